@@ -1,0 +1,52 @@
+"""Sphinx configuration. The site reads only the published build: the
+database (through the compute_atlas.sphinxext extension) and the copy of
+references.bib that the build publishes beside it."""
+
+import os
+from pathlib import Path
+
+import compute_atlas
+from compute_atlas import paths
+
+BUILD_DIR = Path(os.environ.get("COMPUTE_ATLAS_BUILD_DIR", paths.ROOT / "build"))
+
+project = "Compute Atlas"
+author = "Compute Atlas contributors"
+copyright = "2026, Compute Atlas contributors. Code: MIT. Data: CC BY 4.0"
+version = release = compute_atlas.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "compute_atlas.sphinxext",
+]
+
+atlas_database = str(BUILD_DIR / paths.DATABASE_FILE)
+
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["generated/**", "_build", "README.md"]
+root_doc = "index"
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+# Dataset text reaches pages through generated Markdown: no raw HTML may pass.
+myst_disable_syntax = ["html_block", "html_inline"]
+myst_heading_anchors = 3
+
+bibtex_bibfiles = [str(BUILD_DIR / "references.bib")]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "author_year"
+
+html_theme = "furo"
+html_title = "Compute Atlas"
+html_static_path = ["_static"]
+html_css_files = ["atlas.css"]
+html_js_files = ["vega-bundle.js", "atlas.js"]
+html_last_updated_fmt = "%Y-%m-%d"
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+}
+
+suppress_warnings = []
+nitpicky = False

@@ -1,0 +1,65 @@
+-- trend_comparison: our fits and the published estimates of the same quantities,
+-- each as a growth factor per year and a doubling time.
+-- Reads: trend_fits, published_trends.
+WITH published AS (
+    SELECT *,
+        CASE unit
+            WHEN 'doubling_time_years' THEN 1.0
+            WHEN 'halving_time_years' THEN 1.0
+            WHEN 'doubling_time_months' THEN 12.0
+            WHEN 'halving_time_months' THEN 12.0
+        END AS per_year  -- periods of the unit per year, for times
+    FROM published_trends
+),
+converted AS (
+    SELECT
+        quantity,
+        trend_id,
+        subset,
+        CASE WHEN unit = 'growth_per_year_x' THEN value
+             WHEN unit = 'growth_per_year_oom' THEN pow(10, value)
+             ELSE pow(2, per_year / value) END AS growth,
+        -- a longer doubling time is slower growth: the interval's ends swap
+        CASE WHEN unit = 'growth_per_year_x' THEN ci_low
+             WHEN unit = 'growth_per_year_oom' THEN pow(10, ci_low)
+             ELSE pow(2, per_year / ci_high) END AS growth_low,
+        CASE WHEN unit = 'growth_per_year_x' THEN ci_high
+             WHEN unit = 'growth_per_year_oom' THEN pow(10, ci_high)
+             ELSE pow(2, per_year / ci_low) END AS growth_high,
+        interval_level_frac,
+        CASE WHEN start_year IS NULL THEN NULL ELSE start_year || '–' || end_year END AS years,
+        n_points,
+        source
+    FROM published
+)
+SELECT
+    quantity,
+    'ours' AS origin,
+    fit_id AS estimate_id,
+    subset,
+    growth_per_year_x,
+    growth_per_year_x_low,
+    growth_per_year_x_high,
+    doubling_time_years,
+    0.9 AS interval_level_frac,
+    year(start_date) || '–' || year(end_date) AS years,
+    n_points,
+    source_relation AS source
+FROM trend_fits
+UNION ALL
+SELECT
+    quantity,
+    'published',
+    trend_id,
+    subset,
+    growth,
+    growth_low,
+    growth_high,
+    ln(2) / ln(growth),
+    interval_level_frac,
+    years,
+    n_points,
+    source
+FROM converted
+WHERE quantity IN (SELECT quantity FROM trend_fits)
+ORDER BY quantity, origin DESC, estimate_id

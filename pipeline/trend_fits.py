@@ -1,0 +1,69 @@
+"""trend_fits: log-linear fits of hardware and training trends against date.
+
+Each fit names a subset of rows by a query that returns (date, value); the
+fit and its 90 % bootstrap interval come from ``compute_atlas.trends``.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from compute_atlas.pipeline import frame
+from compute_atlas.trends import Fit, fit_loglinear, record_setters
+
+DEPENDS_ON = ["accelerator_efficiency"]
+
+TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
+#: A chip's 16-bit tensor rate is the higher of its BF16 and FP16 rates.
+PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date"
+
+HARDWARE_FITS = [
+    # quantity, subset, description, value column, filter, best-available only
+    ("peak_flop_per_s", "ml-accelerators-fp32", "All accelerators, dense FP32 rate.", "peak_flop_per_s", "precision = 'fp32'", False),
+    ("peak_flop_per_s", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, dense 16-bit tensor rate.", "peak_flop_per_s", TENSOR_16BIT, False),
+    ("peak_flop_per_s", "best-available-tensor-16bit", "Record-setting chips only: each beats every earlier chip's dense 16-bit tensor rate.", "peak_flop_per_s", TENSOR_16BIT, True),
+    ("flop_per_s_per_usd", "ml-accelerators-fp32", "Accelerators with a launch price, FP32 FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", "precision = 'fp32'", False),
+    ("flop_per_s_per_usd", "ml-accelerators-tensor-16bit", "Accelerators with a launch price, 16-bit tensor FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", TENSOR_16BIT, False),
+    ("flop_per_s_per_usd", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", TENSOR_16BIT, True),
+    ("flop_per_s_per_watt", "ml-accelerators-fp32", "All accelerators with a power figure, FP32 FLOP/s per watt.", "flop_per_s_per_watt", "precision = 'fp32'", False),
+    ("flop_per_s_per_watt", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, False),
+    ("flop_per_s_per_watt", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, True),
+    ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
+    ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
+]
+
+
+def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fit) -> dict:
+    low, high = fit.doubling_interval()
+    return {
+        "fit_id": f"{quantity}:{subset}",
+        "quantity": quantity,
+        "subset": subset,
+        "subset_description": description,
+        "source_relation": relation,
+        "n_points": fit.n_points,
+        "start_date": fit.start,
+        "end_date": fit.end,
+        "slope_log10_per_year": fit.slope,
+        "growth_per_year_x": fit.growth_per_year,
+        "growth_per_year_x_low": 10**fit.slope_low,
+        "growth_per_year_x_high": 10**fit.slope_high,
+        "doubling_time_years": Fit.doubling_time(fit.slope),
+        "doubling_time_years_low": low,
+        "doubling_time_years_high": high,
+        "r_squared": fit.r_squared,
+        "intercept_log10": fit.intercept,
+        "bootstrap_samples": fit.samples,
+    }
+
+
+def build(con) -> pl.DataFrame:
+    rows = []
+    for quantity, subset, description, col, where, best_only in HARDWARE_FITS:
+        points = con.execute(PER_CHIP.format(col=col, where=f"({where})")).fetchall()
+        dates, values = [p[0] for p in points], [p[1] for p in points]
+        if best_only:
+            dates, values = record_setters(dates, values)
+        if len(dates) >= 3:
+            rows.append(fit_row(quantity, subset, description, "accelerator_efficiency", fit_loglinear(dates, values)))
+    return frame("trend_fits", rows)

@@ -1,0 +1,65 @@
+"""Read ``references.bib`` into rows of the ``references`` table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pybtex.database import parse_string
+from pybtex.errors import set_strict_mode
+from pybtex.scanner import PybtexSyntaxError
+
+from .problems import Problem
+
+set_strict_mode(True)  # a repeated key is an error, not a warning
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip()
+
+
+def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
+    name = path.name
+    if not path.exists():
+        return [], [Problem(name, None, None, None, "file is missing", "create datasets/references.bib")]
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = parse_string(text, "bibtex")
+    except PybtexSyntaxError as exc:
+        return [], [Problem(name, exc.lineno, None, None, f"BibTeX syntax error: {exc.error_type}",
+                            "check braces and commas of the entry")]
+    except Exception as exc:  # pybtex reports repeated keys and other data errors this way
+        key = re.search(r"entry:? ?(\S+)", str(exc))
+        line = _line_of(text, key.group(1)) if key else None
+        return [], [Problem(name, line, None, key.group(1) if key else None, str(exc),
+                            "each key may appear once")]
+    rows, problems = [], []
+    for key, entry in data.entries.items():
+        line = _line_of(text, key)
+        fields = entry.fields
+        people = entry.persons.get("author", [])
+        authors = " and ".join(str(p) for p in people)
+        year = fields.get("year", "")
+        hints = {"author": "for an organization write author = {{Organization Name}} (double braces)"}
+        for field, val in (("title", fields.get("title")), ("author", authors), ("year", year)):
+            if not val:
+                problems.append(Problem(name, line, field, key, f"entry has no {field}",
+                                        hints.get(field, "add the field to the entry")))
+        if year and not str(year).isdigit():
+            problems.append(Problem(name, line, "year", year, "year must be a four-digit number", "e.g. year = {2023}"))
+            year = ""
+        rows.append({
+            "reference_key": key,
+            "entry_type": entry.type,
+            "title": _plain(fields.get("title", "")),
+            "authors": _plain(authors or ""),
+            "year": int(year) if year else None,
+            "url": fields.get("url") or None,
+            "note": _plain(fields.get("note", "")) or None,
+        })
+    return rows, problems
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(r"@\w+\s*\{\s*" + re.escape(key) + r"\s*,", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None

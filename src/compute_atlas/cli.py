@@ -1,0 +1,143 @@
+"""The ``compute-atlas`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import paths
+from .pipeline import PipelineError
+from .problems import DataError, errors, render, to_json
+
+app = typer.Typer(help="Compute Atlas: validate the datasets, build the database and the site, query them.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console()
+err = Console(stderr=True)
+
+DatasetsOpt = Annotated[Path, typer.Option("--datasets", help="Folder of the curated datasets.")]
+BuildOpt = Annotated[Path, typer.Option("--build-dir", help="Folder the database, exports and site go to.")]
+EXIT_DATA = 2
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _fail(message: str, code: int = EXIT_DATA) -> None:
+    err.print(f"[red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def validate(
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")] = ReportFormat.text,
+) -> None:
+    """Check every dataset; report every problem at once. Exit 0 when clean, 2 when not."""
+    from .publish import validate as run_validate
+
+    if not datasets.is_dir():
+        _fail(f"datasets folder not found: {datasets}")
+    loaded = run_validate(datasets)
+    if fmt is ReportFormat.json:
+        print(to_json(loaded.problems))
+    else:
+        render(loaded.problems, err)
+        if not errors(loaded.problems):
+            out.print(f"[green]ok[/]: {len(loaded.hashes)} files in {datasets} are valid")
+    raise typer.Exit(EXIT_DATA if errors(loaded.problems) else 0)
+
+
+@app.command()
+def build(
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    site: Annotated[bool, typer.Option("--site/--no-site", help="Also build the HTML site.")] = True,
+) -> None:
+    """Validate, derive and publish the database, its exports and (unless --no-site) the site."""
+    from .publish import build as run_build
+
+    if not datasets.is_dir():
+        _fail(f"datasets folder not found: {datasets}")
+    with err.status("building") as status:
+        try:
+            loaded = run_build(datasets, build_dir, paths.PIPELINE_DIR,
+                               on_step=lambda s: (status.update(f"[bold]{s}[/]"), err.print(f"  {s}")))
+        except DataError as exc:
+            render(exc.problems, err)
+            _fail("the data has errors; nothing was published")
+        except PipelineError as exc:
+            _fail(f"pipeline: {exc}", 1)
+    render(loaded.problems, err)  # warnings only
+    out.print(f"[green]published[/] {build_dir / paths.DATABASE_FILE}, {build_dir / 'parquet'}, {build_dir / 'csv'}")
+    if site:
+        from .site import SiteError, build_site
+
+        with err.status("building the site"):
+            try:
+                path = build_site(build_dir)
+            except SiteError as exc:
+                _fail(f"site: {exc}", 1)
+        out.print(f"[green]site[/] {path / 'index.html'}")
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run against the published database (read-only).")],
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Run SQL against the published database, opened read-only."""
+    db = build_dir / paths.DATABASE_FILE
+    if not db.exists():
+        _fail(f"no database at {db}: run `compute-atlas build --no-site` first")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall()
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "read-only" in message.lower():
+            message += " (the published database is read-only; change datasets/ and rebuild instead)"
+        _fail(message)
+    finally:
+        con.close()
+    if fmt is QueryFormat.json:
+        print(json.dumps([dict(zip(cols, r)) for r in rows], default=str, indent=2))
+    elif fmt is QueryFormat.csv:
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows(rows)
+    else:
+        table = Table(*cols)
+        for r in rows:
+            table.add_row(*("" if v is None else str(v) for v in r))
+        out.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

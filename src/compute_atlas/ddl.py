@@ -1,0 +1,34 @@
+"""DuckDB DDL and comments, generated from the schemas."""
+
+from __future__ import annotations
+
+from .schemas import Relation
+
+
+def ident(name: str) -> str:
+    """A quoted identifier (``references`` is an SQL keyword)."""
+    return f'"{name}"'
+
+
+def quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_table(rel: Relation) -> str:
+    """``CREATE TABLE`` with the schema's columns, types and NOT NULL constraints."""
+    cols = ",\n  ".join(
+        f"{c.name} {c.sql_type}{'' if c.nullable else ' NOT NULL'}" for c in rel.columns()
+    )
+    return f"CREATE TABLE {ident(rel.name)} (\n  {cols}\n)"
+
+
+def comments(rel: Relation) -> list[str]:
+    """One ``COMMENT ON`` for the table and one for each column."""
+    out = [f"COMMENT ON TABLE {ident(rel.name)} IS {quote(rel.description)}"]
+    out += [f"COMMENT ON COLUMN {ident(rel.name)}.{c.name} IS {quote(c.comment)}" for c in rel.columns()]
+    return out
+
+
+def duckdb_columns(rel: Relation) -> dict[str, str]:
+    """Column name to DuckDB type, as ``read_csv(columns=...)`` wants it."""
+    return {c.name: c.sql_type for c in rel.columns()}

@@ -1,0 +1,219 @@
+"""Read every dataset into DuckDB with the types its schema declares, and
+validate it with pandera. Every problem is collected; none stops the reading
+of the other files.
+
+Rows land in tables of the schema ``staging``; ``publish`` copies them into
+tables created from the schemas' DDL once all checks pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandera.polars as pa
+import polars as pl
+
+from . import checks
+from .bib import read_references
+from .ddl import duckdb_columns, ident
+from .problems import Problem
+from .schemas import RAW, Relation, relation
+from .schemas._base import humanize_failure
+
+BIB_FILE = "references.bib"
+
+CAST_WORDS = {
+    "DOUBLE": "must be a number (decimal or scientific notation, e.g. 9.894e14)",
+    "BIGINT": "must be a whole number",
+    "DATE": "must be a date written YYYY-MM-DD",
+    "BOOLEAN": "must be true or false",
+}
+
+
+@dataclass
+class Loaded:
+    """What loading produced: problems, the line of each staged row, input hashes."""
+
+    problems: list[Problem] = field(default_factory=list)
+    #: table -> CSV line number of each staged row (None: row i is on line i + 2)
+    lines: dict[str, list[int] | None] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    loaded: set[str] = field(default_factory=set)
+
+    def line_of(self, table: str, row: int) -> int:
+        mapping = self.lines.get(table)
+        return mapping[row] if mapping else row + 2
+
+
+def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
+    """Stage and validate every dataset in ``datasets``; run the cross-dataset checks."""
+    out = Loaded()
+    con.execute("CREATE SCHEMA IF NOT EXISTS staging")
+    _load_references(datasets / BIB_FILE, con, out)
+    for rel in RAW:
+        if rel.csv_file:
+            _load_csv(datasets / rel.csv_file, rel, con, out)
+    out.problems += checks.run_all(con, out)
+    return out
+
+
+def _load_references(path: Path, con: duckdb.DuckDBPyConnection, out: Loaded) -> None:
+    rows, problems = read_references(path)
+    out.problems += problems
+    if path.exists():
+        out.hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    rel = relation("references")
+    df = pl.DataFrame(rows, schema={c.name: _polars_type(c.sql_type) for c in rel.columns()})
+    con.register("_refs", df)
+    con.execute('CREATE OR REPLACE TABLE staging."references" AS SELECT * FROM _refs')
+    con.unregister("_refs")
+    out.lines["references"] = None
+    out.loaded.add("references")
+
+
+def _polars_type(sql_type: str) -> pl.DataType:
+    return {"VARCHAR": pl.String, "BIGINT": pl.Int64, "DOUBLE": pl.Float64,
+            "BOOLEAN": pl.Boolean, "DATE": pl.Date}[sql_type]
+
+
+def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Loaded) -> None:
+    name = path.name
+    if not path.exists():
+        out.problems.append(Problem(name, None, None, None, "file is missing",
+                                    f"create {name} with the header: " + ",".join(duckdb_columns(rel))))
+        return
+    raw = path.read_bytes()
+    out.hashes[name] = hashlib.sha256(raw).hexdigest()
+    hygiene = check_hygiene(name, raw, list(duckdb_columns(rel)))
+    out.problems += hygiene
+    if any(p.severity == "error" for p in hygiene):
+        return  # the rows cannot be located reliably; fix the file first
+    columns = duckdb_columns(rel)
+    spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
+    rejects = f"rejects_{rel.name}"
+    con.execute(
+        f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
+        f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
+        f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
+        [str(path)],
+    )
+    rejected = con.execute(
+        f"SELECT line, column_idx, column_name, error_type, csv_line, error_message FROM {rejects} ORDER BY line"
+    ).fetchall()
+    con.execute(f"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan")
+    bad_lines = set()
+    for line, col_idx, col_name, err_type, csv_line, message in rejected:
+        bad_lines.add(int(line))
+        out.problems.append(_reject_problem(name, int(line), col_idx, col_name, err_type, csv_line, message, columns))
+    n_lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    n_rows = con.execute(f"SELECT count(*) FROM staging.{ident(rel.name)}").fetchall()[0][0]
+    if n_rows + len(bad_lines) != n_lines - 1:
+        breaks = line_breaks_in_fields(name, raw, list(columns))
+        if breaks:
+            out.problems += breaks
+            return
+    out.lines[rel.name] = [n for n in range(2, n_lines + 1) if n not in bad_lines] if bad_lines else None
+    out.loaded.add(rel.name)
+    out.problems += _pandera_problems(con, rel, name, out)
+
+
+def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, columns) -> Problem:
+    if err_type == "CAST":
+        try:
+            value = next(csv.reader([csv_line]))[int(col_idx) - 1]
+        except (StopIteration, IndexError, ValueError):
+            value = None
+        sql_type = columns.get(col_name, "")
+        return Problem(file, line, col_name, value, CAST_WORDS.get(sql_type, f"must be of type {sql_type}"),
+                       "leave the field empty if the value is unknown")
+    if err_type in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        return Problem(file, line, None, csv_line, f"wrong number of fields: {message}",
+                       "quote a field that contains a comma; every row has as many fields as the header")
+    return Problem(file, line, col_name, csv_line, f"unreadable row: {message}", "check the quoting of this row")
+
+
+def _pandera_problems(con, rel: Relation, file: str, out: Loaded) -> list[Problem]:
+    df = con.sql(f"SELECT * FROM staging.{ident(rel.name)}").pl()
+    try:
+        rel.model.validate(df, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    cols = {c.name: c for c in rel.columns()}
+    problems = []
+    for row in cases.iter_rows(named=True):
+        column = row["column"]
+        idx = row["index"]
+        line = out.line_of(rel.name, int(idx)) if idx is not None else None
+        col = cols.get(column)
+        hint = None
+        if col is not None:
+            unit = f" (unit: {col.unit})" if col.unit and col.unit not in ("date", "see unit") else ""
+            hint = f"expected {col.checks}{unit}"
+        problems.append(Problem(file, line, column, row["failure_case"], humanize_failure(row["check"]), hint))
+    return problems
+
+
+def check_hygiene(file: str, raw: bytes, header: list[str]) -> list[Problem]:
+    """Encoding, one line-ending style and the exact header."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return [Problem(file, line, f"byte {col}", repr(raw[exc.start:exc.start + 4]),
+                        "file is not valid UTF-8", "save the file as UTF-8")]
+    problems = []
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    if crlf and lf:
+        lines = text.split("\n")[:-1]
+        minority_is_crlf = crlf < lf
+        first = next(i for i, ln in enumerate(lines, 1) if ln.endswith("\r") == minority_is_crlf)
+        problems.append(Problem(file, first, None, None, f"mixed line endings ({crlf} CRLF, {lf} LF)",
+                                "use one line-ending style (LF) for the whole file"))
+    if "\r" in text.replace("\r\n", ""):
+        line = text.count("\n", 0, text.replace("\r\n", "\n\n").index("\r")) + 1
+        problems.append(Problem(file, line, None, None, "carriage return without line feed", "use LF line endings"))
+    body = text.split("\n")
+    if body and body[-1] == "":
+        body.pop()
+    for i, ln in enumerate(body, 1):
+        if ln.strip("\r") == "":
+            problems.append(Problem(file, i, None, "", "blank line", "delete the blank line"))
+    first_line = body[0].rstrip("\r") if body else ""
+    found = next(csv.reader([first_line]), [])
+    if found != header:
+        missing = [h for h in header if h not in found]
+        extra = [h for h in found if h not in header]
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(missing))
+        if extra:
+            detail.append("unexpected " + ", ".join(repr(e) for e in extra))
+        if not detail:
+            detail.append("columns out of order")
+        problems.append(Problem(file, 1, None, first_line, "header does not match the schema: " + "; ".join(detail),
+                                "the header must be exactly: " + ",".join(header)))
+    return problems
+
+
+def line_breaks_in_fields(file: str, raw: bytes, header: list[str]) -> list[Problem]:
+    """Locate fields that contain a line break (rows must be one line each)."""
+    text = raw.decode("utf-8-sig")
+    problems, physical = [], 1
+    for rec in csv.reader(io.StringIO(text, newline="")):
+        joined = "\n".join(rec)
+        if "\n" in joined or "\r" in joined:
+            col = next((h for h, v in zip(header, rec) if "\n" in v or "\r" in v), None)
+            problems.append(Problem(file, physical, col, joined[:60], "line break inside a field",
+                                    "write the field on one line"))
+        physical += joined.count("\n") + 1
+    return problems

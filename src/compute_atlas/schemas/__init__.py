@@ -1,0 +1,60 @@
+"""One pandera model per relation: the single source of every column's name,
+type, unit, description and checks.
+
+``RELATIONS`` lists them in publication order; ``relation(name)`` finds one.
+"""
+
+from ._base import Column, Relation
+from .accelerator_efficiency import AcceleratorEfficiency
+from .accelerators import Accelerators
+from .assumptions import Assumptions
+from .build_info import BuildInfo
+from .cloud_prices import CloudPrices
+from .electricity import Electricity
+from .glossary import Glossary
+from .headline_figures import HeadlineFigures
+from .measurements import Measurements
+from .price_index import PriceIndex
+from .published_trends import PublishedTrends
+from .references import References
+from .technique_results import TechniqueResults
+from .techniques import Techniques
+from .training_runs import TrainingRuns
+from .trend_comparison import TrendComparison
+from .trend_fits import TrendFits
+
+#: Bump when a public column or table changes (and say so in CHANGELOG.md).
+SCHEMA_VERSION = "0.1.0"
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation("references", References),
+    Relation("glossary", Glossary),
+    Relation("accelerators", Accelerators),
+    Relation("price_index", PriceIndex),
+    Relation("published_trends", PublishedTrends),
+    Relation("measurements", Measurements),
+    Relation("training_runs", TrainingRuns),
+    Relation("cloud_prices", CloudPrices),
+    Relation("electricity", Electricity),
+    Relation("assumptions", Assumptions),
+    Relation("techniques", Techniques),
+    Relation("technique_results", TechniqueResults),
+    Relation("accelerator_efficiency", AcceleratorEfficiency),
+    Relation("trend_fits", TrendFits),
+    Relation("trend_comparison", TrendComparison),
+    Relation("headline_figures", HeadlineFigures),
+    Relation("build_info", BuildInfo),
+)
+
+RAW = tuple(r for r in RELATIONS if r.kind == "raw")
+DERIVED = tuple(r for r in RELATIONS if r.kind == "derived")
+
+
+def relation(name: str) -> Relation:
+    for r in RELATIONS:
+        if r.name == name:
+            return r
+    raise KeyError(name)
+
+
+__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation"]

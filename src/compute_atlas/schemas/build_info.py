@@ -1,0 +1,17 @@
+"""``build_info``: what was built, from what, when."""
+
+import pandera.polars as pa
+
+from ._base import field
+
+
+class BuildInfo(pa.DataFrameModel):
+    item: str = field("What the row records: `schema_version`, `git_revision`, `built_at`, "
+                      "`rows:<table>` or `sha256:<file>`.", nullable=False, unique=True)
+    value: str = field("The recorded value, as text.", nullable=False)
+
+    class Config:
+        description = """Bookkeeping of the build: schema version, git revision, build time, row
+        count of every table and the SHA-256 hash of every input file."""
+        metadata = {"kind": "bookkeeping", "key": ["item"]}
+        strict = True

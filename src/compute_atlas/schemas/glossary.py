@@ -1,0 +1,23 @@
+"""``glossary``: the terms the site defines and links to."""
+
+import pandera.polars as pa
+
+from ._base import CITE_KEYS, SLUG, URL, field
+
+
+class Glossary(pa.DataFrameModel):
+    term_id: str = field("Stable identifier of the term (a slug).", nullable=False, unique=True, str_matches=SLUG)
+    term: str = field("The term as displayed: letters, digits, spaces and ( ) / , . ' - + & only, so that "
+                      "pages can link it with {term}.", nullable=False, unique=True,
+                      str_matches=r"^[A-Za-z0-9][A-Za-z0-9 ()/,.'+&-]*$")
+    definition: str = field("Definition in the project's own words (Markdown emphasis allowed).", nullable=False)
+    related_terms: str = field("`term_id`s of related terms, separated by `;`.",
+                               str_matches=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")
+    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
+    source_url: str = field("URL of the primary source.", str_matches=URL)
+
+    class Config:
+        description = """Glossary of compute-efficiency terms. The site renders it as a Sphinx
+        glossary so that every page can link a term."""
+        metadata = {"kind": "raw", "csv": "glossary.csv", "key": ["term_id"]}
+        strict = True

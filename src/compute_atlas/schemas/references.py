@@ -1,0 +1,20 @@
+"""``references``: the bibliography, read from ``datasets/references.bib``."""
+
+import pandera.polars as pa
+
+from ._base import field
+
+
+class References(pa.DataFrameModel):
+    reference_key: str = field("BibTeX key, as cited in the `source` columns.", nullable=False, unique=True)
+    entry_type: str = field("BibTeX entry type (article, inproceedings, misc, ...).", nullable=False)
+    title: str = field("Title of the work.", nullable=False)
+    authors: str = field("Authors or organization, as written in the entry.", nullable=False)
+    year: int = field("Year of publication.", "year", nullable=False, ge=1900, le=2100)
+    url: str = field("URL of the work.")
+    note: str = field("Access date or other note.")
+
+    class Config:
+        description = """Every source the datasets cite, parsed from `datasets/references.bib`."""
+        metadata = {"kind": "raw", "csv": None, "key": ["reference_key"]}
+        strict = True

@@ -1,0 +1,277 @@
+"""Sphinx extension: the site reads the published database, read-only.
+
+- At ``builder-inited`` it writes Markdown pages generated from the database
+  and the schemas into ``docs/generated/`` (glossary, data dictionary, tables);
+  a file is rewritten only when its text changes, so incremental builds stay
+  incremental.
+- ``{atlas-value}`figure_id``` puts a figure of ``headline_figures`` into
+  prose; an unknown name fails the build.
+- ``{atlas-chart} name`` embeds a chart of ``compute_atlas.charts``.
+
+Text from the datasets is escaped before it enters Markdown, and raw HTML is
+disabled in MyST (conf.py), so dataset text cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import duckdb
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import paths
+from .formatting import fmt_value
+from .schemas import RELATIONS
+
+logger = logging.getLogger(__name__)
+
+GENERATED = "generated"
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&$=@^%\"'])")
+
+
+def md_escape(text: object) -> str:
+    """Dataset text as literal Markdown: every punctuation character escaped."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def cite(keys: str | None) -> str:
+    """A citation role for ``;``-separated BibTeX keys (validated as keys by the schemas)."""
+    if not keys:
+        return ""
+    return "{cite:p}`" + ",".join(k for k in keys.split(";") if re.fullmatch(r"[A-Za-z0-9_:.\-]+", k)) + "`"
+
+
+def connect(app: Sphinx) -> duckdb.DuckDBPyConnection:
+    con = getattr(app, "atlas_con", None)
+    if con is None:
+        db = Path(app.config.atlas_database)
+        if not db.exists():
+            raise RuntimeError(f"no database at {db}: run `compute-atlas build` (it builds the data first)")
+        con = duckdb.connect(str(db), read_only=True)
+        app.atlas_con = con
+    return con
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+# --- generated pages ---------------------------------------------------------
+
+
+def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute("SELECT term_id, term, definition, related_terms, source FROM glossary ORDER BY lower(term)").fetchall()
+    terms = {r[0]: r[1] for r in rows}
+    out = [":::{glossary}", ":sorted:", ""]
+    for term_id, term, definition, related, source in rows:
+        out.append(term)  # the schema restricts terms to plain characters
+        body = md_escape(definition) + " " + cite(source)
+        if related:
+            links = ", ".join("{term}`" + terms[t] + "`" for t in related.split(";") if t in terms)
+            body += f" *Related:* {links}."
+        out.append("  " + body)
+        out.append("")
+    out.append(":::")
+    return "\n".join(out) + "\n"
+
+
+def dictionary_md(rel) -> str:
+    kind = {"raw": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
+    out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {md_escape(rel.description)}", ""]
+    if rel.csv_file:
+        out += [f"Edited in `datasets/{rel.csv_file}`." if rel.csv_file else "", ""]
+    elif rel.name == "references":
+        out += ["Read from `datasets/references.bib`.", ""]
+    if rel.key:
+        out += ["Key: " + ", ".join(f"`{k}`" for k in rel.key) + ".", ""]
+    out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
+    out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
+            "* - Column", "  - Type", "  - Unit", "  - Description", "  - Checks"]
+    for c in rel.columns():
+        out += [f"* - `{c.name}`", f"  - {c.sql_type}", f"  - {md_escape(c.unit or '')}",
+                f"  - {md_escape(c.description)}", f"  - {md_escape(c.checks)}"]
+    out += ["```", ""]
+    return "\n".join(out)
+
+
+def dictionary_index_md() -> str:
+    out = ["# Data dictionary", "",
+           "Every table of the database, with each column's type, unit, description and the checks its values "
+           "pass. The pages are generated from the schemas in `src/compute_atlas/schemas/`, the same models "
+           "that validate the data and write the database's column comments.", "",
+           "```{list-table}", ":header-rows: 1", ":class: atlas-table", "", "* - Table", "  - Kind", "  - Description"]
+    for rel in RELATIONS:
+        out += [f"* - [`{rel.name}`]({rel.name}.md)", f"  - {rel.kind}", f"  - {md_escape(rel.description)}"]
+    out += ["```", "", "```{toctree}", ":hidden:", ""] + [rel.name for rel in RELATIONS] + ["```", ""]
+    return "\n".join(out)
+
+
+#: Tables shown in pages: name -> (SQL, [(column, header, unit or None)]).
+#: Values are formatted with their unit; `source` becomes citations.
+TABLES: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
+    "accelerators": (
+        "SELECT * FROM accelerators ORDER BY release_date, accelerator_id",
+        [("name", "Accelerator", None), ("vendor", "Vendor", None), ("release_date", "Released", None),
+         ("fp32_flop_per_s", "FP32", "FLOP/s"), ("bf16_flop_per_s", "BF16 (tensor)", "FLOP/s"),
+         ("fp8_flop_per_s", "FP8 (tensor)", "FLOP/s"), ("memory_bytes", "Memory", "bytes"),
+         ("memory_bandwidth_bytes_per_s", "Bandwidth", "bytes/s"), ("tdp_watts", "Power", "W"),
+         ("launch_price_usd", "Launch price", "USD"), ("source", "Source", None)],
+    ),
+    "trend_comparison": (
+        "SELECT * FROM trend_comparison ORDER BY quantity, origin DESC, estimate_id",
+        [("quantity", "Quantity", None), ("origin", "Origin", None), ("subset", "Subset", None),
+         ("growth_per_year_x", "Growth per year", "x"), ("growth_per_year_x_low", "Low", "x"),
+         ("growth_per_year_x_high", "High", "x"), ("interval_level_frac", "Level", "fraction"),
+         ("doubling_time_years", "Doubling time", "years"), ("years", "Years", None),
+         ("n_points", "Points", "count"), ("source", "Source", None)],
+    ),
+}
+
+
+def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    sql, cols = TABLES[name]
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
+           "* - " + "\n  - ".join(md_escape(h) for _, h, _ in cols)]
+    for row in rows:
+        cells = []
+        for col, _, unit in cols:
+            v = row[col]
+            if col == "source" and row.get("origin", "published") == "published":
+                cells.append(cite(v))
+            elif v is None:
+                cells.append("")
+            elif unit:
+                cells.append(md_escape(fmt_value(v, unit)))
+            else:
+                cells.append(md_escape(v))
+        out.append("* - " + "\n  - ".join(cells))
+    out += ["```", ""]
+    return "\n".join(out)
+
+
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script, served by the site itself.
+    Wrapped in a function scope so that its top-level names cannot clash with
+    the theme's scripts; it exports window.vegaEmbed."""
+    import vl_convert
+
+    return "/* vega, vega-lite, vega-embed: bundled by vl-convert " + vl_convert.__version__ + " */\n" \
+        "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
+
+
+def generate(app: Sphinx) -> None:
+    con = connect(app)
+    src = Path(app.srcdir)
+    bundle = src / "_static" / "vega-bundle.js"
+    import vl_convert
+
+    if not bundle.exists() or vl_convert.__version__ not in bundle.read_text(encoding="utf-8")[:200]:
+        write_if_changed(bundle, vega_bundle())
+    gen = src / GENERATED
+    write_if_changed(gen / "glossary.md", glossary_md(con))
+    for name in TABLES:
+        write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
+    write_if_changed(src / "dictionary" / "index.md", dictionary_index_md())
+    for rel in RELATIONS:
+        write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel))
+
+
+# --- roles and directives ----------------------------------------------------
+
+
+def value_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    app = inliner.document.settings.env.app
+    con = connect(app)
+    rows = con.execute("SELECT value, unit FROM headline_figures WHERE figure_id = ?", [text.strip()]).fetchall()
+    if not rows:
+        known = [r[0] for r in con.execute("SELECT figure_id FROM headline_figures ORDER BY 1").fetchall()]
+        msg = inliner.reporter.error(f"unknown atlas value {text!r}; known: {', '.join(known)}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    value, unit = rows[0]
+    node = nodes.inline(rawtext, fmt_value(value, unit), classes=["atlas-value"])
+    node["ids"] = []
+    return [node], []
+
+
+def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """A link to a file the build publishes under ``downloads/`` (exports, the database)."""
+    env = inliner.document.settings.env
+    path = text.strip()
+    prefix = "../" * env.docname.count("/")
+    node = nodes.reference(rawtext, path.rsplit("/", 1)[-1], refuri=f"{prefix}downloads/{path}",
+                           classes=["atlas-download"])
+    return [node], []
+
+
+def relative_prefix(docname: str) -> str:
+    return "../" * docname.count("/")
+
+
+class ChartDirective(SphinxDirective):
+    """Embed a chart: title, takeaway, the interactive view, an SVG fallback and its data."""
+
+    required_arguments = 1
+    option_spec = {"height": directives.positive_int}
+
+    def run(self):
+        from .charts import CHARTS, render
+
+        name = self.arguments[0]
+        if name not in CHARTS:
+            raise self.error(f"unknown chart {name!r}; known: {', '.join(sorted(CHARTS))}")
+        con = connect(self.env.app)
+        chart = CHARTS[name](con)
+        outdir = Path(self.env.app.outdir) / "_charts"
+        html, digest = render(chart, name, outdir, relative_prefix(self.env.docname))
+        self.env.note_dependency(str(Path(self.env.app.config.atlas_database)))
+        return [nodes.raw("", html, format="html")]
+
+
+def on_finished(app: Sphinx, exc) -> None:
+    con = getattr(app, "atlas_con", None)
+    if con is not None:
+        con.close()
+        app.atlas_con = None
+
+
+def env_version(app: Sphinx) -> str:
+    """Changes with the database, so that pages reading it are rebuilt."""
+    db = Path(app.config.atlas_database)
+    return hashlib.sha256(db.read_bytes()).hexdigest()[:16] if db.exists() else "none"
+
+
+def on_env_get_outdated(app, env, added, changed, removed):
+    """When the database changed, every page that reads it is outdated."""
+    version = env_version(app)
+    if getattr(env, "atlas_db_version", None) != version:
+        env.atlas_db_version = version
+        return [d for d in env.found_docs if d in getattr(env, "atlas_readers", set()) or d.startswith("dictionary")]
+    return []
+
+
+def note_reader(app, docname, source):
+    if "{atlas-" in source[0] or "generated/" in source[0]:
+        app.env.atlas_readers = getattr(app.env, "atlas_readers", set()) | {docname}
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("atlas_database", str(paths.ROOT / "build" / paths.DATABASE_FILE), "env")
+    app.connect("builder-inited", generate)
+    app.connect("build-finished", on_finished)
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("source-read", note_reader)
+    app.add_role("atlas-value", value_role)
+    app.add_role("atlas-download", download_role)
+    app.add_directive("atlas-chart", ChartDirective)
+    return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True}

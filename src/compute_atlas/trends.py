@@ -1,0 +1,86 @@
+"""Log-linear trend fits with percentile-bootstrap intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+DAYS_PER_YEAR = 365.25
+LOG10_2 = math.log10(2)
+
+
+@dataclass(frozen=True)
+class Fit:
+    n_points: int
+    start: dt.date
+    end: dt.date
+    slope: float  # log10 units per year
+    slope_low: float
+    slope_high: float
+    intercept: float  # log10 value at start
+    r_squared: float
+    samples: int
+
+    @property
+    def growth_per_year(self) -> float:
+        return 10**self.slope
+
+    @staticmethod
+    def doubling_time(slope: float) -> float | None:
+        """Years to double; negative for a falling quantity; None for no trend."""
+        return LOG10_2 / slope if slope != 0 else None
+
+    def doubling_interval(self) -> tuple[float | None, float | None]:
+        """Shorter and longer doubling times of the interval; None when it spans zero growth."""
+        if self.slope_low <= 0 <= self.slope_high:
+            return None, None
+        a, b = LOG10_2 / self.slope_high, LOG10_2 / self.slope_low
+        return (min(a, b), max(a, b))
+
+
+def years_since(dates: list[dt.date], origin: dt.date) -> np.ndarray:
+    return np.array([(d - origin).days / DAYS_PER_YEAR for d in dates])
+
+
+def fit_loglinear(dates: list[dt.date], values: list[float], samples: int = 1000, seed: int = 20231127,
+                  level: float = 0.9) -> Fit:
+    """OLS of log10(value) on time in years; percentile bootstrap of the slope over resampled points."""
+    if len(dates) < 3:
+        raise ValueError("a trend needs at least 3 points")
+    if any(v <= 0 for v in values):
+        raise ValueError("log-linear fit needs positive values")
+    start, end = min(dates), max(dates)
+    x = years_since(dates, start)
+    y = np.log10(np.asarray(values, dtype=float))
+    slope, intercept = np.polyfit(x, y, 1)
+    resid = y - (slope * x + intercept)
+    ss_tot = float(((y - y.mean()) ** 2).sum())
+    r2 = 1 - float((resid**2).sum()) / ss_tot if ss_tot > 0 else 0.0
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    idx = rng.integers(0, n, size=(samples, n))
+    xs, ys = x[idx], y[idx]
+    xm, ym = xs.mean(axis=1, keepdims=True), ys.mean(axis=1, keepdims=True)
+    sxx = ((xs - xm) ** 2).sum(axis=1)
+    sxy = ((xs - xm) * (ys - ym)).sum(axis=1)
+    ok = sxx > 0  # a resample of points all on one date has no slope
+    boot = sxy[ok] / sxx[ok]
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(boot, [tail, 100 - tail])
+    return Fit(n, start, end, float(slope), float(low), float(high), float(intercept), max(0.0, min(1.0, r2)),
+               int(ok.sum()))
+
+
+def record_setters(dates: list[dt.date], values: list[float]) -> tuple[list[dt.date], list[float]]:
+    """The points that beat every earlier point: the best available at each date."""
+    best = -math.inf
+    out_d, out_v = [], []
+    for d, v in sorted(zip(dates, values)):
+        if v > best:
+            best = v
+            out_d.append(d)
+            out_v.append(v)
+    return out_d, out_v
