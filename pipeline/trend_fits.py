@@ -15,7 +15,7 @@ DEPENDS_ON = ["accelerator_efficiency"]
 
 TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
 #: A chip's 16-bit tensor rate is the higher of its BF16 and FP16 rates.
-PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date"
+PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"
 
 HARDWARE_FITS = [
     # quantity, subset, description, value column, filter, best-available only

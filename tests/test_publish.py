@@ -1,0 +1,117 @@
+"""Building and publishing: what the database holds, and that a failed build publishes nothing."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+
+from compute_atlas.schemas import RELATIONS
+from conftest import cli, edit_csv
+
+PUBLIC = ["accelerators", "glossary", "references", "accelerator_efficiency", "build_info"]
+
+
+def digest(build_dir):
+    files = sorted(p for p in build_dir.rglob("*") if p.is_file() and ".sphinx" not in p.parts)
+    return {str(p.relative_to(build_dir)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def test_database_holds_every_relation_with_comments(built):
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+    assert set(PUBLIC) <= set(tables)
+    assert {r.name for r in RELATIONS} == set(tables)
+    assert all(tables.values())
+    empty = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND coalesce(comment, '') = ''").fetchall()
+    assert empty == []
+    for rel in RELATIONS:
+        assert (built / "parquet" / f"{rel.name}.parquet").exists()
+        assert (built / "csv" / f"{rel.name}.csv").exists()
+
+
+def test_build_info_records_counts_and_hashes(built):
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    info = dict(con.execute("SELECT item, value FROM build_info").fetchall())
+    n = con.execute("SELECT count(*) FROM accelerators").fetchall()[0][0]
+    assert info["rows:accelerators"] == str(n)
+    assert len(info["sha256:accelerators.csv"]) == 64
+    assert {"schema_version", "git_revision", "built_at"} <= set(info)
+
+
+def test_accelerator_efficiency_arithmetic(built):
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    row = con.execute("""
+        SELECT e.peak_flop_per_s, e.flop_per_s_per_watt, e.ridge_point_flop_per_byte, a.bf16_flop_per_s,
+               a.tdp_watts, a.memory_bandwidth_bytes_per_s
+        FROM accelerator_efficiency e JOIN accelerators a USING (accelerator_id)
+        WHERE accelerator_id = 'nvidia-h100-sxm5-80gb' AND precision = 'bf16'""").fetchall()[0]
+    peak, per_watt, ridge, bf16, tdp, bw = row
+    assert peak == bf16 == 9.894e14
+    assert per_watt == peak / tdp
+    assert ridge == peak / bw
+
+
+def test_failed_build_leaves_published_files_untouched(datasets, tmp_path):
+    build_dir = tmp_path / "build"
+    assert cli("build", "--no-site", "--datasets", datasets, "--build-dir", build_dir).exit_code == 0
+    before = digest(build_dir)
+    edit_csv(datasets / "accelerators.csv", 0, "memory_bytes", "lots")
+    result = cli("build", "--no-site", "--datasets", datasets, "--build-dir", build_dir)
+    assert result.exit_code == 2
+    assert "nothing was published" in result.output
+    assert digest(build_dir) == before
+    assert not [p for p in build_dir.iterdir() if p.name.startswith(".build-")]
+
+
+def test_interrupted_build_leaves_previous_database_readable(datasets, tmp_path):
+    build_dir = tmp_path / "build"
+    assert cli("build", "--no-site", "--datasets", datasets, "--build-dir", build_dir).exit_code == 0
+    before = digest(build_dir)
+    reader = duckdb.connect(str(build_dir / "compute_atlas.duckdb"), read_only=True)
+    n = reader.execute("SELECT count(*) FROM accelerators").fetchall()[0][0]
+    proc = subprocess.Popen([sys.executable, "-m", "compute_atlas", "build", "--no-site", "--datasets", str(datasets),
+                             "--build-dir", str(build_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # mid-way: loading or deriving
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert reader.execute("SELECT count(*) FROM accelerators").fetchall()[0][0] == n  # an open reader keeps working
+    reader.close()
+    after = {k: v for k, v in digest(build_dir).items() if not k.startswith(".build-")}
+    assert after == before or after.keys() == before.keys()  # killed before or after the swap: never half
+    con = duckdb.connect(str(build_dir / "compute_atlas.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM accelerators").fetchall()[0][0] == n
+
+
+def test_two_builds_from_same_inputs_give_identical_exports(datasets, tmp_path):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    outs = []
+    for name in ("a", "b"):
+        build_dir = tmp_path / name
+        subprocess.run([sys.executable, "-m", "compute_atlas", "build", "--no-site", "--datasets", str(datasets),
+                        "--build-dir", str(build_dir)], check=True, env=env, capture_output=True)
+        outs.append({k: v for k, v in digest(build_dir).items() if k.startswith("csv/")})
+    assert outs[0] == outs[1] and len(outs[0]) == len(RELATIONS)
+
+
+def test_query_is_read_only(built):
+    result = cli("query", "DELETE FROM accelerators", "--build-dir", built)
+    assert result.exit_code == 2
+    assert "read-only" in result.output
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM accelerators").fetchall()[0][0] > 0
+
+
+def test_query_formats(built):
+    sql = "SELECT accelerator_id, bf16_flop_per_s FROM accelerators WHERE accelerator_id = 'nvidia-h100-sxm5-80gb'"
+    assert "nvidia-h100-sxm5-80gb,989400000000000.0" in cli("query", sql, "--build-dir", built, "--format", "csv").stdout
+    assert '"bf16_flop_per_s": 989400000000000.0' in cli("query", sql, "--build-dir", built, "--format", "json").stdout
+    assert "nvidia-h100-sxm5-80gb" in cli("query", sql, "--build-dir", built).stdout
+
+
+def test_query_without_database_is_a_clear_error(tmp_path):
+    result = cli("query", "SELECT 1", "--build-dir", tmp_path)
+    assert result.exit_code == 2 and "no database" in result.output

@@ -1,0 +1,95 @@
+"""`compute-atlas validate`: every problem, with file, line, column, value and rule; exit 2; no traceback."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from conftest import cli, edit_csv, row_of
+
+
+def problems(datasets):
+    result = cli("validate", "--datasets", datasets, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def test_shipped_datasets_are_valid(datasets):
+    code, found = problems(datasets)
+    assert code == 0, [p for p in found if p["severity"] == "error"]
+
+
+def test_wrong_type_reports_file_line_column_value_and_rule(datasets):
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, 3, "tdp_watts", "300 W")
+    code, found = problems(datasets)
+    assert code == 2
+    (p,) = [p for p in found if p["severity"] == "error"]
+    assert (p["file"], p["line"], p["column"], p["value"]) == ("accelerators.csv", line, "tdp_watts", "300 W")
+    assert "must be a number" in p["rule"]
+
+
+def test_every_problem_is_reported_at_once(datasets):
+    acc = datasets / "accelerators.csv"
+    l1 = edit_csv(acc, 0, "kind", "gpu-ish")
+    l2 = edit_csv(acc, 5, "release_date", "2020-13-01")
+    l3 = edit_csv(datasets / "training_runs.csv", 2, "parameters", "-5")
+    code, found = problems(datasets)
+    errors = {(p["file"], p["line"], p["column"]) for p in found if p["severity"] == "error"}
+    assert code == 2
+    assert {("accelerators.csv", l1, "kind"), ("accelerators.csv", l2, "release_date"),
+            ("training_runs.csv", l3, "parameters")} <= errors
+
+
+def test_unknown_accelerator_in_training_run_names_line_and_nearest_id(datasets):
+    path = datasets / "training_runs.csv"
+    line = edit_csv(path, row_of(path, "run_id", "gpt-3-175b"), "accelerator_id", "nvidia-v100-sxm2-32gbb")
+    code, found = problems(datasets)
+    (p,) = [p for p in found if p["rule"].startswith("unknown accelerator_id")]
+    assert code == 2 and p["file"] == "training_runs.csv" and p["line"] == line
+    assert p["hint"] == "did you mean `nvidia-v100-sxm2-32gb`?"
+
+
+def test_missing_citation_key(datasets):
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, 0, "source", "nosuchkey2020")
+    code, found = problems(datasets)
+    assert code == 2
+    assert any(p["line"] == line and p["rule"] == "cited key is not in references.bib" for p in found)
+
+
+def test_sparse_figure_entered_as_dense_is_caught(datasets):
+    """The H100 SXM's 'with sparsity' BF16 figure (1979 TFLOP/s) stored as dense."""
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-h100-sxm5-80gb")
+    line = edit_csv(path, i, "bf16_flop_per_s", "1.979e15")
+    code, found = problems(datasets)
+    assert code == 2
+    hits = [p for p in found if p["line"] == line and p["column"] == "bf16_flop_per_s" and p["severity"] == "error"]
+    assert hits and "sparsity" in hits[0]["hint"]
+
+
+def test_non_tensor_rate_as_tensor_is_caught(datasets):
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-a100-sxm4-80gb")
+    line = edit_csv(path, i, "bf16_flop_per_s", "1.5e13")  # below its FP32 rate of 1.95e13
+    code, found = problems(datasets)
+    assert code == 2 and any(p["line"] == line and "at least fp32_flop_per_s" in p["rule"] for p in found)
+
+
+def test_central_estimate_outside_interval(datasets):
+    path = datasets / "published_trends.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    i = next(n for n, r in enumerate(rows) if r["ci_low"] and r["ci_high"])
+    line = edit_csv(path, i, "value", str(10 * float(rows[i]["ci_high"])))
+    code, found = problems(datasets)
+    assert code == 2 and any(p["line"] == line and p["rule"] == "estimate outside its own interval" for p in found)
+
+
+def test_bad_data_never_gives_a_traceback(datasets):
+    (datasets / "accelerators.csv").write_bytes(b"\xff\xfe not utf-8 at all\n")
+    proc = subprocess.run([sys.executable, "-m", "compute_atlas", "validate", "--datasets", str(datasets)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "accelerators.csv" in proc.stderr and "not valid UTF-8" in proc.stderr
