@@ -11,7 +11,7 @@ import polars as pl
 from compute_atlas.pipeline import frame
 from compute_atlas.trends import Fit, fit_loglinear, record_setters
 
-DEPENDS_ON = ["accelerator_efficiency"]
+DEPENDS_ON = ["accelerator_efficiency", "training_run_costs"]
 
 TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
 #: A chip's 16-bit tensor rate is the higher of its BF16 and FP16 rates.
@@ -30,6 +30,21 @@ HARDWARE_FITS = [
     ("flop_per_s_per_watt", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, True),
     ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
     ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
+]
+
+
+RUN_FITS = [
+    # quantity, subset, description, SQL returning (date, value)
+    ("training_compute_flop", "notable-models", "Every training run in `training_runs` with a compute figure.",
+     "SELECT publication_date, compute_reported_flop FROM training_run_costs WHERE compute_reported_flop IS NOT NULL "
+     "ORDER BY publication_date, run_id"),
+    ("frontier_training_compute_flop", "frontier-models", "Frontier runs (Epoch AI's definition) with a compute figure.",
+     "SELECT publication_date, compute_reported_flop FROM training_run_costs WHERE is_frontier "
+     "AND compute_reported_flop IS NOT NULL ORDER BY publication_date, run_id"),
+    ("frontier_training_cost_usd", "frontier-models", "Frontier runs with a cost estimate (amortized ownership where "
+     "a chip price exists, else cloud rental), in 2024 dollars.",
+     "SELECT publication_date, cost_estimate_usd_2024 FROM training_run_costs WHERE is_frontier "
+     "AND cost_estimate_usd_2024 IS NOT NULL ORDER BY publication_date, run_id"),
 ]
 
 
@@ -66,4 +81,9 @@ def build(con) -> pl.DataFrame:
             dates, values = record_setters(dates, values)
         if len(dates) >= 3:
             rows.append(fit_row(quantity, subset, description, "accelerator_efficiency", fit_loglinear(dates, values)))
+    for quantity, subset, description, sql in RUN_FITS:
+        points = con.execute(sql).fetchall()
+        if len(points) >= 3:
+            fit = fit_loglinear([p[0] for p in points], [p[1] for p in points])
+            rows.append(fit_row(quantity, subset, description, "training_run_costs", fit))
     return frame("trend_fits", rows)

@@ -67,7 +67,7 @@ def trend_line(f: dict, label: str) -> pl.DataFrame:
 def growth_sentence(f: dict, what: str) -> str:
     return (f"{what} grew {sig(f['growth_per_year_x'], 3)}× a year (90 % interval "
             f"{sig(f['growth_per_year_x_low'], 3)}–{sig(f['growth_per_year_x_high'], 3)}×), doubling every "
-            f"{fmt_value(f['doubling_time_years'], 'years')}, over {f['n_points']} chips from "
+            f"{fmt_value(f['doubling_time_years'], 'years')}, over {f["n_points"]} points from "
             f"{f['start_date'].year} to {f['end_date'].year}.")
 
 

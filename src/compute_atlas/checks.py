@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -83,6 +84,8 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += intervals(q, have)
     if "training_runs" in have:
         problems += training_run_plausibility(q)
+    if "assumptions" in have:
+        problems += required_assumptions(q)
     if "cloud_prices" in have:
         problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
                            "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
@@ -256,3 +259,15 @@ def training_run_plausibility(q: _Query) -> list[Problem]:
                   "training compute differs from 6 x parameters x tokens by more than 10x",
                   "check the exponent; for mixture-of-experts the active parameters set the compute", "warning")
     return out
+
+
+def required_assumptions(q: _Query) -> list[Problem]:
+    """Every assumption the pipeline's SQL looks up by id is a row of assumptions.csv."""
+    from . import paths
+
+    wanted = set()
+    for sql in paths.PIPELINE_DIR.glob("*.sql"):
+        wanted |= set(re.findall(r"assumption_id\s*=\s*'([a-z0-9-]+)'", sql.read_text()))
+    have = {r[0] for r in q.con.execute("SELECT assumption_id FROM staging.assumptions").fetchall()}
+    return [Problem("assumptions.csv", None, "assumption_id", key, "the cost model needs this assumption",
+                    "add a sourced row with this assumption_id") for key in sorted(wanted - have)]

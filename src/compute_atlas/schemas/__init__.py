@@ -12,6 +12,7 @@ from .build_info import BuildInfo
 from .cloud_prices import CloudPrices
 from .electricity import Electricity
 from .glossary import Glossary
+from .hardware_prices import HardwarePrices
 from .headline_figures import HeadlineFigures
 from .measurements import Measurements
 from .price_index import PriceIndex
@@ -19,6 +20,7 @@ from .published_trends import PublishedTrends
 from .references import References
 from .technique_results import TechniqueResults
 from .techniques import Techniques
+from .training_run_costs import TrainingRunCosts
 from .training_runs import TrainingRuns
 from .trend_comparison import TrendComparison
 from .trend_fits import TrendFits
@@ -35,11 +37,13 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("measurements", Measurements),
     Relation("training_runs", TrainingRuns),
     Relation("cloud_prices", CloudPrices),
+    Relation("hardware_prices", HardwarePrices),
     Relation("electricity", Electricity),
     Relation("assumptions", Assumptions),
     Relation("techniques", Techniques),
     Relation("technique_results", TechniqueResults),
     Relation("accelerator_efficiency", AcceleratorEfficiency),
+    Relation("training_run_costs", TrainingRunCosts),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
     Relation("headline_figures", HeadlineFigures),
