@@ -1,6 +1,7 @@
 -- headline_figures: the numbers the site's prose quotes, by name.
 -- Reads: accelerators, accelerator_efficiency, trend_fits, glossary, references,
--- training_runs, cloud_prices, electricity, techniques, technique_results.
+-- training_runs, training_run_costs, cloud_prices, electricity, techniques, technique_results,
+-- claim_checks, compute_efficiency, hardware_prices.
 WITH figures(figure_id, value, unit, description) AS (
     SELECT 'accelerators_count', count(*), 'count', 'Accelerators in the dataset.' FROM accelerators
     UNION ALL SELECT 'accelerator_vendors_count', count(DISTINCT vendor), 'count', 'Vendors of the accelerators.' FROM accelerators
@@ -22,6 +23,32 @@ WITH figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'best_tensor16_flop_per_s_per_watt', max(flop_per_s_per_watt), 'FLOP/s per W',
         'Highest 16-bit tensor FLOP/s per watt.' FROM accelerator_efficiency
         WHERE precision IN ('bf16', 'fp16') AND is_tensor_rate
+    UNION ALL SELECT 'hardware_prices_count', count(*), 'count', 'Chip purchase prices.' FROM hardware_prices
+    UNION ALL SELECT 'frontier_runs_count', count(*), 'count', 'Frontier runs.' FROM training_runs WHERE is_frontier
+    UNION ALL SELECT 'runs_with_hardware_count', count(*), 'count', 'Runs with hardware, count and duration.'
+        FROM training_run_costs WHERE accelerator_id IS NOT NULL AND accelerator_count IS NOT NULL
+        AND training_duration_hours IS NOT NULL
+    UNION ALL SELECT 'runs_with_cost_count', count(*), 'count', 'Runs with a cost estimate.'
+        FROM training_run_costs WHERE cost_estimate_usd_2024 IS NOT NULL
+    UNION ALL SELECT 'runs_flagged_count', count(*), 'count', 'Runs whose reported and estimated figures differ by more than 3x.'
+        FROM training_run_costs WHERE disagreement_flag
+    UNION ALL SELECT 'median_mfu_frac', median(mfu_frac), 'fraction', 'Median model FLOP utilization.'
+        FROM training_run_costs
+    UNION ALL SELECT 'mfu_q1_frac', quantile_cont(mfu_frac, 0.25), 'fraction', 'First quartile of MFU.' FROM training_run_costs
+    UNION ALL SELECT 'mfu_q3_frac', quantile_cont(mfu_frac, 0.75), 'fraction', 'Third quartile of MFU.' FROM training_run_costs
+    UNION ALL SELECT 'claims_holding_count', count(*), 'count', 'Quoted claims our results support.'
+        FROM claim_checks WHERE verdict = 'holds'
+    UNION ALL SELECT 'claims_count', count(*), 'count', 'Quoted claims checked.' FROM claim_checks
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_x', any_value(rate_per_year_x), 'x',
+        'Yearly fall in the cost of a fixed capability (' || domain || ', ' || basis || ').'
+        FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_low_x', any_value(rate_low_x), 'x',
+        'Low end of the 90 % interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_high_x', any_value(rate_high_x), 'x',
+        'High end of the 90 % interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
+    UNION ALL SELECT 'efficiency_' || domain || '_frontier_growth_x', any_value(rate_per_year_x), 'x',
+        'Yearly growth of frontier effective compute (spending, hardware and algorithms; ' || domain || ').'
+        FROM compute_efficiency WHERE effect = 'frontier' AND basis = 'hardware_and_algorithms' GROUP BY domain
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__doubling_years', doubling_time_years, 'years',
         'Doubling time of ' || fit_id || '.' FROM trend_fits
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_x', growth_per_year_x, 'x',

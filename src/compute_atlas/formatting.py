@@ -27,6 +27,8 @@ def fmt_value(value: float | None, unit: str) -> str:
     """A value with its unit, as a reader expects it."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
+    if unit == "number":
+        return sig(value, 4)
     if unit == "count":
         return f"{round(value):,}"
     if unit == "year":
@@ -47,6 +49,10 @@ def fmt_value(value: float | None, unit: str) -> str:
         if abs(value) >= 1e6:
             return f"${sig(value / 1e6)} million"
         return f"${sig(value)}"
+    if unit == "GWh":
+        return f"{sig(value, 3)} GWh"
+    if unit == "tCO2e":
+        return f"{sig(value, 3)} tCO2e"
     if unit == "years":
         return f"{sig(value, 2)} years"
     if unit == "months":

@@ -133,7 +133,56 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
          ("doubling_time_years", "Doubling time", "years"), ("years", "Years", None),
          ("n_points", "Points", "count"), ("source", "Source", None)],
     ),
+    "training_run_costs": (
+        """SELECT c.*, r.source FROM training_run_costs c JOIN training_runs r USING (run_id)
+           ORDER BY c.publication_date, c.run_id""",
+        [("model", "Model", None), ("publication_date", "Published", None), ("accelerator_id", "Hardware", None),
+         ("accelerator_count", "Chips", "count"), ("training_duration_hours", "Hours", "count"),
+         ("compute_reported_flop", "Compute", "FLOP"), ("mfu_frac", "MFU", "fraction"),
+         ("cloud_cost_usd_2024", "Cloud cost (2024 $)", "USD (2024)"),
+         ("ownership_cost_usd_2024", "Ownership cost (2024 $)", "USD (2024)"),
+         ("energy_kwh", "Energy (kWh)", "count"), ("emissions_t_co2e", "tCO2e", "count"),
+         ("reported_cost_usd", "Reported cost (nominal $)", "USD"), ("disagreement_flag", ">3× apart", None),
+         ("source", "Source", None)],
+    ),
+    "technique_summary": (
+        "SELECT * FROM technique_summary ORDER BY technique, metric",
+        [("technique", "Technique", None), ("metric", "Metric", None), ("n_results", "Results", "count"),
+         ("min_x", "Min", "x"), ("q1_x", "Q1", "x"), ("median_x", "Median", "x"), ("q3_x", "Q3", "x"),
+         ("max_x", "Max", "x"), ("n_sources", "Sources", "count")],
+    ),
+    "claim_checks": (
+        "SELECT * FROM claim_checks ORDER BY claim_id",
+        [("claim", "Claim", None), ("low_x", "Claimed low", "x"), ("high_x", "Claimed high", "x"),
+         ("n_results", "Results", "count"), ("n_within", "Inside", "count"), ("n_below", "Below", "count"),
+         ("n_above", "Above", "count"), ("median_x", "Median", "x"), ("verdict", "Verdict", None)],
+    ),
+    "technique_effects": (
+        "SELECT * FROM technique_effects ORDER BY technique, metric, effect_x",
+        [("technique", "Technique", None), ("metric", "Metric", None), ("model", "Model", None),
+         ("task", "Task", None), ("effect_x", "Factor", "x"), ("quality_metric", "Quality metric", None),
+         ("quality_baseline", "Quality before", "number"), ("quality_treated", "Quality after", "number"),
+         ("source", "Source", None)],
+    ),
+    "techniques": (
+        "SELECT * FROM techniques ORDER BY name",
+        [("name", "Technique", None), ("category", "Applies to", None), ("changes", "Changes", None),
+         ("description", "What it does", None), ("source", "Introduced in", None)],
+    ),
 }
+
+
+def assumptions_md(con: duckdb.DuckDBPyConnection) -> str:
+    """One labelled paragraph per assumption, so that prose can link each with {ref}."""
+    out = []
+    rows = con.execute("SELECT assumption_id, name, value, unit, low, high, description, source FROM assumptions "
+                       "ORDER BY assumption_id").fetchall()
+    for aid, name, value, unit, low, high, description, source in rows:
+        rng = f" (range {low:g} to {high:g})" if low is not None and high is not None else ""
+        out += [f"(assumption-{aid})=", "",
+                f"**{md_escape(name)}** (`{aid}`): {value:g} {md_escape(unit)}{md_escape(rng)}. "
+                f"{md_escape(description)} {cite(source)}", ""]
+    return "\n".join(out)
 
 
 def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
@@ -182,6 +231,7 @@ def generate(app: Sphinx) -> None:
     write_if_changed(gen / "glossary.md", glossary_md(con))
     for name in TABLES:
         write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
+    write_if_changed(gen / "assumptions.md", assumptions_md(con))
     write_if_changed(src / "dictionary" / "index.md", dictionary_index_md())
     for rel in RELATIONS:
         write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel))

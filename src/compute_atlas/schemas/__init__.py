@@ -9,7 +9,9 @@ from .accelerator_efficiency import AcceleratorEfficiency
 from .accelerators import Accelerators
 from .assumptions import Assumptions
 from .build_info import BuildInfo
+from .claim_checks import ClaimChecks
 from .cloud_prices import CloudPrices
+from .compute_efficiency import ComputeEfficiency
 from .electricity import Electricity
 from .glossary import Glossary
 from .hardware_prices import HardwarePrices
@@ -18,7 +20,10 @@ from .measurements import Measurements
 from .price_index import PriceIndex
 from .published_trends import PublishedTrends
 from .references import References
+from .technique_claims import TechniqueClaims
+from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
+from .technique_summary import TechniqueSummary
 from .techniques import Techniques
 from .training_run_costs import TrainingRunCosts
 from .training_runs import TrainingRuns
@@ -42,10 +47,15 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("assumptions", Assumptions),
     Relation("techniques", Techniques),
     Relation("technique_results", TechniqueResults),
+    Relation("technique_claims", TechniqueClaims),
     Relation("accelerator_efficiency", AcceleratorEfficiency),
     Relation("training_run_costs", TrainingRunCosts),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
+    Relation("technique_effects", TechniqueEffects),
+    Relation("technique_summary", TechniqueSummary),
+    Relation("claim_checks", ClaimChecks),
+    Relation("compute_efficiency", ComputeEfficiency),
     Relation("headline_figures", HeadlineFigures),
     Relation("build_info", BuildInfo),
 )
