@@ -10,6 +10,7 @@ import time
 import duckdb
 
 from compute_atlas.schemas import RELATIONS
+
 from conftest import cli, edit_csv
 
 PUBLIC = ["accelerators", "glossary", "references", "accelerator_efficiency", "build_info"]

@@ -5,12 +5,11 @@ the rows it plots (offered as CSV)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import altair as alt
 import duckdb
@@ -206,12 +205,13 @@ def _run_points(con, value_col: str) -> pl.DataFrame:
 
 def _runs_over_time(con, value_col, fit_ids, y_title, unit, what, title, noun) -> Chart:
     points = _run_points(con, value_col)
+    axis_format = ".0e" if unit == "FLOP" else "$~s"
     tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
                alt.Tooltip("publication_date:T", title="Published"), alt.Tooltip("run_kind:N", title="Kind"),
                alt.Tooltip("value:Q", title=y_title, format=".3~s"), alt.Tooltip("accelerator_id:N", title="Hardware")]
     dots = alt.Chart(points).mark_circle(size=55, opacity=0.75).encode(
         x=alt.X("publication_date:T", title="Publication date"),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=axis_format)),
         color=alt.Color("run_kind:N", title=None, scale=alt.Scale(domain=["frontier run", "other notable run"],
                                                                   range=[PALETTE[1], "#9aa7b0"])),
         tooltip=tooltip)
@@ -349,14 +349,15 @@ def technique_effects(con) -> Chart:
                  theme(alt.layer(rule, spec).properties(height=24 * max(1, points["technique"].n_unique()))))
 
 
-def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, takeaway_fn, what: str) -> Chart:
+def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, takeaway_fn, what: str,
+                      axis_format: str) -> Chart:
     points = frame(con, f"""
         SELECT reference, basis, year, value, value_low, value_high, is_projection, base_year
         FROM compute_efficiency WHERE effect = '{effect}' AND {where} ORDER BY reference, basis, year""")
     enc = dict(x=alt.X("year:O", title="Year"),
                color=alt.Color("basis:N", title="Basis"))
     band = alt.Chart(points).mark_area(opacity=0.2).encode(
-        y=alt.Y("value_low:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+        y=alt.Y("value_low:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=axis_format)),
         y2="value_high:Q", detail="reference:N", **enc)
     line = alt.Chart(points).mark_line(point=True).encode(
         y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference"),
@@ -376,7 +377,8 @@ def access_effect(con) -> Chart:
         hw = p.filter((pl.col("basis") == "hardware") & (pl.col("reference") == "gpt-3-175b"))
         if not both.height:
             return "No landmark run has the inputs for the access effect."
-        y = 2024 if 2024 in both["year"].to_list() else both["year"][-1]
+        observed = both.filter(~pl.col("is_projection"))
+        y = (observed if observed.height else both)["year"][-1]
         b, h = both.filter(pl.col("year") == y), hw.filter(pl.col("year") == y)
         return (f"Reaching GPT-3's capability cost {fmt_value(both['value'][0], 'USD (2024)')} in "
                 f"{both['year'][0]}; by {y} it costs about {fmt_value(h['value'][0], 'USD (2024)')} from cheaper "
@@ -385,7 +387,7 @@ def access_effect(con) -> Chart:
                 "with algorithmic progress too.")
     return _efficiency_bands(con, "access", "domain = 'language'", "Cost to reach the capability (2024 USD)",
                              "The access effect: cost of reaching a landmark's capability", takeaway,
-                             "the cost of reaching GPT-3 175B's and GPT-4's capability")
+                             "the cost of reaching GPT-3 175B's and GPT-4's capability", "$~s")
 
 
 def performance_effect(con) -> Chart:
@@ -393,14 +395,15 @@ def performance_effect(con) -> Chart:
         sel = p.filter((pl.col("basis") == "hardware_and_algorithms") & (pl.col("reference") == "budget-1m-usd-from-gpt-3-175b"))
         if not sel.height:
             return "No anchor for the performance effect."
-        first, last = sel.row(0, named=True), sel.row(-1, named=True)
+        observed = sel.filter(~pl.col("is_projection"))
+        first, last = sel.row(0, named=True), (observed if observed.height else sel).row(-1, named=True)
         return (f"A fixed $1 million buys {sig(last['value'] / first['value'], 2)}× more effective compute in "
                 f"{last['year']} than in {first['year']} (90 % interval {sig(last['value_low'] / first['value'], 2)}–"
                 f"{sig(last['value_high'] / first['value'], 2)}×), counting hardware and algorithmic progress.")
     return _efficiency_bands(con, "performance", "domain = 'language' AND reference LIKE '%from-gpt-3-175b'",
                              "Effective compute (FLOP of 2020 algorithms)",
                              "The performance effect: effective compute a fixed budget buys", takeaway,
-                             "the effective compute that $1 M, $100 M and $1 B buy")
+                             "the effective compute that $1 M, $100 M and $1 B buy", ".0e")
 
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {

@@ -71,7 +71,7 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
     rows = con.execute("SELECT term_id, term, definition, related_terms, source FROM glossary ORDER BY lower(term)").fetchall()
     terms = {r[0]: r[1] for r in rows}
     out = [":::{glossary}", ":sorted:", ""]
-    for term_id, term, definition, related, source in rows:
+    for _term_id, term, definition, related, source in rows:
         out.append(term)  # the schema restricts terms to plain characters
         body = md_escape(definition) + " " + cite(source)
         if related:

@@ -1,7 +1,7 @@
 """``accelerator_efficiency``: per accelerator and precision, what a dollar and a watt buy."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import PRECISIONS, field
 

@@ -1,7 +1,7 @@
 """``accelerators``: one row per accelerator chip, with dense peak rates."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import CITE_KEYS, SLUG, URL, field
 

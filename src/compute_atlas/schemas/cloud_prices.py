@@ -1,7 +1,7 @@
 """``cloud_prices``: rental prices per accelerator-hour."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import CITE_KEYS, SLUG, URL, field
 

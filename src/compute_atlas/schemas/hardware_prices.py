@@ -1,7 +1,7 @@
 """``hardware_prices``: purchase prices per accelerator chip, with their date."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import CITE_KEYS, SLUG, URL, field
 

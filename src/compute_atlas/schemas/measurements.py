@@ -1,7 +1,7 @@
 """``measurements``: achieved rates measured with ``compute-atlas measure``."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import CITE_KEYS, PRECISIONS, SLUG, field
 

@@ -1,7 +1,7 @@
 """``training_run_costs``: compute, utilization, cost, energy and emissions of each training run."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import field
 

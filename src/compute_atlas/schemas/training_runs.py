@@ -1,7 +1,7 @@
 """``training_runs``: notable training runs."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import CITE_KEYS, PRECISIONS, SLUG, URL, field
 

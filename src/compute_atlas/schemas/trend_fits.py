@@ -1,7 +1,7 @@
 """``trend_fits``: log-linear trends fitted by the pipeline, with bootstrap intervals."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from ._base import SLUG, field
 
