@@ -51,3 +51,41 @@ def edit_csv(path: Path, row: int, column: str, value: str) -> int:
 def row_of(path: Path, id_column: str, id_value: str) -> int:
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     return next(i for i, r in enumerate(rows) if r[id_column] == id_value)
+
+
+#: Text that would run as script if a page failed to escape dataset text.
+PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">'
+#: H100 SXM dense BF16 in the altered build (the shipped value is 9.894e14).
+ALTERED_H100_BF16 = "9.5e14"
+
+
+def build_site(datasets: Path, build_dir: Path) -> Path:
+    result = CliRunner().invoke(app, ["build", "--datasets", str(datasets), "--build-dir", str(build_dir)])
+    assert result.exit_code == 0, result.output
+    return build_dir / "site"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site built from the shipped datasets."""
+    return build_site(DATASETS, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def altered_site(tmp_path_factory, site) -> Path:
+    """The site built from altered data: one headline rate changed, script payloads in dataset text."""
+    root = tmp_path_factory.mktemp("altered")
+    data = root / "datasets"
+    shutil.copytree(DATASETS, data)
+    acc = data / "accelerators.csv"
+    i = row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb")
+    edit_csv(acc, i, "bf16_flop_per_s", ALTERED_H100_BF16)
+    edit_csv(acc, i, "fp16_flop_per_s", ALTERED_H100_BF16)
+    edit_csv(acc, i, "notes", PAYLOAD)
+    edit_csv(acc, i, "name", "NVIDIA H100 SXM5 80GB " + PAYLOAD)
+    glossary = data / "glossary.csv"
+    edit_csv(glossary, row_of(glossary, "term_id", "compute"), "definition", "Compute " + PAYLOAD)
+    try:
+        return build_site(data, root / "build")
+    finally:
+        build_site(DATASETS, root / "restore")  # leave docs/generated/ as the shipped data makes it

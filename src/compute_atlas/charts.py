@@ -445,7 +445,8 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> tuple[str
 
     digest = hashlib.sha256(spec_json.encode()).hexdigest()[:12]
     esc = html.escape
-    safe_json = spec_json.replace("</", "<\\/")
+    # no "<", ">" or "&" may reach the page inside the script element
+    safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     figure = f"""<figure class="atlas-chart" id="chart-{esc(name)}">
 <figcaption><span class="atlas-chart-title">{esc(chart.title)}</span>
 <span class="atlas-chart-takeaway">{esc(chart.takeaway)}</span></figcaption>

@@ -1,0 +1,113 @@
+"""The site: built with -W from the database, offline, every number from the database."""
+
+import re
+
+import pytest
+
+from compute_atlas import paths
+from compute_atlas.charts import CHARTS
+from compute_atlas.schemas import RELATIONS
+from conftest import cli
+
+pytestmark = pytest.mark.site
+
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "glossary", "references"]
+
+
+def test_every_page_and_dictionary_entry_is_built(site):
+    for page in PAGES:
+        assert (site / f"{page}.html").exists(), page
+    for rel in RELATIONS:
+        html = (site / "dictionary" / f"{rel.name}.html").read_text()
+        for col in rel.columns():
+            assert f">{col.name}<" in html, f"{rel.name}.{col.name} missing from its dictionary page"
+
+
+def test_every_chart_has_data_fallback_and_description(site):
+    used = set()
+    for page in PAGES:
+        html = (site / f"{page}.html").read_text()
+        for name in re.findall(r'<figure class="atlas-chart" id="chart-([a-z0-9-]+)"', html):
+            used.add(name)
+            assert (site / "_charts" / f"{name}.csv").stat().st_size > 0
+            assert (site / "_charts" / f"{name}.svg").read_text().startswith("<svg")
+            block = html[html.index(f'id="chart-{name}"'):]
+            assert 'aria-label="' in block and "<noscript><img" in block
+    assert used == set(CHARTS), "every chart is used on some page"
+
+
+def test_no_reference_outside_the_site(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for attr in re.findall(r'(?:src|href)="(https?:)?//([^"]+)"', html):
+            tag = html[max(0, html.find(attr[1]) - 200):html.find(attr[1])]
+            assert "<script" not in tag.split(">")[-1] and "stylesheet" not in tag, f"{page}: external {attr}"
+        assert not re.search(r'<script[^>]+src="https?://', html), page
+        assert not re.search(r'<link[^>]+rel="stylesheet"[^>]+href="https?://', html), page
+
+
+def test_vega_is_served_by_the_site(site):
+    bundle = (site / "_static" / "vega-bundle.js").read_text()
+    assert "vegaEmbed" in bundle and bundle.startswith("/* vega")
+
+
+def test_downloads_are_published_with_the_site(site):
+    for rel in RELATIONS:
+        assert (site / "downloads" / "csv" / f"{rel.name}.csv").exists()
+        assert (site / "downloads" / "parquet" / f"{rel.name}.parquet").exists()
+
+
+def test_numbers_come_from_the_database(site, altered_site):
+    def h100(s):
+        return re.search(r"H100 SXM delivers <span class=\"atlas-value\">([^<]+)</span>", (s / "index.html").read_text()).group(1)
+    assert h100(site) == "989 TFLOP/s"
+    assert h100(altered_site) == "950 TFLOP/s"
+
+
+def test_dataset_text_cannot_inject_markup(altered_site):
+    """The payload reaches the pages only as text (escaped), never as an element."""
+    from html.parser import HTMLParser
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.bad, self.in_script = [], False
+
+        def handle_starttag(self, tag, attrs):
+            # a JSON data block is not run; every other script is
+            self.in_script = tag == "script" and ("type", "application/json") not in attrs
+            if any(name.startswith("on") for name, _ in attrs):
+                self.bad.append((tag, attrs))
+
+        def handle_data(self, data):
+            if self.in_script and "__pwned" in data:
+                self.bad.append(("script", data[:80]))
+
+    for page in ("accelerators", "glossary", "hardware", "index"):
+        parser = Elements()
+        parser.feed((altered_site / f"{page}.html").read_text())
+        assert parser.bad == [], page
+    assert "&lt;script&gt;window.__pwned" in (altered_site / "accelerators.html").read_text()
+
+
+def test_unknown_atlas_value_fails_the_build(tmp_path, built):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
+    (docs / "index.md").write_text("# T\n\nValue: {atlas-value}`no_such_figure`\n")
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
+                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
+                          capture_output=True, text=True, env={**__import__("os").environ,
+                                                                "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+    assert proc.returncode != 0
+    assert "unknown atlas value 'no_such_figure'" in proc.stderr
+
+
+def test_site_build_without_database_is_a_clear_error(tmp_path):
+    result = cli("build", "--datasets", tmp_path / "none", "--build-dir", tmp_path)
+    assert result.exit_code == 2 and "datasets folder not found" in result.output
