@@ -19,6 +19,7 @@ from .formatting import fmt_value, sig
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 640, 380
+TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
 
 
 @dataclass
@@ -104,14 +105,12 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
     return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
 
 
-TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
-
-
 def bf16_price_performance(con) -> Chart:
     return _scatter_with_trend(
-        con, "flop_per_s_per_usd_2024", "precision = 'bf16'", "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
-        "BF16 FLOP/s per 2024 dollar", "FLOP/s per USD", "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
-        "BF16 FLOP/s per dollar of launch price")
+        con, "flop_per_s_per_usd_2024", TENSOR_16BIT, "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
+        "BF16 (or FP16) tensor FLOP/s per 2024 dollar", "FLOP/s per USD",
+        "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
+        "BF16 (or FP16) tensor FLOP/s per dollar of launch price")
 
 
 def tensor_flop_per_watt(con) -> Chart:

@@ -1,0 +1,172 @@
+"""The site in a real browser: Debian's chromium driven by Playwright, offline."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from compute_atlas import paths
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "glossary", "references",
+         "dictionary/index", "dictionary/accelerators"]
+SCREENSHOTS = paths.ROOT / "build" / "screenshots"
+
+
+def _require_browser():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "playwright is not installed"
+    else:
+        reason = None if Path(CHROMIUM).exists() else "Debian's chromium is not installed"
+    if reason:
+        if os.environ.get("COMPUTE_ATLAS_REQUIRE_BROWSER"):
+            pytest.fail(reason + " (COMPUTE_ATLAS_REQUIRE_BROWSER is set)")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield b
+        b.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: Path):
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+class Visit:
+    """A page, with every console error and every request that left the site."""
+
+    def __init__(self, browser, base: str):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.errors, self.outside = [], []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(r):
+            if r.request.url.startswith(base) or r.request.url.startswith("data:"):
+                r.continue_()
+            else:
+                self.outside.append(r.request.url)
+                r.abort()
+        self.page.route("**/*", route)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_offline_without_errors_and_draws_its_charts(browser, served, name):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
+        charts = v.page.locator(".atlas-chart-view")
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            chart.locator("svg").first.wait_for(state="attached", timeout=15000)
+            box = chart.locator("svg").first.bounding_box()
+            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} of {name} did not draw"
+        assert v.errors == [], v.errors
+        assert v.outside == [], v.outside
+    finally:
+        v.close()
+
+
+def test_glossary_and_citation_links_land_on_their_targets(browser, served):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/compute-efficiency.html", wait_until="networkidle")
+        v.page.locator("a[href*='glossary.html#term-']").first.click()
+        v.page.wait_for_load_state("networkidle")
+        target = v.page.url.split("#", 1)[1]
+        assert "glossary.html" in v.page.url and v.page.locator(f"[id='{target}']").count() == 1
+        v.page.goto(f"{served}/compute-efficiency.html", wait_until="networkidle")
+        v.page.locator("a[href*='references.html#id']").first.click()
+        v.page.wait_for_load_state("networkidle")
+        target = v.page.url.split("#", 1)[1]
+        assert "references.html" in v.page.url and v.page.locator(f"[id='{target}']").count() == 1
+    finally:
+        v.close()
+
+
+def test_site_search_finds_a_glossary_term(browser, served):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/search.html?q=quantization", wait_until="networkidle")
+        v.page.locator("#search-results li").first.wait_for(timeout=15000)
+        assert "glossary" in v.page.locator("#search-results").inner_html().lower()
+    finally:
+        v.close()
+
+
+def test_tables_sort_on_click(browser, served):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
+        header = v.page.locator("table.sortable th").nth(0)
+        header.click()
+        assert header.get_attribute("aria-sort") == "ascending"
+        first = v.page.locator("table.sortable tbody tr td").first.inner_text()
+        header.click()
+        assert header.get_attribute("aria-sort") == "descending"
+        assert v.page.locator("table.sortable tbody tr td").first.inner_text() != first
+    finally:
+        v.close()
+
+
+def test_screenshots_for_developers(browser, served):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    v = Visit(browser, served)
+    try:
+        for name in ("index", "hardware"):
+            v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
+            v.page.locator(".atlas-chart-view svg").first.wait_for(timeout=15000)
+            path = SCREENSHOTS / f"{name}.png"
+            v.page.screenshot(path=str(path), full_page=True)
+            assert path.stat().st_size > 10_000
+    finally:
+        v.close()
+
+
+def test_payloads_in_data_do_not_run(browser, altered_site):
+    server, url = serve(altered_site)
+    v = Visit(browser, url)
+    try:
+        for name in ("glossary", "hardware", "accelerators"):
+            v.page.goto(f"{url}/{name}.html", wait_until="networkidle")
+            assert v.page.evaluate("window.__pwned === undefined"), name
+        assert "<script>window.__pwned = 1</script>" in v.page.locator("table").first.inner_text()  # shown as text
+    finally:
+        v.close()
+        server.shutdown()
