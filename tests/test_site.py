@@ -7,6 +7,7 @@ import pytest
 from compute_atlas import paths
 from compute_atlas.charts import CHARTS
 from compute_atlas.schemas import RELATIONS
+
 from conftest import cli
 
 pytestmark = pytest.mark.site

@@ -22,7 +22,13 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
     name = path.name
     if not path.exists():
         return [], [Problem(name, None, None, None, "file is missing", "create datasets/references.bib")]
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return [], [Problem(name, line, None, repr(raw[exc.start:exc.start + 4]), "file is not valid UTF-8",
+                            "save the file as UTF-8")]
     try:
         data = parse_string(text, "bibtex")
     except PybtexSyntaxError as exc:

@@ -27,6 +27,7 @@ CITING = [r.name for r in RAW if r.csv_file and "source" in r.schema.columns]
 #: (table, column, referenced table, referenced column, separator or None)
 FOREIGN_KEYS = [
     ("training_runs", "accelerator_id", "accelerators", "accelerator_id", None),
+    ("hardware_prices", "accelerator_id", "accelerators", "accelerator_id", None),
     ("cloud_prices", "accelerator_id", "accelerators", "accelerator_id", None),
     ("technique_results", "accelerator_id", "accelerators", "accelerator_id", None),
     ("technique_results", "technique_id", "techniques", "technique_id", None),
@@ -55,6 +56,8 @@ FRONTIER_16BIT_FLOP_PER_S = "1.6e15 * pow(1.6, (date_diff('day', DATE '2022-09-2
 RATE_ORDER = [
     ("bf16_flop_per_s", "fp32_flop_per_s", None, "a 16-bit tensor rate below the FP32 rate: is it the non-tensor rate?"),
     ("fp16_flop_per_s", "fp32_flop_per_s", None, "a 16-bit tensor rate below the FP32 rate: is it the non-tensor rate?"),
+    ("fp16_flop_per_s", "bf16_flop_per_s", 1.05, "FP16 and BF16 run at the same rate on almost every chip (the AMD "
+                                                  "MI100 is an exception); is one of them a sparse figure?"),
     ("fp8_flop_per_s", "bf16_flop_per_s", 2.2, "FP8 runs at 1 to 2 times the BF16 rate; outside that, one of them is "
                                                "sparse or mis-typed"),
     ("fp4_flop_per_s", "fp8_flop_per_s", 4.4, "FP4 runs at 1 to 4 times the FP8 rate; outside that, one of them is "

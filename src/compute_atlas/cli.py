@@ -11,6 +11,7 @@ from typing import Annotated
 import duckdb
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import paths
@@ -133,6 +134,45 @@ def query(
         for r in rows:
             table.add_row(*("" if v is None else str(v) for v in r))
         out.print(table)
+
+
+@app.command()
+def diff(
+    rev: Annotated[str, typer.Argument(help="Git revision to compare the datasets with (e.g. main, HEAD~3).")],
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")] = ReportFormat.text,
+) -> None:
+    """What changed in the data since REV, per table: rows added, removed and changed."""
+    import tempfile
+
+    from .diff import DiffError
+    from .diff import diff as run_diff
+
+    if not datasets.is_dir():
+        _fail(f"datasets folder not found: {datasets}")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            tables = run_diff(datasets, rev, Path(tmp))
+        except DiffError as exc:
+            _fail(str(exc))
+    if fmt is ReportFormat.json:
+        print(json.dumps([t.as_dict() for t in tables if not t.empty], indent=2))
+        return
+    changed = [t for t in tables if not t.empty]
+    if not changed:
+        out.print(f"no change in the data since {rev}")
+    for t in changed:
+        out.print(f"[bold]{t.table}[/]: {len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed",
+                  highlight=False)
+        for k in t.added:
+            out.print(f"  [green]+[/] {escape(k)}", highlight=False)
+        for k in t.removed:
+            out.print(f"  [red]-[/] {escape(k)}", highlight=False)
+        for k, fields in t.changed.items():
+            out.print(f"  [yellow]~[/] {escape(k)}", highlight=False)
+            for col, old, new in fields:
+                out.print(f"      {col}: {escape(repr(old))} -> {escape(repr(new))}", highlight=False)
 
 
 def main() -> None:

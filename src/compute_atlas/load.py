@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,12 +97,20 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
     columns = duckdb_columns(rel)
     spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
     rejects = f"rejects_{rel.name}"
-    con.execute(
-        f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
-        f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
-        f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
-        [str(path)],
-    )
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
+            f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
+            f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
+            [str(path)],
+        )
+    except duckdb.Error as exc:  # an unreadable file: say where, never a traceback
+        message = str(exc)
+        line = re.search(r"(?:Line|line):? (\d+)", message)
+        out.problems.append(Problem(name, int(line.group(1)) if line else None, None, None,
+                                    "the file cannot be read as CSV: " + message.splitlines()[0],
+                                    "check quoting: a field with a comma or quote must be in double quotes"))
+        return
     rejected = con.execute(
         f"SELECT line, column_idx, column_name, error_type, csv_line, error_message FROM {rejects} ORDER BY line"
     ).fetchall()
@@ -179,8 +188,9 @@ def check_hygiene(file: str, raw: bytes, header: list[str]) -> list[Problem]:
         first = next(i for i, ln in enumerate(lines, 1) if ln.endswith("\r") == minority_is_crlf)
         problems.append(Problem(file, first, None, None, f"mixed line endings ({crlf} CRLF, {lf} LF)",
                                 "use one line-ending style (LF) for the whole file"))
-    if "\r" in text.replace("\r\n", ""):
-        line = text.count("\n", 0, text.replace("\r\n", "\n\n").index("\r")) + 1
+    bare_cr = re.search(r"\r(?!\n)", text)
+    if bare_cr:
+        line = text.count("\n", 0, bare_cr.start()) + 1
         problems.append(Problem(file, line, None, None, "carriage return without line feed", "use LF line endings"))
     body = text.split("\n")
     if body and body[-1] == "":
@@ -189,7 +199,10 @@ def check_hygiene(file: str, raw: bytes, header: list[str]) -> list[Problem]:
         if ln.strip("\r") == "":
             problems.append(Problem(file, i, None, "", "blank line", "delete the blank line"))
     first_line = body[0].rstrip("\r") if body else ""
-    found = next(csv.reader([first_line]), [])
+    try:
+        found = next(csv.reader([first_line]), [])
+    except csv.Error:
+        found = [first_line]
     if found != header:
         missing = [h for h in header if h not in found]
         extra = [h for h in found if h not in header]
@@ -209,7 +222,11 @@ def line_breaks_in_fields(file: str, raw: bytes, header: list[str]) -> list[Prob
     """Locate fields that contain a line break (rows must be one line each)."""
     text = raw.decode("utf-8-sig")
     problems, physical = [], 1
-    for rec in csv.reader(io.StringIO(text, newline="")):
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        return [Problem(file, None, None, None, f"the file cannot be read as CSV: {exc}", "check the quoting")]
+    for rec in records:
         joined = "\n".join(rec)
         if "\n" in joined or "\r" in joined:
             col = next((h for h, v in zip(header, rec) if "\n" in v or "\r" in v), None)

@@ -197,4 +197,8 @@ def humanize_failure(check: str) -> str:
         pattern = arg.strip("'\"")
         if pattern in PATTERN_WORDS:
             return "must be " + PATTERN_WORDS[pattern]
+    try:
+        arg = f"{float(arg):g}"
+    except ValueError:
+        pass
     return words.get(name, name + " {}").format(arg)

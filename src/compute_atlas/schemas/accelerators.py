@@ -8,7 +8,7 @@ from ._base import CITE_KEYS, SLUG, URL, field
 RATE = (
     "Dense peak rate ({what}), per chip, without structured sparsity; "
     "a vendor figure quoted 'with sparsity' is halved before it is stored. Empty when the "
-    "chip lacks the format or no source gives it."
+    "chip lacks the format or no source gives it. At least 1e9: a value in TFLOP/s is an error."
 )
 
 
@@ -24,14 +24,14 @@ class Accelerators(pa.DataFrameModel):
     launch_price_usd: float = field("Launch (list) price per chip as a source states it; empty when no "
                                     "source gives one. Not a street or cloud price.", "USD (nominal, of launch_price_date)", gt=0)
     launch_price_date: pl.Date = field("Date the launch price refers to.", "date")
-    fp64_flop_per_s: float = field(RATE.format(what="FP64 on the vector (non-tensor) units"), "FLOP/s", gt=0, le=1e16)
-    fp32_flop_per_s: float = field(RATE.format(what="FP32 on the vector (non-tensor) units"), "FLOP/s", gt=0, le=1e16)
-    tf32_flop_per_s: float = field(RATE.format(what="TF32 on tensor/matrix units"), "FLOP/s", gt=0, le=1e17)
-    bf16_flop_per_s: float = field(RATE.format(what="BF16 on tensor/matrix units"), "FLOP/s", gt=0, le=1e17)
-    fp16_flop_per_s: float = field(RATE.format(what="FP16 on tensor/matrix units; the plain FP16 rate for chips without them"), "FLOP/s", gt=0, le=1e17)
-    fp8_flop_per_s: float = field(RATE.format(what="FP8 on tensor/matrix units"), "FLOP/s", gt=0, le=1e17)
-    fp4_flop_per_s: float = field(RATE.format(what="FP4 on tensor/matrix units"), "FLOP/s", gt=0, le=1e17)
-    int8_op_per_s: float = field(RATE.format(what="INT8 operations on tensor/matrix units"), "OP/s", gt=0, le=1e17)
+    fp64_flop_per_s: float = field(RATE.format(what="FP64 on the vector (non-tensor) units"), "FLOP/s", ge=1e9, le=1e16)
+    fp32_flop_per_s: float = field(RATE.format(what="FP32 on the vector (non-tensor) units"), "FLOP/s", ge=1e9, le=1e16)
+    tf32_flop_per_s: float = field(RATE.format(what="TF32 on tensor/matrix units"), "FLOP/s", ge=1e9, le=1e17)
+    bf16_flop_per_s: float = field(RATE.format(what="BF16 on tensor/matrix units"), "FLOP/s", ge=1e9, le=1e17)
+    fp16_flop_per_s: float = field(RATE.format(what="FP16 on tensor/matrix units; the plain FP16 rate for chips without them"), "FLOP/s", ge=1e9, le=1e17)
+    fp8_flop_per_s: float = field(RATE.format(what="FP8 on tensor/matrix units"), "FLOP/s", ge=1e9, le=1e17)
+    fp4_flop_per_s: float = field(RATE.format(what="FP4 on tensor/matrix units"), "FLOP/s", ge=1e9, le=1e17)
+    int8_op_per_s: float = field(RATE.format(what="INT8 operations on tensor/matrix units"), "OP/s", ge=1e9, le=1e17)
     has_matrix_units: bool = field("Whether the chip has tensor cores or other matrix-multiply units; "
                                    "if so, its 16-bit rate must be at least its FP32 rate.", nullable=False)
     memory_bytes: float = field("On-package memory capacity per chip (HBM/GDDR), decimal bytes.", "bytes", gt=0, le=1e14)
