@@ -23,6 +23,7 @@ WITH figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'best_tensor16_flop_per_s_per_watt', max(flop_per_s_per_watt), 'FLOP/s per W',
         'Highest 16-bit tensor FLOP/s per watt.' FROM accelerator_efficiency
         WHERE precision IN ('bf16', 'fp16') AND is_tensor_rate
+    UNION ALL SELECT 'measurements_count', count(*), 'count', 'Rows of measurements.' FROM measurements
     UNION ALL SELECT 'hardware_prices_count', count(*), 'count', 'Chip purchase prices.' FROM hardware_prices
     UNION ALL SELECT 'frontier_runs_count', count(*), 'count', 'Frontier runs.' FROM training_runs WHERE is_frontier
     UNION ALL SELECT 'runs_with_hardware_count', count(*), 'count', 'Runs with hardware, count and duration.'

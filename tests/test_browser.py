@@ -14,7 +14,8 @@ from compute_atlas import paths
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "glossary", "references",
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "glossary",
+         "references", "querying", "contributing", "cite", "changelog",
          "dictionary/index", "dictionary/accelerators"]
 SCREENSHOTS = paths.ROOT / "build" / "screenshots"
 

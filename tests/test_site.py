@@ -12,7 +12,8 @@ from conftest import cli
 
 pytestmark = pytest.mark.site
 
-PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "glossary", "references"]
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "glossary",
+         "querying", "contributing", "cite", "changelog", "references"]
 
 
 def test_every_page_and_dictionary_entry_is_built(site):

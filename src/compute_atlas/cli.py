@@ -175,6 +175,34 @@ def diff(
                 out.print(f"      {col}: {escape(repr(old))} -> {escape(repr(new))}", highlight=False)
 
 
+@app.command()
+def measure(
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    sizes: Annotated[str, typer.Option("--sizes", help="Comma-separated matrix sizes n (default: by device).")] = "",
+    repeats: Annotated[int, typer.Option("--repeats", min=1, help="Timed repetitions; the median is reported.")] = 10,
+    cpu: Annotated[bool, typer.Option("--cpu", help="Measure the CPU even when a GPU is present.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", help="Append the rows to this CSV (e.g. "
+                                                "datasets/measurements.csv) instead of printing them.")] = None,
+) -> None:
+    """Measure achieved matrix-multiply and copy rates here; write rows of `measurements`."""
+    from .measure import measure as run_measure
+    from .measure import to_csv
+
+    try:
+        size_list = [int(s) for s in sizes.split(",") if s.strip()] or None
+    except ValueError:
+        _fail(f"--sizes must be comma-separated whole numbers, got {sizes!r}")
+    rows = run_measure(datasets, size_list, repeats, cpu, log=lambda m: err.print(m, highlight=False))
+    if output is None:
+        print(to_csv(rows), end="")
+        return
+    fresh = not output.exists() or output.stat().st_size == 0
+    with output.open("a", encoding="utf-8") as f:
+        f.write(to_csv(rows, header=fresh))
+    out.print(f"appended {len(rows)} rows to {output}; run `compute-atlas validate` before you commit them")
+
+
 def main() -> None:
     app()
 

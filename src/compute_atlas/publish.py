@@ -52,7 +52,7 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
             on_step("raw tables")
             _publish_raw(con)
             pipeline.run(con, pipeline_dir, on_step=lambda name: on_step(f"derive {name}"))
-            _build_info(con, loaded)
+            _build_info(con, loaded, datasets)
             for rel in RELATIONS:
                 for stmt in comments(rel):
                     con.execute(stmt)
@@ -95,13 +95,30 @@ def build_time() -> str:
     return when.replace(microsecond=0).isoformat()
 
 
-def _build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> None:
+def last_changed(datasets: Path, files) -> dict[str, str]:
+    """Date of the last commit that changed each input file (today's date if it has uncommitted changes)."""
+    out = {}
+    for name in files:
+        try:
+            log = subprocess.run(["git", "log", "-1", "--format=%cs", "--", name], cwd=datasets, capture_output=True,
+                                 text=True, timeout=10)
+            dirty = subprocess.run(["git", "status", "--porcelain", "--", name], cwd=datasets, capture_output=True,
+                                   text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if log.returncode == 0 and log.stdout.strip():
+            out[name] = build_time()[:10] if dirty.stdout.strip() else log.stdout.strip()
+    return out
+
+
+def _build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) -> None:
     rows = [("schema_version", SCHEMA_VERSION), ("git_revision", git_revision()), ("built_at", build_time())]
     for rel in RELATIONS:
         if rel.name != "build_info":
             n = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchall()[0][0]
             rows.append((f"rows:{rel.name}", str(n)))
     rows += [(f"sha256:{name}", digest) for name, digest in sorted(loaded.hashes.items())]
+    rows += [(f"changed:{name}", day) for name, day in sorted(last_changed(datasets, loaded.hashes).items())]
     con.execute(create_table(relation("build_info")))
     con.executemany("INSERT INTO build_info VALUES (?, ?)", rows)
 

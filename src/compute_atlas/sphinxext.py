@@ -26,6 +26,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import paths
+from .ddl import ident
 from .formatting import fmt_value
 from .schemas import RELATIONS
 
@@ -83,13 +84,13 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(out) + "\n"
 
 
-def dictionary_md(rel) -> str:
+def dictionary_md(rel, changed: dict[str, str]) -> str:
     kind = {"raw": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
     out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {md_escape(rel.description)}", ""]
-    if rel.csv_file:
-        out += [f"Edited in `datasets/{rel.csv_file}`." if rel.csv_file else "", ""]
-    elif rel.name == "references":
-        out += ["Read from `datasets/references.bib`.", ""]
+    source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
+    if source_file:
+        when = changed.get(source_file)
+        out += [f"Edited in `datasets/{source_file}`" + (f"; last changed {when}." if when else "."), ""]
     if rel.key:
         out += ["Key: " + ", ".join(f"`{k}`" for k in rel.key) + ".", ""]
     out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
@@ -145,6 +146,15 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
          ("reported_cost_usd", "Reported cost (nominal $)", "USD"), ("disagreement_flag", ">3× apart", None),
          ("source", "Source", None)],
     ),
+    "measured": (
+        """SELECT e.*, m.n AS measurements FROM accelerator_efficiency e
+           JOIN (SELECT accelerator_id, precision, count(*) AS n FROM measurements GROUP BY ALL) m
+           USING (accelerator_id, precision)
+           ORDER BY e.accelerator_id, e.precision""",
+        [("name", "Accelerator", None), ("precision", "Precision", None), ("peak_flop_per_s", "Quoted peak", "FLOP/s"),
+         ("achieved_flop_per_s", "Best achieved", "FLOP/s"), ("achieved_over_peak_frac", "Achieved / peak", "fraction"),
+         ("measurements", "Measurements", "count")],
+    ),
     "technique_summary": (
         "SELECT * FROM technique_summary ORDER BY technique, metric",
         [("technique", "Technique", None), ("metric", "Metric", None), ("n_results", "Results", "count"),
@@ -190,6 +200,8 @@ def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    if not rows:
+        return "*No rows yet.*\n"
     out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
            "* - " + "\n  - ".join(md_escape(h) for _, h, _ in cols)]
     for row in rows:
@@ -232,9 +244,13 @@ def generate(app: Sphinx) -> None:
     for name in TABLES:
         write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
     write_if_changed(gen / "assumptions.md", assumptions_md(con))
-    write_if_changed(src / "dictionary" / "index.md", dictionary_index_md())
     for rel in RELATIONS:
-        write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel))
+        if rel.csv_file:
+            write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))
+    write_if_changed(src / "dictionary" / "index.md", dictionary_index_md())
+    changed = dict(con.execute("SELECT substr(item, 9), value FROM build_info WHERE item LIKE 'changed:%'").fetchall())
+    for rel in RELATIONS:
+        write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel, changed))
 
 
 # --- roles and directives ----------------------------------------------------
@@ -252,6 +268,34 @@ def value_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     node = nodes.inline(rawtext, fmt_value(value, unit), classes=["atlas-value"])
     node["ids"] = []
     return [node], []
+
+
+def build_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """A value of ``build_info`` (``schema_version``, ``git_revision``, ``built_at``, ...)."""
+    con = connect(inliner.document.settings.env.app)
+    rows = con.execute("SELECT value FROM build_info WHERE item = ?", [text.strip()]).fetchall()
+    if not rows:
+        msg = inliner.reporter.error(f"unknown build_info item {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [nodes.literal(rawtext, rows[0][0])], []
+
+
+def example_md(con: duckdb.DuckDBPyConnection, rel) -> str:
+    """A real row of a dataset as it appears in its CSV: the worked example of the contributing guide."""
+    cols = [c.name for c in rel.columns()]
+    key = ", ".join(rel.key)
+    row = con.execute(f"SELECT * FROM {ident(rel.name)} ORDER BY {key} LIMIT 1").fetchall()
+    if not row:
+        return f"`datasets/{rel.csv_file}` has no rows yet; its header is:\n\n```text\n{','.join(cols)}\n```\n"
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    w.writerow(["" if v is None else (str(v).lower() if isinstance(v, bool) else str(v)) for v in row[0]])
+    fence = "````"
+    return f"{fence}text\n{buf.getvalue()}{fence}\n"
 
 
 def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -323,5 +367,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", note_reader)
     app.add_role("atlas-value", value_role)
     app.add_role("atlas-download", download_role)
+    app.add_role("atlas-build", build_role)
     app.add_directive("atlas-chart", ChartDirective)
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True}
