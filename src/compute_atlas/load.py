@@ -115,10 +115,26 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
         f"SELECT line, column_idx, column_name, error_type, csv_line, error_message FROM {rejects} ORDER BY line"
     ).fetchall()
     con.execute(f"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan")
-    bad_lines = set()
+    bad_lines, bad_cells = set(), set()
     for line, col_idx, col_name, err_type, csv_line, message in rejected:
-        bad_lines.add(int(line))
+        if err_type == "CAST":
+            bad_cells.add((int(line), col_name))
+        else:
+            bad_lines.add(int(line))
         out.problems.append(_reject_problem(name, int(line), col_idx, col_name, err_type, csv_line, message, columns))
+    if bad_cells:
+        # Keep the rows whose only fault is a value of the wrong type (that value becomes empty), so that
+        # one typo does not cascade into errors about every row that refers to them.
+        text_spec = "{" + ", ".join(f"'{k}': 'VARCHAR'" for k in columns) + "}"
+        casts = ", ".join(f"TRY_CAST({k} AS {v}) AS {k}" for k, v in columns.items())
+        # read as text first, then cast: a cast pushed into the reader would drop the row again
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _text AS SELECT * FROM read_csv(?, header=true, auto_detect=false, "
+            f"delim=',', quote='\"', escape='\"', columns={text_spec}, ignore_errors=true)",
+            [str(path)],
+        )
+        con.execute(f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT {casts} FROM _text")
+        con.execute("DROP TABLE _text")
     n_lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
     n_rows = con.execute(f"SELECT count(*) FROM staging.{ident(rel.name)}").fetchall()[0][0]
     if n_rows + len(bad_lines) != n_lines - 1:
@@ -128,7 +144,7 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
             return
     out.lines[rel.name] = [n for n in range(2, n_lines + 1) if n not in bad_lines] if bad_lines else None
     out.loaded.add(rel.name)
-    out.problems += _pandera_problems(con, rel, name, out)
+    out.problems += [p for p in _pandera_problems(con, rel, name, out) if (p.line, p.column) not in bad_cells]
 
 
 def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, columns) -> Problem:
@@ -227,10 +243,10 @@ def line_breaks_in_fields(file: str, raw: bytes, header: list[str]) -> list[Prob
     except csv.Error as exc:
         return [Problem(file, None, None, None, f"the file cannot be read as CSV: {exc}", "check the quoting")]
     for rec in records:
-        joined = "\n".join(rec)
-        if "\n" in joined or "\r" in joined:
-            col = next((h for h, v in zip(header, rec) if "\n" in v or "\r" in v), None)
-            problems.append(Problem(file, physical, col, joined[:60], "line break inside a field",
+        breaks = [(h, v) for h, v in zip(header, rec) if "\n" in v or "\r" in v]
+        if breaks:
+            col, value = breaks[0]
+            problems.append(Problem(file, physical, col, value[:60], "line break inside a field",
                                     "write the field on one line"))
-        physical += joined.count("\n") + 1
+        physical += sum(v.count("\n") for v in rec) + 1
     return problems

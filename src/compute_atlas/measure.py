@@ -152,11 +152,11 @@ def gpu_benchmarks(sizes: list[int], repeats: int):
             yield "matmul", precision, n, 2 * n**3 / t, power.mean
     torch.backends.cuda.matmul.allow_tf32 = False
     if hasattr(torch, "float8_e4m3fn") and hasattr(torch, "_scaled_mm"):
+        one = torch.tensor(1.0, device=dev)
         for n in sizes:
             try:
                 a = torch.randn(n, n, device=dev).to(torch.float8_e4m3fn)
                 b = torch.randn(n, n, device=dev).to(torch.float8_e4m3fn).t()
-                one = torch.tensor(1.0, device=dev)
                 with PowerSampler() as power:
                     t = median_seconds(lambda a=a, b=b: torch._scaled_mm(a, b, scale_a=one, scale_b=one,
                                                                          out_dtype=torch.bfloat16), sync, repeats)
