@@ -86,7 +86,7 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
 
 def dictionary_md(rel, changed: dict[str, str]) -> str:
     kind = {"raw": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
-    out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {md_escape(rel.description)}", ""]
+    out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {rel.description}", ""]
     source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
     if source_file:
         when = changed.get(source_file)
@@ -94,17 +94,50 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
     if rel.key:
         out += ["Key: " + ", ".join(f"`{k}`" for k in rel.key) + ".", ""]
     out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
-    out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
+    out += ["## Columns", "", "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
             "* - Column", "  - Type", "  - Unit", "  - Description", "  - Checks"]
     for c in rel.columns():
+        # descriptions and checks are the schemas' own text (Markdown with `code`), not dataset text
         out += [f"* - `{c.name}`", f"  - {c.sql_type}", f"  - {md_escape(c.unit or '')}",
-                f"  - {md_escape(c.description)}", f"  - {md_escape(c.checks)}"]
+                f"  - {c.description}", f"  - {c.checks}"]
+    out += ["```", ""]
+    if rel.kind == "raw":
+        out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
+                "downloads). Click a column header to sort.", "",
+                f"```{{include}} ../{GENERATED}/datasets/{rel.name}.md", "```", ""]
+    return "\n".join(out)
+
+
+def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
+    """Every row of a curated dataset, values as stored, sources as citations."""
+    cols = [c.name for c in rel.columns() if c.name not in ("source_url", "notes")]
+    key = ", ".join(rel.key)
+    cur = con.execute(f"SELECT {', '.join(cols)} FROM {ident(rel.name)} ORDER BY {key}")
+    rows = cur.fetchall()
+    if not rows:
+        return "*No rows yet.*\n"
+
+    def cell(col, v):
+        if v is None:
+            return ""
+        if col == "source" and rel.name != "references":
+            return cite(v)
+        if isinstance(v, float):
+            return md_escape(f"{v:.6g}")
+        if isinstance(v, bool):
+            return str(v).lower()
+        return md_escape(v)
+
+    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dataset", "",
+           "* - " + "\n  - ".join(f"`{c}`" for c in cols)]
+    for row in rows:
+        out.append("* - " + "\n  - ".join(cell(c, v) for c, v in zip(cols, row)))
     out += ["```", ""]
     return "\n".join(out)
 
 
 def dictionary_index_md() -> str:
-    out = ["# Data dictionary", "",
+    out = ["# Datasets and data dictionary", "",
            "Every table of the database, with each column's type, unit, description and the checks its values "
            "pass. The pages are generated from the schemas in `src/compute_atlas/schemas/`, the same models "
            "that validate the data and write the database's column comments.", "",
@@ -251,6 +284,8 @@ def generate(app: Sphinx) -> None:
     changed = dict(con.execute("SELECT substr(item, 9), value FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     for rel in RELATIONS:
         write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel, changed))
+        if rel.kind == "raw":
+            write_if_changed(gen / "datasets" / f"{rel.name}.md", dataset_md(con, rel))
 
 
 # --- roles and directives ----------------------------------------------------

@@ -1,0 +1,205 @@
+"""Benchmark: the shipped data and synthetic data up to 10^7 rows, against DuckDB's own CSV load.
+
+Run with `nox -s bench` (or `python -m compute_atlas.bench`). Writes `build/bench.json` and prints
+a table. Each measurement runs in a fresh subprocess so that its peak memory (max RSS) is its own.
+Budgets are printed beside the figures; nothing here fails on a missed budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import paths
+
+SIZES = [10**4, 10**5, 10**6, 10**7]
+TABLE = "cloud_prices"
+BUDGETS = {
+    "load_vs_floor_at_1e7": 2.5,
+    "peak_memory_gb_at_1e7": 1.5,
+    "shipped_database_build_s": 3.0,
+    "site_full_s": 60.0,
+    "site_incremental_s": 15.0,
+}
+
+
+def generate(datasets: Path, n: int, seed: int, out: Path) -> None:
+    """`n` valid cloud_prices rows, reproducible by seed, for accelerators that exist."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
+    con.execute("CREATE TABLE acc AS SELECT accelerator_id, row_number() OVER (ORDER BY accelerator_id) - 1 AS i "
+                "FROM read_csv(?, header=true, all_varchar=true)", [str(datasets / "accelerators.csv")])
+    k = con.execute("SELECT count(*) FROM acc").fetchall()[0][0]
+    con.execute(f"""
+        COPY (
+            SELECT 'provider-' || (r % 40) AS provider,
+                   'instance-' || (r % 997) AS instance_type,
+                   acc.accelerator_id,
+                   'region-' || (r % 13) AS region,
+                   ['on_demand', 'commit_1y', 'commit_3y', 'spot'][1 + (r % 4)::INT] AS pricing_model,
+                   DATE '2015-01-01' + INTERVAL (r // 1000 % 3900) DAY AS price_date,
+                   round(0.1 + random() * 20, 4) AS price_usd_per_hour,
+                   'epoch2025hardwareprices' AS source,
+                   'https://example.org/prices/' || r AS source_url,
+                   NULL AS notes
+            FROM range({n}) t(r) JOIN acc ON acc.i = (r // 3900000 + r) % {k}
+        ) TO '{out}' (HEADER, DELIMITER ',')""")
+
+
+def _child(args: list[str]) -> dict:
+    """Run one measurement in this process and report times and peak memory."""
+    kind = args[0]
+    result: dict = {}
+    if kind == "floor":
+        import duckdb
+
+        from .ddl import duckdb_columns
+        from .schemas import relation
+
+        cols = duckdb_columns(relation(TABLE))
+        spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in cols.items()) + "}"
+        con = duckdb.connect(args[2])
+        t = time.perf_counter()
+        con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv(?, header=true, auto_detect=false, columns={spec})",
+                    [args[1]])
+        result["seconds"] = time.perf_counter() - t
+    elif kind == "build":
+        from .publish import build
+
+        steps: dict[str, float] = {}
+        last = [time.perf_counter(), None]
+
+        def on_step(name: str) -> None:
+            now = time.perf_counter()
+            if last[1]:
+                steps[last[1]] = steps.get(last[1], 0) + now - last[0]
+            last[0], last[1] = now, ("derive" if name.startswith("derive") else name)
+
+        t = time.perf_counter()
+        build(Path(args[1]), Path(args[2]), paths.PIPELINE_DIR, on_step=on_step)
+        on_step("end")
+        result["seconds"] = time.perf_counter() - t
+        result["steps"] = steps
+    elif kind == "site":
+        from .site import build_site
+
+        t = time.perf_counter()
+        build_site(Path(args[1]))
+        result["seconds"] = time.perf_counter() - t
+    result["peak_rss_gb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+    return result
+
+
+def run_child(*args: str, timeout: int = 600) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "compute_atlas.bench", "--child", *args], capture_output=True,
+                          text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def frictionless(csv_path: Path, timeout: int = 180) -> float | None:
+    exe = shutil.which("frictionless")
+    if not exe:
+        return None
+    t = time.perf_counter()
+    try:
+        subprocess.run([exe, "validate", str(csv_path)], capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - t
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--datasets", type=Path, default=paths.ROOT / "datasets")
+    parser.add_argument("--build-dir", type=Path, default=paths.ROOT / "build")
+    parser.add_argument("--no-site", action="store_true", help="skip the site timings")
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(_child(args.child)))
+        return
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    report: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                "platform": platform.platform()}, "budgets": BUDGETS, "synthetic": []}
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        console.print("[bold]shipped datasets[/]")
+        shipped = run_child("build", str(args.datasets), str(work / "shipped"))
+        report["shipped"] = shipped
+        if not args.no_site:
+            shutil.rmtree(work / "shipped" / ".sphinx", ignore_errors=True)
+            report["site_full"] = run_child("site", str(work / "shipped"))
+            changed = work / "changed"
+            shutil.copytree(args.datasets, changed)
+            acc = changed / "accelerators.csv"
+            acc.write_text(acc.read_text().replace(",700,vendor_tdp", ",701,vendor_tdp", 1))
+            run_child("build", str(changed), str(work / "shipped"))
+            report["site_incremental"] = run_child("site", str(work / "shipped"))
+        for n in (int(s) for s in args.sizes.split(",")):
+            console.print(f"[bold]synthetic {TABLE}: {n:,} rows[/]")
+            data = work / f"data-{n}"
+            shutil.copytree(args.datasets, data)
+            generate(args.datasets, n, args.seed, data / f"{TABLE}.csv")
+            floor = run_child("floor", str(data / f"{TABLE}.csv"), str(work / f"floor-{n}.duckdb"))
+            ours = run_child("build", str(data), str(work / f"build-{n}"))
+            peer = frictionless(data / f"{TABLE}.csv") if n <= 10**5 else None
+            load = ours["steps"].get("validate", 0)
+            report["synthetic"].append({
+                "rows": n, "csv_bytes": (data / f"{TABLE}.csv").stat().st_size,
+                "floor_s": floor["seconds"], "floor_peak_rss_gb": floor["peak_rss_gb"],
+                "validate_and_load_s": load, "derive_s": ours["steps"].get("derive", 0),
+                "publish_s": ours["steps"].get("raw tables", 0) + ours["steps"].get("export", 0)
+                + ours["steps"].get("publish", 0),
+                "total_s": ours["seconds"], "peak_rss_gb": ours["peak_rss_gb"],
+                "load_vs_floor": load / floor["seconds"], "load_us_per_row": 1e6 * load / n,
+                "frictionless_s": peer,
+            })
+            shutil.rmtree(data)
+            shutil.rmtree(work / f"build-{n}", ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    args.build_dir.mkdir(parents=True, exist_ok=True)
+    (args.build_dir / "bench.json").write_text(json.dumps(report, indent=2))
+    table = Table(title=f"Synthetic {TABLE} (budgets: load ≤ {BUDGETS['load_vs_floor_at_1e7']}× floor, "
+                        f"peak ≤ {BUDGETS['peak_memory_gb_at_1e7']} GB at 10^7 rows)")
+    for col in ("rows", "floor s", "validate+load s", "× floor", "µs/row", "derive s", "publish s", "peak GB",
+                "frictionless s"):
+        table.add_column(col, justify="right")
+    for r in report["synthetic"]:
+        table.add_row(f"{r['rows']:,}", f"{r['floor_s']:.2f}", f"{r['validate_and_load_s']:.2f}",
+                      f"{r['load_vs_floor']:.2f}", f"{r['load_us_per_row']:.2f}", f"{r['derive_s']:.2f}",
+                      f"{r['publish_s']:.2f}", f"{r['peak_rss_gb']:.2f}",
+                      "" if r["frictionless_s"] is None else f"{r['frictionless_s']:.2f}")
+    console.print(table)
+    s = report["shipped"]
+    console.print(f"shipped data: database build {s['seconds']:.2f} s (budget {BUDGETS['shipped_database_build_s']} s), "
+                  f"steps {', '.join(f'{k} {v:.2f} s' for k, v in s['steps'].items())}")
+    if "site_full" in report:
+        console.print(f"site: full {report['site_full']['seconds']:.1f} s (budget {BUDGETS['site_full_s']} s), "
+                      f"incremental {report['site_incremental']['seconds']:.1f} s "
+                      f"(budget {BUDGETS['site_incremental_s']} s)")
+    console.print(f"written {args.build_dir / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()
