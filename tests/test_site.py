@@ -113,3 +113,20 @@ def test_unknown_atlas_value_fails_the_build(tmp_path, built):
 def test_site_build_without_database_is_a_clear_error(tmp_path):
     result = cli("build", "--datasets", tmp_path / "none", "--build-dir", tmp_path)
     assert result.exit_code == 2 and "datasets folder not found" in result.output
+
+
+def test_no_broken_internal_link(site):
+    """Every relative href and src of every page points at a file the site has."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("#", "//", "mailto:")) or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+    assert broken == []

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=140)
     report: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                 "platform": platform.platform()}, "budgets": BUDGETS, "synthetic": []}
     work = Path(tempfile.mkdtemp(prefix="bench-"))

@@ -74,6 +74,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     for rel in RAW:
         if rel.name in have and rel.csv_file:
             problems += text_hygiene(q, rel)
+            problems += unique_columns(q, rel)
             if len(rel.key) > 1:
                 problems += composite_key(q, rel)
     problems += foreign_keys(q, have)
@@ -115,25 +116,52 @@ class _Query:
 
 
 def text_hygiene(q: _Query, rel) -> list[Problem]:
-    """No stray whitespace, no spreadsheet formulas, in any text column."""
+    """No stray whitespace, no spreadsheet formulas, in any text column: one scan of the table."""
+    text = [c.name for c in rel.columns() if c.sql_type == "VARCHAR"]
+    if not text:
+        return []
+    flags = ", ".join(
+        f"CASE WHEN {c} <> trim({c}) THEN 'space' WHEN regexp_matches({c}, '^[=+\\-@]') THEN 'formula' END AS {c}"
+        for c in text)
+    any_flag = " OR ".join(f"{c} <> trim({c}) OR regexp_matches({c}, '^[=+\\-@]')" for c in text)
+    sql = (f"SELECT rowid, {flags}, {', '.join(f'{c} AS _{c}' for c in text)} FROM staging.{ident(rel.name)} "
+           f"WHERE {any_flag} ORDER BY rowid")
     out = []
-    for col in rel.columns():
-        if col.sql_type != "VARCHAR":
-            continue
-        out += q.rows(rel.name, f"{col.name} <> trim({col.name})", col.name, col.name,
-                      "leading or trailing whitespace", "remove the spaces: they split one entity in two")
-        out += q.rows(rel.name, f"regexp_matches({col.name}, '^[=+\\-@]')", col.name, col.name,
-                      "text starts with =, +, - or @ (a spreadsheet would run it as a formula)",
-                      "reword the text so that it starts with a letter or digit")
+    for row in q.con.execute(sql).fetchall():
+        rowid, kinds, values = row[0], row[1:1 + len(text)], row[1 + len(text):]
+        for col, kind, value in zip(text, kinds, values):
+            if kind == "space":
+                out.append(Problem(q.file(rel.name), q.loaded.line_of(rel.name, rowid), col, value,
+                                   "leading or trailing whitespace",
+                                   "remove the spaces: they split one entity in two"))
+            elif kind == "formula":
+                out.append(Problem(q.file(rel.name), q.loaded.line_of(rel.name, rowid), col, value,
+                                   "text starts with =, +, - or @ (a spreadsheet would run it as a formula)",
+                                   "reword the text so that it starts with a letter or digit"))
     return out
+
+
+def duplicates(q: _Query, rel, columns: list[str], rule: str, hint: str, column: str | None) -> list[Problem]:
+    """Rows whose values of ``columns`` repeat (NULLs compare equal)."""
+    key = ", ".join(columns)
+    where = (f"({key}) IN (SELECT ({key}) FROM staging.{ident(rel.name)} GROUP BY ALL HAVING count(*) > 1)"
+             if len(columns) > 1 else
+             f"{key} IN (SELECT {key} FROM staging.{ident(rel.name)} GROUP BY ALL HAVING count(*) > 1)")
+    return q.rows(rel.name, where, column, f"concat_ws(' | ', {key})", rule, hint)
 
 
 def composite_key(q: _Query, rel) -> list[Problem]:
     key = ", ".join(rel.key)
-    where = (f"rowid IN (SELECT rowid FROM (SELECT rowid, count(*) OVER (PARTITION BY {key}) AS n "
-             f"FROM staging.{ident(rel.name)}) WHERE n > 1)")
-    return q.rows(rel.name, where, None, f"concat_ws(' | ', {key})",
-                  f"duplicate row: ({key}) must be unique", "merge the rows or tell them apart")
+    return duplicates(q, rel, list(rel.key), f"duplicate row: ({key}) must be unique", "merge the rows or tell them apart",
+                      None)
+
+
+def unique_columns(q: _Query, rel) -> list[Problem]:
+    out = []
+    for col in rel.columns():
+        if col.unique:
+            out += duplicates(q, rel, [col.name], "value must be unique", "each value may appear once", col.name)
+    return out
 
 
 def _nearest(value: str, choices: list[str]) -> str | None:
@@ -162,25 +190,34 @@ def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
 
 
 def citations(q: _Query, have: set[str]) -> list[Problem]:
-    """Every cited key is in references.bib; every entry there is cited."""
+    """Every cited key is in references.bib; every entry there is cited. Distinct `source` values are
+    checked once each, then the rows holding a bad one are located."""
     if "references" not in have:
         return []
-    keys = [r[0] for r in q.con.execute("SELECT reference_key FROM staging.\"references\"").fetchall()]
+    keys = {r[0] for r in q.con.execute('SELECT reference_key FROM staging."references"').fetchall()}
     out, cited = [], set()
     for table in CITING:
         if table not in have:
             continue
-        sql = (f"SELECT rowid, unnest(string_split(source, ';')) AS k FROM staging.{ident(table)} "
-               "WHERE source IS NOT NULL ORDER BY rowid")
-        for rowid, key in q.con.execute(sql).fetchall():
-            cited.add(key)
-            if key not in keys:
+        distinct = [r[0] for r in q.con.execute(
+            f"SELECT DISTINCT source FROM staging.{ident(table)} WHERE source IS NOT NULL").fetchall()]
+        bad = {}
+        for source in distinct:
+            for key in source.split(";"):
+                cited.add(key)
+                if key not in keys:
+                    bad.setdefault(source, []).append(key)
+        if not bad:
+            continue
+        rows = q.con.execute(f"SELECT rowid, source FROM staging.{ident(table)} WHERE source IN (SELECT unnest(?)) "
+                             "ORDER BY rowid", [list(bad)]).fetchall()
+        for rowid, source in rows:
+            for key in bad[source]:
                 out.append(Problem(q.file(table), q.loaded.line_of(table, rowid), "source", key,
                                    "cited key is not in references.bib",
-                                   _nearest(key, keys) or "add a BibTeX entry with this key to references.bib"))
+                                   _nearest(key, sorted(keys)) or "add a BibTeX entry with this key to references.bib"))
     if all(t in have for t in CITING):
-        for key in sorted(set(keys) - cited):
-
+        for key in sorted(keys - cited):
             out.append(Problem("references.bib", None, None, key, "entry is cited by no row",
                                "cite it from a dataset or remove it", "warning"))
     return out

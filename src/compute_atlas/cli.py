@@ -23,7 +23,13 @@ app = typer.Typer(help="Compute Atlas: validate the datasets, build the database
 out = Console()
 err = Console(stderr=True)
 
-DatasetsOpt = Annotated[Path, typer.Option("--datasets", help="Folder of the curated datasets.")]
+def _existing_dir(path: Path) -> Path:
+    if not path.is_dir():
+        _fail(f"datasets folder not found: {path}")
+    return path
+
+
+DatasetsOpt = Annotated[Path, typer.Option("--datasets", help="Folder of the curated datasets.", callback=_existing_dir)]
 BuildOpt = Annotated[Path, typer.Option("--build-dir", help="Folder the database, exports and site go to.")]
 EXIT_DATA = 2
 
@@ -31,6 +37,9 @@ EXIT_DATA = 2
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")]
 
 
 class QueryFormat(str, Enum):
@@ -48,13 +57,11 @@ def _fail(message: str, code: int = EXIT_DATA) -> None:
 def validate(
     datasets: DatasetsOpt = Path("datasets"),
     build_dir: BuildOpt = Path("build"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")] = ReportFormat.text,
+    fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """Check every dataset; report every problem at once. Exit 0 when clean, 2 when not."""
     from .publish import validate as run_validate
 
-    if not datasets.is_dir():
-        _fail(f"datasets folder not found: {datasets}")
     loaded = run_validate(datasets)
     if fmt is ReportFormat.json:
         print(to_json(loaded.problems))
@@ -74,8 +81,6 @@ def build(
     """Validate, derive and publish the database, its exports and (unless --no-site) the site."""
     from .publish import build as run_build
 
-    if not datasets.is_dir():
-        _fail(f"datasets folder not found: {datasets}")
     with err.status("building") as status:
         try:
             loaded = run_build(datasets, build_dir, paths.PIPELINE_DIR,
@@ -141,7 +146,7 @@ def diff(
     rev: Annotated[str, typer.Argument(help="Git revision to compare the datasets with (e.g. main, HEAD~3).")],
     datasets: DatasetsOpt = Path("datasets"),
     build_dir: BuildOpt = Path("build"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")] = ReportFormat.text,
+    fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """What changed in the data since REV, per table: rows added, removed and changed."""
     import tempfile
@@ -149,8 +154,6 @@ def diff(
     from .diff import DiffError
     from .diff import diff as run_diff
 
-    if not datasets.is_dir():
-        _fail(f"datasets folder not found: {datasets}")
     with tempfile.TemporaryDirectory() as tmp:
         try:
             tables = run_diff(datasets, rev, Path(tmp))

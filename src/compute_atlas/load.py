@@ -162,25 +162,33 @@ def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, 
     return Problem(file, line, col_name, csv_line, f"unreadable row: {message}", "check the quoting of this row")
 
 
+#: Rows validated by pandera at a time: memory stays bounded whatever the table's size.
+CHUNK_ROWS = 500_000
+
+
 def _pandera_problems(con, rel: Relation, file: str, out: Loaded) -> list[Problem]:
-    df = con.sql(f"SELECT * FROM staging.{ident(rel.name)}").pl()
-    try:
-        rel.model.validate(df, lazy=True)
-        return []
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
+    """Validate the staged rows in chunks; uniqueness, which spans chunks, is checked in SQL (checks.py)."""
+    schema = rel.schema.update_columns({c.name: {"unique": False} for c in rel.columns() if c.unique})
+    relation_ = con.sql(f"SELECT * FROM staging.{ident(rel.name)}")
+    reader = (relation_.to_arrow_reader(CHUNK_ROWS) if hasattr(relation_, "to_arrow_reader")  # duckdb 2
+              else relation_.fetch_record_batch(CHUNK_ROWS))
     cols = {c.name: c for c in rel.columns()}
-    problems = []
-    for row in cases.iter_rows(named=True):
-        column = row["column"]
-        idx = row["index"]
-        line = out.line_of(rel.name, int(idx)) if idx is not None else None
-        col = cols.get(column)
-        hint = None
-        if col is not None:
-            unit = f" (unit: {col.unit})" if col.unit and col.unit not in ("date", "see unit") else ""
-            hint = f"expected {col.checks}{unit}"
-        problems.append(Problem(file, line, column, row["failure_case"], humanize_failure(row["check"]), hint))
+    problems, offset = [], 0
+    for batch in reader:
+        df = pl.from_arrow(batch)
+        try:
+            schema.validate(df, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            for row in exc.failure_cases.iter_rows(named=True):
+                column, idx = row["column"], row["index"]
+                line = out.line_of(rel.name, offset + int(idx)) if idx is not None else None
+                col = cols.get(column)
+                hint = None
+                if col is not None:
+                    unit = f" (unit: {col.unit})" if col.unit and col.unit not in ("date", "see unit") else ""
+                    hint = f"expected {col.checks}{unit}"
+                problems.append(Problem(file, line, column, row["failure_case"], humanize_failure(row["check"]), hint))
+        offset += df.height
     return problems
 
 

@@ -27,9 +27,19 @@ from .schemas import RAW, RELATIONS, SCHEMA_VERSION, relation
 EXPORT_DIRS = ("parquet", "csv")
 
 
+#: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory.
+MEMORY_LIMIT = "1GB"
+
+
+def connect(path: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(path)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    return con
+
+
 def validate(datasets: Path) -> Loaded:
     """Load and check every dataset in an in-memory database."""
-    con = duckdb.connect()
+    con = connect()
     try:
         return load_all(datasets, con)
     finally:
@@ -43,7 +53,7 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=build_dir))
     try:
         db = work / "compute_atlas.duckdb"
-        con = duckdb.connect(str(db))
+        con = connect(str(db))
         try:
             on_step("validate")
             loaded = load_all(datasets, con)
@@ -72,8 +82,8 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
 def _publish_raw(con: duckdb.DuckDBPyConnection) -> None:
     for rel in RAW:
         con.execute(create_table(rel))
-        key = ", ".join(rel.key) or "ALL"
-        con.execute(f"INSERT INTO {ident(rel.name)} SELECT * FROM staging.{ident(rel.name)} ORDER BY {key}")
+        # file order: deterministic, and no sort of a large table
+        con.execute(f"INSERT INTO {ident(rel.name)} SELECT * FROM staging.{ident(rel.name)}")
     con.execute("DROP SCHEMA staging CASCADE")
 
 
@@ -124,14 +134,14 @@ def _build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) 
 
 
 def export(db: Path, work: Path) -> None:
-    """One Parquet and one CSV file per table, rows in key order."""
+    """One Parquet and one CSV file per table, rows in table order (file order for curated tables, the
+    order each pipeline step gives for derived ones): deterministic for the same inputs."""
     for sub in EXPORT_DIRS:
         (work / sub).mkdir()
     con = duckdb.connect(str(db), read_only=True)
     try:
         for rel in RELATIONS:
-            order = ", ".join(rel.key) or "ALL"
-            query = f"SELECT * FROM {ident(rel.name)} ORDER BY {order}"
+            query = f"SELECT * FROM {ident(rel.name)}"
             con.execute(f"COPY ({query}) TO '{work / 'parquet' / rel.name}.parquet' (FORMAT parquet, COMPRESSION zstd)")
             con.execute(f"COPY ({query}) TO '{work / 'csv' / rel.name}.csv' (FORMAT csv, HEADER true)")
     finally:
