@@ -8,6 +8,7 @@ tables created from the schemas' DDL once all checks pass.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -88,9 +89,10 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
         out.problems.append(Problem(name, None, None, None, "file is missing",
                                     f"create {name} with the header: " + ",".join(duckdb_columns(rel))))
         return
-    raw = path.read_bytes()
-    out.hashes[name] = hashlib.sha256(raw).hexdigest()
-    hygiene = check_hygiene(name, raw, list(duckdb_columns(rel)))
+    scan = scan_file(path)
+    out.hashes[name] = scan.sha256
+    hygiene = [] if scan.clean(list(duckdb_columns(rel))) else check_hygiene(name, path.read_bytes(),
+                                                                            list(duckdb_columns(rel)))
     out.problems += hygiene
     if any(p.severity == "error" for p in hygiene):
         return  # the rows cannot be located reliably; fix the file first
@@ -135,10 +137,10 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
         )
         con.execute(f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT {casts} FROM _text")
         con.execute("DROP TABLE _text")
-    n_lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    n_lines = scan.lines
     n_rows = con.execute(f"SELECT count(*) FROM staging.{ident(rel.name)}").fetchall()[0][0]
     if n_rows + len(bad_lines) != n_lines - 1:
-        breaks = line_breaks_in_fields(name, raw, list(columns))
+        breaks = line_breaks_in_fields(name, path.read_bytes(), list(columns))
         if breaks:
             out.problems += breaks
             return
@@ -190,6 +192,58 @@ def _pandera_problems(con, rel: Relation, file: str, out: Loaded) -> list[Proble
                 problems.append(Problem(file, line, column, row["failure_case"], humanize_failure(row["check"]), hint))
         offset += df.height
     return problems
+
+
+@dataclass
+class FileScan:
+    """What one streaming pass over a file finds: enough to tell a clean file from one that needs the
+    precise (in-memory) hygiene check, without holding a large file in memory."""
+
+    sha256: str
+    lines: int
+    header: bytes
+    utf8: bool
+    crlf: int
+    lf: int
+    bare_cr: bool
+    blank_line: bool
+
+    def clean(self, header: list[str]) -> bool:
+        return (self.utf8 and not (self.crlf and self.lf) and not self.bare_cr and not self.blank_line
+                and self.header.rstrip(b"\r").decode("utf-8", "replace") == ",".join(header))
+
+
+def scan_file(path: Path, chunk_bytes: int = 16 * 2**20) -> FileScan:
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8, crlf, lf, bare_cr, blank, header = True, 0, 0, False, False, b""
+    tail = b"\n"  # the bytes before the file: as if after a line break, so a blank first line counts
+    last = b""
+    with path.open("rb") as f:
+        first = True
+        while chunk := f.read(chunk_bytes):
+            digest.update(chunk)
+            if first:
+                chunk_for_text = chunk[3:] if chunk.startswith(b"\xef\xbb\xbf") else chunk
+                header = chunk_for_text.split(b"\n", 1)[0]
+                first = False
+            else:
+                chunk_for_text = chunk
+            if utf8:
+                try:
+                    decoder.decode(chunk_for_text)
+                except UnicodeDecodeError:
+                    utf8 = False
+            joined = tail + chunk_for_text
+            crlf += joined.count(b"\r\n") - tail.count(b"\r\n")
+            lf += chunk_for_text.count(b"\n")
+            bare_cr = bare_cr or re.search(rb"\r(?!\n)", joined[:-1]) is not None
+            blank = blank or re.search(rb"\n\r?\n", joined) is not None
+            tail, last = joined[-2:], chunk_for_text[-1:]
+    if tail.endswith(b"\r"):
+        bare_cr = True
+    lines = lf + (0 if last in (b"\n", b"") else 1)
+    return FileScan(digest.hexdigest(), lines, header, utf8, crlf, lf - crlf, bare_cr, blank)
 
 
 def check_hygiene(file: str, raw: bytes, header: list[str]) -> list[Problem]:
