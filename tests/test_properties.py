@@ -45,3 +45,18 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
     (datasets / FILE).write_bytes(data)
     (datasets / "references.bib").write_bytes(data)
     validate(datasets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.lists(st.sampled_from([b"a", b",", b"\r", b"\n", b"\r\n", b"\xc3\xa9", b"\xff", b"\xef\xbb\xbf"]),
+                     max_size=40),
+       chunk=st.integers(1, 7))
+def test_streaming_scan_agrees_with_the_precise_check(tmp_path_factory, body, chunk):
+    """The fast pass over a file flags exactly the files that the precise check finds a problem in."""
+    from compute_atlas.load import check_hygiene, scan_file
+
+    header = ["a", "b"]
+    data = b"a,b\n" + b"".join(body)
+    path = tmp_path_factory.mktemp("scan") / "f.csv"
+    path.write_bytes(data)
+    assert scan_file(path, chunk_bytes=chunk).clean(header) == (check_hygiene("f.csv", data, header) == [])

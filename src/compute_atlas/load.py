@@ -220,25 +220,30 @@ def scan_file(path: Path, chunk_bytes: int = 16 * 2**20) -> FileScan:
     tail = b"\n"  # the bytes before the file: as if after a line break, so a blank first line counts
     last = b""
     with path.open("rb") as f:
-        first = True
+        start = f.read(3)
+        if start != b"\xef\xbb\xbf":  # a byte-order mark is allowed and skipped
+            f.seek(0)
+        else:
+            digest.update(start)
+        header_done = False
         while chunk := f.read(chunk_bytes):
             digest.update(chunk)
-            if first:
-                chunk_for_text = chunk[3:] if chunk.startswith(b"\xef\xbb\xbf") else chunk
-                header = chunk_for_text.split(b"\n", 1)[0]
-                first = False
-            else:
-                chunk_for_text = chunk
+            chunk_for_text = chunk
+            if not header_done:
+                header += chunk.split(b"\n", 1)[0]
+                header_done = b"\n" in chunk
             if utf8:
                 try:
                     decoder.decode(chunk_for_text)
                 except UnicodeDecodeError:
                     utf8 = False
-            joined = tail + chunk_for_text
-            crlf += joined.count(b"\r\n") - tail.count(b"\r\n")
+            joined = tail + chunk_for_text  # bytes.count and `in` are fast; regular expressions are not
+            pairs = joined.count(b"\r\n") - tail.count(b"\r\n")
+            crlf += pairs
             lf += chunk_for_text.count(b"\n")
-            bare_cr = bare_cr or re.search(rb"\r(?!\n)", joined[:-1]) is not None
-            blank = blank or re.search(rb"\n\r?\n", joined) is not None
+            # a CR not followed by LF (a CR at the very end of the chunk is decided with the next one)
+            bare_cr = bare_cr or joined[:-1].count(b"\r") != joined[:-1].count(b"\r\n")
+            blank = blank or b"\n\n" in joined or b"\n\r\n" in joined
             tail, last = joined[-2:], chunk_for_text[-1:]
     if tail.endswith(b"\r"):
         bare_cr = True
