@@ -165,7 +165,7 @@ def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, 
 
 
 #: Rows validated by pandera at a time: memory stays bounded whatever the table's size.
-CHUNK_ROWS = 500_000
+CHUNK_ROWS = 1_000_000
 
 
 def _pandera_problems(con, rel: Relation, file: str, out: Loaded) -> list[Problem]:
@@ -214,41 +214,37 @@ class FileScan:
 
 
 def scan_file(path: Path, chunk_bytes: int = 16 * 2**20) -> FileScan:
+    """One pass in chunks: hash, UTF-8 validity, line-ending counts, blank lines and the header.
+    Only bytes.count and `in` touch the whole chunk; they run at memory speed and copy nothing."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8, crlf, lf, bare_cr, blank, header = True, 0, 0, False, False, b""
-    tail = b"\n"  # the bytes before the file: as if after a line break, so a blank first line counts
-    last = b""
+    utf8, header, header_done, blank = True, b"", False, False
+    n_lf = n_cr = n_crlf = 0
+    tail = b""  # the last two bytes read, for patterns that straddle two chunks
     with path.open("rb") as f:
         start = f.read(3)
-        if start != b"\xef\xbb\xbf":  # a byte-order mark is allowed and skipped
-            f.seek(0)
-        else:
+        if start == b"\xef\xbb\xbf":  # a byte-order mark is allowed and skipped
             digest.update(start)
-        header_done = False
+        else:
+            f.seek(0)
         while chunk := f.read(chunk_bytes):
             digest.update(chunk)
-            chunk_for_text = chunk
             if not header_done:
                 header += chunk.split(b"\n", 1)[0]
                 header_done = b"\n" in chunk
             if utf8:
                 try:
-                    decoder.decode(chunk_for_text)
+                    decoder.decode(chunk)
                 except UnicodeDecodeError:
                     utf8 = False
-            joined = tail + chunk_for_text  # bytes.count and `in` are fast; regular expressions are not
-            pairs = joined.count(b"\r\n") - tail.count(b"\r\n")
-            crlf += pairs
-            lf += chunk_for_text.count(b"\n")
-            # a CR not followed by LF (a CR at the very end of the chunk is decided with the next one)
-            bare_cr = bare_cr or joined[:-1].count(b"\r") != joined[:-1].count(b"\r\n")
-            blank = blank or b"\n\n" in joined or b"\n\r\n" in joined
-            tail, last = joined[-2:], chunk_for_text[-1:]
-    if tail.endswith(b"\r"):
-        bare_cr = True
-    lines = lf + (0 if last in (b"\n", b"") else 1)
-    return FileScan(digest.hexdigest(), lines, header, utf8, crlf, lf - crlf, bare_cr, blank)
+            seam = tail + chunk[:2]
+            n_lf += chunk.count(b"\n")
+            n_cr += chunk.count(b"\r")
+            n_crlf += chunk.count(b"\r\n") + (tail[-1:] == b"\r" and chunk[:1] == b"\n")
+            blank = blank or b"\n\n" in chunk or b"\n\r\n" in chunk or b"\n\n" in seam or b"\n\r\n" in seam
+            tail = (tail + chunk[-2:])[-2:]
+    lines = n_lf + (0 if tail[-1:] in (b"\n", b"") else 1)
+    return FileScan(digest.hexdigest(), lines, header, utf8, n_crlf, n_lf - n_crlf, n_cr != n_crlf, blank)
 
 
 def check_hygiene(file: str, raw: bytes, header: list[str]) -> list[Problem]:
