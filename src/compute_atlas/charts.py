@@ -5,6 +5,7 @@ the rows it plots (offered as CSV)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Callable
@@ -431,18 +432,20 @@ def _csv_safe(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> tuple[str, str]:
-    """Write the chart's CSV and SVG into ``outdir``; return its HTML and a digest of its spec."""
+def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
+    """Write the chart's CSV and SVG into ``outdir``; return its HTML."""
     import vl_convert as vlc
 
     outdir.mkdir(parents=True, exist_ok=True)
     spec = chart.spec.to_dict()
     spec_json = json.dumps(spec, sort_keys=True, default=str)
     (outdir / f"{name}.csv").write_text(_csv_safe(chart.data).write_csv(), encoding="utf-8")
-    (outdir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
-    import hashlib
-
-    digest = hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    # the static image is the slow part: render it only when the spec changed since the last build
+    stamp = outdir / f"{name}.svg.sha256"
+    digest = hashlib.sha256(spec_json.encode()).hexdigest()
+    if not (outdir / f"{name}.svg").exists() or not stamp.exists() or stamp.read_text() != digest:
+        (outdir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+        stamp.write_text(digest)
     esc = html.escape
     # no "<", ">" or "&" may reach the page inside the script element
     safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -456,6 +459,6 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> tuple[str
 <a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>
 <script type="application/json" id="spec-{esc(name)}">{safe_json}</script>
 </figure>"""
-    return figure, digest
+    return figure
 
 

@@ -33,7 +33,7 @@ def build_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
         raise SiteError("Sphinx failed:\n" + (proc.stderr or proc.stdout)[-6000:])
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
     try:
-        shutil.copytree(work / "html", staging / "site")
+        shutil.copytree(work / "html", staging / "site", ignore=shutil.ignore_patterns("*.sha256"))
         for sub in ("csv", "parquet"):
             shutil.copytree(build_dir / sub, staging / "site" / "downloads" / sub)
         shutil.copy2(build_dir / paths.DATABASE_FILE, staging / "site" / "downloads" / paths.DATABASE_FILE)

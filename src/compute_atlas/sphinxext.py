@@ -15,6 +15,7 @@ disabled in MyST (conf.py), so dataset text cannot inject markup.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -300,6 +301,7 @@ def value_role(name, rawtext, text, lineno, inliner, options=None, content=None)
         msg = inliner.reporter.error(f"unknown atlas value {text!r}; known: {', '.join(known)}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
     value, unit = rows[0]
+    note_input(inliner.document.settings.env, ("value", text.strip()))
     node = nodes.inline(rawtext, fmt_value(value, unit), classes=["atlas-value"])
     node["ids"] = []
     return [node], []
@@ -312,6 +314,7 @@ def build_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     if not rows:
         msg = inliner.reporter.error(f"unknown build_info item {text!r}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    note_input(inliner.document.settings.env, ("build", text.strip()))
     return [nodes.literal(rawtext, rows[0][0])], []
 
 
@@ -359,11 +362,10 @@ class ChartDirective(SphinxDirective):
         name = self.arguments[0]
         if name not in CHARTS:
             raise self.error(f"unknown chart {name!r}; known: {', '.join(sorted(CHARTS))}")
-        con = connect(self.env.app)
-        chart = CHARTS[name](con)
+        chart = chart_of(self.env.app, name)
         outdir = Path(self.env.app.outdir) / "_charts"
-        html, digest = render(chart, name, outdir, relative_prefix(self.env.docname))
-        self.env.note_dependency(str(Path(self.env.app.config.atlas_database)))
+        html = render(chart, name, outdir, relative_prefix(self.env.docname))
+        note_input(self.env, ("chart", name))
         return [nodes.raw("", html, format="html")]
 
 
@@ -372,26 +374,74 @@ def on_finished(app: Sphinx, exc) -> None:
     if con is not None:
         con.close()
         app.atlas_con = None
+    app.atlas_charts = {}
 
 
-def env_version(app: Sphinx) -> str:
-    """Changes with the database, so that pages reading it are rebuilt."""
-    db = Path(app.config.atlas_database)
-    return hashlib.sha256(db.read_bytes()).hexdigest()[:16] if db.exists() else "none"
+# --- incremental builds ------------------------------------------------------
+# A page is rebuilt when what it read from the database changed, not whenever the database did: each
+# page records its inputs (figures, build items, charts) and a digest of their values; a later build
+# compares the digests. Generated includes are ordinary dependencies that Sphinx tracks itself.
+
+
+def note_input(env, item: tuple[str, str]) -> None:
+    if not hasattr(env, "atlas_inputs"):
+        env.atlas_inputs = {}
+    env.atlas_inputs.setdefault(env.docname, set()).add(item)
+
+
+def chart_of(app: Sphinx, name: str):
+    """Each chart is computed once per build."""
+    from .charts import CHARTS
+
+    cache = getattr(app, "atlas_charts", None)
+    if cache is None:
+        cache = app.atlas_charts = {}
+    if name not in cache:
+        cache[name] = CHARTS[name](connect(app))
+    return cache[name]
+
+
+def inputs_digest(app: Sphinx, items: set[tuple[str, str]]) -> str:
+    con = connect(app)
+    h = hashlib.sha256()
+    for kind, name in sorted(items):
+        if kind == "value":
+            h.update(repr(con.execute("SELECT value, unit FROM headline_figures WHERE figure_id = ?",
+                                      [name]).fetchall()).encode())
+        elif kind == "build":
+            h.update(repr(con.execute("SELECT value FROM build_info WHERE item = ?", [name]).fetchall()).encode())
+        else:
+            chart = chart_of(app, name)
+            h.update(json.dumps([chart.title, chart.takeaway, chart.description, chart.spec.to_dict()],
+                                sort_keys=True, default=str).encode())
+    return h.hexdigest()
 
 
 def on_env_get_outdated(app, env, added, changed, removed):
-    """When the database changed, every page that reads it is outdated."""
-    version = env_version(app)
-    if getattr(env, "atlas_db_version", None) != version:
-        env.atlas_db_version = version
-        return [d for d in env.found_docs if d in getattr(env, "atlas_readers", set()) or d.startswith("dictionary")]
-    return []
+    inputs, digests = getattr(env, "atlas_inputs", {}), getattr(env, "atlas_digests", {})
+    return [doc for doc, items in inputs.items()
+            if doc in env.found_docs and doc not in changed and digests.get(doc) != inputs_digest(app, items)]
 
 
-def note_reader(app, docname, source):
-    if "{atlas-" in source[0] or "generated/" in source[0]:
-        app.env.atlas_readers = getattr(app.env, "atlas_readers", set()) | {docname}
+def on_doctree_read(app, doctree) -> None:
+    env = app.env
+    items = getattr(env, "atlas_inputs", {}).get(env.docname)
+    if items:
+        if not hasattr(env, "atlas_digests"):
+            env.atlas_digests = {}
+        env.atlas_digests[env.docname] = inputs_digest(app, items)
+
+
+def on_purge_doc(app, env, docname) -> None:
+    getattr(env, "atlas_inputs", {}).pop(docname, None)
+    getattr(env, "atlas_digests", {}).pop(docname, None)
+
+
+def on_merge_info(app, env, docnames, other) -> None:  # parallel reads are off; kept for completeness
+    for attr in ("atlas_inputs", "atlas_digests"):
+        mine = getattr(env, attr, {})
+        mine.update({d: v for d, v in getattr(other, attr, {}).items() if d in docnames})
+        setattr(env, attr, mine)
 
 
 def setup(app: Sphinx) -> dict:
@@ -399,7 +449,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", generate)
     app.connect("build-finished", on_finished)
     app.connect("env-get-outdated", on_env_get_outdated)
-    app.connect("source-read", note_reader)
+    app.connect("doctree-read", on_doctree_read)
+    app.connect("env-purge-doc", on_purge_doc)
+    app.connect("env-merge-info", on_merge_info)
     app.add_role("atlas-value", value_role)
     app.add_role("atlas-download", download_role)
     app.add_role("atlas-build", build_role)
