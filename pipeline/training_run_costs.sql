@@ -1,6 +1,7 @@
 -- training_run_costs: compute three ways, utilization, cost, energy and emissions per run.
 -- Reads: training_runs, accelerators, accelerator_efficiency, cloud_prices, hardware_prices,
--- assumptions, price_index. Every constant is a row of assumptions (named in assumptions_used).
+-- price_proxies, assumptions, price_index. Every constant is a row of assumptions (named in
+-- assumptions_used).
 WITH k AS (
     SELECT
         max(value) FILTER (WHERE assumption_id = 'default-mfu') AS mfu,
@@ -52,22 +53,31 @@ cloud AS (
     SELECT run_id, any_value(price_date) AS cloud_price_date, median(price_usd_per_hour) AS cloud_price_usd_per_hour
     FROM cloud_ranked WHERE nearness = 1 GROUP BY run_id
 ),
-chip_prices AS (
+own_prices AS (
     SELECT accelerator_id, price_date, price_usd FROM hardware_prices
     UNION ALL
     SELECT accelerator_id, launch_price_date, launch_price_usd FROM accelerators
     WHERE launch_price_usd IS NOT NULL
       AND accelerator_id NOT IN (SELECT accelerator_id FROM hardware_prices)
 ),
+chip_prices AS (
+    SELECT *, 'own' AS basis FROM own_prices
+    UNION ALL
+    -- a chip that no source prices takes its proxy's prices, and says so
+    SELECT x.accelerator_id, p.price_date, p.price_usd, 'proxy:' || x.proxy_accelerator_id
+    FROM price_proxies x JOIN own_prices p ON p.accelerator_id = x.proxy_accelerator_id
+    WHERE x.accelerator_id NOT IN (SELECT accelerator_id FROM own_prices)
+),
 chip_ranked AS (
-    SELECT runs.run_id, p.price_date, p.price_usd,
+    SELECT runs.run_id, p.price_date, p.price_usd, p.basis,
            row_number() OVER (PARTITION BY runs.run_id
                               ORDER BY abs(date_diff('day', p.price_date, runs.publication_date)), p.price_date,
                                        p.price_usd) AS nearness
     FROM runs JOIN chip_prices p ON p.accelerator_id = runs.accelerator_id
 ),
 chip AS (
-    SELECT run_id, price_date AS chip_price_date, price_usd AS chip_price_usd FROM chip_ranked WHERE nearness = 1
+    SELECT run_id, price_date AS chip_price_date, price_usd AS chip_price_usd, basis AS chip_price_basis
+    FROM chip_ranked WHERE nearness = 1
 ),
 costed AS (
     SELECT
@@ -82,6 +92,7 @@ costed AS (
         runs.chip_hours * cloud.cloud_price_usd_per_hour AS cloud_cost_usd,
         chip.chip_price_usd,
         chip.chip_price_date,
+        chip.chip_price_basis,
         runs.accelerator_count * chip.chip_price_usd * (1 + k.server_markup) / (1 - k.interconnect_share) AS cluster_cost_usd,
         runs.tdp_watts
             * (1 + CASE WHEN runs.accelerator_kind = 'tpu' THEN k.tpu_overhead ELSE k.gpu_overhead END)
@@ -123,6 +134,7 @@ SELECT
     f.cloud_cost_usd / cloud_cpi.to_2024_divisor AS cloud_cost_usd_2024,
     f.chip_price_usd,
     f.chip_price_date,
+    f.chip_price_basis,
     f.cluster_cost_usd,
     f.amortized_hardware_cost_usd,
     f.power_per_chip_watts,

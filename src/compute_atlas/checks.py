@@ -28,6 +28,8 @@ CITING = [r.name for r in RAW if r.csv_file and "source" in r.schema.columns]
 FOREIGN_KEYS = [
     ("training_runs", "accelerator_id", "accelerators", "accelerator_id", None),
     ("hardware_prices", "accelerator_id", "accelerators", "accelerator_id", None),
+    ("price_proxies", "accelerator_id", "accelerators", "accelerator_id", None),
+    ("price_proxies", "proxy_accelerator_id", "accelerators", "accelerator_id", None),
     ("cloud_prices", "accelerator_id", "accelerators", "accelerator_id", None),
     ("technique_results", "accelerator_id", "accelerators", "accelerator_id", None),
     ("technique_results", "technique_id", "techniques", "technique_id", None),

@@ -18,6 +18,7 @@ from .hardware_prices import HardwarePrices
 from .headline_figures import HeadlineFigures
 from .measurements import Measurements
 from .price_index import PriceIndex
+from .price_proxies import PriceProxies
 from .published_trends import PublishedTrends
 from .references import References
 from .technique_claims import TechniqueClaims
@@ -43,6 +44,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("training_runs", TrainingRuns),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
+    Relation("price_proxies", PriceProxies),
     Relation("electricity", Electricity),
     Relation("assumptions", Assumptions),
     Relation("techniques", Techniques),

@@ -32,8 +32,11 @@ class TrainingRunCosts(pa.DataFrameModel):
     cloud_cost_usd: float = field("chip-hours × cloud price.", "USD (nominal, of cloud_price_date)")
     cloud_cost_usd_2024: float = field("Cloud cost in 2024 dollars (CPI-U).", "USD (2024)")
     chip_price_usd: float = field("Purchase price per chip nearest the publication date (`hardware_prices`), "
-                                  "else the launch price.", "USD (nominal, of chip_price_date)")
+                                  "else the launch price, else the price of its proxy (`price_proxies`).",
+                                  "USD (nominal, of chip_price_date)")
     chip_price_date: pl.Date = field("Date of that chip price.", "date")
+    chip_price_basis: str = field("`own` when the price is the chip's own; `proxy:<accelerator_id>` when it is "
+                                  "the price of the related chip that `price_proxies` names.")
     cluster_cost_usd: float = field("Acquisition cost of the cluster: chips × price × (1 + server markup) / "
                                     "(1 − interconnect share).", "USD (nominal, of chip_price_date)")
     amortized_hardware_cost_usd: float = field("Cluster cost × duration / depreciation life (straight line).",
