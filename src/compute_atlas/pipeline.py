@@ -83,7 +83,7 @@ def discover(pipeline_dir: Path) -> list[Step]:
         else:
             deps = set(_module(path).DEPENDS_ON)
         steps[path.stem] = Step(path.stem, path, deps)
-    missing = derived - set(steps) - {"build_info"}
+    missing = derived - set(steps)
     if missing:
         raise PipelineError(f"no pipeline file for {sorted(missing)}")
     graph = {name: step.depends_on & set(steps) for name, step in steps.items()}
