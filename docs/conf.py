@@ -1,5 +1,5 @@
 """Sphinx configuration. The site reads only the published build: the
-database (through the compute_atlas.sphinxext extension) and the copy of
+database (through the compute_atlas.site.sphinxext extension) and the copy of
 references.bib that the build publishes beside it."""
 
 import os
@@ -18,7 +18,7 @@ version = release = compute_atlas.__version__
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    "compute_atlas.sphinxext",
+    "compute_atlas.site.sphinxext",
 ]
 
 atlas_database = str(BUILD_DIR / paths.DATABASE_FILE)

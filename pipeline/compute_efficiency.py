@@ -4,13 +4,13 @@ Rates: hardware price-performance is this build's fit of 16-bit tensor FLOP/s
 per 2024 dollar (`trend_fits`); algorithmic progress is the published estimate
 per domain (`published_trends`); frontier spending growth is this build's fit
 of frontier training cost. Anchors: the landmark runs' cost and compute in
-`training_run_costs`. The arithmetic is `compute_atlas.efficiency`.
+`training_run_costs`. The arithmetic is `compute_atlas.stats.efficiency`.
 """
 
 from __future__ import annotations
 
-from compute_atlas.efficiency import Rate, combine, compounded
-from compute_atlas.pipeline import frame
+from compute_atlas.build.steps import frame
+from compute_atlas.stats.efficiency import Rate, combine, compounded
 
 DEPENDS_ON = ["trend_fits", "training_run_costs", "published_trends"]
 

@@ -1,15 +1,15 @@
 """trend_fits: log-linear fits of hardware and training trends against date.
 
 Each fit names a subset of rows by a query that returns (date, value); the
-fit and its 90 % bootstrap interval come from ``compute_atlas.trends``.
+fit and its 90 % bootstrap interval come from ``compute_atlas.stats.trends``.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from compute_atlas.pipeline import frame
-from compute_atlas.trends import Fit, fit_loglinear, record_setters
+from compute_atlas.build.steps import frame
+from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
 
 DEPENDS_ON = ["accelerator_efficiency", "training_run_costs"]
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from compute_atlas.efficiency import Rate, combine, compounded, z_of
+from compute_atlas.stats.efficiency import Rate, combine, compounded, z_of
 
 
 def test_hardware_doubling_and_algorithmic_halving_combine():

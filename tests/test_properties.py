@@ -5,7 +5,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compute_atlas.publish import validate
+from compute_atlas.build.database import validate
 
 from conftest import DATASETS
 
@@ -53,7 +53,7 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
        chunk=st.integers(1, 7))
 def test_streaming_scan_agrees_with_the_precise_check(tmp_path_factory, body, chunk):
     """The fast pass over a file flags exactly the files that the precise check finds a problem in."""
-    from compute_atlas.load import check_hygiene, scan_file
+    from compute_atlas.ingest.load import check_hygiene, scan_file
 
     header = ["a", "b"]
     data = b"a,b\n" + b"".join(body)

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.ddl import comments, create_table, duckdb_columns
+from compute_atlas.build.ddl import comments, create_table, duckdb_columns
 from compute_atlas.schemas import DERIVED, RAW, RELATIONS
 
 

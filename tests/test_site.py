@@ -5,8 +5,8 @@ import re
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.charts import CHARTS
 from compute_atlas.schemas import RELATIONS
+from compute_atlas.site.charts import CHARTS
 
 from conftest import cli
 

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from compute_atlas.trends import Fit, fit_loglinear, record_setters
+from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
 
 
 def synthetic(doubling_years: float, n: int = 120, noise_log10: float = 0.15, seed: int = 1):

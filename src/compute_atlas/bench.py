@@ -64,7 +64,7 @@ def _child(args: list[str]) -> dict:
     if kind == "floor":
         import duckdb
 
-        from .ddl import duckdb_columns
+        from .build.ddl import duckdb_columns
         from .schemas import relation
 
         cols = duckdb_columns(relation(TABLE))
@@ -75,7 +75,7 @@ def _child(args: list[str]) -> dict:
                     [args[1]])
         result["seconds"] = time.perf_counter() - t
     elif kind == "build":
-        from .publish import build
+        from .build.database import build
 
         steps: dict[str, float] = {}
         last = [time.perf_counter(), None]
@@ -92,7 +92,7 @@ def _child(args: list[str]) -> dict:
         result["seconds"] = time.perf_counter() - t
         result["steps"] = steps
     elif kind == "site":
-        from .site import build_site
+        from .site.builder import build_site
 
         t = time.perf_counter()
         build_site(Path(args[1]))

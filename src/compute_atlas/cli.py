@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import paths
-from .pipeline import PipelineError
+from .build.steps import PipelineError
 from .problems import DataError, errors, render, to_json
 
 app = typer.Typer(help="Compute Atlas: validate the datasets, build the database and the site, query them.",
@@ -60,7 +60,7 @@ def validate(
     fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """Check every dataset; report every problem at once. Exit 0 when clean, 2 when not."""
-    from .publish import validate as run_validate
+    from .build.database import validate as run_validate
 
     loaded = run_validate(datasets)
     if fmt is ReportFormat.json:
@@ -79,7 +79,7 @@ def build(
     site: Annotated[bool, typer.Option("--site/--no-site", help="Also build the HTML site.")] = True,
 ) -> None:
     """Validate, derive and publish the database, its exports and (unless --no-site) the site."""
-    from .publish import build as run_build
+    from .build.database import build as run_build
 
     with err.status("building") as status:
         try:
@@ -93,7 +93,7 @@ def build(
     render(loaded.problems, err)  # warnings only
     out.print(f"[green]published[/] {build_dir / paths.DATABASE_FILE}, {build_dir / 'parquet'}, {build_dir / 'csv'}")
     if site:
-        from .site import SiteError, build_site
+        from .site.builder import SiteError, build_site
 
         with err.status("building the site"):
             try:

@@ -10,7 +10,6 @@ metadata) is generated from these models.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,33 +171,3 @@ def describe_checks(col: Any, extra: str | None = None) -> str:
     if extra:
         parts.append(extra)
     return "; ".join(parts)
-
-
-def humanize_failure(check: str) -> str:
-    """Turn pandera's failure-case check text into plain words."""
-    m = re.fullmatch(r"(\w+)\((.*)\)", check)
-    if not m:
-        return {
-            "not_nullable": "a value is required",
-            "field_uniqueness": "must be unique",
-            "column_in_dataframe": "column is missing",
-        }.get(check, check)
-    name, arg = m.groups()
-    words = {
-        "greater_than_or_equal_to": "must be at least {}",
-        "greater_than": "must be greater than {}",
-        "less_than_or_equal_to": "must be at most {}",
-        "less_than": "must be less than {}",
-        "in_range": "must be in the range {}",
-        "isin": "must be one of {}",
-        "str_matches": "must match {}",
-    }
-    if name == "str_matches":
-        pattern = arg.strip("'\"")
-        if pattern in PATTERN_WORDS:
-            return "must be " + PATTERN_WORDS[pattern]
-    try:
-        arg = f"{float(arg):g}"
-    except ValueError:
-        pass
-    return words.get(name, name + " {}").format(arg)

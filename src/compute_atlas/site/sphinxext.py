@@ -26,10 +26,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import paths
-from .ddl import ident
-from .formatting import fmt_value
-from .schemas import RELATIONS
+from .. import paths
+from ..build.ddl import ident
+from ..metadata.units import fmt_value
+from ..schemas import RELATIONS
 
 logger = logging.getLogger(__name__)
 

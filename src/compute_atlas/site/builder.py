@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 
 class SiteError(Exception):

@@ -9,7 +9,7 @@ from pybtex.database import parse_string
 from pybtex.errors import set_strict_mode
 from pybtex.scanner import PybtexSyntaxError
 
-from .problems import Problem
+from ..problems import Problem
 
 set_strict_mode(True)  # a repeated key is an error, not a warning
 

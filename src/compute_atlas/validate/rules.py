@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from .ddl import ident
-from .problems import Problem
-from .schemas import RAW
+from ..build.ddl import ident
+from ..problems import Problem
+from ..schemas import RAW
 
 if TYPE_CHECKING:
-    from .load import Loaded
+    from ..ingest.load import Loaded
 
 #: Tables whose rows cite sources, and the column holding the keys.
 CITING = [r.name for r in RAW if r.csv_file and "source" in r.schema.columns]
@@ -104,7 +104,7 @@ class _Query:
         self.con, self.loaded = con, loaded
 
     def file(self, table: str) -> str:
-        from .schemas import relation
+        from ..schemas import relation
 
         return relation(table).csv_file or "references.bib"
 
@@ -306,7 +306,7 @@ def training_run_plausibility(q: _Query) -> list[Problem]:
 
 def required_assumptions(q: _Query) -> list[Problem]:
     """Every assumption the pipeline's SQL looks up by id is a row of assumptions.csv."""
-    from . import paths
+    from .. import paths
 
     wanted = set()
     for sql in paths.PIPELINE_DIR.glob("*.sql"):

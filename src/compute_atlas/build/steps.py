@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 import pandera.polars as pa
 
+from ..schemas import DERIVED, RELATIONS, relation
 from .ddl import create_table
-from .schemas import DERIVED, RELATIONS, relation
 
 
 class PipelineError(Exception):
@@ -104,7 +104,7 @@ def frame(name: str, rows: list[dict]):
     """A polars frame with the columns and types of relation ``name`` (also when there are no rows)."""
     import polars as pl
 
-    from .load import _polars_type
+    from ..ingest.load import _polars_type
 
     schema = {c.name: _polars_type(c.sql_type) for c in relation(name).columns()}
     return pl.DataFrame(rows, schema=schema, orient="row" if rows and not isinstance(rows[0], dict) else None)

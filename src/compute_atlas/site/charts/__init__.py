@@ -16,7 +16,7 @@ import altair as alt
 import duckdb
 import polars as pl
 
-from .formatting import fmt_value, sig
+from ...metadata.units import fmt_value, sig
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 640, 380

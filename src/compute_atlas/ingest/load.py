@@ -1,9 +1,10 @@
-"""Read every dataset into DuckDB with the types its schema declares, and
-validate it with pandera. Every problem is collected; none stops the reading
-of the other files.
+"""Read every dataset into DuckDB with the types its schema declares. Every
+problem of reading (encoding, header, quoting, a value of the wrong type) is
+collected with its line; none stops the reading of the other files.
 
-Rows land in tables of the schema ``staging``; ``publish`` copies them into
-tables created from the schemas' DDL once all checks pass.
+Rows land in tables of the schema ``staging``; ``compute_atlas.validate``
+checks them there, and the build copies them into tables created from the
+schemas' DDL once every check passes.
 """
 
 from __future__ import annotations
@@ -17,15 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandera.polars as pa
 import polars as pl
 
-from . import checks
+from ..build.ddl import duckdb_columns, ident
+from ..problems import Problem
+from ..schemas import RAW, Relation, relation
 from .bib import read_references
-from .ddl import duckdb_columns, ident
-from .problems import Problem
-from .schemas import RAW, Relation, relation
-from .schemas._base import humanize_failure
 
 BIB_FILE = "references.bib"
 
@@ -46,6 +44,8 @@ class Loaded:
     lines: dict[str, list[int] | None] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     loaded: set[str] = field(default_factory=set)
+    #: table -> (line, column) of values the reader could not cast (already reported)
+    bad_cells: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
 
     def line_of(self, table: str, row: int) -> int:
         mapping = self.lines.get(table)
@@ -53,14 +53,13 @@ class Loaded:
 
 
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
-    """Stage and validate every dataset in ``datasets``; run the cross-dataset checks."""
+    """Stage every dataset in ``datasets`` with its declared types; report what cannot be read."""
     out = Loaded()
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     _load_references(datasets / BIB_FILE, con, out)
     for rel in RAW:
         if rel.csv_file:
             _load_csv(datasets / rel.csv_file, rel, con, out)
-    out.problems += checks.run_all(con, out)
     return out
 
 
@@ -146,7 +145,7 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
             return
     out.lines[rel.name] = [n for n in range(2, n_lines + 1) if n not in bad_lines] if bad_lines else None
     out.loaded.add(rel.name)
-    out.problems += [p for p in _pandera_problems(con, rel, name, out) if (p.line, p.column) not in bad_cells]
+    out.bad_cells[rel.name] = bad_cells
 
 
 def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, columns) -> Problem:
@@ -162,36 +161,6 @@ def _reject_problem(file, line, col_idx, col_name, err_type, csv_line, message, 
         return Problem(file, line, None, csv_line, f"wrong number of fields: {message}",
                        "quote a field that contains a comma; every row has as many fields as the header")
     return Problem(file, line, col_name, csv_line, f"unreadable row: {message}", "check the quoting of this row")
-
-
-#: Rows validated by pandera at a time: memory stays bounded whatever the table's size.
-CHUNK_ROWS = 1_000_000
-
-
-def _pandera_problems(con, rel: Relation, file: str, out: Loaded) -> list[Problem]:
-    """Validate the staged rows in chunks; uniqueness, which spans chunks, is checked in SQL (checks.py)."""
-    schema = rel.schema.update_columns({c.name: {"unique": False} for c in rel.columns() if c.unique})
-    relation_ = con.sql(f"SELECT * FROM staging.{ident(rel.name)}")
-    reader = (relation_.to_arrow_reader(CHUNK_ROWS) if hasattr(relation_, "to_arrow_reader")  # duckdb 2
-              else relation_.fetch_record_batch(CHUNK_ROWS))
-    cols = {c.name: c for c in rel.columns()}
-    problems, offset = [], 0
-    for batch in reader:
-        df = pl.from_arrow(batch)
-        try:
-            schema.validate(df, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            for row in exc.failure_cases.iter_rows(named=True):
-                column, idx = row["column"], row["index"]
-                line = out.line_of(rel.name, offset + int(idx)) if idx is not None else None
-                col = cols.get(column)
-                hint = None
-                if col is not None:
-                    unit = f" (unit: {col.unit})" if col.unit and col.unit not in ("date", "see unit") else ""
-                    hint = f"expected {col.checks}{unit}"
-                problems.append(Problem(file, line, column, row["failure_case"], humanize_failure(row["check"]), hint))
-        offset += df.height
-    return problems
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schemas import Relation
+from ..schemas import Relation
 
 
 def ident(name: str) -> str:

@@ -1,0 +1,1 @@
+"""Making the database: DDL from the metadata, the step graph of ``pipeline/``, exports and the atomic publish."""

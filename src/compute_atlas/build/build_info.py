@@ -1,0 +1,62 @@
+"""``build_info``: what was built, from which inputs, when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+
+from ..ingest.load import Loaded
+from ..schemas import RELATIONS, SCHEMA_VERSION, relation
+from .ddl import create_table, ident
+
+
+def git_revision() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True,
+                             cwd=Path(__file__).parent, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "datasets", "pipeline", "src"],
+                               capture_output=True, text=True, cwd=Path(__file__).parent, timeout=10).stdout
+        return out.stdout.strip() + ("+dirty" if dirty.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def build_time() -> str:
+    """UTC build time; SOURCE_DATE_EPOCH pins it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return when.replace(microsecond=0).isoformat()
+
+
+def last_changed(datasets: Path, files) -> dict[str, str]:
+    """Date of the last commit that changed each input file (today's date if it has uncommitted changes)."""
+    out = {}
+    for name in files:
+        try:
+            log = subprocess.run(["git", "log", "-1", "--format=%cs", "--", name], cwd=datasets, capture_output=True,
+                                 text=True, timeout=10)
+            dirty = subprocess.run(["git", "status", "--porcelain", "--", name], cwd=datasets, capture_output=True,
+                                   text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if log.returncode == 0 and log.stdout.strip():
+            out[name] = build_time()[:10] if dirty.stdout.strip() else log.stdout.strip()
+    return out
+
+
+def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) -> None:
+    rows = [("schema_version", SCHEMA_VERSION), ("git_revision", git_revision()), ("built_at", build_time())]
+    for rel in RELATIONS:
+        if rel.name != "build_info":
+            n = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchall()[0][0]
+            rows.append((f"rows:{rel.name}", str(n)))
+    rows += [(f"sha256:{name}", digest) for name, digest in sorted(loaded.hashes.items())]
+    rows += [(f"changed:{name}", day) for name, day in sorted(last_changed(datasets, loaded.hashes).items())]
+    con.execute(create_table(relation("build_info")))
+    con.executemany("INSERT INTO build_info VALUES (?, ?)", rows)
+
+

@@ -1,0 +1,87 @@
+"""Build the database from the datasets and publish it atomically.
+
+Everything is written into a fresh folder beside the published files; only
+when the database, its Parquet and CSV exports are complete are they renamed
+into place. A failed or interrupted build leaves the published files as they
+were, and a reader with the old database open keeps reading it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from ..ingest.load import Loaded
+from ..problems import DataError, errors
+from ..schemas import RAW, RELATIONS
+from ..validate.run import validate_into
+from . import steps as pipeline
+from .build_info import write_build_info
+from .ddl import comments, create_table, ident
+from .exports import export
+from .publish import swap_into_place
+
+#: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory.
+MEMORY_LIMIT = "1GB"
+
+
+def connect(path: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(path)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    return con
+
+
+def validate(datasets: Path) -> Loaded:
+    """Load and check every dataset in an in-memory database."""
+    con = connect()
+    try:
+        return validate_into(datasets, con)
+    finally:
+        con.close()
+
+
+def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
+          on_step: Callable[[str], None] = lambda _: None) -> Loaded:
+    """Validate, derive and publish. Raises DataError (publishing nothing) on bad data."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=build_dir))
+    try:
+        db = work / "compute_atlas.duckdb"
+        con = connect(str(db))
+        try:
+            on_step("validate")
+            loaded = validate_into(datasets, con)
+            if errors(loaded.problems):
+                raise DataError(loaded.problems)
+            on_step("raw tables")
+            _publish_raw(con)
+            pipeline.run(con, pipeline_dir, on_step=lambda name: on_step(f"derive {name}"))
+            write_build_info(con, loaded, datasets)
+            for rel in RELATIONS:
+                for stmt in comments(rel):
+                    con.execute(stmt)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        on_step("export")
+        export(db, work)
+        shutil.copy2(datasets / "references.bib", work / "references.bib")  # the site's bibliography
+        on_step("publish")
+        swap_into_place(work, build_dir)
+        return loaded
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _publish_raw(con: duckdb.DuckDBPyConnection) -> None:
+    for rel in RAW:
+        con.execute(create_table(rel))
+        # file order: deterministic, and no sort of a large table
+        con.execute(f"INSERT INTO {ident(rel.name)} SELECT * FROM staging.{ident(rel.name)}")
+    con.execute("DROP SCHEMA staging CASCADE")
+
+

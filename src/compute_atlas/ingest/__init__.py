@@ -1,0 +1,1 @@
+"""Reading ``datasets/``: the only code that opens the curated files."""

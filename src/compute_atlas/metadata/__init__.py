@@ -1,0 +1,1 @@
+"""The metadata graph: units, shared fields and relation declarations, from which every output is generated."""

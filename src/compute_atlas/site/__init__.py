@@ -1,0 +1,1 @@
+"""The documentation site: Sphinx wiring, generated pages, tables, charts and incremental bookkeeping."""

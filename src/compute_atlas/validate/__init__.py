@@ -1,0 +1,1 @@
+"""Checking what ``ingest`` staged: frame checks (pandera), declared rules and plausibility."""
