@@ -1,5 +1,5 @@
 -- accelerator_efficiency: one row per accelerator and precision with a dense peak rate.
--- Reads: accelerators, price_index (CPI-U, base year 2024), measurements.
+-- Inputs (declared in its schema): accelerators, price_index (CPI-U), measurements, parameters (the dollar base year).
 WITH rates AS (
     UNPIVOT accelerators
     ON fp64_flop_per_s AS 'fp64', fp32_flop_per_s AS 'fp32', tf32_flop_per_s AS 'tf32',
@@ -8,7 +8,8 @@ WITH rates AS (
     INTO NAME precision VALUE peak_flop_per_s
 ),
 base AS (
-    SELECT cpi_u_index AS cpi_2024 FROM price_index WHERE year = 2024
+    SELECT cpi_u_index AS cpi_2024 FROM price_index
+    WHERE year = (SELECT value FROM parameters WHERE parameter_id = 'dollar-base-year')
 ),
 achieved AS (
     SELECT accelerator_id, precision, max(achieved_flop_per_s) AS achieved_flop_per_s
@@ -28,6 +29,10 @@ SELECT
     p.precision,
     p.peak_flop_per_s,
     p.has_matrix_units AND p.precision NOT IN ('fp64', 'fp32') AS is_tensor_rate,
+    -- the one definition of a chip's best 16-bit tensor rate: the higher of BF16 and FP16 on matrix units (BF16 on a tie)
+    coalesce(p.has_matrix_units AND p.precision IN ('bf16', 'fp16') AND row_number() OVER (
+        PARTITION BY p.accelerator_id, p.has_matrix_units AND p.precision IN ('bf16', 'fp16')
+        ORDER BY p.peak_flop_per_s DESC, p.precision) = 1, false) AS is_best_16bit_tensor,
     p.launch_price_usd,
     p.launch_price_usd_2024,
     p.tdp_watts,

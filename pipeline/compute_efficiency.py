@@ -1,4 +1,4 @@
-"""compute_efficiency: the access and performance effects by year, with 90 % intervals.
+"""compute_efficiency: the access and performance effects by year, with intervals.
 
 Rates: hardware price-performance is this build's fit of 16-bit tensor FLOP/s
 per 2024 dollar (`trend_fits`); algorithmic progress is the published estimate
@@ -9,39 +9,37 @@ of frontier training cost. Anchors: the landmark runs' cost and compute in
 
 from __future__ import annotations
 
-from compute_atlas.build.steps import frame
+from compute_atlas.build.steps import frame, parameter
 from compute_atlas.stats.efficiency import Rate, combine, compounded
-
-DEPENDS_ON = ["trend_fits", "training_run_costs", "published_trends"]
 
 HARDWARE_FIT = "flop_per_s_per_usd:ml-accelerators-tensor-16bit"
 SPENDING_FIT = "frontier_training_cost_usd:frontier-models"
 #: domain -> the published algorithmic-progress estimate used (with its own interval and level)
 ALGORITHMS = {"language": "ho2024-lm-algorithmic-efficiency", "vision": "erdil2022-imagenet-compute-efficiency"}
-#: landmark runs whose capability the access effect prices, per domain
-LANDMARKS = {"language": ["gpt-3-175b", "gpt-4"], "vision": ["alexnet", "efficientnetv2-xl", "vit-22b"]}
-BUDGETS_USD = {"budget-1m-usd": 1e6, "budget-100m-usd": 1e8, "budget-1b-usd": 1e9}
-LAST_YEAR = 2030
 
 
 def fitted_rate(con, fit_id: str) -> Rate | None:
-    rows = con.execute("SELECT growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, year(end_date) "
-                       "FROM trend_fits WHERE fit_id = ?", [fit_id]).fetchall()
-    return (Rate(*rows[0][:3], 0.9), rows[0][3]) if rows else (None, None)
+    rows = con.execute("SELECT growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, interval_level_frac, "
+                       "year(end_date) FROM trend_fits WHERE fit_id = ?", [fit_id]).fetchall()
+    return (Rate(*rows[0][:4]), rows[0][4]) if rows else (None, None)
 
 
 def published_rate(con, trend_id: str) -> Rate | None:
-    rows = con.execute("SELECT value, unit, ci_low, ci_high, interval_level_frac FROM published_trends "
+    rows = con.execute("SELECT value, value_kind, ci_low, ci_high, interval_level_frac FROM published_trends "
                        "WHERE trend_id = ?", [trend_id]).fetchall()
     if not rows:
         return None
-    value, unit, low, high, level = rows[0]
-    if unit != "halving_time_months" or low is None:
+    value, kind, low, high, level = rows[0]
+    if kind != "halving_time_months" or low is None:
         raise ValueError(f"{trend_id}: expected a halving time in months with an interval")
     return Rate.from_halving_months(value, low, high, level)
 
 
 def build(con):
+    level = parameter(con, "interval-level-frac")
+    last_year = int(parameter(con, "projection-last-year"))
+    budgets = con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id LIKE 'budget-%' "
+                          "ORDER BY value").fetchall()
     hardware, hw_end = fitted_rate(con, HARDWARE_FIT)
     spending, _ = fitted_rate(con, SPENDING_FIT)
     rows = []
@@ -52,38 +50,41 @@ def build(con):
         if algorithms is None:
             continue
         bases = {"hardware": (hardware, HARDWARE_FIT), "hardware_and_algorithms":
-                 (combine(hardware, algorithms), f"{HARDWARE_FIT};{trend_id}")}
+                 (combine(hardware, algorithms, level=level), f"{HARDWARE_FIT};{trend_id}")}
         anchors = con.execute(
             "SELECT run_id, year(publication_date), cost_estimate_usd_2024, compute_reported_flop "
-            "FROM training_run_costs WHERE run_id IN (SELECT unnest(?)) AND cost_estimate_usd_2024 IS NOT NULL "
-            "AND compute_reported_flop IS NOT NULL ORDER BY publication_date", [LANDMARKS[domain]]).fetchall()
+            "FROM training_run_costs WHERE run_id IN (SELECT run_id FROM landmark_runs WHERE role = 'efficiency-reference' "
+            "AND domain = ?) AND cost_estimate_usd_2024 IS NOT NULL AND compute_reported_flop IS NOT NULL "
+            "ORDER BY publication_date", [domain]).fetchall()
         for basis, (rate, inputs) in bases.items():
             for run_id, base_year, cost, compute in anchors:
                 usd_per_flop = cost / compute
-                for year in range(base_year, LAST_YEAR + 1):
+                for year in range(base_year, last_year + 1):
                     f, lo, hi = compounded(rate, year - base_year)
                     # access: the landmark's cost falls by the factor
                     rows.append(_row(domain, "access", basis, run_id, base_year, year, cost / f, cost / hi,
-                                     cost / lo, "USD (2024)", rate, year > hw_end, inputs))
-                for ref, budget in BUDGETS_USD.items():
-                    for year in range(base_year, LAST_YEAR + 1):
+                                     cost / lo, "usd_2024", rate, year > hw_end, inputs, (f, lo, hi)))
+                for ref, budget in budgets:
+                    for year in range(base_year, last_year + 1):
                         f, lo, hi = compounded(rate, year - base_year)
                         flop = budget / usd_per_flop
                         rows.append(_row(domain, "performance", basis, f"{ref}-from-{run_id}", base_year, year,
-                                         flop * f, flop * lo, flop * hi, "effective FLOP", rate,
-                                         year > hw_end, inputs))
+                                         flop * f, flop * lo, flop * hi, "effective_flop", rate,
+                                         year > hw_end, inputs, (f, lo, hi)))
                 if spending is not None:
                     frontier = combine(rate, spending)
-                    for year in range(base_year, LAST_YEAR + 1):
+                    for year in range(base_year, last_year + 1):
                         f, lo, hi = compounded(frontier, year - base_year)
                         rows.append(_row(domain, "frontier", basis, f"frontier-from-{run_id}", base_year, year,
-                                         compute * f, compute * lo, compute * hi, "effective FLOP", frontier,
-                                         year > hw_end, f"{inputs};{SPENDING_FIT}"))
+                                         compute * f, compute * lo, compute * hi, "effective_flop", frontier,
+                                         year > hw_end, f"{inputs};{SPENDING_FIT}", (f, lo, hi)))
     return frame("compute_efficiency", rows)
 
 
-def _row(domain, effect, basis, reference, base_year, year, value, low, high, unit, rate, projection, inputs):
-    return {"domain": domain, "effect": effect, "basis": basis, "reference": reference, "base_year": base_year,
+def _row(domain, effect, basis, reference, base_year, year, value, low, high, unit, rate, projection, inputs,
+         factor):
+    return {"factor_x": factor[0], "factor_low_x": factor[1], "factor_high_x": factor[2],
+            "interval_level_frac": rate.level,"domain": domain, "effect": effect, "basis": basis, "reference": reference, "base_year": base_year,
             "year": year, "value": value, "value_low": low, "value_high": high, "unit": unit,
             "rate_per_year_x": rate.growth, "rate_low_x": rate.low, "rate_high_x": rate.high,
             "is_projection": projection, "inputs": inputs}

@@ -1,7 +1,5 @@
 -- headline_figures: the numbers the site's prose quotes, by name.
--- Reads: accelerators, accelerator_efficiency, trend_fits, glossary, references,
--- training_runs, training_run_costs, cloud_prices, electricity, techniques, technique_results,
--- claim_checks, compute_efficiency, hardware_prices.
+-- Inputs (declared in its schema): most raw tables and the derived relations it summarises.
 WITH figures(figure_id, value, unit, description) AS (
     SELECT 'accelerators_count', count(*), 'count', 'Accelerators in the dataset.' FROM accelerators
     UNION ALL SELECT 'accelerator_vendors_count', count(DISTINCT vendor), 'count', 'Vendors of the accelerators.' FROM accelerators
@@ -16,13 +14,13 @@ WITH figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'electricity_regions_count', count(*), 'count', 'Regions with electricity data.' FROM electricity
     UNION ALL SELECT 'techniques_count', count(*), 'count', 'Techniques in the catalog.' FROM techniques
     UNION ALL SELECT 'technique_results_count', count(*), 'count', 'Measured technique results.' FROM technique_results
-    UNION ALL SELECT 'h100_sxm_bf16_flop_per_s', peak_flop_per_s, 'FLOP/s', 'Dense BF16 peak of the H100 SXM5.'
+    UNION ALL SELECT 'h100_sxm_bf16_flop_per_s', peak_flop_per_s, 'flop_per_s', 'Dense BF16 peak of the H100 SXM5.'
         FROM accelerator_efficiency WHERE accelerator_id = 'nvidia-h100-sxm5-80gb' AND precision = 'bf16'
-    UNION ALL SELECT 'best_bf16_flop_per_s_per_usd_2024', max(flop_per_s_per_usd_2024), 'FLOP/s per USD',
+    UNION ALL SELECT 'best_bf16_flop_per_s_per_usd_2024', max(flop_per_s_per_usd_2024), 'flop_per_s_per_usd_2024',
         'Highest BF16 FLOP/s per launch-price dollar (2024 dollars).' FROM accelerator_efficiency WHERE precision = 'bf16'
-    UNION ALL SELECT 'best_tensor16_flop_per_s_per_watt', max(flop_per_s_per_watt), 'FLOP/s per W',
+    UNION ALL SELECT 'best_tensor16_flop_per_s_per_watt', max(flop_per_s_per_watt), 'flop_per_s_per_watt',
         'Highest 16-bit tensor FLOP/s per watt.' FROM accelerator_efficiency
-        WHERE precision IN ('bf16', 'fp16') AND is_tensor_rate
+        WHERE is_best_16bit_tensor
     UNION ALL SELECT 'measurements_count', count(*), 'count', 'Rows of measurements.' FROM measurements
     UNION ALL SELECT 'hardware_prices_count', count(*), 'count', 'Chip purchase prices.' FROM hardware_prices
     UNION ALL SELECT 'frontier_runs_count', count(*), 'count', 'Frontier runs.' FROM training_runs WHERE is_frontier
@@ -31,33 +29,40 @@ WITH figures(figure_id, value, unit, description) AS (
         AND training_duration_hours IS NOT NULL
     UNION ALL SELECT 'runs_with_cost_count', count(*), 'count', 'Runs with a cost estimate.'
         FROM training_run_costs WHERE cost_estimate_usd_2024 IS NOT NULL
-    UNION ALL SELECT 'runs_flagged_count', count(*), 'count', 'Runs whose reported and estimated figures differ by more than 3x.'
+    UNION ALL SELECT 'runs_flagged_count', count(*), 'count', 'Runs whose reported and estimated figures disagree (training_run_costs.disagreement_flag).'
         FROM training_run_costs WHERE disagreement_flag
-    UNION ALL SELECT 'median_mfu_frac', median(mfu_frac), 'fraction', 'Median model FLOP utilization.'
+    UNION ALL SELECT 'median_mfu_frac', median(mfu_frac), 'frac', 'Median model FLOP utilization.'
         FROM training_run_costs
-    UNION ALL SELECT 'mfu_q1_frac', quantile_cont(mfu_frac, 0.25), 'fraction', 'First quartile of MFU.' FROM training_run_costs
-    UNION ALL SELECT 'mfu_q3_frac', quantile_cont(mfu_frac, 0.75), 'fraction', 'Third quartile of MFU.' FROM training_run_costs
+    UNION ALL SELECT 'mfu_q1_frac', quantile_cont(mfu_frac, 0.25), 'frac', 'First quartile of MFU.' FROM training_run_costs
+    UNION ALL SELECT 'mfu_q3_frac', quantile_cont(mfu_frac, 0.75), 'frac', 'Third quartile of MFU.' FROM training_run_costs
     UNION ALL SELECT 'claims_holding_count', count(*), 'count', 'Quoted claims our results support.'
         FROM claim_checks WHERE verdict = 'holds'
     UNION ALL SELECT 'claims_count', count(*), 'count', 'Quoted claims checked.' FROM claim_checks
-    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_x', any_value(rate_per_year_x), 'x',
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_x', any_value(rate_per_year_x), 'factor_per_year',
         'Yearly fall in the cost of a fixed capability (' || domain || ', ' || basis || ').'
         FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
-    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_low_x', any_value(rate_low_x), 'x',
-        'Low end of the 90 % interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
-    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_high_x', any_value(rate_high_x), 'x',
-        'High end of the 90 % interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
-    UNION ALL SELECT 'efficiency_' || domain || '_frontier_growth_x', any_value(rate_per_year_x), 'x',
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_low_x', any_value(rate_low_x), 'factor_per_year',
+        'Low end of the interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
+    UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_high_x', any_value(rate_high_x), 'factor_per_year',
+        'High end of the interval of that rate.' FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis
+    UNION ALL SELECT 'efficiency_' || domain || '_frontier_growth_x', any_value(rate_per_year_x), 'factor_per_year',
         'Yearly growth of frontier effective compute (spending, hardware and algorithms; ' || domain || ').'
         FROM compute_efficiency WHERE effect = 'frontier' AND basis = 'hardware_and_algorithms' GROUP BY domain
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__doubling_years', doubling_time_years, 'years',
         'Doubling time of ' || fit_id || '.' FROM trend_fits
-    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_x', growth_per_year_x, 'x',
+    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_x', growth_per_year_x, 'factor_per_year',
         'Growth per year of ' || fit_id || '.' FROM trend_fits
-    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_low_x', growth_per_year_x_low, 'x',
-        'Low end of the 90 % interval of the growth per year of ' || fit_id || '.' FROM trend_fits
-    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_high_x', growth_per_year_x_high, 'x',
-        'High end of the 90 % interval of the growth per year of ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_low_x', growth_per_year_x_low, 'factor_per_year',
+        'Low end of the interval of the growth per year of ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__growth_high_x', growth_per_year_x_high, 'factor_per_year',
+        'High end of the interval of the growth per year of ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT 'landmark_energy_share_frac', sum(energy_cost_usd_2024) / sum(ownership_cost_usd_2024), 'frac',
+        'Share of energy in the amortized ownership cost of the landmark runs of the cost breakdown.'
+        FROM training_run_costs WHERE run_id IN (SELECT run_id FROM landmark_runs WHERE role = 'cost-breakdown')
+    UNION ALL SELECT 'parameter_' || replace(parameter_id, '-', '_'), value, unit, name || ' (parameter ' || parameter_id || ').'
+        FROM parameters
+    UNION ALL SELECT 'assumption_' || replace(assumption_id, '-', '_'), value, unit, name || ' (assumption ' || assumption_id || ').'
+        FROM assumptions
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__points', n_points, 'count',
         'Points behind ' || fit_id || '.' FROM trend_fits
 )

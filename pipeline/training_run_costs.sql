@@ -1,7 +1,7 @@
 -- training_run_costs: compute three ways, utilization, cost, energy and emissions per run.
--- Reads: training_runs, accelerators, accelerator_efficiency, cloud_prices, hardware_prices,
--- price_proxies, assumptions, price_index. Every constant is a row of assumptions (named in
--- assumptions_used).
+-- Inputs, assumptions and parameters are declared in its schema (schemas/training_run_costs.py).
+-- Every constant is a row of assumptions or parameters; the step sees only the rows it declares,
+-- and assumptions_used lists them.
 WITH k AS (
     SELECT
         max(value) FILTER (WHERE assumption_id = 'default-mfu') AS mfu,
@@ -17,8 +17,16 @@ WITH k AS (
         max(value) FILTER (WHERE assumption_id = 'default-carbon-intensity-g-co2e-per-kwh') AS carbon_g_per_kwh
     FROM assumptions
 ),
+p AS (
+    SELECT
+        max(value) FILTER (WHERE parameter_id = 'dollar-base-year') AS base_year,
+        max(value) FILTER (WHERE parameter_id = 'hours-per-year') AS hours_per_year,
+        max(value) FILTER (WHERE parameter_id = 'disagreement-threshold-x') AS threshold_x
+    FROM parameters
+),
 cpi AS (
-    SELECT year, cpi_u_index / (SELECT cpi_u_index FROM price_index WHERE year = 2024) AS to_2024_divisor
+    SELECT year, cpi_u_index / (SELECT cpi_u_index FROM price_index WHERE year = (SELECT base_year FROM p))
+        AS to_2024_divisor
     FROM price_index
 ),
 runs AS (
@@ -28,15 +36,12 @@ runs AS (
         a.tdp_watts,
         a.launch_price_usd,
         a.launch_price_date,
-        coalesce(r.precision,
-                 CASE WHEN NOT a.has_matrix_units THEN 'fp32'
-                      WHEN a.bf16_flop_per_s IS NOT NULL THEN 'bf16'
-                      WHEN a.fp16_flop_per_s IS NOT NULL THEN 'fp16'
-                      ELSE 'fp32' END) AS precision_used,
+        coalesce(r.precision, best.precision, 'fp32') AS precision_used,
         r.precision IS NULL AND r.accelerator_id IS NOT NULL AS precision_assumed,
         r.accelerator_count * r.training_duration_hours AS chip_hours
     FROM training_runs r
     LEFT JOIN accelerators a USING (accelerator_id)
+    LEFT JOIN accelerator_efficiency best ON best.accelerator_id = r.accelerator_id AND best.is_best_16bit_tensor
 ),
 peaks AS (
     SELECT runs.run_id, e.peak_flop_per_s
@@ -106,9 +111,9 @@ costed AS (
 ),
 energised AS (
     SELECT *,
-        cluster_cost_usd * training_duration_hours / (depreciation_years * 8766) AS amortized_hardware_cost_usd,
+        cluster_cost_usd * training_duration_hours / (depreciation_years * p.hours_per_year) AS amortized_hardware_cost_usd,
         accelerator_count * power_per_chip_watts * training_duration_hours * pue / 1000 AS energy_kwh
-    FROM costed
+    FROM costed CROSS JOIN p
 ),
 final AS (
     SELECT *,
@@ -142,23 +147,25 @@ SELECT
     f.energy_cost_usd,
     f.ownership_cost_usd,
     f.ownership_cost_usd / chip_cpi.to_2024_divisor AS ownership_cost_usd_2024,
+    f.amortized_hardware_cost_usd / chip_cpi.to_2024_divisor AS amortized_hardware_cost_usd_2024,
+    f.energy_cost_usd / chip_cpi.to_2024_divisor AS energy_cost_usd_2024,
+    f.energy_cost_usd / f.ownership_cost_usd AS energy_share_frac,
     coalesce(f.ownership_cost_usd / chip_cpi.to_2024_divisor, f.cloud_cost_usd / cloud_cpi.to_2024_divisor)
         AS cost_estimate_usd_2024,
     f.energy_kwh * f.carbon_g_per_kwh / 1e6 AS emissions_t_co2e,
     f.reported_cost_usd,
     f.reported_cost_usd / reported_cpi.to_2024_divisor AS reported_cost_usd_2024,
-    coalesce(greatest(f.compute_reported_flop / f.compute_hardware_flop, f.compute_hardware_flop / f.compute_reported_flop) > 3, false)
-        OR coalesce(greatest(f.compute_reported_flop / f.compute_6nd_flop, f.compute_6nd_flop / f.compute_reported_flop) > 3, false)
+    coalesce(greatest(f.compute_reported_flop / f.compute_hardware_flop, f.compute_hardware_flop / f.compute_reported_flop) > p.threshold_x, false)
+        OR coalesce(greatest(f.compute_reported_flop / f.compute_6nd_flop, f.compute_6nd_flop / f.compute_reported_flop) > p.threshold_x, false)
         OR coalesce(greatest(
                (f.reported_cost_usd / reported_cpi.to_2024_divisor)
                    / coalesce(f.ownership_cost_usd / chip_cpi.to_2024_divisor, f.cloud_cost_usd / cloud_cpi.to_2024_divisor),
                coalesce(f.ownership_cost_usd / chip_cpi.to_2024_divisor, f.cloud_cost_usd / cloud_cpi.to_2024_divisor)
-                   / (f.reported_cost_usd / reported_cpi.to_2024_divisor)) > 3, false)
+                   / (f.reported_cost_usd / reported_cpi.to_2024_divisor)) > p.threshold_x, false)
         AS disagreement_flag,
-    'default-mfu;pue;server-power-overhead-frac;tpu-server-power-overhead-frac;server-avg-power-frac;'
-        || 'tpu-server-avg-power-frac;hardware-depreciation-years;server-cost-markup-frac;interconnect-cost-frac;'
-        || 'default-electricity-price-usd-per-kwh;default-carbon-intensity-g-co2e-per-kwh' AS assumptions_used
+    (SELECT string_agg(assumption_id, ';' ORDER BY assumption_id) FROM assumptions) AS assumptions_used
 FROM final f
+CROSS JOIN p
 LEFT JOIN cpi cloud_cpi ON cloud_cpi.year = year(f.cloud_price_date)
 LEFT JOIN cpi chip_cpi ON chip_cpi.year = year(f.chip_price_date)
 LEFT JOIN cpi reported_cpi ON reported_cpi.year = f.reported_cost_year

@@ -1,14 +1,14 @@
 -- trend_comparison: our fits and the published estimates of the same quantities,
 -- each as a growth factor per year and a doubling time.
--- Reads: trend_fits, published_trends.
+-- Inputs (declared in its schema): trend_fits, published_trends.
 WITH published AS (
     SELECT *,
-        CASE unit
+        CASE value_kind
             WHEN 'doubling_time_years' THEN 1.0
             WHEN 'halving_time_years' THEN 1.0
             WHEN 'doubling_time_months' THEN 12.0
             WHEN 'halving_time_months' THEN 12.0
-        END AS per_year  -- periods of the unit per year, for times
+        END AS per_year  -- periods of the value's time unit per year, for times
     FROM published_trends
 ),
 converted AS (
@@ -16,18 +16,18 @@ converted AS (
         quantity,
         trend_id,
         subset,
-        CASE WHEN unit = 'growth_per_year_x' THEN value
-             WHEN unit = 'growth_per_year_oom' THEN pow(10, value)
+        CASE WHEN value_kind = 'growth_per_year_x' THEN value
+             WHEN value_kind = 'growth_per_year_oom' THEN pow(10, value)
              ELSE pow(2, per_year / value) END AS growth,
         -- a longer doubling time is slower growth: the interval's ends swap
-        CASE WHEN unit = 'growth_per_year_x' THEN ci_low
-             WHEN unit = 'growth_per_year_oom' THEN pow(10, ci_low)
+        CASE WHEN value_kind = 'growth_per_year_x' THEN ci_low
+             WHEN value_kind = 'growth_per_year_oom' THEN pow(10, ci_low)
              ELSE pow(2, per_year / ci_high) END AS growth_low,
-        CASE WHEN unit = 'growth_per_year_x' THEN ci_high
-             WHEN unit = 'growth_per_year_oom' THEN pow(10, ci_high)
+        CASE WHEN value_kind = 'growth_per_year_x' THEN ci_high
+             WHEN value_kind = 'growth_per_year_oom' THEN pow(10, ci_high)
              ELSE pow(2, per_year / ci_low) END AS growth_high,
         interval_level_frac,
-        CASE WHEN start_year IS NULL THEN NULL ELSE start_year || '–' || end_year END AS years,
+        CASE WHEN start_year IS NULL THEN NULL ELSE start_year || '–' || end_year END AS year_range,
         n_points,
         source
     FROM published
@@ -41,10 +41,10 @@ SELECT
     growth_per_year_x_low,
     growth_per_year_x_high,
     doubling_time_years,
-    0.9 AS interval_level_frac,
-    year(start_date) || '–' || year(end_date) AS years,
+    interval_level_frac,
+    year(start_date) || '–' || year(end_date) AS year_range,
     n_points,
-    source_relation AS source
+    NULL AS source
 FROM trend_fits
 UNION ALL
 SELECT
@@ -57,7 +57,7 @@ SELECT
     growth_high,
     ln(2) / ln(growth),
     interval_level_frac,
-    years,
+    year_range,
     n_points,
     source
 FROM converted

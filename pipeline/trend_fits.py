@@ -1,20 +1,19 @@
 """trend_fits: log-linear fits of hardware and training trends against date.
 
 Each fit names a subset of rows by a query that returns (date, value); the
-fit and its 90 % bootstrap interval come from ``compute_atlas.stats.trends``.
+fit and its bootstrap interval come from ``compute_atlas.stats.trends``, with
+the interval level, resamples, seed and fewest points of ``parameters``.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from compute_atlas.build.steps import frame
+from compute_atlas.build.steps import frame, parameter
 from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
 
-DEPENDS_ON = ["accelerator_efficiency", "training_run_costs"]
-
-TENSOR_16BIT = "precision IN ('bf16', 'fp16') AND is_tensor_rate"
-#: A chip's 16-bit tensor rate is the higher of its BF16 and FP16 rates.
+#: A chip's 16-bit tensor rate: the one definition of accelerator_efficiency.
+TENSOR_16BIT = "is_best_16bit_tensor"
 PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"
 
 HARDWARE_FITS = [
@@ -28,8 +27,8 @@ HARDWARE_FITS = [
     ("flop_per_s_per_watt", "ml-accelerators-fp32", "All accelerators with a power figure, FP32 FLOP/s per watt.", "flop_per_s_per_watt", "precision = 'fp32'", False),
     ("flop_per_s_per_watt", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, False),
     ("flop_per_s_per_watt", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, True),
-    ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
-    ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", "precision = 'fp32' OR precision = 'bf16' OR precision = 'fp16'", False),
+    ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", "precision = 'fp32' OR is_best_16bit_tensor", False),
+    ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", "precision = 'fp32' OR is_best_16bit_tensor", False),
 ]
 
 
@@ -48,8 +47,9 @@ RUN_FITS = [
 ]
 
 
-def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fit) -> dict:
+def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fit, level: float) -> dict:
     low, high = fit.doubling_interval()
+    years = (fit.end - fit.start).days / 365.25
     return {
         "fit_id": f"{quantity}:{subset}",
         "quantity": quantity,
@@ -63,27 +63,35 @@ def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fi
         "growth_per_year_x": fit.growth_per_year,
         "growth_per_year_x_low": 10**fit.slope_low,
         "growth_per_year_x_high": 10**fit.slope_high,
+        "interval_level_frac": level,
         "doubling_time_years": Fit.doubling_time(fit.slope),
         "doubling_time_years_low": low,
         "doubling_time_years_high": high,
         "r_squared": fit.r_squared,
         "intercept_log10": fit.intercept,
         "bootstrap_samples": fit.samples,
+        "fitted_start_value": 10**fit.intercept,
+        "fitted_end_value": 10 ** (fit.intercept + fit.slope * years),
     }
 
 
 def build(con) -> pl.DataFrame:
+    level = parameter(con, "interval-level-frac")
+    options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed")),
+               "level": level}
+    fewest = parameter(con, "minimum-fit-points")
     rows = []
     for quantity, subset, description, col, where, best_only in HARDWARE_FITS:
         points = con.execute(PER_CHIP.format(col=col, where=f"({where})")).fetchall()
         dates, values = [p[0] for p in points], [p[1] for p in points]
         if best_only:
             dates, values = record_setters(dates, values)
-        if len(dates) >= 3:
-            rows.append(fit_row(quantity, subset, description, "accelerator_efficiency", fit_loglinear(dates, values)))
+        if len(dates) >= fewest:
+            rows.append(fit_row(quantity, subset, description, "accelerator_efficiency",
+                                fit_loglinear(dates, values, **options), level))
     for quantity, subset, description, sql in RUN_FITS:
         points = con.execute(sql).fetchall()
-        if len(points) >= 3:
-            fit = fit_loglinear([p[0] for p in points], [p[1] for p in points])
-            rows.append(fit_row(quantity, subset, description, "training_run_costs", fit))
+        if len(points) >= fewest:
+            fit = fit_loglinear([p[0] for p in points], [p[1] for p in points], **options)
+            rows.append(fit_row(quantity, subset, description, "training_run_costs", fit, level))
     return frame("trend_fits", rows)

@@ -36,7 +36,7 @@ def test_database_holds_every_relation_with_comments(built):
 
 def test_build_info_records_counts_and_hashes(built):
     con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
-    info = dict(con.execute("SELECT item, value FROM build_info").fetchall())
+    info = dict(con.execute("SELECT item, value_text FROM build_info").fetchall())
     n = con.execute("SELECT count(*) FROM accelerators").fetchall()[0][0]
     assert info["rows:accelerators"] == str(n)
     assert len(info["sha256:accelerators.csv"]) == 64

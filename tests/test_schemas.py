@@ -16,17 +16,6 @@ def test_every_column_is_described_and_typed():
             assert col.sql_type, f"{rel.name}.{col.name} has an unmapped type"
 
 
-def test_unit_suffix_matches_declared_unit():
-    """A column named ..._flop_per_s declares FLOP/s, ..._usd declares USD, and so on."""
-    suffixes = {"_flop_per_s": "FLOP/s", "_bytes_per_s": "bytes/s", "_watts": "W", "_usd_per_hour": "USD per",
-                "_frac": "fraction", "_years": "years", "_g_co2e_per_kwh": "gCO2e per kWh", "_usd_per_kwh": "USD per kWh"}
-    for rel in RELATIONS:
-        for col in rel.columns():
-            for suffix, unit in suffixes.items():
-                if col.name.endswith(suffix) and not col.name.endswith("_per_usd") and col.unit:
-                    assert unit in col.unit, f"{rel.name}.{col.name}: unit {col.unit!r}, expected {unit!r}"
-
-
 def test_ddl_creates_every_relation_with_comments():
     con = duckdb.connect()
     for rel in RELATIONS:

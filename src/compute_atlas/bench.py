@@ -46,7 +46,7 @@ def generate(datasets: Path, n: int, seed: int, out: Path) -> None:
             SELECT 'provider-' || (r % 40) AS provider,
                    'instance-' || (r % 997) AS instance_type,
                    acc.accelerator_id,
-                   'region-' || (r % 13) AS region,
+                   'region-' || (r % 13) AS cloud_region,
                    ['on_demand', 'commit_1y', 'commit_3y', 'spot'][1 + (r % 4)::INT] AS pricing_model,
                    DATE '2015-01-01' + INTERVAL (r // 1000 % 3900) DAY AS price_date,
                    round(0.1 + random() * 20, 4) AS price_usd_per_hour,

@@ -19,6 +19,7 @@ from ..ingest.load import Loaded
 from ..problems import DataError, errors
 from ..schemas import RAW, RELATIONS
 from ..validate.run import validate_into
+from . import datapackage
 from . import steps as pipeline
 from .build_info import write_build_info
 from .ddl import comments, create_table, ident
@@ -69,6 +70,7 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
             con.close()
         on_step("export")
         export(db, work)
+        datapackage.write(db, work / "datapackage.json")
         shutil.copy2(datasets / "references.bib", work / "references.bib")  # the site's bibliography
         on_step("publish")
         swap_into_place(work, build_dir)

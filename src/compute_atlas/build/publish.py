@@ -19,4 +19,5 @@ def swap_into_place(work: Path, build_dir: Path) -> None:
         os.replace(work / sub, target)
         shutil.rmtree(old, ignore_errors=True)
     os.replace(work / "references.bib", build_dir / "references.bib")
+    os.replace(work / "datapackage.json", build_dir / "datapackage.json")
     os.replace(work / "compute_atlas.duckdb", build_dir / "compute_atlas.duckdb")

@@ -1,9 +1,13 @@
 """Run the derived relations of ``pipeline/`` in dependency order.
 
 Each relation is one file named after it: ``<relation>.sql`` (a SELECT) or,
-for statistics that need Python, ``<relation>.py`` with ``DEPENDS_ON`` (the
-relations it reads) and ``build(con) -> polars.DataFrame``. The table is
-created from the relation's schema, filled by name, and validated against it.
+for statistics that need Python, ``<relation>.py`` with ``build(con) ->
+polars.DataFrame``. What a step reads is declared in its relation's schema
+(``inputs``, and the ``assumptions`` and ``parameters`` it uses), like dbt's
+``ref()``: the order of the steps comes from those declarations, and each step
+runs in a sandbox database that holds only views of its declared inputs, so a
+step that reads anything else fails with a clear message. Its output is
+created from the schema, filled by name and validated against it.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from pathlib import Path
 import duckdb
 import pandera.polars as pa
 
-from ..schemas import DERIVED, RELATIONS, relation
-from .ddl import create_table
+from ..schemas import DERIVED, RELATIONS, Relation, relation
+from .ddl import create_table, ident
+
+SANDBOX = "step_sandbox"
 
 
 class PipelineError(Exception):
@@ -30,28 +36,84 @@ class PipelineError(Exception):
 class Step:
     name: str
     path: Path
-    depends_on: set[str]
+
+    @property
+    def relation(self) -> Relation:
+        return relation(self.name)
+
+    @property
+    def depends_on(self) -> set[str]:
+        return set(self.relation.inputs)
 
     def run(self, con: duckdb.DuckDBPyConnection) -> None:
-        rel = relation(self.name)
+        rel = self.relation
         con.execute(create_table(rel))
         want = [c.name for c in rel.columns()]
-        if self.path.suffix == ".sql":
-            query = self.path.read_text()
-            got = [r[0] for r in con.execute(f"DESCRIBE ({query})").fetchall()]
-            _same_columns(self.path, want, got)
-            con.execute(f"INSERT INTO {self.name} BY NAME ({query})")
-        else:
-            frame = _module(self.path).build(con)
-            _same_columns(self.path, want, frame.columns)
-            con.register("_frame", frame)
-            con.execute(f"INSERT INTO {self.name} BY NAME (SELECT * FROM _frame)")
-            con.unregister("_frame")
-        df = con.sql(f"SELECT * FROM {self.name}").pl()
+        with _sandbox(con, rel, self.path) as box:
+            if self.path.suffix == ".sql":
+                query = self.path.read_text()
+                got = [r[0] for r in box.execute(f"DESCRIBE ({query})").fetchall()]
+                _same_columns(self.path, want, got)
+                box.execute(f"CREATE TABLE {SANDBOX}.main._result AS ({query})")
+            else:
+                frame = _module(self.path).build(box)
+                _same_columns(self.path, want, frame.columns)
+                box.register("_frame", frame)
+                box.execute(f"CREATE TABLE {SANDBOX}.main._result AS SELECT * FROM _frame")
+                box.unregister("_frame")
+        con.execute(f"INSERT INTO {ident(self.name)} BY NAME (SELECT * FROM {SANDBOX}.main._result)")
+        con.execute(f"DETACH {SANDBOX}")
+        df = con.sql(f"SELECT * FROM {ident(self.name)}").pl()
         try:
             rel.model.validate(df, lazy=True)
         except pa.errors.SchemaErrors as exc:
             raise PipelineError(f"{self.path.name} produced rows that break its schema:\n{exc.failure_cases}") from None
+
+
+class _sandbox:
+    """A database attached beside the build that holds only views of the step's declared inputs; the
+    connection uses it for the duration of the step. Where the schema lists the ``assumptions`` or
+    ``parameters`` it uses, those tables show only the rows it lists."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, rel: Relation, path: Path):
+        self.con, self.rel, self.path = con, rel, path
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        con, rel = self.con, self.rel
+        self.home = con.execute("SELECT current_database()").fetchone()[0]
+        con.execute(f"ATTACH ':memory:' AS {SANDBOX}")
+        meta = rel.config.metadata
+        declared = {t: (col, meta[t]) for t, col in (("assumptions", "assumption_id"), ("parameters", "parameter_id"))
+                    if t in meta}
+        for name in rel.inputs:
+            where = ""
+            if name in declared:
+                col, ids = declared[name]
+                where = f" WHERE {col} IN ({', '.join(_quote(i) for i in ids) or 'NULL'})"
+            con.execute(f"CREATE VIEW {SANDBOX}.main.{ident(name)} AS SELECT * FROM {ident(self.home)}.main.{ident(name)}"
+                        + where)
+        con.execute(f"USE {SANDBOX}")
+        return con
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self.con.execute(f"USE {ident(self.home)}")
+        if exc_type is None:
+            return False
+        self.con.execute(f"DETACH {SANDBOX}")
+        if isinstance(exc, duckdb.CatalogException):
+            m = re.search(r"Table with name (\S+) does not exist", str(exc))
+            if m:
+                table = m.group(1).strip('"!')
+                declared = ", ".join(self.rel.inputs) or "nothing"
+                raise PipelineError(
+                    f"{self.path.name} reads `{table}`, which the schema of `{self.rel.name}` does not declare in "
+                    f"its inputs (declared: {declared}); add it to Config.metadata['inputs'] in "
+                    f"src/compute_atlas/schemas/ if the step should read it") from None
+        return False
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _same_columns(path: Path, want: list[str], got: list[str]) -> None:
@@ -70,22 +132,21 @@ def _module(path: Path):
 
 
 def discover(pipeline_dir: Path) -> list[Step]:
-    """Every derived relation's step, sorted so that each runs after what it reads."""
+    """Every derived relation's step, sorted so that each runs after what it declares it reads."""
     names = {r.name for r in RELATIONS}
     derived = {r.name for r in DERIVED}
     steps: dict[str, Step] = {}
     for path in sorted(pipeline_dir.glob("*.sql")) + sorted(pipeline_dir.glob("[!_]*.py")):
         if path.stem not in derived:
             raise PipelineError(f"{path.name}: no schema for a relation named {path.stem!r} in compute_atlas.schemas")
-        if path.suffix == ".sql":
-            words = set(re.findall(r"[a-z_]+", re.sub(r"--[^\n]*", "", path.read_text())))
-            deps = (words & names) - {path.stem}
-        else:
-            deps = set(_module(path).DEPENDS_ON)
-        steps[path.stem] = Step(path.stem, path, deps)
+        steps[path.stem] = Step(path.stem, path)
     missing = derived - set(steps)
     if missing:
         raise PipelineError(f"no pipeline file for {sorted(missing)}")
+    for step in steps.values():
+        unknown = step.depends_on - names
+        if unknown:
+            raise PipelineError(f"the schema of `{step.name}` declares inputs that are no relation: {sorted(unknown)}")
     graph = {name: step.depends_on & set(steps) for name, step in steps.items()}
     try:
         order = list(TopologicalSorter(graph).static_order())
@@ -108,3 +169,11 @@ def frame(name: str, rows: list[dict]):
 
     schema = {c.name: _polars_type(c.sql_type) for c in relation(name).columns()}
     return pl.DataFrame(rows, schema=schema, orient="row" if rows and not isinstance(rows[0], dict) else None)
+
+
+def parameter(con: duckdb.DuckDBPyConnection, parameter_id: str) -> float:
+    """A declared parameter's value, inside a step."""
+    rows = con.execute("SELECT value FROM parameters WHERE parameter_id = ?", [parameter_id]).fetchall()
+    if not rows:
+        raise PipelineError(f"parameter {parameter_id!r} is not declared by this step or not in parameters.csv")
+    return rows[0][0]

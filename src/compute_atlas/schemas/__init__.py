@@ -10,13 +10,16 @@ from .accelerators import Accelerators
 from .assumptions import Assumptions
 from .build_info import BuildInfo
 from .claim_checks import ClaimChecks
+from .cloud_price_summary import CloudPriceSummary
 from .cloud_prices import CloudPrices
 from .compute_efficiency import ComputeEfficiency
 from .electricity import Electricity
 from .glossary import Glossary
 from .hardware_prices import HardwarePrices
 from .headline_figures import HeadlineFigures
+from .landmark_runs import LandmarkRuns
 from .measurements import Measurements
+from .parameters import Parameters
 from .price_index import PriceIndex
 from .price_proxies import PriceProxies
 from .published_trends import PublishedTrends
@@ -32,7 +35,7 @@ from .trend_comparison import TrendComparison
 from .trend_fits import TrendFits
 
 #: Bump when a public column or table changes (and say so in CHANGELOG.md).
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 
 RELATIONS: tuple[Relation, ...] = (
     Relation("references", References),
@@ -42,15 +45,18 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("published_trends", PublishedTrends),
     Relation("measurements", Measurements),
     Relation("training_runs", TrainingRuns),
+    Relation("landmark_runs", LandmarkRuns),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
     Relation("price_proxies", PriceProxies),
     Relation("electricity", Electricity),
     Relation("assumptions", Assumptions),
+    Relation("parameters", Parameters),
     Relation("techniques", Techniques),
     Relation("technique_results", TechniqueResults),
     Relation("technique_claims", TechniqueClaims),
     Relation("accelerator_efficiency", AcceleratorEfficiency),
+    Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),

@@ -1,10 +1,13 @@
 """Building blocks shared by every schema.
 
-A schema is a pandera ``DataFrameModel`` (polars backend). Each field carries
-its description and its unit; each model's ``Config`` carries the table's
-description and its bookkeeping (which CSV it is read from, its key). Every
-other artefact (DuckDB DDL, ``COMMENT ON`` text, the data dictionary, export
-metadata) is generated from these models.
+A schema is a pandera ``DataFrameModel`` (polars backend). A column is either
+registered (``shared(...)``, defined once in ``compute_atlas.metadata.fields``)
+or the relation's own (``field(...)``); each carries its description and unit
+code. Each model's ``Config.metadata`` declares the relation: its kind, the CSV
+it is read from, its key, foreign keys (list-valued ones too), date floors,
+and for a derived relation the relations and assumptions its step reads. Every
+other artefact (validation rules, DuckDB DDL, ``COMMENT ON`` text, the data
+dictionary, ``datapackage.json``) is generated from these models.
 """
 
 from __future__ import annotations
@@ -15,41 +18,28 @@ from typing import Any
 
 import pandera.polars as pa
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-#: Semicolon-separated BibTeX keys, no spaces.
-CITE_KEYS = r"^[A-Za-z0-9_:.\-]+(;[A-Za-z0-9_:.\-]+)*$"
-URL = r"^https?://\S+$"
+from ..metadata.fields import CITE_KEYS, PATTERN_WORDS, PRECISIONS, SLUG, SLUG_LIST, URL, field, shared
+from ..metadata.units import unit as unit_of
+
+__all__ = ["CITE_KEYS", "PATTERN_WORDS", "PRECISIONS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "ForeignKey",
+           "Relation", "Column"]
+
 #: Text that a spreadsheet would evaluate as a formula.
 FORMULA_START = r"^[=+\-@]"
 
-PRECISIONS = ("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "fp4", "int8", "int4")
-
-#: The earliest date the project accepts anywhere: the field's data start in 2008.
+#: The earliest date the project accepts anywhere.
 EARLIEST_DATE = dt.date(1990, 1, 1)
 
 
-def field(
-    description: str,
-    unit: str | None = None,
-    *,
-    nullable: bool = True,
-    unique: bool = False,
-    checks_doc: str | None = None,
-    **checks: Any,
-) -> Any:
-    """A pandera field with its description and unit.
+@dataclass(frozen=True)
+class ForeignKey:
+    """``column`` of this relation refers to ``ref_column`` of ``table`` (its key when not named);
+    with ``sep``, the column holds a list of keys separated by it."""
 
-    ``unit`` is a human unit string ("FLOP/s", "USD", "bytes"); ``None`` for
-    identifiers and free text. Keyword checks are pandera's built-ins
-    (``ge``, ``le``, ``gt``, ``isin``, ``str_matches`` ...).
-    """
-    return pa.Field(
-        nullable=nullable,
-        unique=unique,
-        description=description,
-        metadata={"unit": unit, "checks_doc": checks_doc},
-        **checks,
-    )
+    column: str
+    table: str
+    ref_column: str | None = None
+    sep: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +70,35 @@ class Relation:
         return tuple(self.config.metadata.get("key", ()))
 
     @property
+    def foreign_keys(self) -> tuple[ForeignKey, ...]:
+        from . import relation
+
+        out = []
+        for fk in self.config.metadata.get("foreign_keys", ()):
+            ref = fk.ref_column or relation(fk.table).key[0]
+            out.append(ForeignKey(fk.column, fk.table, ref, fk.sep))
+        return tuple(out)
+
+    @property
+    def date_floors(self) -> dict[str, dt.date]:
+        """Earliest plausible date per date column: before it, the thing could not have existed."""
+        return {c: dt.date.fromisoformat(d) for c, d in self.config.metadata.get("date_floors", {}).items()}
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Relations the derived relation's step reads (declared; the step runner holds it to them)."""
+        return tuple(self.config.metadata.get("inputs", ()))
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        """``assumption_id``s of ``assumptions`` (and ``parameter_id``s of ``parameters``) the step uses."""
+        return tuple(self.config.metadata.get("assumptions", ()))
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(self.config.metadata.get("parameters", ()))
+
+    @property
     def schema(self) -> pa.DataFrameSchema:
         return self.model.to_schema()
 
@@ -96,6 +115,9 @@ class Relation:
                     description=" ".join((col.description or "").split()),
                     unit=meta.get("unit"),
                     checks=describe_checks(col, meta.get("checks_doc")),
+                    field=meta.get("field"),
+                    note=meta.get("note"),
+                    unit_from=meta.get("unit_from"),
                 )
             )
         return out
@@ -110,16 +132,36 @@ class Column:
     description: str
     unit: str | None
     checks: str
+    #: the registry's name of a shared field; None for a column of this relation only
+    field: str | None = None
+    #: what this relation adds to a shared field's description
+    note: str | None = None
+    #: the column that holds this value's unit, for a value whose unit is given per row
+    unit_from: str | None = None
 
     @property
     def sql_type(self) -> str:
         return SQL_TYPES[self.dtype]
 
     @property
+    def unit_label(self) -> str:
+        """The unit as a reader sees it: the vocabulary's label, or where a per-row unit is."""
+        if self.unit:
+            return unit_of(self.unit).label
+        if self.unit_from:
+            return f"see `{self.unit_from}`"
+        return ""
+
+    @property
+    def full_description(self) -> str:
+        """The field's description, then what this relation adds."""
+        return f"{self.description} {self.note}" if self.note else self.description
+
+    @property
     def comment(self) -> str:
         """The text of ``COMMENT ON COLUMN``: description, then the unit."""
-        unit = f" Unit: {self.unit}." if self.unit else ""
-        return f"{self.description}{unit}"
+        unit = f" Unit: {self.unit_label}." if self.unit_label else ""
+        return f"{self.full_description}{unit}"
 
 
 SQL_TYPES = {
@@ -156,11 +198,6 @@ def describe_check(check: Any) -> str:
     return check.error or name
 
 
-PATTERN_WORDS = {
-    SLUG: "a lowercase slug (letters, digits, single hyphens), e.g. `nvidia-h100-sxm5-80gb`",
-    CITE_KEYS: "one or more BibTeX keys of `references.bib`, separated by `;`",
-    URL: "a URL starting with http:// or https://",
-}
 
 
 def describe_checks(col: Any, extra: str | None = None) -> str:

@@ -2,20 +2,20 @@
 
 import pandera.polars as pa
 
-from ._base import CITE_KEYS, SLUG, URL, field
+from ._base import SLUG, field, shared
 
 
 class Assumptions(pa.DataFrameModel):
     assumption_id: str = field("Identifier the pipeline looks the constant up by (a slug).",
                                nullable=False, unique=True, str_matches=SLUG)
-    name: str = field("Short name.", nullable=False)
-    value: float = field("Value used by the pipeline, in `unit`.", "see unit", nullable=False, ge=0)
-    unit: str = field("Unit of value, low and high.", nullable=False)
-    low: float = field("Low end of the plausible range the source gives.", "see unit", ge=0)
-    high: float = field("High end of the plausible range the source gives.", "see unit", ge=0)
-    description: str = field("What the constant means and how the pipeline uses it.", nullable=False)
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    source_url: str = field("URL of the source.", str_matches=URL)
+    name: str = shared('name', nullable=False)
+    value: float = shared('value', nullable=False, ge=0)
+    unit: str = shared('unit', nullable=False)
+    low: float = field("Low end of the plausible range the source gives.", ge=0, unit_from='unit')
+    high: float = field("High end of the plausible range the source gives.", ge=0, unit_from='unit')
+    description: str = shared('description', nullable=False)
+    source: str = shared('source', nullable=False)
+    source_url: str = shared('source_url')
 
     class Config:
         description = """The constants of the cost, energy and emissions model (PUE, server

@@ -8,7 +8,7 @@ from ._base import field
 class BuildInfo(pa.DataFrameModel):
     item: str = field("What the row records: `schema_version`, `git_revision`, `built_at`, "
                       "`rows:<table>`, `sha256:<file>` or `changed:<file>` (date of the last commit that changed it).", nullable=False, unique=True)
-    value: str = field("The recorded value, as text.", nullable=False)
+    value_text: str = field("The recorded value, as text.", nullable=False)
 
     class Config:
         description = """Bookkeeping of the build: schema version, git revision, build time, row

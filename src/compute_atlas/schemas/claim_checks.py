@@ -2,22 +2,22 @@
 
 import pandera.polars as pa
 
-from ._base import field
+from ._base import ForeignKey, field, shared
 
 
 class ClaimChecks(pa.DataFrameModel):
-    claim_id: str = field("Claim (key into `technique_claims`).", nullable=False, unique=True)
-    claim: str = field("The claim.", nullable=False)
-    metric: str = field("Metric checked.", nullable=False)
-    low_x: float = field("Claimed low end (empty for 'up to').", "× (factor)")
-    high_x: float = field("Claimed high end.", "× (factor)", nullable=False)
-    n_results: int = field("Measured results of the claim's techniques on its metric.", "count", nullable=False, ge=0)
-    n_within: int = field("Results inside the claimed range.", "count", nullable=False, ge=0)
-    n_below: int = field("Results below the claimed range.", "count", nullable=False, ge=0)
-    n_above: int = field("Results above the claimed range.", "count", nullable=False, ge=0)
-    median_x: float = field("Median factor of those results.", "× (factor)")
-    min_x: float = field("Smallest factor.", "× (factor)")
-    max_x: float = field("Largest factor.", "× (factor)")
+    claim_id: str = shared('claim_id', nullable=False, unique=True)
+    claim: str = shared('claim', nullable=False)
+    metric: str = shared('metric', nullable=False)
+    low_x: float = shared('low_x')
+    high_x: float = shared('high_x', nullable=False)
+    n_results: int = shared('n_results', nullable=False)
+    n_within: int = field("Results inside the claimed range.", 'count', nullable=False, ge=0)
+    n_below: int = field("Results below the claimed range.", 'count', nullable=False, ge=0)
+    n_above: int = field("Results above the claimed range.", 'count', nullable=False, ge=0)
+    median_x: float = shared('median_x')
+    min_x: float = shared('min_x')
+    max_x: float = shared('max_x')
     verdict: str = field("`holds` (median inside and at least half the results inside), `partly` (some inside), "
                          "`does not hold` (none inside) or `no data`.", nullable=False,
                          isin=["holds", "partly", "does not hold", "no data"])
@@ -25,5 +25,7 @@ class ClaimChecks(pa.DataFrameModel):
     class Config:
         description = """Each commonly quoted claim checked against the measured results: how many
         results fall inside, below and above the claimed range, and a verdict."""
-        metadata = {"kind": "derived", "key": ["claim_id"]}
+        metadata = {"kind": "derived", "key": ["claim_id"],
+                    "foreign_keys": [ForeignKey("claim_id", "technique_claims")],
+                    "inputs": ['technique_claims', 'technique_effects']}
         strict = True

@@ -3,27 +3,28 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import CITE_KEYS, SLUG, URL, field
+from ._base import ForeignKey, field, shared
 
 
 class CloudPrices(pa.DataFrameModel):
     provider: str = field("Cloud provider.", nullable=False)
     instance_type: str = field("Instance or product name, where the provider has one.")
-    accelerator_id: str = field("Accelerator rented (key into `accelerators`).", nullable=False, str_matches=SLUG)
-    region: str = field("Provider region, where the price is regional.")
-    pricing_model: str = field("On-demand, 1- or 3-year commitment, or spot.", nullable=False,
-                               isin=["on_demand", "commit_1y", "commit_3y", "spot"])
-    price_date: pl.Date = field("Date the price was observed.", "date", nullable=False)
+    accelerator_id: str = shared('accelerator_id', nullable=False)
+    cloud_region: str = field("Provider region, where the price is regional.")
+    pricing_model: str = shared("pricing_model", nullable=False)
+    price_date: pl.Date = shared('price_date', nullable=False)
     price_usd_per_hour: float = field("Price of one accelerator (chip) for one hour; an instance price "
-                                      "divided by its number of accelerators.", "USD per accelerator-hour (nominal)",
+                                      "divided by its number of accelerators.", 'usd_per_hour',
                                       nullable=False, gt=0, le=1000)
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    source_url: str = field("URL of the price page or snapshot.", str_matches=URL)
-    notes: str = field("Caveats.")
+    source: str = shared('source', nullable=False)
+    source_url: str = shared('source_url')
+    notes: str = shared('notes')
 
     class Config:
         description = """Cloud rental prices per accelerator-hour across providers, pricing
         models and dates."""
         metadata = {"kind": "raw", "csv": "cloud_prices.csv",
-                    "key": ["provider", "instance_type", "accelerator_id", "region", "pricing_model", "price_date"]}
+                    "key": ["provider", "instance_type", "accelerator_id", "cloud_region", "pricing_model", "price_date"],
+                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
+                    "date_floors": {'price_date': '2006-01-01'}}
         strict = True

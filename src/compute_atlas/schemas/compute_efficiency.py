@@ -2,28 +2,33 @@
 
 import pandera.polars as pa
 
-from ._base import field
+from ._base import field, shared
 
 
 class ComputeEfficiency(pa.DataFrameModel):
-    domain: str = field("Domain whose algorithmic progress applies.", nullable=False, isin=["language", "vision"])
+    domain: str = shared('domain', nullable=False)
     effect: str = field("`access`: cost of a fixed capability; `performance`: effective compute a fixed budget "
                         "buys; `frontier`: effective compute of frontier spending.", nullable=False,
                         isin=["access", "performance", "frontier"])
     basis: str = field("`hardware` alone, or `hardware_and_algorithms` together.", nullable=False,
                        isin=["hardware", "hardware_and_algorithms"])
     reference: str = field("The fixed capability (a `run_id`) or the fixed budget (`budget-1m-usd`, ...).", nullable=False)
-    base_year: int = field("Year the reference is anchored in.", "year", nullable=False)
-    year: int = field("Year of the value.", "year", nullable=False)
-    value: float = field("Cost (access) in 2024 dollars, or effective compute (performance, frontier) in FLOP "
-                         "of the base year's algorithms.", "see unit", nullable=False, gt=0)
-    value_low: float = field("Low end of the 90 % interval.", "see unit", nullable=False, gt=0)
-    value_high: float = field("High end of the 90 % interval.", "see unit", nullable=False, gt=0)
-    unit: str = field("Unit of value.", nullable=False, isin=["USD (2024)", "effective FLOP"])
+    base_year: int = field("Year the reference is anchored in.", 'year', nullable=False)
+    year: int = shared('year', nullable=False)
+    value: float = shared('value', nullable=False, gt=0)
+    value_low: float = field("Low end of the interval (level `interval_level_frac`).", nullable=False, gt=0, unit_from='unit')
+    value_high: float = field("High end of the interval.", nullable=False, gt=0, unit_from='unit')
+    unit: str = shared('unit', nullable=False)
     rate_per_year_x: float = field("Growth factor per year applied (cost falls, compute rises, by this factor).",
-                                   "× per year", nullable=False, gt=0)
-    rate_low_x: float = field("Low end of the rate's 90 % interval.", "× per year", nullable=False, gt=0)
-    rate_high_x: float = field("High end of the rate's 90 % interval.", "× per year", nullable=False, gt=0)
+                                   'factor_per_year', nullable=False, gt=0)
+    rate_low_x: float = field("Low end of the rate's interval.", 'factor_per_year', nullable=False, gt=0)
+    rate_high_x: float = field("High end of the rate's interval.", 'factor_per_year', nullable=False, gt=0)
+    interval_level_frac: float = shared('interval_level_frac', nullable=False)
+    factor_x: float = field("The rate compounded from base_year to year: the factor by which the cost fell (access) or "
+                            "the effective compute rose (performance, frontier) since base_year.", 'factor',
+                            nullable=False, gt=0)
+    factor_low_x: float = field("Low end of the factor's interval.", 'factor', nullable=False, gt=0)
+    factor_high_x: float = field("High end of the factor's interval.", 'factor', nullable=False, gt=0)
     is_projection: bool = field("Whether the year lies beyond the data behind the rates.", nullable=False)
     inputs: str = field("The `trend_fits.fit_id`s and `published_trends.trend_id`s used, separated by `;`.", nullable=False)
 
@@ -33,5 +38,7 @@ class ComputeEfficiency(pa.DataFrameModel):
         effective compute fixed budgets buy (performance effect) and frontier spending's effective
         compute, from hardware alone and with algorithmic progress, with 90 % intervals carried from
         the trend fits and the published algorithmic-progress estimates."""
-        metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"]}
+        metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"],
+                    "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs'],
+                    "parameters": ['interval-level-frac', 'projection-last-year']}
         strict = True

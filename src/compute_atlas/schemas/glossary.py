@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import CITE_KEYS, SLUG, URL, field
+from ._base import SLUG, ForeignKey, field, shared
 
 
 class Glossary(pa.DataFrameModel):
@@ -13,11 +13,12 @@ class Glossary(pa.DataFrameModel):
     definition: str = field("Definition in the project's own words (Markdown emphasis allowed).", nullable=False)
     related_terms: str = field("`term_id`s of related terms, separated by `;`.",
                                str_matches=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    source_url: str = field("URL of the primary source.", str_matches=URL)
+    source: str = shared('source', nullable=False)
+    source_url: str = shared('source_url')
 
     class Config:
         description = """Glossary of compute-efficiency terms. The site renders it as a Sphinx
         glossary so that every page can link a term."""
-        metadata = {"kind": "raw", "csv": "glossary.csv", "key": ["term_id"]}
+        metadata = {"kind": "raw", "csv": "glossary.csv", "key": ["term_id"],
+                    "foreign_keys": [ForeignKey("related_terms", "glossary", sep=";")]}
         strict = True

@@ -3,22 +3,24 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import CITE_KEYS, SLUG, URL, field
+from ._base import ForeignKey, field, shared
 
 
 class HardwarePrices(pa.DataFrameModel):
-    accelerator_id: str = field("Accelerator priced (key into `accelerators`).", nullable=False, str_matches=SLUG)
-    price_date: pl.Date = field("Date the price refers to.", "date", nullable=False)
-    price_usd: float = field("Price of one accelerator chip (not a server).", "USD (nominal, of price_date)",
+    accelerator_id: str = shared('accelerator_id', nullable=False)
+    price_date: pl.Date = shared('price_date', nullable=False)
+    price_usd: float = field("Price of one accelerator chip (not a server).", 'usd',
                              nullable=False, gt=0, le=10_000_000)
     price_kind: str = field("A manufacturer list price, a reported purchase or distributor price, or an analyst estimate.",
                             nullable=False, isin=["list", "reported_purchase", "estimate"])
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    source_url: str = field("URL of the price source.", str_matches=URL)
-    notes: str = field("Caveats.")
+    source: str = shared('source', nullable=False)
+    source_url: str = shared('source_url')
+    notes: str = shared('notes')
 
     class Config:
         description = """Purchase prices per accelerator chip over time (list prices, reported
         purchases, analyst estimates), used for the amortized ownership cost of training runs."""
-        metadata = {"kind": "raw", "csv": "hardware_prices.csv", "key": ["accelerator_id", "price_date", "price_usd"]}
+        metadata = {"kind": "raw", "csv": "hardware_prices.csv", "key": ["accelerator_id", "price_date", "price_usd"],
+                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
+                    "date_floors": {'price_date': '1999-01-01'}}
         strict = True

@@ -2,18 +2,19 @@
 
 import pandera.polars as pa
 
-from ._base import field
+from ._base import field, shared
 
 
 class HeadlineFigures(pa.DataFrameModel):
     figure_id: str = field("Name a page uses to quote the figure (`{atlas-value}` role).", nullable=False,
                            unique=True, str_matches=r"^[a-z0-9_]+$")
-    value: float = field("The number.", "see unit", nullable=False)
-    unit: str = field("Unit of value; decides how the site formats it.", nullable=False)
-    description: str = field("What the number is.", nullable=False)
+    value: float = shared('value', nullable=False)
+    unit: str = shared('unit', nullable=False)
+    description: str = shared('description', nullable=False)
 
     class Config:
         description = """Named figures quoted in the site's prose, each computed by SQL from the
         other relations so that no number in a page is typed by hand."""
-        metadata = {"kind": "derived", "key": ["figure_id"]}
+        metadata = {"kind": "derived", "key": ["figure_id"],
+                    "inputs": ['accelerators', 'accelerator_efficiency', 'trend_fits', 'glossary', 'references', 'training_runs', 'training_run_costs', 'cloud_prices', 'electricity', 'techniques', 'technique_results', 'claim_checks', 'compute_efficiency', 'hardware_prices', 'measurements', 'parameters', 'assumptions', 'landmark_runs']}
         strict = True

@@ -2,15 +2,15 @@
 
 import pandera.polars as pa
 
-from ._base import CITE_KEYS, field
+from ._base import field, shared
 
 
 class PriceIndex(pa.DataFrameModel):
-    year: int = field("Calendar year.", "year", nullable=False, unique=True, ge=1990, le=2100)
+    year: int = shared('year', nullable=False, unique=True)
     cpi_u_index: float = field("US CPI-U, all items, US city average, annual average (1982-84 = 100).",
-                               "index points", nullable=False, gt=0)
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    notes: str = field("Caveats.")
+                               'index_points', nullable=False, gt=0)
+    source: str = shared('source', nullable=False)
+    notes: str = shared('notes')
 
     class Config:
         description = """Annual US consumer price index (CPI-U), used to express nominal

@@ -2,21 +2,20 @@
 
 import pandera.polars as pa
 
-from ._base import CITE_KEYS, SLUG, field
+from ._base import SLUG, ForeignKey, field, shared
 
 
 class PriceProxies(pa.DataFrameModel):
-    accelerator_id: str = field("Chip without a sourced price (key into `accelerators`).", nullable=False,
-                                unique=True, str_matches=SLUG)
+    accelerator_id: str = shared('accelerator_id', nullable=False, unique=True)
     proxy_accelerator_id: str = field("Chip whose prices stand in for it (key into `accelerators`).",
                                       nullable=False, str_matches=SLUG)
     reason: str = field("Why the proxy's price is a fair stand-in, and in which direction it errs.", nullable=False)
-    source: str = field("BibTeX keys of the sources that show the two chips are the same silicon or product line.",
-                        nullable=False, str_matches=CITE_KEYS)
+    source: str = shared('source', nullable=False)
 
     class Config:
         description = """Stand-in prices for the cost model: when no source prices a chip, the price of
         a closely related chip (same die or product line) is used instead, and `training_run_costs`
         says so in `chip_price_basis`. Used only when the chip has no price of its own."""
-        metadata = {"kind": "raw", "csv": "price_proxies.csv", "key": ["accelerator_id"]}
+        metadata = {"kind": "raw", "csv": "price_proxies.csv", "key": ["accelerator_id"],
+                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"), ForeignKey("proxy_accelerator_id", "accelerators")]}
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import CITE_KEYS, SLUG, URL, field
+from ._base import SLUG, field, shared
 
 QUANTITIES = [
     "peak_flop_per_s", "flop_per_s_per_usd", "flop_per_s_per_watt", "memory_bytes",
@@ -16,21 +16,24 @@ UNITS = ["doubling_time_years", "doubling_time_months", "growth_per_year_x", "ha
 
 class PublishedTrends(pa.DataFrameModel):
     trend_id: str = field("Stable identifier of the estimate.", nullable=False, unique=True, str_matches=SLUG)
-    quantity: str = field("The quantity whose trend is estimated.", nullable=False, isin=QUANTITIES)
-    subset: str = field("Scope of the data as the source defines it (slug).", nullable=False, str_matches=SLUG)
-    value: float = field("Central estimate, in `unit`.", "see unit", nullable=False, gt=0)
-    unit: str = field("Unit of value, ci_low and ci_high.", nullable=False, isin=UNITS)
-    ci_low: float = field("Lower end of the interval, in `unit`.", "see unit", gt=0)
-    ci_high: float = field("Upper end of the interval, in `unit`.", "see unit", gt=0)
-    interval_level_frac: float = field("Coverage of the interval (0.9 for a 90 % or 5-95 % interval).", "fraction", gt=0, lt=1)
+    quantity: str = shared('quantity', nullable=False)
+    subset: str = shared('subset', nullable=False, str_matches=SLUG)
+    value: float = shared('value', nullable=False, gt=0, unit_from='value_kind')
+    value_kind: str = field("What `value` is: a growth factor per year, orders of magnitude per year, or a doubling "
+                            "or halving time in years or months.", nullable=False,
+                            isin=["growth_per_year_x", "growth_per_year_oom", "doubling_time_years",
+                                  "doubling_time_months", "halving_time_years", "halving_time_months"])
+    ci_low: float = field("Lower end of the interval, expressed as `value` is.", gt=0, unit_from='value_kind')
+    ci_high: float = field("Upper end of the interval, expressed as `value` is.", gt=0, unit_from='value_kind')
+    interval_level_frac: float = shared('interval_level_frac')
     interval_method: str = field("How the interval was obtained.",
                                  isin=["confidence_interval", "credible_interval", "bootstrap", "range", "none"])
-    start_year: int = field("First year of the data behind the estimate.", "year", ge=1940, le=2100)
-    end_year: int = field("Last year of the data behind the estimate.", "year", ge=1940, le=2100)
-    n_points: int = field("Number of data points the estimate rests on.", "count", gt=0)
-    source: str = field("BibTeX keys of the sources, separated by `;`.", nullable=False, str_matches=CITE_KEYS)
-    source_url: str = field("URL of the source.", str_matches=URL)
-    notes: str = field("Caveats, and where in the source the figure appears.")
+    start_year: int = field("First year of the data behind the estimate.", 'year', ge=1940, le=2100)
+    end_year: int = field("Last year of the data behind the estimate.", 'year', ge=1940, le=2100)
+    n_points: int = shared('n_points', gt=0)
+    source: str = shared('source', nullable=False)
+    source_url: str = shared('source_url')
+    notes: str = shared('notes')
 
     class Config:
         description = """Trend estimates published in the literature (hardware price-performance,

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field
+from ._base import field, shared
 
 
 class References(pa.DataFrameModel):
@@ -10,7 +10,7 @@ class References(pa.DataFrameModel):
     entry_type: str = field("BibTeX entry type (article, inproceedings, misc, ...).", nullable=False)
     title: str = field("Title of the work.", nullable=False)
     authors: str = field("Authors or organization, as written in the entry.", nullable=False)
-    year: int = field("Year of publication.", "year", nullable=False, ge=1900, le=2100)
+    year: int = shared('year', nullable=False)
     url: str = field("URL of the work.")
     note: str = field("Access date or other note.")
 

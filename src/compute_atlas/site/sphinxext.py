@@ -165,7 +165,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
         [("quantity", "Quantity", None), ("origin", "Origin", None), ("subset", "Subset", None),
          ("growth_per_year_x", "Growth per year", "x"), ("growth_per_year_x_low", "Low", "x"),
          ("growth_per_year_x_high", "High", "x"), ("interval_level_frac", "Level", "fraction"),
-         ("doubling_time_years", "Doubling time", "years"), ("years", "Years", None),
+         ("doubling_time_years", "Doubling time", "years"), ("year_range", "Years", None),
          ("n_points", "Points", "count"), ("source", "Source", None)],
     ),
     "training_run_costs": (
@@ -282,7 +282,7 @@ def generate(app: Sphinx) -> None:
         if rel.csv_file:
             write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))
     write_if_changed(src / "dictionary" / "index.md", dictionary_index_md())
-    changed = dict(con.execute("SELECT substr(item, 9), value FROM build_info WHERE item LIKE 'changed:%'").fetchall())
+    changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     for rel in RELATIONS:
         write_if_changed(src / "dictionary" / f"{rel.name}.md", dictionary_md(rel, changed))
         if rel.kind == "raw":
@@ -310,7 +310,7 @@ def value_role(name, rawtext, text, lineno, inliner, options=None, content=None)
 def build_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """A value of ``build_info`` (``schema_version``, ``git_revision``, ``built_at``, ...)."""
     con = connect(inliner.document.settings.env.app)
-    rows = con.execute("SELECT value FROM build_info WHERE item = ?", [text.strip()]).fetchall()
+    rows = con.execute("SELECT value_text FROM build_info WHERE item = ?", [text.strip()]).fetchall()
     if not rows:
         msg = inliner.reporter.error(f"unknown build_info item {text!r}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
@@ -409,7 +409,7 @@ def inputs_digest(app: Sphinx, items: set[tuple[str, str]]) -> str:
             h.update(repr(con.execute("SELECT value, unit FROM headline_figures WHERE figure_id = ?",
                                       [name]).fetchall()).encode())
         elif kind == "build":
-            h.update(repr(con.execute("SELECT value FROM build_info WHERE item = ?", [name]).fetchall()).encode())
+            h.update(repr(con.execute("SELECT value_text FROM build_info WHERE item = ?", [name]).fetchall()).encode())
         else:
             chart = chart_of(app, name)
             h.update(json.dumps([chart.title, chart.takeaway, chart.description, chart.spec.to_dict()],

@@ -45,8 +45,8 @@ def years_since(dates: list[dt.date], origin: dt.date) -> np.ndarray:
     return np.array([(d - origin).days / DAYS_PER_YEAR for d in dates])
 
 
-def fit_loglinear(dates: list[dt.date], values: list[float], samples: int = 1000, seed: int = 20231127,
-                  level: float = 0.9) -> Fit:
+def fit_loglinear(dates: list[dt.date], values: list[float], *, samples: int, seed: int,
+                  level: float) -> Fit:
     """OLS of log10(value) on time in years; percentile bootstrap of the slope over resampled points."""
     if len(dates) < 3:
         raise ValueError("a trend needs at least 3 points")

@@ -1,4 +1,7 @@
-"""Checks across rows, columns and datasets, run on the staged tables.
+"""Declared rules, run on the staged tables: text hygiene, keys, foreign keys
+(list-valued ones too), citations, date floors and the constants the pipeline
+declares. Each rule reads its declaration from the schemas; none names a table
+itself. The plausibility checks of particular tables are in ``plausibility``.
 
 Each check is SQL over ``staging.<table>``; ``rowid`` locates the row, which
 ``Loaded.line_of`` turns into the CSV line. A check of a table that failed to
@@ -9,65 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from typing import TYPE_CHECKING
 
 import duckdb
 
 from ..build.ddl import ident
 from ..problems import Problem
-from ..schemas import RAW
+from ..schemas import DERIVED, RAW
+from . import plausibility
 
 if TYPE_CHECKING:
     from ..ingest.load import Loaded
 
 #: Tables whose rows cite sources, and the column holding the keys.
 CITING = [r.name for r in RAW if r.csv_file and "source" in r.schema.columns]
-
-#: (table, column, referenced table, referenced column, separator or None)
-FOREIGN_KEYS = [
-    ("training_runs", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("hardware_prices", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("price_proxies", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("price_proxies", "proxy_accelerator_id", "accelerators", "accelerator_id", None),
-    ("cloud_prices", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("technique_results", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("technique_results", "technique_id", "techniques", "technique_id", None),
-    ("measurements", "accelerator_id", "accelerators", "accelerator_id", None),
-    ("glossary", "related_terms", "glossary", "term_id", ";"),
-    ("techniques", "glossary_terms", "glossary", "term_id", ";"),
-]
-
-#: Earliest plausible date per (table, column): before it, the field did not exist.
-DATE_FLOORS = {
-    ("accelerators", "release_date"): dt.date(1999, 1, 1),
-    ("accelerators", "launch_price_date"): dt.date(1999, 1, 1),
-    ("training_runs", "publication_date"): dt.date(1950, 1, 1),
-    ("cloud_prices", "price_date"): dt.date(2006, 1, 1),
-    ("measurements", "measured_date"): dt.date(2020, 1, 1),
-}
-
-#: Ceiling on a dense 16-bit tensor rate at each release date: 1.6e15 FLOP/s in
-#: September 2022, growing 1.6x a year. It sits above every flagship's dense
-#: rate (V100 1.25e14 in 2017, H100 9.9e14, B200 2.25e15) and below its
-#: "with sparsity" figure (A100 6.24e14, H100 1.98e15, MI300X 2.61e15), so a
-#: sparse figure entered as dense is caught.
-FRONTIER_16BIT_FLOP_PER_S = "1.6e15 * pow(1.6, (date_diff('day', DATE '2022-09-20', release_date) / 365.25))"
-
-#: Rate pairs on matrix units: (higher, lower, max ratio higher/lower, what a violation means).
-RATE_ORDER = [
-    ("bf16_flop_per_s", "fp32_flop_per_s", None, "a 16-bit tensor rate below the FP32 rate: is it the non-tensor rate?"),
-    ("fp16_flop_per_s", "fp32_flop_per_s", None, "a 16-bit tensor rate below the FP32 rate: is it the non-tensor rate?"),
-    ("fp16_flop_per_s", "bf16_flop_per_s", 1.05, "FP16 and BF16 run at the same rate on almost every chip (the AMD "
-                                                  "MI100 is an exception); is one of them a sparse figure?"),
-    ("fp8_flop_per_s", "bf16_flop_per_s", 2.2, "FP8 runs at 1 to 2 times the BF16 rate; outside that, one of them is "
-                                               "sparse or mis-typed"),
-    ("fp4_flop_per_s", "fp8_flop_per_s", 4.4, "FP4 runs at 1 to 4 times the FP8 rate; outside that, one of them is "
-                                              "sparse or mis-typed"),
-    ("bf16_flop_per_s", "tf32_flop_per_s", 2.2, "TF32 runs at half the BF16 rate; a BF16 rate more than twice "
-                                                "TF32 is likely a sparse figure"),
-]
-
 
 def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
@@ -82,20 +40,8 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += foreign_keys(q, have)
     problems += citations(q, have)
     problems += dates(q, have)
-    if "accelerators" in have:
-        problems += accelerator_plausibility(q)
-        problems += near_duplicate_names(q, "accelerators", "name")
-    if "glossary" in have:
-        problems += near_duplicate_names(q, "glossary", "term")
-    problems += intervals(q, have)
-    if "training_runs" in have:
-        problems += training_run_plausibility(q)
-    if "assumptions" in have:
-        problems += required_assumptions(q)
-    if "cloud_prices" in have:
-        problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
-                           "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
-                           "is it the price of a whole instance? divide by its number of accelerators", "warning")
+    problems += declared_constants(q, have)
+    problems += plausibility.run_all(q, have)
     return problems
 
 
@@ -174,7 +120,8 @@ def _nearest(value: str, choices: list[str]) -> str | None:
 
 def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
     out = []
-    for table, col, ref, ref_col, sep in FOREIGN_KEYS:
+    declared = [(rel.name, fk.column, fk.table, fk.ref_column, fk.sep) for rel in RAW for fk in rel.foreign_keys]
+    for table, col, ref, ref_col, sep in declared:
         if table not in have or ref not in have:
             continue
         choices = [r[0] for r in q.con.execute(f"SELECT {ref_col} FROM staging.{ident(ref)}").fetchall()]
@@ -229,7 +176,8 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
 def dates(q: _Query, have: set[str]) -> list[Problem]:
     today = dt.date.today().isoformat()
     out = []
-    for (table, col), floor in DATE_FLOORS.items():
+    floors = [(rel.name, col, floor) for rel in RAW for col, floor in rel.date_floors.items()]
+    for table, col, floor in floors:
         if table not in have:
             continue
         out += q.rows(table, f"{col} > DATE '{today}'", col, col, "date is in the future",
@@ -240,77 +188,16 @@ def dates(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-def accelerator_plausibility(q: _Query) -> list[Problem]:
+def declared_constants(q: _Query, have: set[str]) -> list[Problem]:
+    """Every assumption and parameter that a derived relation's schema declares is a row of its dataset."""
     out = []
-    for hi, lo, max_ratio, meaning in RATE_ORDER:
-        out += q.rows("accelerators", f"has_matrix_units AND {hi} < {lo}", hi, f"{hi} || ' < ' || {lo}",
-                      f"{hi} must be at least {lo} on a chip with matrix units", meaning)
-        if max_ratio:  # a few real chips exceed these ratios: a warning, for a reviewer to confirm
-            out += q.rows("accelerators", f"has_matrix_units AND {hi} > {max_ratio} * {lo}", hi,
-                          f"{hi} || ' > {max_ratio} x ' || {lo}",
-                          f"{hi} is more than {max_ratio} times {lo}", meaning, "warning")
-    for col in ("bf16_flop_per_s", "fp16_flop_per_s"):
-        out += q.rows("accelerators", f"kind <> 'wafer_scale' AND {col} > {FRONTIER_16BIT_FLOP_PER_S}", col, col,
-                      "dense rate above the fastest plausible chip of its release date "
-                      "(1.6e15 FLOP/s in Sept 2022, growing 1.6x a year)",
-                      "is it a 'with sparsity' figure? store the dense rate (half of it)")
-    out += q.rows("accelerators", "(launch_price_usd IS NULL) <> (launch_price_date IS NULL)", "launch_price_date",
-                  "coalesce(CAST(launch_price_date AS VARCHAR), '')", "a launch price needs its date, and a date its price",
-                  "fill both or neither")
-    out += q.rows("accelerators", "tdp_watts IS NOT NULL AND tdp_kind IS NULL", "tdp_kind", "tdp_kind",
-                  "a power figure needs its kind", "vendor_tdp, derived or measured")
-    out += q.rows("accelerators", "launch_price_usd IS NOT NULL AND fp32_flop_per_s / launch_price_usd > "
-                  "1e10 * pow(1.5, year(release_date) - 2008)", "launch_price_usd", "launch_price_usd",
-                  "FP32 FLOP/s per dollar far above the trend for its year", "check the price and the rate", "warning")
+    for table, col, attr in (("assumptions", "assumption_id", "assumptions"), ("parameters", "parameter_id", "parameters")):
+        if table not in have:
+            continue
+        present = {r[0] for r in q.con.execute(f"SELECT {col} FROM staging.{ident(table)}").fetchall()}
+        for rel in DERIVED:
+            for key in getattr(rel, attr):
+                if key not in present:
+                    out.append(Problem(q.file(table), None, col, key, f"`{rel.name}` uses this {table[:-1]}, which is "
+                                       f"not a row of {table}.csv", f"add a row with this {col}"))
     return out
-
-
-def near_duplicate_names(q: _Query, table: str, col: str) -> list[Problem]:
-    norm = f"regexp_replace(lower({col}), '[^a-z0-9]', '', 'g')"
-    where = (f"rowid IN (SELECT rowid FROM (SELECT rowid, count(*) OVER (PARTITION BY {norm}) AS n "
-             f"FROM staging.{ident(table)}) WHERE n > 1)")
-    return q.rows(table, where, col, col, "names differ only in case, spacing or punctuation",
-                  "one entity should have one row")
-
-
-def intervals(q: _Query, have: set[str]) -> list[Problem]:
-    out = []
-    if "published_trends" in have:
-        out += q.rows("published_trends", "ci_low > value OR value > ci_high", "value",
-                      "ci_low || ' / ' || value || ' / ' || ci_high", "estimate outside its own interval",
-                      "low <= value <= high, in the unit's own order")
-        out += q.rows("published_trends", "start_year > end_year", "start_year", "start_year || '-' || end_year",
-                      "start_year after end_year")
-        out += q.rows("published_trends", "(ci_low IS NULL) <> (ci_high IS NULL)", "ci_low", "ci_low",
-                      "an interval needs both ends")
-        out += q.rows("published_trends", "ci_low IS NOT NULL AND interval_level_frac IS NULL AND interval_method <> 'range'",
-                      "interval_level_frac", "interval_level_frac", "an interval needs its level", "e.g. 0.9 for 90 %")
-    if "assumptions" in have:
-        out += q.rows("assumptions", "low > value OR value > high", "value", "low || ' / ' || value || ' / ' || high",
-                      "value outside its own range", "low <= value <= high")
-    return out
-
-
-def training_run_plausibility(q: _Query) -> list[Problem]:
-    out = q.rows("training_runs", "(reported_cost_usd IS NULL) <> (reported_cost_year IS NULL)", "reported_cost_year",
-                 "reported_cost_year", "a reported cost needs its dollar-year, and a year its cost", "fill both or neither")
-    out += q.rows("training_runs",
-                  "training_compute_flop IS NOT NULL AND parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
-                  "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
-                  " training_compute_flop < 6 * parameters * training_tokens / 10)",
-                  "training_compute_flop", "training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)",
-                  "training compute differs from 6 x parameters x tokens by more than 10x",
-                  "check the exponent; for mixture-of-experts the active parameters set the compute", "warning")
-    return out
-
-
-def required_assumptions(q: _Query) -> list[Problem]:
-    """Every assumption the pipeline's SQL looks up by id is a row of assumptions.csv."""
-    from .. import paths
-
-    wanted = set()
-    for sql in paths.PIPELINE_DIR.glob("*.sql"):
-        wanted |= set(re.findall(r"assumption_id\s*=\s*'([a-z0-9-]+)'", sql.read_text()))
-    have = {r[0] for r in q.con.execute("SELECT assumption_id FROM staging.assumptions").fetchall()}
-    return [Problem("assumptions.csv", None, "assumption_id", key, "the cost model needs this assumption",
-                    "add a sourced row with this assumption_id") for key in sorted(wanted - have)]

@@ -1,0 +1,112 @@
+"""``datapackage.json``: the Frictionless Data Package descriptor of the CSV exports, generated from the
+same metadata as the database (fields, types, units, descriptions, primary and foreign keys, licences,
+sources). ``frictionless validate build/datapackage.json`` checks the exports against it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from .. import __version__
+from ..schemas import RELATIONS, SCHEMA_VERSION, Relation
+from .ddl import ident
+
+FRICTIONLESS_TYPES = {"VARCHAR": "string", "DOUBLE": "number", "BIGINT": "integer", "BOOLEAN": "boolean",
+                      "DATE": "date", "TIMESTAMP": "datetime"}
+
+LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+             "path": "https://creativecommons.org/licenses/by/4.0/"}]
+
+
+def constraints(rel: Relation, name: str) -> dict:
+    col = rel.schema.columns[name]
+    out: dict = {}
+    if not col.nullable:
+        out["required"] = True
+    if col.unique:
+        out["unique"] = True
+    for check in col.checks:
+        stats = check.statistics or {}
+        if check.name == "isin":
+            out["enum"] = sorted(stats["allowed_values"])
+        elif check.name == "str_matches":
+            out["pattern"] = stats["pattern"].removeprefix("^").removesuffix("$")
+        elif check.name == "greater_than_or_equal_to":
+            out["minimum"] = stats["min_value"]
+        elif check.name == "less_than_or_equal_to":
+            out["maximum"] = stats["max_value"]
+        elif check.name == "in_range":
+            out["minimum"], out["maximum"] = stats["min_value"], stats["max_value"]
+    return out
+
+
+def schema(rel: Relation) -> dict:
+    fields = []
+    for c in rel.columns():
+        f = {"name": c.name, "type": FRICTIONLESS_TYPES[c.sql_type], "description": c.full_description}
+        if c.unit:
+            f["unit"] = c.unit  # the atlas's unit code; the data dictionary lists the vocabulary
+            f["unitLabel"] = c.unit_label
+        elif c.unit_from:
+            f["unitFrom"] = c.unit_from
+        if c.sql_type == "BOOLEAN":
+            f["trueValues"], f["falseValues"] = ["true"], ["false"]
+        cons = constraints(rel, c.name)
+        if cons:
+            f["constraints"] = cons
+        fields.append(f)
+    out: dict = {"fields": fields, "missingValues": [""]}
+    if rel.key:
+        out["primaryKey"] = list(rel.key)
+    # a list-valued key (`a;b`) is no Table Schema foreign key; the build checks those itself
+    fks = [{"fields": [fk.column], "reference": {"resource": fk.table, "fields": [fk.ref_column]}}
+           for fk in rel.foreign_keys if fk.sep is None]
+    if fks:
+        out["foreignKeys"] = fks
+    return out
+
+
+def sources(con: duckdb.DuckDBPyConnection, rel: Relation) -> list[dict]:
+    """The works a table's rows cite, with their titles and URLs."""
+    if "source" not in rel.schema.columns:
+        return []
+    rows = con.execute(f"""
+        WITH keys AS (SELECT DISTINCT unnest(string_split(source, ';')) AS k FROM {ident(rel.name)}
+                      WHERE source IS NOT NULL)
+        SELECT r.reference_key, r.title, r.url FROM keys JOIN "references" r ON r.reference_key = keys.k
+        ORDER BY r.reference_key""").fetchall()
+    return [{"title": title, **({"path": url} if url else {}), "citationKey": key} for key, title, url in rows]
+
+
+def descriptor(con: duckdb.DuckDBPyConnection) -> dict:
+    resources = []
+    for rel in RELATIONS:
+        res = {"name": rel.name, "path": f"csv/{rel.name}.csv", "profile": "tabular-data-resource",
+               "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "description": rel.description,
+               "schema": schema(rel)}
+        cited = sources(con, rel)
+        if cited:
+            res["sources"] = cited
+        resources.append(res)
+    return {
+        "name": "compute-atlas",
+        "title": "Compute Atlas",
+        "description": "An open, tested knowledge base of AI compute efficiency: curated datasets and the metrics "
+                       "derived from them. Every row of a curated table cites its source.",
+        "version": SCHEMA_VERSION,
+        "profile": "tabular-data-package",
+        "licenses": LICENSES,
+        "keywords": ["AI compute", "accelerators", "training cost", "efficiency"],
+        "x-software-version": __version__,
+        "resources": resources,
+    }
+
+
+def write(db: Path, out: Path) -> None:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out.write_text(json.dumps(descriptor(con), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    finally:
+        con.close()

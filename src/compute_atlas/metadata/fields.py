@@ -1,0 +1,187 @@
+"""The field registry: every column that occurs in more than one relation,
+defined once (type, description, unit code, checks, allowed values).
+
+A schema takes a registered column with ``shared("accelerator_id")``; it may
+add a sentence (``note=``), require it (``nullable=False``), make it unique or
+add checks, but never restate or loosen it. A derived relation that carries a
+raw column therefore inherits the raw column's checks, and its output is
+validated with them. A column that occurs in one relation only is defined
+there with ``field(...)``; the tests hold both rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+import pandera.polars as pa
+
+from .units import UNITS, unit
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: Semicolon-separated slugs (list-valued foreign keys).
+SLUG_LIST = r"^[a-z0-9]+(-[a-z0-9]+)*(;[a-z0-9]+(-[a-z0-9]+)*)*$"
+#: Semicolon-separated BibTeX keys, no spaces.
+CITE_KEYS = r"^[A-Za-z0-9_:.\-]+(;[A-Za-z0-9_:.\-]+)*$"
+URL = r"^https?://\S+$"
+
+PRECISIONS = ("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "fp4", "int8", "int4")
+METRICS = ("speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction")
+DOMAINS = ("language", "vision", "multimodal", "speech", "games", "biology", "science", "robotics", "other")
+
+PATTERN_WORDS = {
+    SLUG: "a lowercase slug (letters, digits, single hyphens), e.g. `nvidia-h100-sxm5-80gb`",
+    SLUG_LIST: "one or more slugs separated by `;`",
+    CITE_KEYS: "one or more BibTeX keys of `references.bib`, separated by `;`",
+    URL: "a URL starting with http:// or https://",
+}
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One column, defined once."""
+
+    name: str
+    dtype: type
+    description: str
+    unit: str | None = None
+    #: for a value whose unit is given per row: the column that holds the unit code (or the unit's text)
+    unit_from: str | None = None
+    checks: dict[str, Any] = dc_field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.unit is not None:
+            unit(self.unit)  # an unknown code fails at import, naming the vocabulary
+
+
+def _f(name: str, dtype: type, description: str, unit_code: str | None = None, *, unit_from: str | None = None,
+       **checks: Any) -> FieldDef:
+    return FieldDef(name, dtype, " ".join(description.split()), unit_code, unit_from, checks)
+
+
+RATE_NOTE = "dense (without structured sparsity), per chip; OP/s for int8"
+
+SHARED: dict[str, FieldDef] = {f.name: f for f in [
+    # identifiers and references
+    _f("accelerator_id", str, "Accelerator: a key into `accelerators` (vendor, model and memory variant as a slug).",
+       str_matches=SLUG),
+    _f("run_id", str, "Training run: a key into `training_runs` (a slug of the model's name).", str_matches=SLUG),
+    _f("technique_id", str, "Efficiency technique: a key into `techniques`.", str_matches=SLUG),
+    _f("result_id", str, "Measured result of a technique: a key into `technique_results`.", str_matches=SLUG),
+    _f("claim_id", str, "Quoted claim: a key into `technique_claims`.", str_matches=SLUG),
+    _f("source", str, "Sources: BibTeX keys of `references.bib`, separated by `;`.", str_matches=CITE_KEYS),
+    _f("source_url", str, "URL of the primary source (datasheet, paper, price page or archived snapshot).",
+       str_matches=URL),
+    _f("notes", str, "Caveats: what the source gives, what was converted or assumed, what is uncertain."),
+    _f("name", str, "Human-readable name of the row's entity, as its source writes it."),
+    _f("rationale", str, "Why this choice: the convention of the literature it follows, or the reason for it."),
+    _f("description", str, "What the row's entity is or means, in the project's own words."),
+    # hardware
+    _f("vendor", str, "Company that designs the chip."),
+    _f("kind", str, "Kind of chip.", isin=["gpu", "tpu", "asic", "wafer_scale"]),
+    _f("market_segment", str, "Market the product is sold into.", isin=["data_centre", "workstation", "consumer"]),
+    _f("release_date", dt.date, "Date of release or general availability of the chip.", "date"),
+    _f("launch_price_usd", float, "Launch (list) price per chip as a source states it, in dollars of "
+       "`launch_price_date`; not a street or cloud price.", "usd", gt=0),
+    _f("tdp_watts", float, "Power figure per chip; `tdp_kind` says what kind.", "watts", gt=0, le=30000),
+    _f("tdp_kind", str, "What the power figure is: the vendor's thermal design power, a figure derived by a third "
+       "party, or a measurement.", isin=["vendor_tdp", "derived", "measured"]),
+    _f("memory_bytes", float, "On-package memory capacity per chip (HBM/GDDR), in decimal bytes; a figure the vendor "
+       "gives in GiB is multiplied by 2^30.", "bytes", gt=0, le=1e14),
+    _f("memory_bandwidth_bytes_per_s", float, "Peak memory bandwidth per chip (on-chip SRAM bandwidth for "
+       "wafer-scale engines).", "bytes_per_s", gt=0, le=1e17),
+    _f("precision", str, "Number format of a matrix multiply or of a peak rate.", isin=list(PRECISIONS)),
+    _f("peak_flop_per_s", float, f"Quoted peak rate of one chip in `precision`, {RATE_NOTE}.", "flop_per_s", gt=0),
+    _f("achieved_flop_per_s", float, "Achieved rate of a dense matrix multiply (2n³ FLOP per n×n by n×n multiply), "
+       "per chip.", "flop_per_s", gt=0),
+    # training runs
+    _f("model", str, "Name of the AI model."),
+    _f("organization", str, "Organizations that trained the model."),
+    _f("publication_date", dt.date, "Date of the model's first public release: the announcement or the first "
+       "version of its paper (arXiv v1), not a later version or the journal date.", "date"),
+    _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
+    _f("is_frontier", bool, "Whether Epoch AI lists the model as a frontier model (top 10 by training compute at "
+       "its release)."),
+    _f("accelerator_count", int, "Number of accelerator chips (TPU chips, not cores; GPUs, not superchips).",
+       "count", gt=0, le=10_000_000),
+    _f("training_duration_hours", float, "Wall-clock duration of the training run (not a sum over sub-models or "
+       "phases that ran in parallel).", "hours", gt=0, le=100_000),
+    _f("reported_cost_usd", float, "Training cost as the developer or a credible report published it, in dollars "
+       "of `reported_cost_year`.", "usd", gt=0),
+    # prices
+    _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
+       isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
+    _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
+    # techniques
+    _f("technique", str, "Name of the technique (from `techniques`)."),
+    _f("category", str, "Whether the technique applies to training, inference or both.",
+       isin=["training", "inference", "both"]),
+    _f("metric", str, "What a technique's result measures.", isin=list(METRICS)),
+    _f("task", str, "Task or benchmark of the measurement."),
+    _f("quality_metric", str, "Quality metric reported beside the efficiency figure."),
+    _f("quality_baseline", float, "Quality without the technique, in the scale of `quality_metric`.",
+       unit_from="quality_metric"),
+    _f("quality_treated", float, "Quality with the technique, in the scale of `quality_metric`.",
+       unit_from="quality_metric"),
+    _f("claim", str, "The claim as it is commonly quoted."),
+    _f("low_x", float, "Low end of a claimed effect as a factor (empty for 'up to').", "factor", gt=0),
+    _f("high_x", float, "High end of a claimed effect as a factor.", "factor", gt=0),
+    _f("n_results", int, "Number of measured results behind the row.", "count", ge=0),
+    _f("median_x", float, "Median improvement factor of the results.", "factor", gt=0),
+    _f("min_x", float, "Smallest improvement factor of the results.", "factor", gt=0),
+    _f("max_x", float, "Largest improvement factor of the results.", "factor", gt=0),
+    # trends
+    _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
+    _f("subset", str, "Named subset of data the estimate rests on."),
+    _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),
+    _f("growth_per_year_x", float, "Factor by which the quantity grows per year (below 1 for a falling quantity).",
+       "factor_per_year", gt=0),
+    _f("growth_per_year_x_low", float, "Low end of the interval of the growth factor.", "factor_per_year", gt=0),
+    _f("growth_per_year_x_high", float, "High end of the interval of the growth factor.", "factor_per_year", gt=0),
+    _f("doubling_time_years", float, "Time for the quantity to double (negative when it falls: a halving time).",
+       "years"),
+    _f("interval_level_frac", float, "Coverage of the interval (0.9 for a 90 % interval).", "frac", gt=0, lt=1),
+    # figures with a unit per row
+    _f("value", float, "The figure; its unit is given per row (see the unit of this column).", unit_from="unit"),
+    _f("unit", str, "Unit code of the row's figures, from the unit vocabulary (the data dictionary lists it).",
+       isin=sorted(UNITS)),
+    _f("year", int, "Calendar year the row refers to.", "year", ge=1900, le=2100),
+]}
+
+
+def _merge_checks(name: str, base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    clash = set(base) & set(extra)
+    if clash:
+        raise ValueError(f"shared field {name!r}: checks {sorted(clash)} are defined in the registry; "
+                         "a relation may add checks, not restate them")
+    return {**base, **extra}
+
+
+def shared(name: str, *, note: str | None = None, nullable: bool = True, unique: bool = False,
+           checks_doc: str | None = None, unit_from: str | None = None, **checks: Any) -> Any:
+    """A registered column: its definition, with what this relation adds (for a value whose unit is given
+    per row, ``unit_from`` names this relation's column that gives it)."""
+    try:
+        f = SHARED[name]
+    except KeyError:
+        raise KeyError(f"{name!r} is not in the field registry (compute_atlas.metadata.fields.SHARED)") from None
+    return pa.Field(
+        nullable=nullable, unique=unique, description=f.description,
+        metadata={"field": name, "unit": f.unit, "unit_from": unit_from or f.unit_from, "note": note,
+                  "checks_doc": checks_doc},
+        **_merge_checks(name, f.checks, checks),
+    )
+
+
+def field(description: str, unit_code: str | None = None, *, nullable: bool = True, unique: bool = False,
+          unit_from: str | None = None, checks_doc: str | None = None, **checks: Any) -> Any:
+    """A column of one relation only, with its description and unit code (``None`` for text and identifiers)."""
+    if unit_code is not None:
+        unit(unit_code)
+    return pa.Field(
+        nullable=nullable, unique=unique, description=" ".join(description.split()),
+        metadata={"field": None, "unit": unit_code, "unit_from": unit_from, "note": None, "checks_doc": checks_doc},
+        **checks,
+    )

@@ -1,0 +1,119 @@
+"""The site's charts, one module per page. Each chart selects rows of derived
+relations and formats them: no metric is computed here (a fitted line's
+points, a 2024-dollar figure, a median, a share are all columns of the
+database). Each comes with a title, a takeaway sentence from the same rows,
+a description for readers who cannot see it, and exactly the rows it plots
+(offered as CSV). Units and axis formats come from the unit vocabulary."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import duckdb
+import polars as pl
+
+from ...metadata.units import fmt_value, unit
+
+PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
+WIDTH, HEIGHT = 640, 380
+#: A chip's best 16-bit tensor rate: the one definition, a column of accelerator_efficiency.
+TENSOR_16BIT = "is_best_16bit_tensor"
+
+
+@dataclass
+class Chart:
+    title: str
+    takeaway: str
+    description: str
+    data: pl.DataFrame
+    spec: alt.TopLevelMixin
+
+
+def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The one chart theme of the site."""
+    return (
+        chart.properties(width=WIDTH, height=HEIGHT)
+        .configure(font="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", background="transparent")
+        .configure_axis(labelFontSize=12, titleFontSize=13, gridColor="#e6e6e6", domainColor="#888", tickColor="#888")
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", columns=4)
+        .configure_range(category=PALETTE)
+        .configure_view(stroke=None)
+    )
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+
+
+def fit(con: duckdb.DuckDBPyConnection, fit_id: str) -> dict | None:
+    cur = con.execute("SELECT * FROM trend_fits WHERE fit_id = ?", [fit_id])
+    names = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    return dict(zip(names, rows[0])) if rows else None
+
+
+def trend_line(f: dict, label: str, date_column: str = "release_date") -> pl.DataFrame:
+    """The fitted line at its first and last date, as trend_fits stores them."""
+    return pl.DataFrame({date_column: [f["start_date"], f["end_date"]],
+                         "value": [f["fitted_start_value"], f["fitted_end_value"]], "series": [label, label]})
+
+
+def level(f: dict) -> str:
+    """The interval's level as a reader reads it ("90 %")."""
+    return fmt_value(f["interval_level_frac"], "frac")
+
+
+def figure(con: duckdb.DuckDBPyConnection, figure_id: str) -> float | None:
+    rows = con.execute("SELECT value FROM headline_figures WHERE figure_id = ?", [figure_id]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def axis(code: str) -> alt.Axis:
+    """A chart axis formatted for a unit of the vocabulary."""
+    return alt.Axis(format=unit(code).axis)
+
+
+def _csv_safe(df: pl.DataFrame) -> pl.DataFrame:
+    """Dates as ISO text; no cell a spreadsheet would run as a formula."""
+    out = df.with_columns(pl.col(pl.Date).cast(pl.String))
+    return out.with_columns(
+        pl.when(pl.col(c).str.contains(r"^[=+\-@]")).then("'" + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in out.columns if out.schema[c] == pl.String
+    )
+
+
+def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
+    """Write the chart's CSV and SVG into ``outdir``; return its HTML."""
+    import vl_convert as vlc
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    spec = chart.spec.to_dict()
+    spec_json = json.dumps(spec, sort_keys=True, default=str)
+    (outdir / f"{name}.csv").write_text(_csv_safe(chart.data).write_csv(), encoding="utf-8")
+    # the static image is the slow part: render it only when the spec changed since the last build
+    stamp = outdir / f"{name}.svg.sha256"
+    digest = hashlib.sha256(spec_json.encode()).hexdigest()
+    if not (outdir / f"{name}.svg").exists() or not stamp.exists() or stamp.read_text() != digest:
+        (outdir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+        stamp.write_text(digest)
+    esc = html.escape
+    # no "<", ">" or "&" may reach the page inside the script element
+    safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    figure = f"""<figure class="atlas-chart" id="chart-{esc(name)}">
+<figcaption><span class="atlas-chart-title">{esc(chart.title)}</span>
+<span class="atlas-chart-takeaway">{esc(chart.takeaway)}</span></figcaption>
+<div class="atlas-chart-view" data-spec-id="spec-{esc(name)}" role="img" aria-label="{esc(chart.description)}"></div>
+<noscript><img src="{prefix}_charts/{esc(name)}.svg" alt="{esc(chart.description)}"></noscript>
+<p class="atlas-chart-description">{esc(chart.description)}</p>
+<p class="atlas-chart-links"><a href="{prefix}_charts/{esc(name)}.csv" download>Download the data plotted (CSV)</a> ·
+<a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>
+<script type="application/json" id="spec-{esc(name)}">{safe_json}</script>
+</figure>"""
+    return figure
+
+

@@ -1,0 +1,145 @@
+"""Charts of the costs page: training compute, cost, energy, cloud prices and the cost breakdown."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ...metadata.units import fmt_value, sig
+from .common import PALETTE, Chart, axis, figure, fit, frame, level, theme, trend_line
+
+
+def _run_points(con, value_col: str) -> pl.DataFrame:
+    return frame(con, f"""
+        SELECT run_id, model, organization, publication_date,
+               CASE WHEN is_frontier THEN 'frontier run' ELSE 'other notable run' END AS run_kind,
+               {value_col} AS value, accelerator_id
+        FROM training_run_costs WHERE {value_col} IS NOT NULL ORDER BY publication_date, run_id""")
+
+
+def _runs_over_time(con, value_col, fit_ids, y_title, unit, what, title, noun) -> Chart:
+    points = _run_points(con, value_col)
+    tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
+               alt.Tooltip("publication_date:T", title="Published"), alt.Tooltip("run_kind:N", title="Kind"),
+               alt.Tooltip("value:Q", title=y_title, format=".3~s"), alt.Tooltip("accelerator_id:N", title="Hardware")]
+    dots = alt.Chart(points).mark_circle(size=55, opacity=0.75).encode(
+        x=alt.X("publication_date:T", title="Publication date"),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit)),
+        color=alt.Color("run_kind:N", title=None, scale=alt.Scale(domain=["frontier run", "other notable run"],
+                                                                  range=[PALETTE[1], "#9aa7b0"])),
+        tooltip=tooltip)
+    layers, sentences = [dots], []
+    for fit_id, label in fit_ids:
+        f = fit(con, fit_id)
+        if f:
+            line = trend_line(f, f"{label}: ×{sig(f['growth_per_year_x'], 3)} a year", "publication_date")
+            layers.append(alt.Chart(line).mark_line(strokeDash=[6, 4], color="#333").encode(
+                x="publication_date:T", y="value:Q", tooltip=[alt.Tooltip("series:N", title="Trend")]))
+            sentences.append(f"{label} grew {sig(f['growth_per_year_x'], 3)}× a year ({level(f)} interval "
+                             f"{sig(f['growth_per_year_x_low'], 3)}–{sig(f['growth_per_year_x_high'], 3)}×, "
+                             f"{f['n_points']} runs, {f['start_date'].year}–{f['end_date'].year})")
+    takeaway = ("; ".join(sentences) + ".") if sentences else "Too few runs to fit a trend."
+    description = (f"Scatter plot, log scale, of {what} against publication date for {points.height} {noun}, "
+                   "frontier runs in orange, with fitted exponential trends as dashed lines.")
+    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
+
+
+def training_compute(con) -> Chart:
+    return _runs_over_time(con, "compute_reported_flop",
+                           [("training_compute_flop:notable-models", "Compute of notable runs"),
+                            ("frontier_training_compute_flop:frontier-models", "Compute of frontier runs")],
+                           "Training compute (FLOP)", "flop", "training compute", "Training compute over time",
+                           "training runs")
+
+
+def training_cost(con) -> Chart:
+    return _runs_over_time(con, "cost_estimate_usd_2024",
+                           [("frontier_training_cost_usd:frontier-models", "Cost of frontier runs")],
+                           "Estimated training cost (2024 USD)", "usd_2024", "estimated training cost",
+                           "Training cost over time (amortized ownership, else cloud rental)", "training runs")
+
+
+def training_energy(con) -> Chart:
+    points = frame(con, """
+        SELECT run_id, model, publication_date,
+               CASE WHEN is_frontier THEN 'frontier run' ELSE 'other notable run' END AS run_kind,
+               energy_kwh, emissions_t_co2e, accelerator_id
+        FROM training_run_costs WHERE energy_kwh IS NOT NULL ORDER BY publication_date, run_id""")
+    spec = alt.Chart(points).mark_circle(size=55, opacity=0.75).encode(
+        x=alt.X("publication_date:T", title="Publication date"),
+        y=alt.Y("energy_kwh:Q", title="Facility energy (kWh)", scale=alt.Scale(type="log"), axis=axis("kwh")),
+        color=alt.Color("run_kind:N", title=None, scale=alt.Scale(domain=["frontier run", "other notable run"],
+                                                                  range=[PALETTE[1], "#9aa7b0"])),
+        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("publication_date:T", title="Published"),
+                 alt.Tooltip("energy_kwh:Q", title="Energy (kWh)", format=".3~s"),
+                 alt.Tooltip("emissions_t_co2e:Q", title="Emissions (tCO2e)", format=".3~s"),
+                 alt.Tooltip("accelerator_id:N", title="Hardware")])
+    top = points.sort("energy_kwh", descending=True).head(1)
+    takeaway = "No run has the inputs for an energy estimate."
+    if top.height:
+        takeaway = (f"The most energy-hungry run in the data, {top['model'][0]}, used an estimated "
+                    f"{fmt_value(top['energy_kwh'][0], 'kwh')} and emitted about "
+                    f"{fmt_value(top['emissions_t_co2e'][0], 't_co2e')} at the world-average grid intensity.")
+    description = (f"Scatter plot, log scale, of the estimated facility energy of {points.height} training runs "
+                   "against publication date, frontier runs in orange; tooltips give emissions.")
+    return Chart("Energy and emissions per training run", takeaway, description, points, theme(spec))
+
+
+def cloud_prices(con) -> Chart:
+    points = frame(con, """
+        WITH top AS (SELECT accelerator_id FROM cloud_prices WHERE pricing_model = 'on_demand'
+                     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
+        SELECT c.accelerator_id, a.name, c.provider, c.price_date, c.price_usd_per_hour, c.source
+        FROM cloud_prices c JOIN accelerators a USING (accelerator_id)
+        WHERE c.pricing_model = 'on_demand' AND c.accelerator_id IN (SELECT accelerator_id FROM top)
+        ORDER BY c.price_date, c.accelerator_id, c.provider""")
+    spec = alt.Chart(points).mark_circle(size=50, opacity=0.75).encode(
+        x=alt.X("price_date:T", title="Date of the price"),
+        y=alt.Y("price_usd_per_hour:Q", title="On-demand price (USD per accelerator-hour)", scale=alt.Scale(type="log"),
+                axis=axis("usd_per_hour")),
+        color=alt.Color("name:N", title="Accelerator"),
+        tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("provider:N", title="Provider"),
+                 alt.Tooltip("price_date:T", title="Date"),
+                 alt.Tooltip("price_usd_per_hour:Q", title="USD per hour", format=".2f"),
+                 alt.Tooltip("source:N", title="Source")])
+    medians = frame(con, """
+        SELECT name, median_price_usd_per_hour FROM cloud_price_summary
+        WHERE pricing_model = 'on_demand' AND accelerator_id IN (SELECT DISTINCT accelerator_id FROM cloud_prices
+            WHERE pricing_model = 'on_demand' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
+        ORDER BY median_price_usd_per_hour, name""")
+    takeaway = "No on-demand prices."
+    if medians.height:
+        low, high = medians.row(0, named=True), medians.row(-1, named=True)
+        takeaway = (f"Median on-demand prices run from ${sig(low['median_price_usd_per_hour'], 2)} an hour "
+                    f"({low['name']}) to ${sig(high['median_price_usd_per_hour'], 2)} ({high['name']}) across "
+                    "providers (cloud_price_summary).")
+    description = (f"Scatter plot, log scale, of {points.height} on-demand cloud prices per accelerator-hour against "
+                   "date for the eight most-priced accelerators, coloured by accelerator.")
+    return Chart("Cloud price per accelerator-hour", takeaway, description, points, theme(spec))
+
+
+def cost_breakdown(con) -> Chart:
+    points = frame(con, """
+        SELECT model, run_id, component, usd_2024 FROM (
+            SELECT model, run_id, publication_date,
+                   amortized_hardware_cost_usd_2024 AS "amortized hardware", energy_cost_usd_2024 AS "energy"
+            FROM training_run_costs
+            WHERE run_id IN (SELECT run_id FROM landmark_runs WHERE role = 'cost-breakdown')
+              AND ownership_cost_usd IS NOT NULL)
+        UNPIVOT (usd_2024 FOR component IN ("amortized hardware", "energy"))
+        ORDER BY publication_date, component""")
+    spec = alt.Chart(points).mark_bar().encode(
+        y=alt.Y("model:N", title=None, sort=None),
+        x=alt.X("usd_2024:Q", title="Amortized ownership cost (2024 USD)", axis=axis("usd_2024")),
+        color=alt.Color("component:N", title="Component"),
+        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("component:N", title="Component"),
+                 alt.Tooltip("usd_2024:Q", title="2024 USD", format="$,.0f")])
+    share = figure(con, "landmark_energy_share_frac")
+    takeaway = (f"Across these landmark runs, energy is {fmt_value(share, 'frac')} of the amortized ownership "
+                "cost; the hardware's depreciation over the run dominates.")
+    description = ("Horizontal stacked bars of the amortized ownership cost of landmark training runs, split into "
+                   "amortized hardware and energy, in 2024 dollars.")
+    return Chart("Cost breakdown of landmark runs", takeaway, description, points,
+                 theme(spec.properties(height=40 * max(1, points["model"].n_unique()))))
+
+

@@ -1,0 +1,139 @@
+"""Charts of the hardware page: price-performance, energy efficiency, the memory wall, trends beside the literature."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ...metadata.units import fmt_value, sig
+from .common import PALETTE, TENSOR_16BIT, Chart, axis, fit, frame, level, theme, trend_line
+
+
+def growth_sentence(f: dict, what: str) -> str:
+    return (f"{what} grew {sig(f['growth_per_year_x'], 3)}× a year ({level(f)} interval "
+            f"{sig(f['growth_per_year_x_low'], 3)}–{sig(f['growth_per_year_x_high'], 3)}×), doubling every "
+            f"{fmt_value(f['doubling_time_years'], 'years')}, over {f['n_points']} points from "
+            f"{f['start_date'].year} to {f['end_date'].year}.")
+
+
+def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, unit: str, what: str,
+                        title: str) -> Chart:
+    points = frame(con, f"""
+        SELECT accelerator_id, name, vendor, release_date, precision, {value_col} AS value, source
+        FROM accelerator_efficiency
+        WHERE {where} AND {value_col} IS NOT NULL
+        ORDER BY release_date, accelerator_id""")
+    f = fit(con, fit_id)
+    base = alt.Chart(points).mark_circle(size=60, opacity=0.8).encode(
+        x=alt.X("release_date:T", title="Release date"),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit)),
+        color=alt.Color("vendor:N", title="Vendor"),
+        tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
+                 alt.Tooltip("release_date:T", title="Released"), alt.Tooltip("precision:N", title="Precision"),
+                 alt.Tooltip("value:Q", title=y_title, format=".3~s"), alt.Tooltip("source:N", title="Source")],
+    )
+    layers = [base]
+    takeaway = f"No trend could be fitted: fewer than 3 chips have {what.lower()}."
+    if f:
+        line = trend_line(f, f"Fitted trend: ×{sig(f['growth_per_year_x'], 2)} a year")
+        layers.append(alt.Chart(line).mark_line(color="#333", strokeDash=[6, 4]).encode(
+            x="release_date:T", y="value:Q",
+            tooltip=[alt.Tooltip("series:N", title="Trend")]))
+        takeaway = growth_sentence(f, what)
+    best = points.sort("value", descending=True).head(1)
+    description = (f"Scatter plot, log scale, of {what.lower()} against release date for {points.height} "
+                   f"accelerators, coloured by vendor, with the fitted exponential trend as a dashed line.")
+    if best.height:
+        description += (f" The highest is {best['name'][0]} ({best['vendor'][0]}, {best['release_date'][0].year}) "
+                        f"at {fmt_value(best['value'][0], unit)}.")
+    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
+
+
+def bf16_price_performance(con) -> Chart:
+    return _scatter_with_trend(
+        con, "flop_per_s_per_usd_2024", TENSOR_16BIT, "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
+        "BF16 (or FP16) tensor FLOP/s per 2024 dollar", "FLOP/s per USD",
+        "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
+        "BF16 (or FP16) tensor FLOP/s per dollar of launch price")
+
+
+def tensor_flop_per_watt(con) -> Chart:
+    return _scatter_with_trend(
+        con, "flop_per_s_per_watt", TENSOR_16BIT, "flop_per_s_per_watt:ml-accelerators-tensor-16bit",
+        "16-bit tensor FLOP/s per watt", "flop_per_s_per_watt", "16-bit tensor FLOP/s per watt",
+        "16-bit tensor FLOP/s per watt of rated power")
+
+
+def fp32_price_performance(con) -> Chart:
+    return _scatter_with_trend(
+        con, "flop_per_s_per_usd_2024", "precision = 'fp32'", "flop_per_s_per_usd:ml-accelerators-fp32",
+        "FP32 FLOP/s per 2024 dollar", "flop_per_s_per_usd_2024", "FP32 FLOP/s per launch-price dollar (2024 dollars)",
+        "FP32 FLOP/s per dollar of launch price")
+
+
+def memory_wall(con) -> Chart:
+    points = frame(con, f"""
+        SELECT accelerator_id, name, vendor, release_date, peak_flop_per_s, memory_bandwidth_bytes_per_s,
+               ridge_point_flop_per_byte, source
+        FROM accelerator_efficiency
+        WHERE {TENSOR_16BIT} AND ridge_point_flop_per_byte IS NOT NULL
+        ORDER BY release_date, accelerator_id""")
+    flops = fit(con, "peak_flop_per_s:ml-accelerators-tensor-16bit")
+    bandwidth = fit(con, "memory_bandwidth_bytes_per_s:ml-accelerators")
+    spec = alt.Chart(points).mark_circle(size=60, opacity=0.8).encode(
+        x=alt.X("release_date:T", title="Release date"),
+        y=alt.Y("ridge_point_flop_per_byte:Q", title="Ridge point (FLOP per byte of memory traffic)",
+                scale=alt.Scale(type="log"), axis=axis("flop_per_byte")),
+        color=alt.Color("vendor:N", title="Vendor"),
+        tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
+                 alt.Tooltip("release_date:T", title="Released"),
+                 alt.Tooltip("peak_flop_per_s:Q", title="16-bit tensor FLOP/s", format=".3~s"),
+                 alt.Tooltip("memory_bandwidth_bytes_per_s:Q", title="Bandwidth (B/s)", format=".3~s"),
+                 alt.Tooltip("ridge_point_flop_per_byte:Q", title="FLOP per byte", format=".3~r"),
+                 alt.Tooltip("source:N", title="Source")],
+    )
+    if flops and bandwidth:
+        takeaway = (f"Peak 16-bit compute grew {sig(flops['growth_per_year_x'], 2)}× a year while memory bandwidth "
+                    f"grew {sig(bandwidth['growth_per_year_x'], 2)}× a year, so a kernel must do ever more "
+                    "arithmetic per byte it reads to keep the chip busy.")
+    else:
+        takeaway = "Too few chips to fit the compute and bandwidth trends."
+    description = (f"Scatter plot, log scale, of the roofline ridge point (peak 16-bit tensor FLOP/s divided by "
+                   f"memory bandwidth) against release date for {points.height} accelerators, coloured by vendor.")
+    return Chart("The memory wall: FLOP per byte needed to be compute-bound", takeaway, description, points,
+                 theme(spec))
+
+
+def trend_comparison(con) -> Chart:
+    points = frame(con, """
+        SELECT quantity, origin, estimate_id, subset, growth_per_year_x, growth_per_year_x_low,
+               growth_per_year_x_high, interval_level_frac, year_range, source
+        FROM trend_comparison
+        WHERE quantity IN ('peak_flop_per_s', 'flop_per_s_per_usd', 'flop_per_s_per_watt', 'memory_bytes',
+                           'memory_bandwidth_bytes_per_s')
+        ORDER BY quantity, origin DESC, estimate_id""")
+    base = alt.Chart(points).encode(
+        y=alt.Y("estimate_id:N", title=None, sort=None),
+        color=alt.Color("origin:N", title="Estimate", scale=alt.Scale(domain=["ours", "published"],
+                                                                       range=[PALETTE[0], PALETTE[1]])),
+    )
+    tooltip = [alt.Tooltip("estimate_id:N", title="Estimate"), alt.Tooltip("subset:N", title="Subset"),
+               alt.Tooltip("growth_per_year_x:Q", title="Growth per year (×)", format=".3~r"),
+               alt.Tooltip("growth_per_year_x_low:Q", title="Low", format=".3~r"),
+               alt.Tooltip("growth_per_year_x_high:Q", title="High", format=".3~r"),
+               alt.Tooltip("year_range:N", title="Years"), alt.Tooltip("source:N", title="Source")]
+    bars = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("growth_per_year_x_low:Q", title="Growth per year (×), with interval", scale=alt.Scale(type="log")),
+        x2="growth_per_year_x_high:Q", tooltip=tooltip)
+    dots = base.mark_point(filled=True, size=70).encode(x="growth_per_year_x:Q", tooltip=tooltip)
+    n_ours = points.filter(pl.col("origin") == "ours").height
+    n_pub = points.height - n_ours
+    takeaway = (f"{n_ours} fits of this build beside {n_pub} published estimates of the same hardware quantities; "
+                "where the intervals overlap, our data reproduce the literature.")
+    description = ("Dot-and-interval plot of growth factors per year, log scale: our fits (blue) and published "
+                   "estimates (orange) for peak FLOP/s, FLOP/s per dollar, FLOP/s per watt, memory capacity and "
+                   "memory bandwidth.")
+    spec = theme(alt.layer(bars, dots).properties(height=max(200, 22 * points.height)))
+    return Chart("Our hardware trends beside the published ones", takeaway, description, points, spec)
+
+
