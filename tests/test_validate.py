@@ -129,6 +129,16 @@ def test_github_format_warning(datasets, monkeypatch):
     assert not any(x.startswith("::error") for x in lines)
 
 
+def test_github_format_invisible_character_is_shown_escaped(datasets, monkeypatch):
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, row_of(path, "accelerator_id", "nvidia-h100-sxm5-80gb"), "name", "NVIDIA H100\u200b")
+    code, lines = github(datasets, monkeypatch)
+    assert code == 2
+    assert (f"::error file=datasets/accelerators.csv,line={line},col={header_index(path, 'name')}::contains U+200B "
+            "ZERO WIDTH SPACE (format character, invisible): value 'NVIDIA H100\\u200b' in column name; "
+            "hint: delete the character (retype the text)") in lines
+
+
 def test_github_format_escapes_message_and_properties(tmp_path, monkeypatch):
     from compute_atlas.problems import Problem, to_github
 
