@@ -77,6 +77,8 @@ def test_bad_input(case, tmp_path, published):
              and (line is ... and p["line"] is not None or p["line"] == line)
              and (column is None or (p["column"] or "").startswith(column))]
     assert match, f"expected {expect_file}:{line} [{column}] '{case['rule']}', got " + json.dumps(problems, indent=1)[:3000]
+    if case.get("only"):
+        assert len(problems) == 1, json.dumps(problems, indent=1)[:3000]
 
     before = digest(published)
     built = cli("build", "--no-site", "--datasets", datasets, "--build-dir", published)

@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import cli, edit_csv, row_of
 
@@ -93,3 +94,60 @@ def test_bad_data_never_gives_a_traceback(datasets):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "accelerators.csv" in proc.stderr and "not valid UTF-8" in proc.stderr
+
+
+def github(datasets, monkeypatch):
+    """`validate --format github` run from the folder above ``datasets``, as CI runs it from the repository root."""
+    monkeypatch.chdir(datasets.parent)
+    result = cli("validate", "--datasets", "datasets", "--format", "github")
+    return result.exit_code, result.stdout.splitlines()
+
+
+def header_index(path, column):
+    return next(csv.reader(io.StringIO(path.read_text()))).index(column) + 1
+
+
+def test_github_format_annotates_file_line_and_column(datasets, monkeypatch):
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, 3, "tdp_watts", "300 W")
+    code, lines = github(datasets, monkeypatch)
+    assert code == 2
+    col = header_index(path, "tdp_watts")
+    assert (f"::error file=datasets/accelerators.csv,line={line},col={col}::must be a number (decimal or "
+            "scientific notation, e.g. 9.894e14): value '300 W' in column tdp_watts; "
+            "hint: leave the field empty if the value is unknown") in lines
+
+
+def test_github_format_warning(datasets, monkeypatch):
+    path = datasets / "cloud_prices.csv"
+    line = edit_csv(path, 1, "price_usd_per_hour", "150")
+    code, lines = github(datasets, monkeypatch)
+    assert code == 0  # warnings only
+    col = header_index(path, "price_usd_per_hour")
+    (hit,) = [x for x in lines if x.startswith(f"::warning file=datasets/cloud_prices.csv,line={line},col={col}::")]
+    assert "price per accelerator-hour outside 0.05 to 100 USD: value '150.0' in column price_usd_per_hour" in hit
+    assert not any(x.startswith("::error") for x in lines)
+
+
+def test_github_format_invisible_character_is_shown_escaped(datasets, monkeypatch):
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, row_of(path, "accelerator_id", "nvidia-h100-sxm5-80gb"), "name", "NVIDIA H100\u200b")
+    code, lines = github(datasets, monkeypatch)
+    assert code == 2
+    assert (f"::error file=datasets/accelerators.csv,line={line},col={header_index(path, 'name')}::contains U+200B "
+            "ZERO WIDTH SPACE (format character, invisible): value 'NVIDIA H100\\u200b' in column name; "
+            "hint: delete the character (retype the text)") in lines
+
+
+def test_github_format_escapes_message_and_properties(tmp_path, monkeypatch):
+    from compute_atlas.problems import Problem, to_github
+
+    monkeypatch.chdir(tmp_path)
+    found = [Problem("odd,name:1.csv", None, None, None, "100% wrong,\r\nsee: here", "a: b, c"),
+             Problem("references.bib", 4, "year", "50%\n", "a warning", None, "warning")]
+    assert to_github(found, tmp_path / "datasets").splitlines() == [
+        "::error file=datasets/odd%2Cname%3A1.csv::100%25 wrong,%0D%0Asee: here; hint: a: b, c",
+        "::warning file=datasets/references.bib,line=4::a warning: value '50%25\\n' in column year",
+    ]
+    # outside the current directory the path stays as given
+    assert to_github(found[:1], Path("/elsewhere/data")).startswith("::error file=/elsewhere/data/odd%2Cname%3A1.csv::")

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import paths
 from .build.steps import PipelineError
-from .problems import DataError, errors, render, to_json
+from .problems import DataError, errors, render, to_github, to_json
 
 app = typer.Typer(help="Compute Atlas: validate the datasets, build the database and the site, query them.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -37,9 +37,16 @@ EXIT_DATA = 2
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
-ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="text for people, json for machines.")]
+ReportFormatOpt = Annotated[ReportFormat, typer.Option(
+    "--format", help="text for people, json for machines, github for forge workflow annotations.")]
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class QueryFormat(str, Enum):
@@ -65,6 +72,11 @@ def validate(
     loaded = run_validate(datasets)
     if fmt is ReportFormat.json:
         print(to_json(loaded.problems))
+    elif fmt is ReportFormat.github:
+        if loaded.problems:
+            print(to_github(loaded.problems, datasets))
+        n_err = len(errors(loaded.problems))
+        err.print(f"{n_err} error(s), {len(loaded.problems) - n_err} warning(s) in {datasets}", highlight=False)
     else:
         render(loaded.problems, err)
         if not errors(loaded.problems):
@@ -146,7 +158,7 @@ def diff(
     rev: Annotated[str, typer.Argument(help="Git revision to compare the datasets with (e.g. main, HEAD~3).")],
     datasets: DatasetsOpt = Path("datasets"),
     build_dir: BuildOpt = Path("build"),
-    fmt: ReportFormatOpt = ReportFormat.text,
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="text for people, json for machines.")] = DiffFormat.text,
 ) -> None:
     """What changed in the data since REV, per table: rows added, removed and changed."""
     import tempfile
@@ -159,7 +171,7 @@ def diff(
             tables = run_diff(datasets, rev, Path(tmp))
         except DiffError as exc:
             _fail(str(exc))
-    if fmt is ReportFormat.json:
+    if fmt is DiffFormat.json:
         print(json.dumps([t.as_dict() for t in tables if not t.empty], indent=2))
         return
     changed = [t for t in tables if not t.empty]

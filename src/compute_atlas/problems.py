@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from itertools import groupby
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+
+from .schemas import RAW
 
 
 class DataError(Exception):
@@ -69,3 +72,58 @@ def to_json(problems: list[Problem]) -> str:
         },
         indent=2,
     )
+
+
+def to_github(problems: list[Problem], base: Path) -> str:
+    """One forge workflow annotation per problem (``::error file=...,line=...,col=...::message``), so that
+    each shows on the line of the pull request's diff. ``base`` is the datasets folder as given; the file
+    paths are relative to the current directory when it lies below it, as the diff shows them."""
+    lines = []
+    for p in sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or "")):
+        props = [f"file={_escape_property(_annotation_path(base / p.file))}"]
+        if p.line is not None:
+            props.append(f"line={p.line}")
+            col = _column_number(p.file, p.column)
+            if col is not None:
+                props.append(f"col={col}")
+        kind = "warning" if p.severity == "warning" else "error"
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(_message(p))}")
+    return "\n".join(lines)
+
+
+def _message(p: Problem) -> str:
+    """Rule, value, column and hint on one line."""
+    message = p.rule
+    if p.value is not None:
+        message += f": value {p.value!r}"
+    if p.column:
+        message += f" in column {p.column}"
+    if p.hint:
+        message += f"; hint: {p.hint}"
+    return message
+
+
+def _annotation_path(path: Path) -> str:
+    """``path`` relative to the current directory when it lies below it (the repository root in CI)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError):
+        return path.as_posix()
+
+
+def _column_number(file: str, column: str | None) -> int | None:
+    """1-based index of ``column`` in the header of the CSV ``file``, from its schema."""
+    for rel in RAW:
+        if rel.csv_file == file:
+            names = [c.name for c in rel.columns()]
+            return names.index(column) + 1 if column in names else None
+    return None
+
+
+def _escape_data(text: str) -> str:
+    """Escape the message of a workflow command (the forge's workflow-commands spec)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -63,19 +64,51 @@ class _Query:
         ]
 
 
+#: A character that a reader cannot see or a terminal misrenders: anything but printable ASCII, letters,
+#: marks, numbers, punctuation, symbols and separators, that is control (Cc, tab included), format (Cf:
+#: zero-width space, joiners, a byte-order mark, bidi overrides, soft hyphen), private-use (Co), surrogate
+#: and unassigned (Cn) code points. LF and CR are left out: the loader reports them ("line break inside a
+#: field"). An RE2 class for DuckDB's regexp_matches; Python's unicodedata then names what it found.
+UNSEEN_RE = r"[^\x0A\x0D\x20-\x7E\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}]"
+UNSEEN_KINDS = {
+    "Cc": "control character",
+    "Cf": "format character, invisible",
+    "Co": "private-use character, drawn differently by every font or not at all",
+    "Cs": "surrogate code point",
+    "Cn": f"code point unassigned in Unicode {unicodedata.unidata_version}",
+}
+#: unicodedata has no names for control characters; the common ones, as Unicode's NameAliases.txt has them.
+CONTROL_NAMES = {0x00: "NULL", 0x07: "ALERT", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION",
+                 0x0B: "LINE TABULATION", 0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+
+def unseen_characters(text: str) -> list[str]:
+    """The distinct characters of ``text`` that UNSEEN_RE stands for, in order of appearance."""
+    return list(dict.fromkeys(ch for ch in text if ch not in "\n\r" and unicodedata.category(ch) in UNSEEN_KINDS))
+
+
+def describe_code_point(ch: str) -> str:
+    """``U+200B ZERO WIDTH SPACE (format character, invisible)``."""
+    name = unicodedata.name(ch, "") or CONTROL_NAMES.get(ord(ch), "")
+    return f"U+{ord(ch):04X}{' ' + name if name else ''} ({UNSEEN_KINDS[unicodedata.category(ch)]})"
+
+
 def text_hygiene(q: _Query, rel) -> list[Problem]:
-    """No stray whitespace, no spreadsheet formulas, in any text column: one scan of the table."""
+    """No stray whitespace, no spreadsheet formulas and no unseen character (UNSEEN_RE) in any text
+    column: one scan of the table."""
     text = [c.name for c in rel.columns() if c.sql_type == "VARCHAR"]
     if not text:
         return []
     flags = ", ".join(
         f"CASE WHEN {c} <> trim({c}) THEN 'space' WHEN regexp_matches({c}, '^[=+\\-@]') THEN 'formula' END AS {c}"
         for c in text)
-    # cheap first-and-last-character tests select the few rows that the CASE above then classifies
-    any_flag = " OR ".join(f"left({c}, 1) IN (' ', '=', '+', '-', '@') OR right({c}, 1) = ' '" for c in text)
+    # one regular expression over the row's text fields, one per line, selects the few rows that the CASE
+    # above and Python then classify: a space first or last in a field, a formula's first character, or an
+    # unseen character (a line break cannot be in a field: the loader has already said so)
+    any_flag = f"regexp_matches(concat_ws(chr(10), {', '.join(text)}), '(?m)^[ =+\\-@]| $|{UNSEEN_RE}')"
     sql = (f"SELECT rowid, {flags}, {', '.join(f'{c} AS _{c}' for c in text)} FROM staging.{ident(rel.name)} "
            f"WHERE {any_flag} ORDER BY rowid")
-    out = []
+    out, reported = [], None
     for row in q.con.execute(sql).fetchall():
         rowid, kinds, values = row[0], row[1:1 + len(text)], row[1 + len(text):]
         for col, kind, value in zip(text, kinds, values):
@@ -87,6 +120,15 @@ def text_hygiene(q: _Query, rel) -> list[Problem]:
                 out.append(Problem(q.file(rel.name), q.loaded.line_of(rel.name, rowid), col, value,
                                    "text starts with =, +, - or @ (a spreadsheet would run it as a formula)",
                                    "reword the text so that it starts with a letter or digit"))
+            unseen = unseen_characters(value) if value else []
+            if unseen:
+                line = q.loaded.line_of(rel.name, rowid)
+                if reported is None:  # a pattern of the schema (a slug, a vocabulary) may have rejected it already
+                    reported = {(p.file, p.line, p.column) for p in q.loaded.problems if p.severity == "error"}
+                if (q.file(rel.name), line, col) not in reported:
+                    out.append(Problem(q.file(rel.name), line, col, value,
+                                       "contains " + ", ".join(describe_code_point(ch) for ch in unseen),
+                                       "delete the character (retype the text)"))
     return out
 
 
