@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,64 @@ def edit_csv(path: Path, row: int, column: str, value: str) -> int:
 def row_of(path: Path, id_column: str, id_value: str) -> int:
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     return next(i for i, r in enumerate(rows) if r[id_column] == id_value)
+
+
+def replace_rows(path: Path, rows: list[dict[str, object]]) -> None:
+    """Keep the CSV's header and replace its data rows; a column a row leaves out is empty, None is empty."""
+    text = path.read_text(encoding="utf-8")
+    header = next(csv.reader(io.StringIO(text)))
+    for row in rows:
+        unknown = set(row) - set(header)
+        assert not unknown, f"{path.name} has no column(s) {sorted(unknown)}"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if row.get(c) is None else str(row[c]) for c in header] for row in rows])
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+# --- No test writes into the working tree -------------------------------------------------------
+
+#: Set to False to switch the check off (e.g. while bisecting a failure elsewhere).
+CHECK_WORKING_TREE = True
+#: Paths the site build still writes into the checkout. TEMPORARY, until site outputs move under
+#: build/: delete this tuple's entries then, and the check covers them too.
+SITE_OUTPUTS_IN_DOCS = ("docs/generated/", "docs/dictionary/", "docs/_static/vega-bundle.js")
+#: Byproducts of running Python and installing the package, never a test's output.
+_NOT_OUTPUTS = ("__pycache__", ".egg-info")
+
+
+def working_tree_state() -> list[str] | None:
+    """``git status`` of the checkout's source folders, ignored files included; None outside a git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--ignored=matching", "--untracked-files=all", "--",
+             "docs", "datasets", "pipeline", "src"],
+            cwd=paths.ROOT, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    lines = []
+    for line in result.stdout.splitlines():
+        path = line[3:]
+        if any(part in path for part in _NOT_OUTPUTS) or path.startswith(SITE_OUTPUTS_IN_DOCS):
+            continue
+        lines.append(line)
+    return sorted(lines)
+
+
+@pytest.fixture(scope="session", autouse=CHECK_WORKING_TREE)
+def working_tree_unchanged():
+    """The test session leaves ``datasets/``, ``pipeline/``, ``src/`` and ``docs/`` as it found them."""
+    before = working_tree_state()
+    yield
+    if before is not None:
+        after = working_tree_state()
+        assert after == before, ("the tests changed the working tree (new, changed or deleted files): "
+                                 f"{sorted(set(after) ^ set(before))}")
 
 
 #: Text that would run as script if a page failed to escape dataset text.

@@ -1,0 +1,513 @@
+"""The arithmetic of the derived relations, checked against values worked out by hand.
+
+A tiny datasets folder: the shipped one with the rows of the tables the relations read replaced by
+a handful of hand-made rows (headers, references.bib, glossary and techniques kept as shipped), and
+the cost model's assumptions set to round values. One build; every expected value below is worked
+out in the comment beside it, never read back from the SQL.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import duckdb
+import pytest
+
+from conftest import DATASETS, cli, edit_csv, read_rows, replace_rows, row_of
+
+approx = lambda v: pytest.approx(v, rel=1e-9)  # noqa: E731
+
+CHIP = "epoch2025chipdataset"
+PRICES = "epoch2025hardwareprices"
+RUNS = "epoch2026notablemodels"
+
+#: Round assumptions, so that the products below are easy to do by hand.
+ASSUMPTIONS = {
+    "default-mfu": 0.5,
+    "pue": 1.25,
+    "server-power-overhead-frac": 1.0,  # GPU server: chip TDP × 2
+    "tpu-server-power-overhead-frac": 0.5,  # TPU server: chip TDP × 1.5
+    "server-avg-power-frac": 0.5,  # GPU: average power is half the server's
+    "tpu-server-avg-power-frac": 0.8,
+    "hardware-depreciation-years": 2,  # 2 × 8766 h = 17 532 h
+    "server-cost-markup-frac": 0.5,
+    "interconnect-cost-frac": 0.25,  # cluster = chips × price × 1.5 / 0.75 = chips × price × 2
+    "default-electricity-price-usd-per-kwh": 0.1,
+    "default-carbon-intensity-g-co2e-per-kwh": 500,
+}
+
+#: CPI-U by year; to_2024 divisor = cpi(year) / 300.
+CPI = {2014: 140, 2015: 145, 2016: 150, 2017: 160, 2018: 180, 2019: 200, 2020: 240, 2021: 250, 2022: 270,
+       2023: 285, 2024: 300, 2025: 310}
+
+
+def accelerator(accelerator_id, kind, release_date, *, fp32=None, bf16=None, fp16=None, matrix=True,
+                tdp, price=None, price_date=None):
+    return {"accelerator_id": accelerator_id, "name": accelerator_id.replace("-", " ").title(), "vendor": "Test",
+            "kind": kind, "market_segment": "data_centre", "release_date": release_date,
+            "launch_price_usd": price, "launch_price_date": price_date, "fp32_flop_per_s": fp32,
+            "bf16_flop_per_s": bf16, "fp16_flop_per_s": fp16, "has_matrix_units": str(matrix).lower(),
+            "memory_bytes": 1.6e10, "memory_bandwidth_bytes_per_s": 1e12, "tdp_watts": tdp,
+            "tdp_kind": "vendor_tdp", "source": CHIP}
+
+
+ACCELERATORS = [
+    # The three launch-priced 16-bit tensor chips behind the hardware price-performance fit, released
+    # exactly 4 Julian years apart (2016-01-01 → 2020-01-01 → 2024-01-01: 1461 days = 4 × 365.25 each):
+    #   2016: 2e13 FLOP/s / ($1000 × 300/150 = $2000 of 2024)   = 1e10    FLOP/s per 2024 $
+    #   2020: 2e14 FLOP/s / ($1000 × 300/240 = $1250 of 2024)   = 1.6e11  (16 × in 4 years)
+    #   2024: 1.28e15 FLOP/s / ($500 × 300/300 = $500 of 2024)  = 2.56e12 (16 × in 4 years)
+    # so the log-linear fit is exact: growth 16^(1/4) = 2 × a year, and every bootstrap resample agrees.
+    accelerator("test-gpu-2016", "gpu", "2016-01-01", fp32=1e13, bf16=2e13, tdp=300, price=1000,
+                price_date="2016-01-01"),
+    accelerator("test-gpu-2020", "gpu", "2020-01-01", fp32=2e13, bf16=2e14, tdp=250, price=1000,
+                price_date="2020-01-01"),
+    accelerator("test-gpu-2024", "gpu", "2024-01-01", fp32=6.4e13, bf16=1.28e15, tdp=400, price=500,
+                price_date="2024-01-01"),
+    accelerator("test-tpu", "tpu", "2022-01-01", bf16=1e14, tdp=200),
+    # no matrix units: its FP16 rate is the plain (non-tensor) one
+    accelerator("test-gpu-no-matrix", "gpu", "2014-06-01", fp32=1e12, fp16=2e12, matrix=False, tdp=100),
+    accelerator("test-gpu-proxied", "gpu", "2023-01-01", fp32=1e13, bf16=1e14, tdp=300),
+]
+
+HARDWARE_PRICES = [
+    {"accelerator_id": "test-gpu-2024", "price_date": "2023-01-01", "price_usd": 400, "price_kind": "list",
+     "source": PRICES},
+    {"accelerator_id": "test-gpu-2024", "price_date": "2024-06-01", "price_usd": 600,
+     "price_kind": "reported_purchase", "source": PRICES},
+]
+
+PRICE_PROXIES = [
+    {"accelerator_id": "test-gpu-proxied", "proxy_accelerator_id": "test-gpu-2024",
+     "reason": "Same die in the fixture.", "source": CHIP},
+]
+
+
+def cloud(provider, accelerator_id, pricing_model, price_date, price):
+    return {"provider": provider, "accelerator_id": accelerator_id, "pricing_model": pricing_model,
+            "price_date": price_date, "price_usd_per_hour": price, "source": PRICES}
+
+
+CLOUD_PRICES = [
+    # test-gpu-2024, for a run published 2024-03-01: three on-demand prices on 2024-01-01 (60 days
+    # before) and one on 2024-09-01 (184 days after); a commitment price on the very day is not on-demand.
+    cloud("A", "test-gpu-2024", "on_demand", "2024-01-01", 3.0),
+    cloud("B", "test-gpu-2024", "on_demand", "2024-01-01", 4.0),
+    cloud("C", "test-gpu-2024", "on_demand", "2024-01-01", 8.0),
+    cloud("A", "test-gpu-2024", "on_demand", "2024-09-01", 10.0),
+    cloud("A", "test-gpu-2024", "commit_1y", "2024-03-01", 1.0),
+    cloud("A", "test-gpu-2020", "on_demand", "2021-01-01", 2.0),
+]
+
+
+def run(run_id, publication_date, *, compute=None, accelerator_id=None, count=None, hours=None, precision=None,
+        parameters=None, tokens=None, reported_cost=None, cost_year=None, frontier=False, domain="language"):
+    return {"run_id": run_id, "model": run_id, "organization": "Test", "publication_date": publication_date,
+            "domain": domain, "parameters": parameters, "training_tokens": tokens,
+            "training_compute_flop": compute, "accelerator_id": accelerator_id, "accelerator_count": count,
+            "training_duration_hours": hours, "precision": precision, "reported_cost_usd": reported_cost,
+            "reported_cost_year": cost_year, "is_frontier": str(frontier).lower(), "source": RUNS}
+
+
+TRAINING_RUNS = [
+    # a landmark of compute_efficiency; precision left empty; 10 chips × 876.6 h = 8766 chip-hours
+    run("gpt-3-175b", "2024-03-01", compute=1.0098432e22, accelerator_id="test-gpu-2024", count=10, hours=876.6,
+        reported_cost=2709.963, cost_year=2022, frontier=True),
+    run("tpu-run", "2022-06-01", compute=1.8e18, accelerator_id="test-tpu", count=4, hours=10, precision="bf16",
+        frontier=True),
+    run("old-gpu-run", "2015-06-01", compute=1.8e16, accelerator_id="test-gpu-no-matrix", count=2, hours=10,
+        domain="vision"),
+    run("launch-fallback-run", "2020-07-01", compute=1.0098432e20, accelerator_id="test-gpu-2020", count=8,
+        hours=87.66, precision="bf16", reported_cost=500, cost_year=2024),
+    run("proxy-run", "2023-03-01", accelerator_id="test-gpu-proxied", count=2, hours=87.66, precision="bf16"),
+    run("flag-6nd-true", "2021-01-01", compute=1.5e19, parameters=1e9, tokens=1e10, precision="fp16"),
+    run("flag-6nd-false", "2021-01-01", compute=6e19, parameters=2.9e9, tokens=1e10),
+]
+
+
+def trend(trend_id, value, unit, low=None, high=None, quantity="flop_per_s_per_usd", start=2010, end=2020,
+          level=0.9, source="hobbhahn2022gpupriceperformance"):
+    return {"trend_id": trend_id, "quantity": quantity, "subset": trend_id, "value": value, "unit": unit,
+            "ci_low": low, "ci_high": high, "interval_level_frac": level if low is not None else None,
+            "interval_method": "confidence_interval" if low is not None else "none", "start_year": start,
+            "end_year": end, "n_points": 10, "source": source}
+
+
+PUBLISHED_TRENDS = [
+    trend("t-growth-x", 1.5, "growth_per_year_x", 1.2, 2.0),
+    trend("t-growth-oom", 1, "growth_per_year_oom", 0.5, 1.5),
+    trend("t-doubling-years", 2, "doubling_time_years", 1, 4),
+    trend("t-doubling-months", 6, "doubling_time_months", 4, 12),
+    trend("t-halving-months", 12, "halving_time_months", 8, 24),
+    trend("t-halving-years", 0.5, "halving_time_years", 0.25, 1, start=None, end=None),
+    trend("t-no-interval", 3, "growth_per_year_x"),
+    # no fit of this quantity: left out of trend_comparison
+    trend("t-cloud", 0.9, "growth_per_year_x", quantity="cloud_price_usd_per_hour"),
+    # the language algorithmic-progress estimate compute_efficiency uses: halves every 12 months,
+    # 90 % interval 6 to 24 months
+    trend("ho2024-lm-algorithmic-efficiency", 12, "halving_time_months", 6, 24,
+          quantity="algorithmic_efficiency_language", start=2012, end=2023, source="ho2024algorithmic"),
+]
+
+
+def result(result_id, technique_id, metric, better, baseline, treated):
+    return {"result_id": result_id, "technique_id": technique_id, "model": "m", "task": "t", "metric": metric,
+            "better": better, "value_unit": "relative", "baseline_value": baseline, "treated_value": treated,
+            "source": "micikevicius2018mixed"}
+
+
+TECHNIQUE_RESULTS = [
+    # claim c-holds (speedup 1.5–2, two techniques): 1.6, 1.8 inside, 3.0 above
+    result("mp-1", "mixed-precision-training", "speedup", "higher", 100, 160),  # 160/100 = 1.6
+    result("fp8-1", "fp8-training", "speedup", "lower", 18, 10),  # time: 18/10 = 1.8
+    result("mp-2", "mixed-precision-training", "speedup", "higher", 100, 300),  # 3.0
+    result("mp-mem", "mixed-precision-training", "memory_reduction", "lower", 20, 10),  # other metric: not counted
+    # claim c-partly (speedup 2–3): 1.0 below, 2.1 inside, 3.5 and 4.0 above
+    result("int8-1", "ptq-int8", "speedup", "higher", 100, 100),
+    result("int8-2", "ptq-int8", "speedup", "higher", 100, 210),
+    result("int8-3", "ptq-int8", "speedup", "higher", 100, 350),
+    result("int8-4", "ptq-int8", "speedup", "higher", 100, 400),
+    # claim c-not (parameter reduction 2–4): 1.5 below, 5 above
+    result("prune-1", "unstructured-pruning", "parameter_reduction", "lower", 15, 10),
+    result("prune-2", "unstructured-pruning", "parameter_reduction", "lower", 50, 10),
+    # claim c-up-to (cost reduction up to 5): 1.5 and 0.8 (a cost increase is still "up to 5")
+    result("spec-1", "speculative-decoding", "cost_reduction", "lower", 3, 2),
+    result("spec-2", "speculative-decoding", "cost_reduction", "lower", 4, 5),
+]
+
+
+def claim(claim_id, technique_ids, metric, low, high):
+    return {"claim_id": claim_id, "claim": claim_id, "technique_ids": technique_ids, "metric": metric,
+            "low_x": low, "high_x": high, "source": "computeatlas2026quotedclaims"}
+
+
+TECHNIQUE_CLAIMS = [
+    claim("c-holds", "mixed-precision-training;fp8-training", "speedup", 1.5, 2),
+    claim("c-partly", "ptq-int8", "speedup", 2, 3),
+    claim("c-not", "unstructured-pruning", "parameter_reduction", 2, 4),
+    claim("c-up-to", "speculative-decoding", "cost_reduction", None, 5),
+    claim("c-no-data", "lora", "energy_saving", 1.1, 1.5),
+]
+
+
+def make_datasets(dst):
+    shutil.copytree(DATASETS, dst)
+    replace_rows(dst / "accelerators.csv", ACCELERATORS)
+    replace_rows(dst / "hardware_prices.csv", HARDWARE_PRICES)
+    replace_rows(dst / "price_proxies.csv", PRICE_PROXIES)
+    replace_rows(dst / "cloud_prices.csv", CLOUD_PRICES)
+    replace_rows(dst / "training_runs.csv", TRAINING_RUNS)
+    replace_rows(dst / "published_trends.csv", PUBLISHED_TRENDS)
+    replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
+    replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
+    replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "source": "bls2025cpiu"}
+                                            for y, v in CPI.items()])
+    replace_rows(dst / "measurements.csv", [])
+    path = dst / "assumptions.csv"
+    for assumption_id, value in ASSUMPTIONS.items():
+        i = row_of(path, "assumption_id", assumption_id)
+        edit_csv(path, i, "value", str(value))
+        edit_csv(path, i, "low", "")
+        edit_csv(path, i, "high", "")
+    return dst
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived")
+    data = make_datasets(root / "datasets")
+    result = cli("build", "--no-site", "--datasets", data, "--build-dir", root / "build")
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect(str(root / "build" / "compute_atlas.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def one(con, sql, *params):
+    cur = con.execute(sql, list(params))
+    cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    assert len(rows) == 1, rows
+    return dict(zip(cols, rows[0]))
+
+
+def cost(con, run_id):
+    return one(con, "SELECT * FROM training_run_costs WHERE run_id = ?", run_id)
+
+
+def test_fixture_replaced_what_it_meant_to(db):
+    assert db.execute("SELECT count(*) FROM accelerators").fetchone()[0] == len(ACCELERATORS)
+    assert db.execute("SELECT count(*) FROM training_runs").fetchone()[0] == len(TRAINING_RUNS)
+    # kept as shipped
+    assert db.execute("SELECT count(*) FROM glossary").fetchone()[0] == len(read_rows(DATASETS / "glossary.csv"))
+    assert db.execute("SELECT count(*) FROM techniques").fetchone()[0] == len(read_rows(DATASETS / "techniques.csv"))
+
+
+# --- training_run_costs ------------------------------------------------------------------------------
+
+def test_chip_hours_hardware_compute_and_mfu(db):
+    r = cost(db, "gpt-3-175b")
+    assert r["chip_hours"] == approx(8766)  # 10 chips × 876.6 h
+    assert r["peak_flop_per_s"] == approx(1.28e15)  # bf16 of test-gpu-2024
+    # 8766 chip-h × 3600 s = 31 557 600 chip-s; × 1.28e15 FLOP/s × 0.5 (default-mfu) = 2.0196864e22
+    assert r["compute_hardware_flop"] == approx(2.0196864e22)
+    # 1.0098432e22 / (31 557 600 × 1.28e15 = 4.0393728e22) = 0.25
+    assert r["mfu_frac"] == approx(0.25)
+    assert r["compute_6nd_flop"] is None
+    # figures available: reported 1.0098432e22, hardware 2.0196864e22 → 2×
+    assert r["compute_spread_x"] == approx(2.0)
+
+    t = cost(db, "tpu-run")
+    assert t["chip_hours"] == approx(40)  # 4 × 10 h
+    assert t["compute_hardware_flop"] == approx(7.2e18)  # 40 × 3600 × 1e14 × 0.5
+    assert t["mfu_frac"] == approx(0.125)  # 1.8e18 / (40 × 3600 × 1e14 = 1.44e19)
+
+    o = cost(db, "old-gpu-run")
+    assert o["compute_hardware_flop"] == approx(3.6e16)  # 20 chip-h × 3600 × 1e12 (fp32) × 0.5
+    assert o["mfu_frac"] == approx(0.25)  # 1.8e16 / 7.2e16
+
+    f = cost(db, "flag-6nd-true")
+    assert f["compute_6nd_flop"] == approx(6e19)  # 6 × 1e9 × 1e10
+    assert f["chip_hours"] is None and f["compute_hardware_flop"] is None and f["mfu_frac"] is None
+
+
+def test_precision_defaults(db):
+    # no precision given, chip with matrix units and a BF16 rate → bf16, assumed
+    assert (cost(db, "gpt-3-175b")["precision"], cost(db, "gpt-3-175b")["precision_assumed"]) == ("bf16", True)
+    # no precision given, chip without matrix units → fp32 (its plain FP16 rate is not used), assumed
+    o = cost(db, "old-gpu-run")
+    assert (o["precision"], o["precision_assumed"], o["peak_flop_per_s"]) == ("fp32", True, approx(1e12))
+    # given: kept, not assumed
+    assert (cost(db, "tpu-run")["precision"], cost(db, "tpu-run")["precision_assumed"]) == ("bf16", False)
+    # no accelerator: the run's own precision (or none), never assumed
+    assert (cost(db, "flag-6nd-true")["precision"], cost(db, "flag-6nd-true")["precision_assumed"]) == ("fp16", False)
+    assert cost(db, "flag-6nd-false")["precision"] is None
+
+
+def test_cloud_price_nearest_date_median_of_ties(db):
+    r = cost(db, "gpt-3-175b")
+    # published 2024-03-01: 2024-01-01 is 60 days away, 2024-09-01 184 days; the commitment price of
+    # 2024-03-01 is not on-demand. Median of {3, 4, 8} on 2024-01-01 = 4 (the mean would be 5).
+    assert str(r["cloud_price_date"]) == "2024-01-01"
+    assert r["cloud_price_usd_per_hour"] == approx(4.0)
+    assert r["cloud_cost_usd"] == approx(35064)  # 8766 chip-h × $4
+    assert r["cloud_cost_usd_2024"] == approx(35064)  # 2024 dollars already
+
+    f = cost(db, "launch-fallback-run")
+    # 8 × 87.66 h = 701.28 chip-h × $2 (2021) = $1402.56; in 2024 dollars: / (250/300) = × 1.2 = 1683.072
+    assert f["cloud_cost_usd"] == approx(1402.56)
+    assert f["cloud_cost_usd_2024"] == approx(1683.072)
+    assert cost(db, "tpu-run")["cloud_price_usd_per_hour"] is None
+
+
+def test_chip_price_nearest_purchase_price_beats_launch_price(db):
+    r = cost(db, "gpt-3-175b")
+    # hardware_prices: $400 on 2023-01-01 (425 days before 2024-03-01), $600 on 2024-06-01 (92 days
+    # after) → $600. The launch price ($500, 2024-01-01, 60 days) is not used: the chip has purchase prices.
+    assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (approx(600), "2024-06-01",
+                                                                                       "own")
+    # cluster = 10 chips × $600 × (1 + 0.5 markup) / (1 − 0.25 interconnect share) = 6000 × 2 = $12 000
+    assert r["cluster_cost_usd"] == approx(12000)
+    # amortized over 2 years × 8766 h = 17 532 h: 12 000 × 876.6 / 17 532 = 12 000 × 0.05 = $600
+    assert r["amortized_hardware_cost_usd"] == approx(600)
+
+
+def test_chip_price_launch_price_fallback(db):
+    r = cost(db, "launch-fallback-run")
+    # no hardware_prices rows for test-gpu-2020: its launch price, $1000 on 2020-01-01
+    assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (approx(1000), "2020-01-01",
+                                                                                       "own")
+    assert r["cluster_cost_usd"] == approx(16000)  # 8 × 1000 × 1.5 / 0.75
+    assert r["amortized_hardware_cost_usd"] == approx(80)  # 16 000 × 87.66 / 17 532 = 16 000 × 0.005
+
+
+def test_chip_price_proxy_fallback(db):
+    r = cost(db, "proxy-run")
+    # test-gpu-proxied has no price; its proxy test-gpu-2024 has $400 (2023-01-01, 59 days before
+    # 2023-03-01) and $600 (2024-06-01, 458 days after) → $400, and the basis names the proxy
+    assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (
+        approx(400), "2023-01-01", "proxy:test-gpu-2024")
+    assert r["cluster_cost_usd"] == approx(1600)  # 2 × 400 × 2
+    assert r["amortized_hardware_cost_usd"] == approx(8)  # 1600 × 0.005
+    assert cost(db, "tpu-run")["chip_price_usd"] is None  # no price, no proxy
+
+
+def test_energy_gpu_and_tpu_overheads_and_emissions(db):
+    r = cost(db, "gpt-3-175b")
+    assert r["power_per_chip_watts"] == approx(400)  # GPU: 400 W TDP × (1 + 1.0) × 0.5
+    # 10 chips × 400 W × 876.6 h × 1.25 PUE / 1000 = 4 383 000 Wh × ... = 4383 kWh
+    assert r["energy_kwh"] == approx(4383)
+    assert r["energy_cost_usd"] == approx(438.3)  # 4383 kWh × $0.1
+    assert r["emissions_t_co2e"] == approx(2.1915)  # 4383 kWh × 500 g / 1e6
+    assert r["ownership_cost_usd"] == approx(1038.3)  # 600 amortized + 438.3 energy
+
+    t = cost(db, "tpu-run")
+    assert t["power_per_chip_watts"] == approx(240)  # TPU: 200 W × (1 + 0.5) × 0.8 (GPU factors would give 200)
+    assert t["energy_kwh"] == approx(12)  # 4 × 240 W × 10 h × 1.25 / 1000
+    assert t["emissions_t_co2e"] == approx(0.006)  # 12 × 500 / 1e6
+    assert t["ownership_cost_usd"] is None  # no chip price: no amortized cost
+    assert t["cost_estimate_usd_2024"] is None
+
+    assert cost(db, "old-gpu-run")["energy_kwh"] == approx(2.5)  # 2 × 100 W × 10 h × 1.25 / 1000
+
+
+def test_inflation_to_2024_dollars(db):
+    f = cost(db, "launch-fallback-run")
+    # energy: 8 × 250 W × 87.66 h × 1.25 / 1000 = 219.15 kWh → $21.915; ownership = 80 + 21.915 = 101.915
+    assert f["ownership_cost_usd"] == approx(101.915)
+    # chip price of 2020: divisor 240/300 = 0.8 → 101.915 / 0.8 = 127.39375; ownership wins over cloud
+    assert f["ownership_cost_usd_2024"] == approx(127.39375)
+    assert f["cost_estimate_usd_2024"] == approx(127.39375)
+    assert f["reported_cost_usd_2024"] == approx(500)  # reported in 2024 dollars
+
+    p = cost(db, "proxy-run")
+    # energy 2 × 300 W × 87.66 h × 1.25 / 1000 = 65.745 kWh → $6.5745; ownership 8 + 6.5745 = 14.5745;
+    # chip price of 2023: divisor 285/300 = 0.95
+    assert p["ownership_cost_usd_2024"] == approx(14.5745 / 0.95)
+
+    r = cost(db, "gpt-3-175b")
+    assert r["ownership_cost_usd_2024"] == approx(1038.3)  # chip price of 2024: divisor 1
+    assert r["reported_cost_usd_2024"] == approx(3011.07)  # $2709.963 of 2022 / (270/300 = 0.9)
+
+
+def test_disagreement_flag(db):
+    flags = dict(db.execute("SELECT run_id, disagreement_flag FROM training_run_costs").fetchall())
+    assert flags == {
+        "gpt-3-175b": False,  # hardware/reported compute 2×; reported cost 3011.07 / estimate 1038.3 = 2.9×
+        "tpu-run": True,  # hardware 7.2e18 / reported 1.8e18 = 4× > 3
+        "old-gpu-run": False,  # 3.6e16 / 1.8e16 = 2×
+        "launch-fallback-run": True,  # reported cost 500 / estimate 127.39375 = 3.92× (compute 2.5×)
+        "proxy-run": False,  # nothing reported to compare
+        "flag-6nd-true": True,  # 6ND 6e19 / reported 1.5e19 = 4×
+        "flag-6nd-false": False,  # 6ND 6 × 2.9e9 × 1e10 = 1.74e20 / reported 6e19 = 2.9×
+    }
+
+
+# --- trend_comparison ----------------------------------------------------------------------------------
+
+def test_trend_comparison_unit_conversions(db):
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT estimate_id, growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, doubling_time_years, "
+        "years FROM trend_comparison WHERE origin = 'published'").fetchall()}
+    expected = {
+        # growth_per_year_x: as given
+        "t-growth-x": (1.5, 1.2, 2.0),
+        # growth_per_year_oom: 10^v
+        "t-growth-oom": (10.0, 10**0.5, 10**1.5),
+        # doubling_time_years 2 (1 to 4): 2^(1/2); the longer time is the slower growth: low 2^(1/4), high 2^(1/1)
+        "t-doubling-years": (2**0.5, 2**0.25, 2.0),
+        # doubling_time_months 6 (4 to 12): 2^(12/6) = 4; low 2^(12/12) = 2, high 2^(12/4) = 8
+        "t-doubling-months": (4.0, 2.0, 8.0),
+        # halving_time_months 12 (8 to 24): 2^(12/12) = 2; low 2^(12/24) = √2, high 2^(12/8) = 2^1.5
+        "t-halving-months": (2.0, 2**0.5, 2**1.5),
+        # halving_time_years 0.5 (0.25 to 1): 2^(1/0.5) = 4; low 2^(1/1) = 2, high 2^(1/0.25) = 16
+        "t-halving-years": (4.0, 2.0, 16.0),
+    }
+    for trend_id, (growth, low, high) in expected.items():
+        got = rows[trend_id]
+        assert got[:3] == (approx(growth), approx(low), approx(high)), trend_id
+        assert got[3] == approx(math.log(2) / math.log(growth)), trend_id
+    assert rows["t-doubling-years"][3] == approx(2.0)  # back to the doubling time given
+    assert rows["t-doubling-months"][3] == approx(0.5)  # 6 months
+    assert rows["t-growth-x"][4] == "2010–2020"
+    assert rows["t-halving-years"][4] is None  # no years given
+    assert rows["t-no-interval"][:3] == (approx(3.0), None, None)
+    # no fit of cloud prices or of algorithmic efficiency in trend_fits: not compared
+    assert "t-cloud" not in rows and "ho2024-lm-algorithmic-efficiency" not in rows
+
+
+def test_our_hardware_fit_is_the_exact_line(db):
+    r = one(db, "SELECT * FROM trend_comparison WHERE estimate_id = 'flop_per_s_per_usd:ml-accelerators-tensor-16bit'")
+    # 1e10 → 1.6e11 → 2.56e12 FLOP/s per 2024 $ at 4-year steps: 16^(1/4) = 2 × a year, doubling in 1 year
+    assert r["origin"] == "ours"
+    assert (r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
+        approx(2.0), approx(2.0), approx(2.0))
+    assert r["doubling_time_years"] == approx(1.0)
+    assert r["years"] == "2016–2024" and r["n_points"] == 3
+
+
+# --- claim_checks --------------------------------------------------------------------------------------
+
+def test_claim_check_verdicts(db):
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT claim_id, n_results, n_within, n_below, n_above, median_x, min_x, max_x, verdict "
+        "FROM claim_checks").fetchall()}
+    # 1.6, 1.8, 3.0 against 1.5–2 (two techniques; the memory result does not count): median 1.8 inside,
+    # 2 of 3 inside
+    assert rows["c-holds"] == (3, 2, 0, 1, approx(1.8), approx(1.6), approx(3.0), "holds")
+    # 1.0, 2.1, 3.5, 4.0 against 2–3: median (2.1 + 3.5) / 2 = 2.8 is inside but only 1 of 4 is
+    assert rows["c-partly"] == (4, 1, 1, 2, approx(2.8), approx(1.0), approx(4.0), "partly")
+    # 1.5 and 5 against 2–4: the median 3.25 is inside, yet no result is
+    assert rows["c-not"] == (2, 0, 1, 1, approx(3.25), approx(1.5), approx(5.0), "does not hold")
+    # up to 5: 1.5 and 0.8 are both inside [0, 5]; median 1.15
+    assert rows["c-up-to"] == (2, 2, 0, 0, approx(1.15), approx(0.8), approx(1.5), "holds")
+    assert rows["c-no-data"] == (0, 0, 0, 0, None, None, None, "no data")
+
+
+# --- compute_efficiency ----------------------------------------------------------------------------------
+
+def test_compute_efficiency_access_effect(db):
+    # The anchor: gpt-3-175b, published 2024, cost estimate $1038.3 (2024). Hardware: 2 × a year with
+    # no spread (an exact fit). Algorithms: halving every 12 months → 2 × a year, 90 % interval
+    # 2^(12/24) = √2 to 2^(12/6) = 4, so log sd = (ln 4 − ln √2) / (2 z) = 0.75 ln 2 / z.
+    # Together: 2 × 2 = 4 × a year, 90 % interval 4 × 2^(∓0.75) (z cancels: both at 90 %).
+    r = one(db, "SELECT * FROM compute_efficiency WHERE domain = 'language' AND effect = 'access' "
+                "AND basis = 'hardware_and_algorithms' AND reference = 'gpt-3-175b' AND year = 2026")
+    assert r["base_year"] == 2024 and r["is_projection"]  # the hardware data end in 2024
+    assert r["rate_per_year_x"] == approx(4.0)
+    assert (r["rate_low_x"], r["rate_high_x"]) == (approx(4 * 2**-0.75), approx(4 * 2**0.75))
+    # 2026 is 2 years on: cost / (g_hw × g_alg)^2 = 1038.3 / 16 = 64.89375; the interval's
+    # factor is 2^(±0.75 × 2) = 2^(±1.5)
+    assert r["value"] == approx(1038.3 / 16)
+    assert r["value_low"] == approx(1038.3 / (16 * 2**1.5))
+    assert r["value_high"] == approx(1038.3 / (16 * 2**-1.5))
+    assert r["value_low"] <= r["value"] <= r["value_high"]
+
+    hw = one(db, "SELECT * FROM compute_efficiency WHERE domain = 'language' AND effect = 'access' "
+                 "AND basis = 'hardware' AND reference = 'gpt-3-175b' AND year = 2026")
+    assert hw["value"] == approx(1038.3 / 4)  # hardware alone: / 2^2
+    assert hw["value_low"] == approx(1038.3 / 4) and hw["value_high"] == approx(1038.3 / 4)
+    base = one(db, "SELECT * FROM compute_efficiency WHERE effect = 'access' AND basis = 'hardware' "
+                   "AND reference = 'gpt-3-175b' AND year = 2024")
+    assert base["value"] == approx(1038.3) and not base["is_projection"]
+
+
+def test_compute_efficiency_intervals_and_scope(db):
+    bad = db.execute("SELECT count(*) FROM compute_efficiency WHERE NOT (value_low <= value AND value <= value_high)"
+                     ).fetchone()[0]
+    assert bad == 0
+    # vision has no algorithmic estimate in the fixture; gpt-4 is not a run; fewer than 3 frontier runs
+    # with a cost means no spending fit, hence no frontier rows
+    assert db.execute("SELECT DISTINCT domain, reference FROM compute_efficiency WHERE effect = 'access'"
+                      ).fetchall() == [("language", "gpt-3-175b")]
+    assert db.execute("SELECT count(*) FROM compute_efficiency WHERE effect = 'frontier'").fetchone()[0] == 0
+    # performance: $1m buys 1e6 / (1038.3 / 1.0098432e22) FLOP in 2024, 4^2 = 16 × as much effective compute in 2026
+    perf = one(db, "SELECT value FROM compute_efficiency WHERE effect = 'performance' "
+                   "AND basis = 'hardware_and_algorithms' AND reference = 'budget-1m-usd-from-gpt-3-175b' AND year = 2026")
+    assert perf["value"] == approx(1e6 / (1038.3 / 1.0098432e22) * 16)
+
+
+# --- headline_figures --------------------------------------------------------------------------------------
+
+def test_headline_figures(db):
+    f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
+    assert f["accelerators_count"] == 6
+    assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
+    assert f["training_runs_count"] == 7
+    assert f["frontier_runs_count"] == 2
+    assert f["runs_with_hardware_count"] == 5  # all but the two runs without an accelerator
+    assert f["runs_with_cost_count"] == 3  # gpt-3-175b, launch-fallback-run, proxy-run
+    assert f["runs_flagged_count"] == 3  # tpu-run, launch-fallback-run, flag-6nd-true
+    # MFU of 0.125 (tpu), 0.2 (launch-fallback: 0.5 × 1.0098432e20 / 2.524608e20), 0.25, 0.25:
+    # median (0.2 + 0.25) / 2 = 0.225; first quartile at position 0.25 × 3 = 0.75: 0.125 + 0.75 × 0.075 = 0.18125
+    assert f["median_mfu_frac"] == approx(0.225)
+    assert f["mfu_q1_frac"] == approx(0.18125)
+    assert f["claims_count"] == 5
+    assert f["claims_holding_count"] == 2  # c-holds, c-up-to
+    assert f["hardware_prices_count"] == 2
+    assert f["cloud_prices_count"] == len(CLOUD_PRICES)
+    assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)
+    assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)
+    assert f["efficiency_language_hardware_growth_x"] == approx(2.0)
+    assert "h100_sxm_bf16_flop_per_s" not in f  # no such chip: the figure is left out, not zero

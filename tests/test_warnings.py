@@ -1,0 +1,137 @@
+"""Every warning rule of ``validate/rules.py`` fires on a minimal edit of the shipped datasets.
+
+Warnings flag what a reviewer should confirm (a few real chips break the usual rate ratios), so some
+fire on the shipped data. For a rule the shipped data does not trigger, the test asserts that silence;
+for every rule, one edit adds exactly one warning of that rule, located at the edited line and column,
+and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections import Counter
+
+import pytest
+
+from compute_atlas.validate import rules
+
+from conftest import DATASETS, cli, edit_csv, row_of
+
+FP16_BF16 = "fp16_flop_per_s is more than 1.05 times bf16_flop_per_s"
+FP8_BF16 = "fp8_flop_per_s is more than 2.2 times bf16_flop_per_s"
+FP4_FP8 = "fp4_flop_per_s is more than 4.4 times fp8_flop_per_s"
+BF16_TF32 = "bf16_flop_per_s is more than 2.2 times tf32_flop_per_s"
+UNCITED = "entry is cited by no row"
+CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
+FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
+COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
+
+#: Rules that fire on the shipped data (2026-12: MI100 FP16/BF16, one BF16/TF32 and one FP8/BF16
+#: chip, an entry of references.bib cited by the measurement tooling only, four mixture-of-experts
+#: or sparse runs). Their shipped counts may change with the data; every other rule must be silent.
+FIRES_ON_SHIPPED = {FP16_BF16, FP8_BF16, BF16_TF32, UNCITED, COMPUTE_6ND}
+
+
+def validate(datasets) -> list[dict]:
+    result = cli("validate", "--format", "json", "--datasets", datasets)
+    assert result.exit_code == 0, result.output  # warnings never fail validation
+    report = json.loads(result.stdout)
+    assert report["errors"] == 0
+    return report["problems"]
+
+
+def accelerator(datasets, accelerator_id, column, value):
+    path = datasets / "accelerators.csv"
+    return "accelerators.csv", edit_csv(path, row_of(path, "accelerator_id", accelerator_id), column, value), column
+
+
+def fp16_above_bf16(d):
+    return accelerator(d, "nvidia-a100-sxm4-80gb", "fp16_flop_per_s", "3.5e14")  # 1.12 × its BF16 3.12e14
+
+
+def fp8_above_bf16(d):
+    return accelerator(d, "nvidia-h100-sxm5-80gb", "fp8_flop_per_s", "2.5e15")  # 2.53 × its BF16 9.894e14
+
+
+def fp4_above_fp8(d):
+    return accelerator(d, "nvidia-b200", "fp4_flop_per_s", "2.5e16")  # 5.6 × its FP8 4.5e15
+
+
+def bf16_above_tf32(d):
+    # TF32 1.2e14 against BF16 3.12e14: 2.6 ×; the rule's column is the higher rate's
+    _, line, _ = accelerator(d, "nvidia-a100-sxm4-80gb", "tf32_flop_per_s", "1.2e14")
+    return "accelerators.csv", line, "bf16_flop_per_s"
+
+
+def uncited_entry(d):
+    with (d / "references.bib").open("a", encoding="utf-8") as f:
+        f.write("\n@misc{testuncited2026,\n  author = {{Test Author}},\n  title = {Cited by no row},\n"
+                "  year = {2026}\n}\n")
+    return "references.bib", None, None
+
+
+def cloud_price_out_of_range(d):
+    return "cloud_prices.csv", edit_csv(d / "cloud_prices.csv", 0, "price_usd_per_hour", "150"), "price_usd_per_hour"
+
+
+def fp32_per_usd_above_trend(d):
+    # 1.03e12 FLOP/s for $1 in 2009, against a ceiling of 1e10 × 1.5 = 1.5e10 per dollar
+    return accelerator(d, "nvidia-tesla-c2050", "launch_price_usd", "1")
+
+
+def compute_far_from_6nd(d):
+    path = d / "training_runs.csv"
+    # 6 × 1.92e9 × 4.89e9 = 5.63e19; 100 × that
+    line = edit_csv(path, row_of(path, "run_id", "seq2seq-lstm"), "training_compute_flop", "5.6e21")
+    return "training_runs.csv", line, "training_compute_flop"
+
+
+EDITS = {
+    FP16_BF16: fp16_above_bf16,
+    FP8_BF16: fp8_above_bf16,
+    FP4_FP8: fp4_above_fp8,
+    BF16_TF32: bf16_above_tf32,
+    UNCITED: uncited_entry,
+    CLOUD_PRICE: cloud_price_out_of_range,
+    FP32_PER_USD: fp32_per_usd_above_trend,
+    COMPUTE_6ND: compute_far_from_6nd,
+}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> list[dict]:
+    return validate(DATASETS)
+
+
+def counts(problems) -> Counter:
+    return Counter(p["rule"] for p in problems if p["severity"] == "warning")
+
+
+def test_every_warning_rule_has_an_edit():
+    # One warning per rate pair with a ratio ceiling, plus the four single rules
+    ratio_rules = {f"{hi} is more than {r} times {lo}" for hi, lo, r, _ in rules.RATE_ORDER if r}
+    assert ratio_rules | {UNCITED, CLOUD_PRICE, FP32_PER_USD, COMPUTE_6ND} == set(EDITS)
+    # a tripwire: a new warning rule in rules.py needs an edit here (the ratio rules share one call)
+    assert inspect.getsource(rules).count('"warning")') == 5, "a warning rule was added or removed: update EDITS"
+
+
+def test_shipped_warnings_come_from_known_rules(shipped):
+    assert set(counts(shipped)) == FIRES_ON_SHIPPED
+    assert all(p["severity"] == "warning" for p in shipped)
+
+
+@pytest.mark.parametrize("rule", list(EDITS))
+def test_warning_fires_on_a_minimal_edit(rule, shipped, datasets):
+    before = counts(shipped)
+    if rule not in FIRES_ON_SHIPPED:
+        assert before[rule] == 0, f"the shipped data triggers {rule!r}"
+    file, line, column = EDITS[rule](datasets)
+    problems = validate(datasets)
+    after = counts(problems)
+    assert after[rule] == before[rule] + 1
+    assert after - Counter({rule: 1}) == before  # nothing else changed
+    new = [p for p in problems if p["rule"] == rule and p not in shipped]
+    assert len(new) == 1
+    assert (new[0]["file"], new[0]["line"], new[0]["column"], new[0]["severity"]) == (file, line, column, "warning")
+    assert new[0]["hint"]
