@@ -128,7 +128,7 @@ TRAINING_RUNS = [
 
 def trend(trend_id, value, unit, low=None, high=None, quantity="flop_per_s_per_usd", start=2010, end=2020,
           level=0.9, source="hobbhahn2022gpupriceperformance"):
-    return {"trend_id": trend_id, "quantity": quantity, "subset": trend_id, "value": value, "unit": unit,
+    return {"trend_id": trend_id, "quantity": quantity, "subset": trend_id, "value": value, "value_kind": unit,
             "ci_low": low, "ci_high": high, "interval_level_frac": level if low is not None else None,
             "interval_method": "confidence_interval" if low is not None else "none", "start_year": start,
             "end_year": end, "n_points": 10, "source": source}
@@ -198,6 +198,10 @@ def make_datasets(dst):
     replace_rows(dst / "price_proxies.csv", PRICE_PROXIES)
     replace_rows(dst / "cloud_prices.csv", CLOUD_PRICES)
     replace_rows(dst / "training_runs.csv", TRAINING_RUNS)
+    # the landmark of compute_efficiency and of the cost breakdown
+    replace_rows(dst / "landmark_runs.csv", [
+        {"run_id": "gpt-3-175b", "role": role, "domain": "language", "rationale": "The fixture's anchor."}
+        for role in ("cost-breakdown", "efficiency-reference")])
     replace_rows(dst / "published_trends.csv", PUBLISHED_TRENDS)
     replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
     replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
@@ -389,7 +393,7 @@ def test_disagreement_flag(db):
 def test_trend_comparison_unit_conversions(db):
     rows = {r[0]: r[1:] for r in db.execute(
         "SELECT estimate_id, growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, doubling_time_years, "
-        "years FROM trend_comparison WHERE origin = 'published'").fetchall()}
+        "year_range FROM trend_comparison WHERE origin = 'published'").fetchall()}
     expected = {
         # growth_per_year_x: as given
         "t-growth-x": (1.5, 1.2, 2.0),
@@ -424,7 +428,7 @@ def test_our_hardware_fit_is_the_exact_line(db):
     assert (r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
         approx(2.0), approx(2.0), approx(2.0))
     assert r["doubling_time_years"] == approx(1.0)
-    assert r["years"] == "2016–2024" and r["n_points"] == 3
+    assert r["year_range"] == "2016–2024" and r["n_points"] == 3
 
 
 # --- claim_checks --------------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ PUBLIC = ["accelerators", "glossary", "references", "accelerator_efficiency", "b
 
 
 def digest(build_dir):
-    files = sorted(p for p in build_dir.rglob("*") if p.is_file() and ".sphinx" not in p.parts)
-    return {str(p.relative_to(build_dir)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    """Every published file by its public path (the build folder's links lead into the current release)."""
+    root = build_dir / "current"
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def test_database_holds_every_relation_with_comments(built):

@@ -40,5 +40,5 @@ class ComputeEfficiency(pa.DataFrameModel):
         the trend fits and the published algorithmic-progress estimates."""
         metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"],
                     "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs'],
-                    "parameters": ['interval-level-frac', 'projection-last-year']}
+                    "parameters": ['interval-level-frac', 'projection-last-year', 'budget-1m-usd', 'budget-100m-usd', 'budget-1b-usd']}
         strict = True
