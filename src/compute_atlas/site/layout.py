@@ -1,6 +1,8 @@
 """Where the site's generated sources go, relative to the Sphinx source folder (``app.srcdir``).
 
-The extension writes these. Nothing here imports Sphinx or the database, so anything may read it cheaply.
+The extension writes these; the site builder keeps them when it syncs ``docs/`` into the source folder
+under the build folder, and never copies them from ``docs/``. Nothing here imports Sphinx or the database,
+so the builder reads it for free.
 """
 
 #: Generated includes: glossary, tables, assumptions, dataset rows, contributing examples.

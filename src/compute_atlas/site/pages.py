@@ -2,8 +2,9 @@
 page per relation, with every row of each curated dataset), the assumptions and the contributing guide's
 example rows.
 
-At ``builder-inited`` ``generate`` writes them into the Sphinx source folder (``app.srcdir``). A file is
-rewritten only when its text changes, so incremental builds stay incremental.
+At ``builder-inited`` ``generate`` writes them into the Sphinx source folder (``app.srcdir``), which the
+site builder keeps under the build folder, never ``docs/``. A file is rewritten only when its text changes,
+so incremental builds stay incremental.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Sphinx extension: the wiring. The site reads the published database, read-only.
 
 - At ``builder-inited`` it writes the Vega bundle (``vega``) and the pages generated from the database and
-  the schemas (``pages``) into the source folder, ``app.srcdir``.
+  the schemas (``pages``) into the source folder, ``app.srcdir``: the copy of ``docs/`` that the site
+  builder keeps under the build folder. It refuses to write into ``docs/`` itself.
 - ``{atlas-value}`figure_id``` puts a figure of ``headline_figures`` into
   prose; an unknown name fails the build.
 - ``{atlas-build}`item``` puts a value of ``build_info`` into prose.
@@ -18,6 +19,7 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -32,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 def on_builder_inited(app: Sphinx) -> None:
     src = Path(app.srcdir)
+    if src.resolve() == paths.DOCS_DIR.resolve():
+        raise ExtensionError(f"the site is not built in {paths.DOCS_DIR}: generated pages would be written there; "
+                             "run `compute-atlas build` (it builds from a copy of docs/ under the build folder)")
     vega.write_bundle(src)
     pages.generate(app)
 
