@@ -131,7 +131,7 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def altered_site(tmp_path_factory, site) -> Path:
+def altered_site(tmp_path_factory) -> Path:
     """The site built from altered data: one headline rate changed, script payloads in dataset text."""
     root = tmp_path_factory.mktemp("altered")
     data = root / "datasets"
@@ -144,7 +144,4 @@ def altered_site(tmp_path_factory, site) -> Path:
     edit_csv(acc, i, "name", "NVIDIA H100 SXM5 80GB " + PAYLOAD)
     glossary = data / "glossary.csv"
     edit_csv(glossary, row_of(glossary, "term_id", "compute"), "definition", "Compute " + PAYLOAD)
-    try:
-        return build_site(data, root / "build")
-    finally:
-        build_site(DATASETS, root / "restore")  # leave docs/generated/ as the shipped data makes it
+    return build_site(data, root / "build")

@@ -9,15 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from compute_atlas import paths
-
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "glossary",
          "references", "querying", "contributing", "cite", "changelog",
          "dictionary/index", "dictionary/accelerators"]
-SCREENSHOTS = paths.ROOT / "build" / "screenshots"
 
 
 def _require_browser():
@@ -146,14 +143,16 @@ def test_tables_sort_on_click(browser, served):
         v.close()
 
 
-def test_screenshots_for_developers(browser, served):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_for_developers(browser, site, served):
+    """Screenshots go beside the session's site, in its build folder under pytest's tmp folder."""
+    shots = site.parent / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
     v = Visit(browser, served)
     try:
         for name in ("index", "hardware"):
             v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
             v.page.locator(".atlas-chart-view svg").first.wait_for(timeout=15000)
-            path = SCREENSHOTS / f"{name}.png"
+            path = shots / f"{name}.png"
             v.page.screenshot(path=str(path), full_page=True)
             assert path.stat().st_size > 10_000
     finally:

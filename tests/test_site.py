@@ -130,3 +130,57 @@ def test_no_broken_internal_link(site):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {url}")
     assert broken == []
+
+
+def test_site_build_writes_nothing_into_docs(site):
+    """Generated pages and the Vega bundle go to the build folder's copy of docs/, never docs/ itself."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("git") or subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse"],
+                                                 capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout")
+    status = subprocess.run(["git", "-C", str(paths.ROOT), "status", "--porcelain", "--ignored", "--", "docs"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "", ("files in docs/ that git does not track (leftovers of older builds may be removed: "
+                          "rm -r docs/generated docs/dictionary docs/_static/vega-bundle.js):\n" + status)
+    src = site.parent / ".sphinx" / "src" / "docs"
+    assert (src / "generated" / "glossary.md").exists() and (src / "_static" / "vega-bundle.js").exists()
+
+
+
+def test_two_builds_share_no_file(site, altered_site):
+    """Each build folder has its own copy of docs/ with its own generated pages."""
+    def glossary(s):
+        return (s.parent / ".sphinx" / "src" / "docs" / "generated" / "glossary.md").read_text()
+    assert "pwned" in glossary(altered_site) and "pwned" not in glossary(site)
+    assert "pwned" not in (site / "glossary.html").read_text()
+
+def _stamps(folder, pattern):
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern)}
+
+
+def test_rebuilds_are_incremental(datasets, tmp_path):
+    """A rebuild with nothing changed rereads no page; after one row changes it rereads only the pages that
+    show it, and the copy of docs/ under the build folder keeps its files' mtimes."""
+    from compute_atlas.site.builder import build_site as build_site_only
+
+    from conftest import build_site, edit_csv, row_of
+
+    build = tmp_path / "build"
+    build_site(datasets, build)
+    work = build / ".sphinx"
+    sources, doctrees = _stamps(work / "src", "*"), _stamps(work / "doctrees", "*.doctree")
+    build_site_only(build)
+    assert _stamps(work / "src", "*") == sources
+    assert _stamps(work / "doctrees", "*.doctree") == doctrees, "a rebuild with nothing changed reread pages"
+
+    acc = datasets / "accelerators.csv"
+    edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "701")
+    build_site(datasets, build)
+    after = _stamps(work / "doctrees", "*.doctree")
+    reread = {d.removesuffix(".doctree") for d in after if after[d] != doctrees.get(d)}
+    assert {"accelerators", "dictionary/accelerators"} <= reread
+    assert not reread & {"querying", "references", "changelog", "glossary", "dictionary/index"}, reread
+    assert _stamps(work / "src", "*.md").keys() == {k for k in sources if k.endswith(".md")}
+    assert ">701<" in (build / "site" / "dictionary" / "accelerators.html").read_text()

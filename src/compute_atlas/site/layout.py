@@ -1,0 +1,15 @@
+"""Where the site's generated sources go, relative to the Sphinx source folder (``app.srcdir``).
+
+The extension writes these; the site builder keeps them when it syncs ``docs/`` into the source folder
+under the build folder, and never copies them from ``docs/``. Nothing here imports Sphinx or the database,
+so the builder reads it for free.
+"""
+
+#: Generated includes: glossary, tables, assumptions, dataset rows, contributing examples.
+GENERATED = "generated"
+#: The data dictionary: its index and a page per relation.
+DICTIONARY = "dictionary"
+#: Vega, Vega-Lite and vega-embed as one script (conf.py's html_js_files names it).
+BUNDLE = "_static/vega-bundle.js"
+#: Everything the extension writes into the source folder.
+OUTPUTS = (GENERATED, DICTIONARY, BUNDLE)

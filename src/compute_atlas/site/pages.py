@@ -1,0 +1,214 @@
+"""Pages generated from the database and the schemas: the glossary, the data dictionary (its index and a
+page per relation, with every row of each curated dataset), the assumptions and the contributing guide's
+example rows.
+
+At ``builder-inited`` ``generate`` writes them into the Sphinx source folder (``app.srcdir``), which the
+site builder keeps under the build folder, never ``docs/``. A file is rewritten only when its text changes,
+so incremental builds stay incremental.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import duckdb
+from sphinx.application import Sphinx
+
+from ..build.ddl import ident
+from ..metadata.fields import SHARED
+from ..metadata.units import UNITS, fmt_value
+from ..schemas import RELATIONS
+from .layout import DICTIONARY, GENERATED
+from .state import connect
+from .tables import TABLES, cite, md_escape, table_md
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute("SELECT term_id, term, definition, related_terms, source FROM glossary ORDER BY lower(term)").fetchall()
+    terms = {r[0]: r[1] for r in rows}
+    out = [":::{glossary}", ":sorted:", ""]
+    for _term_id, term, definition, related, source in rows:
+        out.append(term)  # the schema restricts terms to plain characters
+        body = md_escape(definition) + " " + cite(source)
+        if related:
+            links = ", ".join("{term}`" + terms[t] + "`" for t in related.split(";") if t in terms)
+            body += f" *Related:* {links}."
+        out.append("  " + body)
+        out.append("")
+    out.append(":::")
+    return "\n".join(out) + "\n"
+
+
+def dictionary_md(rel, changed: dict[str, str]) -> str:
+    kind = {"raw": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
+    out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {rel.description}", ""]
+    source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
+    if source_file:
+        when = changed.get(source_file)
+        out += [f"Edited in `datasets/{source_file}`" + (f"; last changed {when}." if when else "."), ""]
+    if rel.key:
+        out += ["Key: " + ", ".join(f"`{k}`" for k in rel.key) + ".", ""]
+    fks = {fk.column: fk for fk in rel.foreign_keys}
+    if fks:
+        out += ["Foreign keys: " + "; ".join(
+            f"`{fk.column}`{' (a `' + fk.sep + '`-separated list)' if fk.sep else ''} → "
+            f"[`{fk.table}.{fk.ref_column}`]({fk.table}.md)" for fk in fks.values()) + ".", ""]
+    if rel.inputs:
+        out += ["Derived from: " + ", ".join(f"[`{name}`]({name}.md)" for name in rel.inputs) + ".", ""]
+    used = [*(f"[`{a}`](assumptions.md)" for a in rel.assumptions), *(f"[`{p}`](parameters.md)" for p in rel.parameters)]
+    if used:
+        out += ["Assumptions and parameters it uses: " + ", ".join(used) + ".", ""]
+    out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
+    out += ["## Columns", "", "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
+            "* - Column", "  - Type", "  - Unit", "  - Description", "  - Checks"]
+    for c in rel.columns():
+        # descriptions and checks are the schemas' own text (Markdown with `code`), not dataset text
+        unit = f"[{md_escape(c.unit_label)}](units.md)" if c.unit else md_escape(c.unit_label)
+        description = c.full_description
+        if c.field:
+            description += " [(shared field)](fields.md)"
+        checks = c.checks
+        if c.name in fks:
+            fk = fks[c.name]
+            checks = "; ".join(x for x in (checks, f"each a key of [`{fk.table}`]({fk.table}.md)") if x)
+        out += [f"* - `{c.name}`", f"  - {c.sql_type}", f"  - {unit}", f"  - {description}", f"  - {checks}"]
+    out += ["```", ""]
+    if rel.kind == "raw":
+        out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
+                "downloads). Click a column header to sort.", "",
+                f"```{{include}} ../{GENERATED}/datasets/{rel.name}.md", "```", ""]
+    return "\n".join(out)
+
+
+def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
+    """Every row of a curated dataset, values as stored, sources as citations."""
+    cols = [c.name for c in rel.columns() if c.name not in ("source_url", "notes")]
+    key = ", ".join(rel.key)
+    cur = con.execute(f"SELECT {', '.join(cols)} FROM {ident(rel.name)} ORDER BY {key}")
+    rows = cur.fetchall()
+    if not rows:
+        return "*No rows yet.*\n"
+
+    def cell(col, v):
+        if v is None:
+            return ""
+        if col == "source" and rel.name != "references":
+            return cite(v)
+        if isinstance(v, float):
+            return md_escape(f"{v:.6g}")
+        if isinstance(v, bool):
+            return str(v).lower()
+        return md_escape(v)
+
+    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dataset", "",
+           "* - " + "\n  - ".join(f"`{c}`" for c in cols)]
+    for row in rows:
+        out.append("* - " + "\n  - ".join(cell(c, v) for c, v in zip(cols, row)))
+    out += ["```", ""]
+    return "\n".join(out)
+
+
+def dictionary_index_md() -> str:
+    out = ["# Datasets and data dictionary", "",
+           "Every table of the database, with each column's type, unit, description and the checks its values "
+           "pass. The pages are generated from the schemas in `src/compute_atlas/schemas/`, the same models "
+           "that validate the data and write the database's column comments.", "",
+           "```{list-table}", ":header-rows: 1", ":class: atlas-table", "", "* - Table", "  - Kind", "  - Description"]
+    for rel in RELATIONS:
+        out += [f"* - [`{rel.name}`]({rel.name}.md)", f"  - {rel.kind}", f"  - {md_escape(rel.description)}"]
+    out += ["```", "", "The [unit vocabulary](units.md) lists every unit code and how it reads; the [shared "
+            "fields](fields.md) are the columns that occur in more than one table, each defined once.", "",
+            "```{toctree}", ":hidden:", "", "units", "fields"] + [rel.name for rel in RELATIONS] + ["```", ""]
+    return "\n".join(out)
+
+
+def units_md() -> str:
+    """The unit vocabulary: every code, its label, the column suffixes that imply it, an example."""
+    out = ["# Units", "", "Every quantity of the atlas is in one of these units. A column's name ends with its unit's "
+           "suffix (`_flop_per_s` is FLOP/s), and the column comments, this dictionary, the site's tables and the "
+           "charts' axes all take the unit and its format from this vocabulary "
+           "(`src/compute_atlas/metadata/units.py`).", "",
+           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
+           "* - Code", "  - Unit", "  - Column suffix", "  - Example"]
+    examples = {"year": 2024, "date": "2024-03-01", "frac": 0.375, "count": 2048}
+    for u in UNITS.values():
+        example = u.format(examples.get(u.code, 1.234e15 if u.style == "si" else 2.5))
+        out += [f"* - `{u.code}`", f"  - {md_escape(u.label)}", "  - " + ", ".join(f"`{x}`" for x in u.suffixes),
+                f"  - {md_escape(example)}"]
+    out += ["```", ""]
+    return "\n".join(out)
+
+
+def fields_md() -> str:
+    """The registry of shared fields, with the tables that have each."""
+    uses: dict[str, list[str]] = {}
+    for rel in RELATIONS:
+        for c in rel.columns():
+            if c.field:
+                uses.setdefault(c.field, []).append(rel.name)
+    out = ["# Shared fields", "", "A column that occurs in more than one table is defined once, here "
+           "(`src/compute_atlas/metadata/fields.py`): one name means one thing everywhere. A table may add a "
+           "sentence or a check, never a second meaning. A derived table that carries a curated column keeps "
+           "its checks.", ""]
+    for name, f in sorted(SHARED.items()):
+        unit = f" Unit: {md_escape(UNITS[f.unit].label)}." if f.unit else ""
+        tables = ", ".join(f"[`{t}`]({t}.md)" for t in uses.get(name, []))
+        out += [f"**`{name}`** ({md_escape(f.dtype.__name__)}): {f.description}{unit} In: {tables}.", ""]
+    return "\n".join(out)
+
+
+def assumptions_md(con: duckdb.DuckDBPyConnection) -> str:
+    """One labelled paragraph per assumption, so that prose can link each with {ref}."""
+    out = []
+    rows = con.execute("SELECT assumption_id, name, value, unit, low, high, description, source FROM assumptions "
+                       "ORDER BY assumption_id").fetchall()
+    for aid, name, value, unit, low, high, description, source in rows:
+        rng = f" (range {low:g} to {high:g})" if low is not None and high is not None else ""
+        out += [f"(assumption-{aid})=", "",
+                f"**{md_escape(name)}** (`{aid}`): {md_escape(fmt_value(value, unit))}{md_escape(rng)}. "
+                f"{md_escape(description)} {cite(source)}", ""]
+    return "\n".join(out)
+
+
+def example_md(con: duckdb.DuckDBPyConnection, rel) -> str:
+    """A real row of a dataset as it appears in its CSV: the worked example of the contributing guide."""
+    cols = [c.name for c in rel.columns()]
+    key = ", ".join(rel.key)
+    row = con.execute(f"SELECT * FROM {ident(rel.name)} ORDER BY {key} LIMIT 1").fetchall()
+    if not row:
+        return f"`datasets/{rel.csv_file}` has no rows yet; its header is:\n\n```text\n{','.join(cols)}\n```\n"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    w.writerow(["" if v is None else (str(v).lower() if isinstance(v, bool) else str(v)) for v in row[0]])
+    fence = "````"
+    return f"{fence}text\n{buf.getvalue()}{fence}\n"
+
+
+def generate(app: Sphinx) -> None:
+    con = connect(app)
+    src = Path(app.srcdir)
+    gen = src / GENERATED
+    write_if_changed(gen / "glossary.md", glossary_md(con))
+    for name in TABLES:
+        write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
+    write_if_changed(gen / "assumptions.md", assumptions_md(con))
+    for rel in RELATIONS:
+        if rel.csv_file:
+            write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))
+    write_if_changed(src / DICTIONARY / "index.md", dictionary_index_md())
+    write_if_changed(src / DICTIONARY / "units.md", units_md())
+    write_if_changed(src / DICTIONARY / "fields.md", fields_md())
+    changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
+    for rel in RELATIONS:
+        write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed))
+        if rel.kind == "raw":
+            write_if_changed(gen / "datasets" / f"{rel.name}.md", dataset_md(con, rel))

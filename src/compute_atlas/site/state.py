@@ -1,0 +1,39 @@
+"""What one Sphinx build holds: the published database, opened read-only once, and the charts computed from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from sphinx.application import Sphinx
+
+
+def connect(app: Sphinx) -> duckdb.DuckDBPyConnection:
+    con = getattr(app, "atlas_con", None)
+    if con is None:
+        db = Path(app.config.atlas_database)
+        if not db.exists():
+            raise RuntimeError(f"no database at {db}: run `compute-atlas build` (it builds the data first)")
+        con = duckdb.connect(str(db), read_only=True)
+        app.atlas_con = con
+    return con
+
+
+def chart_of(app: Sphinx, name: str):
+    """Each chart is computed once per build."""
+    from .charts import CHARTS
+
+    cache = getattr(app, "atlas_charts", None)
+    if cache is None:
+        cache = app.atlas_charts = {}
+    if name not in cache:
+        cache[name] = CHARTS[name](connect(app))
+    return cache[name]
+
+
+def close(app: Sphinx) -> None:
+    con = getattr(app, "atlas_con", None)
+    if con is not None:
+        con.close()
+        app.atlas_con = None
+    app.atlas_charts = {}

@@ -1,0 +1,133 @@
+"""The tables that pages include, and the Markdown escaping of dataset text.
+
+Text from the datasets is escaped before it enters Markdown, and raw HTML is
+disabled in MyST (conf.py), so dataset text cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from ..metadata.units import fmt_value
+from ..schemas import RELATIONS
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&$=@^%\"'])")
+
+
+def md_escape(text: object) -> str:
+    """Dataset text as literal Markdown: every punctuation character escaped."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def cite(keys: str | None) -> str:
+    """A citation role for ``;``-separated BibTeX keys (validated as keys by the schemas)."""
+    if not keys:
+        return ""
+    return "{cite:p}`" + ",".join(k for k in keys.split(";") if re.fullmatch(r"[A-Za-z0-9_:.\-]+", k)) + "`"
+
+
+#: Tables shown in pages: name -> (SQL, [(column, header)]). Each value is formatted with its column's unit
+#: from the metadata (one column name means one thing, so the name finds its unit); `source` becomes citations.
+TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "accelerators": (
+        "SELECT * FROM accelerators ORDER BY release_date, accelerator_id",
+        [("name", "Accelerator"), ("vendor", "Vendor"), ("release_date", "Released"),
+         ("fp32_flop_per_s", "FP32"), ("bf16_flop_per_s", "BF16 (tensor)"),
+         ("fp8_flop_per_s", "FP8 (tensor)"), ("memory_bytes", "Memory"),
+         ("memory_bandwidth_bytes_per_s", "Bandwidth"), ("tdp_watts", "Power"),
+         ("launch_price_usd", "Launch price"), ("source", "Source")],
+    ),
+    "trend_comparison": (
+        "SELECT * FROM trend_comparison ORDER BY quantity, origin DESC, estimate_id",
+        [("quantity", "Quantity"), ("origin", "Origin"), ("subset", "Subset"),
+         ("growth_per_year_x", "Growth per year"), ("growth_per_year_x_low", "Low"),
+         ("growth_per_year_x_high", "High"), ("interval_level_frac", "Level"),
+         ("doubling_time_years", "Doubling time"), ("year_range", "Years"),
+         ("n_points", "Points"), ("source", "Source")],
+    ),
+    "training_run_costs": (
+        """SELECT c.*, r.source FROM training_run_costs c JOIN training_runs r USING (run_id)
+           ORDER BY c.publication_date, c.run_id""",
+        [("model", "Model"), ("publication_date", "Published"), ("accelerator_id", "Hardware"),
+         ("accelerator_count", "Chips"), ("training_duration_hours", "Hours"),
+         ("compute_reported_flop", "Compute"), ("mfu_frac", "MFU"),
+         ("cloud_cost_usd_2024", "Cloud cost (2024 $)"),
+         ("ownership_cost_usd_2024", "Ownership cost (2024 $)"),
+         ("energy_kwh", "Energy (kWh)"), ("emissions_t_co2e", "tCO2e"),
+         ("reported_cost_usd", "Reported cost (nominal $)"), ("disagreement_flag", "Reported and estimated disagree"),
+         ("source", "Source")],
+    ),
+    "measured": (
+        """SELECT e.*, m.n AS n_measurements FROM accelerator_efficiency e
+           JOIN (SELECT accelerator_id, precision, count(*) AS n FROM measurements GROUP BY ALL) m
+           USING (accelerator_id, precision)
+           ORDER BY e.accelerator_id, e.precision""",
+        [("name", "Accelerator"), ("precision", "Precision"), ("peak_flop_per_s", "Quoted peak"),
+         ("achieved_flop_per_s", "Best achieved"), ("achieved_over_peak_frac", "Achieved / peak"),
+         ("n_measurements", "Measurements")],
+    ),
+    "technique_summary": (
+        "SELECT * FROM technique_summary ORDER BY technique, metric",
+        [("technique", "Technique"), ("metric", "Metric"), ("n_results", "Results"),
+         ("min_x", "Min"), ("q1_x", "Q1"), ("median_x", "Median"), ("q3_x", "Q3"),
+         ("max_x", "Max"), ("n_sources", "Sources")],
+    ),
+    "claim_checks": (
+        "SELECT * FROM claim_checks ORDER BY claim_id",
+        [("claim", "Claim"), ("low_x", "Claimed low"), ("high_x", "Claimed high"),
+         ("n_results", "Results"), ("n_within", "Inside"), ("n_below", "Below"),
+         ("n_above", "Above"), ("median_x", "Median"), ("verdict", "Verdict")],
+    ),
+    "technique_effects": (
+        "SELECT * FROM technique_effects ORDER BY technique, metric, effect_x",
+        [("technique", "Technique"), ("metric", "Metric"), ("model", "Model"),
+         ("task", "Task"), ("effect_x", "Factor"), ("quality_metric", "Quality metric"),
+         ("quality_baseline", "Quality before"), ("quality_treated", "Quality after"),
+         ("source", "Source")],
+    ),
+    "techniques": (
+        "SELECT * FROM techniques ORDER BY name",
+        [("name", "Technique"), ("category", "Applies to"), ("changes", "Changes"),
+         ("description", "What it does"), ("source", "Introduced in")],
+    ),
+}
+
+
+def unit_of(column: str) -> str | None:
+    """The unit code of a column name: the same in every relation that has it (the metadata tests hold this)."""
+    for rel in RELATIONS:
+        if column in rel.schema.columns:
+            return next(c.unit for c in rel.columns() if c.name == column)
+    return None
+
+
+def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    sql, cols = TABLES[name]
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    if not rows:
+        return "*No rows yet.*\n"
+    units = {col: unit_of(col) for col, _ in cols}
+    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
+           "* - " + "\n  - ".join(md_escape(h) for _, h in cols)]
+    for row in rows:
+        cells = []
+        for col, _ in cols:
+            unit = units[col]
+            v = row[col]
+            if col == "source" and row.get("origin", "published") == "published":
+                cells.append(cite(v))
+            elif v is None:
+                cells.append("")
+            elif unit and not isinstance(v, bool):
+                cells.append(md_escape(fmt_value(v, unit)))
+            elif isinstance(v, float):
+                cells.append(md_escape(f"{v:.4g}"))
+            else:
+                cells.append(md_escape(v))
+        out.append("* - " + "\n  - ".join(cells))
+    out += ["```", ""]
+    return "\n".join(out)
