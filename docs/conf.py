@@ -7,6 +7,7 @@ from pathlib import Path
 
 import compute_atlas
 from compute_atlas import paths
+from compute_atlas.site import layout
 
 BUILD_DIR = Path(os.environ.get("COMPUTE_ATLAS_BUILD_DIR", paths.ROOT / "build"))
 
@@ -32,7 +33,8 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_disable_syntax = ["html_block", "html_inline"]
 myst_heading_anchors = 3
 
-bibtex_bibfiles = [str(BUILD_DIR / "references.bib")]
+# the build's references.bib, which the site builder copies into the source folder
+bibtex_bibfiles = [layout.BIBFILE]
 bibtex_default_style = "unsrt"
 bibtex_reference_style = "author_year"
 

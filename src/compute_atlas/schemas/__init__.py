@@ -72,6 +72,15 @@ RAW = tuple(r for r in RELATIONS if r.kind == "raw")
 DERIVED = tuple(r for r in RELATIONS if r.kind == "derived")
 
 
+def unit_of(column: str) -> str | None:
+    """The unit code of a column name: the same in every relation that has it (one name, one meaning; the
+    metadata tests hold this)."""
+    for rel in RELATIONS:
+        if column in rel.schema.columns:
+            return next(c.unit for c in rel.columns() if c.name == column)
+    return None
+
+
 def relation(name: str) -> Relation:
     for r in RELATIONS:
         if r.name == name:
@@ -79,4 +88,4 @@ def relation(name: str) -> Relation:
     raise KeyError(name)
 
 
-__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation"]
+__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation", "unit_of"]

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .. import paths
-from .layout import OUTPUTS
+from .layout import BIBFILE, OUTPUTS
 
 #: Files beside ``docs/`` that its pages include.
 BESIDE_DOCS = ("CHANGELOG.md",)
@@ -83,6 +83,7 @@ def build_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
     docs_dir = Path(docs_dir).resolve()
     src = work / "src" / docs_dir.name
     sync_sources(docs_dir, src)
+    copy_if_changed(build_dir / "references.bib", src / BIBFILE)
     for name in BESIDE_DOCS:
         if (docs_dir.parent / name).is_file():
             copy_if_changed(docs_dir.parent / name, src.parent / name)
@@ -99,7 +100,8 @@ def build_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
         shutil.copytree(work / "html", staging / "site", ignore=shutil.ignore_patterns("*.sha256"))
         for sub in ("csv", "parquet"):
             shutil.copytree(build_dir / sub, staging / "site" / "downloads" / sub)
-        shutil.copy2(build_dir / paths.DATABASE_FILE, staging / "site" / "downloads" / paths.DATABASE_FILE)
+        for name in (paths.DATABASE_FILE, "datapackage.json"):
+            shutil.copy2(build_dir / name, staging / "site" / "downloads" / name)
         target, old = build_dir / "site", build_dir / f".old-site-{os.getpid()}"
         if target.exists():
             os.replace(target, old)

@@ -11,5 +11,8 @@ GENERATED = "generated"
 DICTIONARY = "dictionary"
 #: Vega, Vega-Lite and vega-embed as one script (conf.py's html_js_files names it).
 BUNDLE = "_static/vega-bundle.js"
-#: Everything the extension writes into the source folder.
-OUTPUTS = (GENERATED, DICTIONARY, BUNDLE)
+#: The bibliography: the build's references.bib, copied in by the site builder under a stable path (so that
+#: Sphinx's dependency on it survives a new release; conf.py's bibtex_bibfiles names it).
+BIBFILE = "_references.bib"
+#: Everything written into the source folder that docs/ does not hold.
+OUTPUTS = (GENERATED, DICTIONARY, BUNDLE, BIBFILE)

@@ -11,7 +11,7 @@ import re
 import duckdb
 
 from ..metadata.units import fmt_value
-from ..schemas import RELATIONS
+from ..schemas import unit_of
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&$=@^%\"'])")
 
@@ -93,14 +93,6 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("description", "What it does"), ("source", "Introduced in")],
     ),
 }
-
-
-def unit_of(column: str) -> str | None:
-    """The unit code of a column name: the same in every relation that has it (the metadata tests hold this)."""
-    for rel in RELATIONS:
-        if column in rel.schema.columns:
-            return next(c.unit for c in rel.columns() if c.name == column)
-    return None
 
 
 def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:

@@ -6,6 +6,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
+from ...schemas import unit_of
 from .common import PALETTE, Chart, axis, figure, fit, frame, level, theme, trend_line
 
 
@@ -17,7 +18,8 @@ def _run_points(con, value_col: str) -> pl.DataFrame:
         FROM training_run_costs WHERE {value_col} IS NOT NULL ORDER BY publication_date, run_id""")
 
 
-def _runs_over_time(con, value_col, fit_ids, y_title, unit, what, title, noun) -> Chart:
+def _runs_over_time(con, value_col, fit_ids, y_title, what, title, noun) -> Chart:
+    unit = unit_of(value_col)
     points = _run_points(con, value_col)
     tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
                alt.Tooltip("publication_date:T", title="Published"), alt.Tooltip("run_kind:N", title="Kind"),
@@ -48,14 +50,14 @@ def training_compute(con) -> Chart:
     return _runs_over_time(con, "compute_reported_flop",
                            [("training_compute_flop:notable-models", "Compute of notable runs"),
                             ("frontier_training_compute_flop:frontier-models", "Compute of frontier runs")],
-                           "Training compute (FLOP)", "flop", "training compute", "Training compute over time",
+                           "Training compute (FLOP)", "training compute", "Training compute over time",
                            "training runs")
 
 
 def training_cost(con) -> Chart:
     return _runs_over_time(con, "cost_estimate_usd_2024",
                            [("frontier_training_cost_usd:frontier-models", "Cost of frontier runs")],
-                           "Estimated training cost (2024 USD)", "usd_2024", "estimated training cost",
+                           "Estimated training cost (2024 USD)", "estimated training cost",
                            "Training cost over time (amortized ownership, else cloud rental)", "training runs")
 
 

@@ -6,6 +6,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
+from ...schemas import unit_of
 from .common import PALETTE, TENSOR_16BIT, Chart, axis, fit, frame, level, theme, trend_line
 
 
@@ -16,8 +17,8 @@ def growth_sentence(f: dict, what: str) -> str:
             f"{f['start_date'].year} to {f['end_date'].year}.")
 
 
-def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, unit: str, what: str,
-                        title: str) -> Chart:
+def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, what: str, title: str) -> Chart:
+    unit = unit_of(value_col)
     points = frame(con, f"""
         SELECT accelerator_id, name, vendor, release_date, precision, {value_col} AS value, source
         FROM accelerator_efficiency
@@ -52,7 +53,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
 def bf16_price_performance(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_usd_2024", TENSOR_16BIT, "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
-        "BF16 (or FP16) tensor FLOP/s per 2024 dollar", "FLOP/s per USD",
+        "BF16 (or FP16) tensor FLOP/s per 2024 dollar",
         "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
         "BF16 (or FP16) tensor FLOP/s per dollar of launch price")
 
@@ -60,14 +61,14 @@ def bf16_price_performance(con) -> Chart:
 def tensor_flop_per_watt(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_watt", TENSOR_16BIT, "flop_per_s_per_watt:ml-accelerators-tensor-16bit",
-        "16-bit tensor FLOP/s per watt", "flop_per_s_per_watt", "16-bit tensor FLOP/s per watt",
+        "16-bit tensor FLOP/s per watt", "16-bit tensor FLOP/s per watt",
         "16-bit tensor FLOP/s per watt of rated power")
 
 
 def fp32_price_performance(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_usd_2024", "precision = 'fp32'", "flop_per_s_per_usd:ml-accelerators-fp32",
-        "FP32 FLOP/s per 2024 dollar", "flop_per_s_per_usd_2024", "FP32 FLOP/s per launch-price dollar (2024 dollars)",
+        "FP32 FLOP/s per 2024 dollar", "FP32 FLOP/s per launch-price dollar (2024 dollars)",
         "FP32 FLOP/s per dollar of launch price")
 
 
