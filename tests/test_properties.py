@@ -22,7 +22,7 @@ def mutate(data: bytes, position: int, insert: bytes, delete: int) -> bytes:
     return data[:position] + insert + data[position + delete:]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(position=st.integers(0, 10_000), delete=st.integers(0, 20),
        insert=st.one_of(st.binary(max_size=20),
                         st.sampled_from([b'"', b",", b"\r", b"\r\n", b"\n", b"\xef\xbb\xbf", b"\xff", b"\x00",
@@ -38,7 +38,7 @@ def test_malformed_bytes_give_located_problems_or_pass(tmp_path_factory, positio
             assert p.line is None or p.line >= 1
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
     datasets = tmp_path_factory.mktemp("ds")
@@ -47,7 +47,7 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
     validate(datasets)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(body=st.lists(st.sampled_from([b"a", b",", b"\r", b"\n", b"\r\n", b"\xc3\xa9", b"\xff", b"\xef\xbb\xbf"]),
                      max_size=40),
        chunk=st.integers(1, 7))

@@ -108,7 +108,7 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("months", "months", "plain", "months", ("_months",), ".2~r", 2),
     Unit("frac", "fraction (0 to 1)", "percent", "", ("_frac",), ".0%"),
     Unit("factor", "× (factor)", "factor", "", ("_x",), ".3~r"),
-    Unit("factor_per_year", "× per year", "factor", "a year", ("_per_year_x", "_x"), ".3~r"),
+    Unit("factor_per_year", "× per year", "factor", "", ("_per_year_x", "_x"), ".3~r"),
     Unit("oom_per_year", "orders of magnitude per year", "plain", "OOM/year", ("_oom_per_year",), ".2~r"),
     Unit("log10_per_year", "log10 units per year", "plain", "per year", ("_log10_per_year",), ".3~r", 4),
     Unit("log10", "log10 of the quantity's unit", "plain", "", ("_log10",), ".3~r", 4),

@@ -130,6 +130,18 @@ def dictionary_index_md() -> str:
     return "\n".join(out)
 
 
+#: A typical value of each unit, to show how it reads.
+UNIT_EXAMPLES = {
+    "flop": 3.8e24, "effective_flop": 3.8e24, "flop_per_s": 9.894e14, "op_per_s": 1.979e15,
+    "flop_per_s_per_usd": 3.3e10, "flop_per_s_per_usd_2024": 3.3e10, "flop_per_s_per_watt": 1.41e12,
+    "flop_per_byte": 295, "bytes_per_flop_per_s": 8.1e-5, "bytes": 8e10, "bytes_per_s": 3.35e12, "watts": 700,
+    "usd": 2.5e4, "usd_2024": 7.8e7, "usd_per_hour": 2.99, "usd_per_kwh": 0.0806, "kwh": 2.5e7, "t_co2e": 1.2e4,
+    "g_co2e_per_kwh": 473, "hours": 2160, "chip_hours": 3.1e7, "years": 2.5, "months": 8, "frac": 0.375,
+    "factor": 3, "factor_per_year": 1.35, "oom_per_year": 0.14, "log10_per_year": 0.13, "log10": 12.3,
+    "count": 2048, "number": 0.87, "year": 2024, "date": "2024-03-01", "nm": 4, "mm2": 814, "index_points": 313.7,
+}
+
+
 def units_md() -> str:
     """The unit vocabulary: every code, its label, the column suffixes that imply it, an example."""
     out = ["# Units", "", "Every quantity of the atlas is in one of these units. A column's name ends with its unit's "
@@ -138,9 +150,8 @@ def units_md() -> str:
            "(`src/compute_atlas/metadata/units.py`).", "",
            "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
            "* - Code", "  - Unit", "  - Column suffix", "  - Example"]
-    examples = {"year": 2024, "date": "2024-03-01", "frac": 0.375, "count": 2048}
     for u in UNITS.values():
-        example = u.format(examples.get(u.code, 1.234e15 if u.style == "si" else 2.5))
+        example = u.format(UNIT_EXAMPLES.get(u.code, 2.5))
         out += [f"* - `{u.code}`", f"  - {md_escape(u.label)}", "  - " + ", ".join(f"`{x}`" for x in u.suffixes),
                 f"  - {md_escape(example)}"]
     out += ["```", ""]
