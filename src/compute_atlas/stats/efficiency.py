@@ -30,7 +30,7 @@ class Rate:
     growth: float
     low: float
     high: float
-    level: float = 0.9
+    level: float
 
     @property
     def log_sd(self) -> float:
@@ -45,7 +45,7 @@ class Rate:
         return cls(2 ** (12 / months), 2 ** (12 / high), 2 ** (12 / low), level)
 
 
-def combine(*rates: Rate, level: float = 0.9) -> Rate:
+def combine(*rates: Rate, level: float) -> Rate:
     """The product of independent growth rates, with its interval at ``level``."""
     log_g = sum(math.log(r.growth) for r in rates)
     sd = math.sqrt(sum(r.log_sd**2 for r in rates))
