@@ -52,7 +52,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
 def bf16_price_performance(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_usd_2024", TENSOR_16BIT, "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
-        "BF16 (or FP16) tensor FLOP/s per 2024 dollar", "FLOP/s per USD",
+        "BF16 (or FP16) tensor FLOP/s per 2024 dollar", "flop_per_s_per_usd_2024",
         "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
         "BF16 (or FP16) tensor FLOP/s per dollar of launch price")
 
