@@ -59,6 +59,48 @@ WITH figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'landmark_energy_share_frac', sum(energy_cost_usd_2024) / sum(ownership_cost_usd_2024), 'frac',
         'Share of energy in the amortized ownership cost of the landmark runs of the cost breakdown.'
         FROM training_run_costs WHERE run_id IN (SELECT run_id FROM landmark_runs WHERE role = 'cost-breakdown')
+    UNION ALL SELECT 'mlperf_results_count', count(*), 'count', 'MLPerf Training results (closed division).'
+        FROM mlperf_training WHERE division = 'closed'
+    UNION ALL SELECT 'mlperf_official_scores_count', count(*), 'count', 'MLPerf Training results that are MLCommons'' official scores.'
+        FROM mlperf_training WHERE is_official_score
+    UNION ALL SELECT 'mlperf_derived_scores_count', count(*), 'count', 'MLPerf Training results derived from the submission logs (not official).'
+        FROM mlperf_training WHERE NOT is_official_score
+    UNION ALL SELECT 'mlperf_rounds_count', count(DISTINCT mlperf_round), 'count', 'MLPerf Training rounds with results.'
+        FROM mlperf_training
+    UNION ALL SELECT 'mlperf_benchmarks_count', count(DISTINCT mlperf_benchmark), 'count', 'MLPerf Training benchmarks with results.'
+        FROM mlperf_training
+    UNION ALL SELECT 'mlperf_accelerators_count', count(DISTINCT accelerator_id), 'count', 'Accelerators with MLPerf Training results.'
+        FROM mlperf_training
+    UNION ALL SELECT 'mlperf_speedups_count', count(speedup_over_predecessor_x), 'count',
+        'Rows of mlperf_progress with a speed-up over a predecessor.' FROM mlperf_progress
+    UNION ALL SELECT 'mlperf_speedup_median_x', median(speedup_over_predecessor_x), 'factor',
+        'Median speed-up (chip-hours) of an accelerator over its predecessor on the same MLPerf benchmark and round.'
+        FROM mlperf_progress
+    UNION ALL SELECT 'mlperf_' || mlperf_benchmark || '_' || replace(mlperf_round, '.', '_') || '_' || replace(accelerator_id, '-', '_')
+        || '_speedup_x', speedup_over_predecessor_x, 'factor',
+        'Speed-up of ' || accelerator_id || ' over ' || predecessor_accelerator_id || ' on ' || mlperf_benchmark || ' in ' || mlperf_round || '.'
+        FROM mlperf_progress WHERE speedup_over_predecessor_x IS NOT NULL
+    UNION ALL SELECT 'mlperf_' || mlperf_benchmark || '_' || replace(mlperf_round, '.', '_') || '_min_chip_hours', min(chip_hours), 'chip_hours',
+        'Fewest chip-hours to train ' || mlperf_benchmark || ' in ' || mlperf_round || ' (any accelerator).'
+        FROM mlperf_progress GROUP BY mlperf_benchmark, mlperf_round
+    UNION ALL SELECT 'mlperf_' || mlperf_benchmark || '_' || replace(mlperf_round, '.', '_') || '_fastest_minutes', min(fastest_time_to_train_minutes), 'minutes',
+        'Shortest time to train ' || mlperf_benchmark || ' in ' || mlperf_round || ' (any accelerator, any scale).'
+        FROM mlperf_progress GROUP BY mlperf_benchmark, mlperf_round
+    UNION ALL SELECT 'mlperf_' || mlperf_benchmark || '_' || replace(mlperf_round, '.', '_') || '_min_cloud_cost_usd', min(cloud_cost_usd), 'usd',
+        'Lowest rental cost of one training of ' || mlperf_benchmark || ' in ' || mlperf_round || ' (nominal dollars).'
+        FROM mlperf_progress GROUP BY mlperf_benchmark, mlperf_round
+    UNION ALL SELECT 'measured_accelerators_count', count(DISTINCT accelerator_id), 'count',
+        'Accelerators with an achieved matrix-multiply rate set against their peak.' FROM achieved_vs_peak
+    UNION ALL SELECT 'published_measurements_count', count(*), 'count', 'Published measurements (third parties).'
+        FROM measurements WHERE provenance = 'published'
+    UNION ALL SELECT 'own_measurements_count', count(*), 'count', 'Measurements made with compute-atlas measure.'
+        FROM measurements WHERE provenance = 'measured'
+    UNION ALL SELECT 'achieved_over_peak_min_frac', min(achieved_over_peak_frac), 'frac',
+        'Lowest achieved-over-peak matmul rate.' FROM achieved_vs_peak
+    UNION ALL SELECT 'achieved_over_peak_max_frac', max(achieved_over_peak_frac), 'frac',
+        'Highest achieved-over-peak matmul rate.' FROM achieved_vs_peak
+    UNION ALL SELECT 'achieved_over_peak_median_frac', median(achieved_over_peak_frac), 'frac',
+        'Median achieved-over-peak matmul rate.' FROM achieved_vs_peak
     UNION ALL SELECT 'parameter_' || replace(parameter_id, '-', '_'), value, unit, name || ' (parameter ' || parameter_id || ').'
         FROM parameters
     UNION ALL SELECT 'assumption_' || replace(assumption_id, '-', '_'), value, unit, name || ' (assumption ' || assumption_id || ').'

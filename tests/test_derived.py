@@ -191,6 +191,68 @@ TECHNIQUE_CLAIMS = [
 ]
 
 
+MAMF = "bekman2025mlengineeringmamf"
+MEASURE = "computeatlas2026measure"
+URL = "https://example.org/table"
+
+
+def measurement(measurement_id, accelerator_id, benchmark, precision, provenance, achieved, *, size=None,
+                date="2025-01-01"):
+    measured = provenance == "measured"
+    return {"measurement_id": measurement_id, "accelerator_id": accelerator_id, "device_name": accelerator_id,
+            "benchmark": benchmark, "precision": precision, "provenance": provenance,
+            "size": size if measured else None, "shape": None if measured or benchmark != "matmul" else "8x8x8",
+            "achieved_flop_per_s": achieved if benchmark == "matmul" else None,
+            "achieved_bytes_per_s": achieved if benchmark == "memory_copy" else None, "repeats": 10,
+            "statistic": "median" if measured else "mean", "method_version": "1", "software": "test",
+            "measured_date": date, "host": "test host" if measured else None,
+            "source": MEASURE if measured else MAMF, "source_url": None if measured else URL}
+
+
+MEASUREMENTS = [
+    # test-gpu-2024, bf16 peak 1.28e15: published 9.6e14 (0.75) beats ours 6.4e14 (0.5)
+    measurement("m-2024-published", "test-gpu-2024", "matmul", "bf16", "published", 9.6e14),
+    measurement("m-2024-ours", "test-gpu-2024", "matmul", "bf16", "measured", 6.4e14, size=8192),
+    # its copy: 8e11 B/s of the 1e12 quoted
+    measurement("m-2024-copy", "test-gpu-2024", "memory_copy", None, "measured", 8e11, size=2**28),
+    # test-gpu-2020, fp32 peak 2e13: ours only, 1.5e13 (0.75); bf16 peak 2e14: ours 1.6e14 (0.8)
+    measurement("m-2020-fp32", "test-gpu-2020", "matmul", "fp32", "measured", 1.5e13, size=4096),
+    measurement("m-2020-bf16", "test-gpu-2020", "matmul", "bf16", "measured", 1.6e14, size=4096),
+    # no FP32 peak for test-tpu: no row
+    measurement("m-tpu-fp32", "test-tpu", "matmul", "fp32", "measured", 1e12, size=1024),
+]
+
+ALIASES = [{"alias": a["name"], "accelerator_id": a["accelerator_id"], "context": "mlperf", "source": CHIP}
+           for a in ACCELERATORS]
+
+MLPERF_ROUNDS = [
+    {"mlperf_round": "v1.0", "round_published_date": "2021-01-01", "source": "mlcommons2021trainingv10"},
+    {"mlperf_round": "v2.0", "round_published_date": "2024-03-01", "source": "mlcommons2022trainingv20"},
+]
+
+
+def mlperf(result_id, round_, accelerator_id, nodes, per_node, minutes, division="closed"):
+    return {"mlperf_result_id": f"{round_}-{result_id}", "result_id_is_official": "false", "mlperf_round": round_,
+            "mlperf_benchmark": "bench", "division": division, "submitter": "Test", "system": result_id,
+            "accelerator_id": accelerator_id, "accelerator_name": accelerator_id.replace("-", " ").title(),
+            "node_count": nodes, "accelerators_per_node": per_node, "accelerator_count": nodes * per_node,
+            "time_to_train_minutes": minutes, "is_official_score": "true", "source": "mlcommons2021trainingv10",
+            "source_url": URL}
+
+
+MLPERF = [
+    # v1.0, test-gpu-2020: 8 chips × 60 min = 8 chip-h (selected); 64 chips × 15 min = 16 chip-h (the fastest)
+    mlperf("a", "v1.0", "test-gpu-2020", 1, 8, 60),
+    mlperf("b", "v1.0", "test-gpu-2020", 8, 8, 15),
+    # v2.0: 2016 chip 8 × 120 min = 16 chip-h; 2020 chip 8 × 45 min = 6; 2024 chip 8 × 15 min = 2;
+    # an open-division result of the 2024 chip (8 × 5 min) is left out
+    mlperf("c", "v2.0", "test-gpu-2016", 1, 8, 120),
+    mlperf("d", "v2.0", "test-gpu-2020", 1, 8, 45),
+    mlperf("e", "v2.0", "test-gpu-2024", 2, 4, 15),
+    mlperf("f", "v2.0", "test-gpu-2024", 1, 8, 5, division="open"),
+]
+
+
 def make_datasets(dst):
     shutil.copytree(DATASETS, dst)
     replace_rows(dst / "accelerators.csv", ACCELERATORS)
@@ -207,7 +269,10 @@ def make_datasets(dst):
     replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
     replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "source": "bls2025cpiu"}
                                             for y, v in CPI.items()])
-    replace_rows(dst / "measurements.csv", [])
+    replace_rows(dst / "measurements.csv", MEASUREMENTS)
+    replace_rows(dst / "accelerator_aliases.csv", ALIASES)
+    replace_rows(dst / "mlperf_rounds.csv", MLPERF_ROUNDS)
+    replace_rows(dst / "mlperf_training.csv", MLPERF)
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)
@@ -490,6 +555,74 @@ def test_compute_efficiency_intervals_and_scope(db):
     perf = one(db, "SELECT value FROM compute_efficiency WHERE effect = 'performance' "
                    "AND basis = 'hardware_and_algorithms' AND reference = 'budget-1m-usd-from-gpt-3-175b' AND year = 2026")
     assert perf["value"] == approx(1e6 / (1038.3 / 1.0098432e22) * 16)
+
+
+# --- achieved_vs_peak --------------------------------------------------------------------------------------
+
+def test_achieved_vs_peak_best_of_ours_and_published(db):
+    rows = {(r[0], r[1]): r[2:] for r in db.execute(
+        "SELECT accelerator_id, precision, peak_flop_per_s, achieved_flop_per_s, achieved_over_peak_frac, provenance, "
+        "measurement_id, source, n_measurements, n_measured, achieved_bytes_per_s, memory_bandwidth_bytes_per_s, "
+        "achieved_bandwidth_over_peak_frac, bandwidth_measurement_id FROM achieved_vs_peak").fetchall()}
+    # test-tpu has no FP32 peak: its FP32 measurement gives no row
+    assert set(rows) == {("test-gpu-2024", "bf16"), ("test-gpu-2020", "fp32"), ("test-gpu-2020", "bf16")}
+    # published 9.6e14 beats ours 6.4e14; 9.6e14 / 1.28e15 = 0.75; the copy 8e11 / 1e12 = 0.8
+    assert rows[("test-gpu-2024", "bf16")] == (approx(1.28e15), approx(9.6e14), approx(0.75), "published",
+                                               "m-2024-published", MAMF, 2, 1, approx(8e11), approx(1e12),
+                                               approx(0.8), "m-2024-copy")
+    # 1.5e13 / 2e13 = 0.75 and 1.6e14 / 2e14 = 0.8, ours; no copy measured
+    assert rows[("test-gpu-2020", "fp32")][:8] == (approx(2e13), approx(1.5e13), approx(0.75), "measured",
+                                                   "m-2020-fp32", MEASURE, 1, 1)
+    assert rows[("test-gpu-2020", "bf16")][2] == approx(0.8)
+    assert rows[("test-gpu-2020", "bf16")][8:] == (None, approx(1e12), None, None)
+
+
+# --- mlperf_progress ----------------------------------------------------------------------------------------
+
+def progress(con, round_, accelerator_id):
+    return one(con, "SELECT * FROM mlperf_progress WHERE mlperf_round = ? AND accelerator_id = ?", round_,
+               accelerator_id)
+
+
+def test_mlperf_progress_comparable_scale_and_fastest(db):
+    assert db.execute("SELECT count(*) FROM mlperf_progress").fetchone()[0] == 4
+    r = progress(db, "v1.0", "test-gpu-2020")
+    # 60 / 60 × 8 = 8 chip-h beats 15 / 60 × 64 = 16 chip-h; the 64-chip run is the fastest
+    assert (r["mlperf_result_id"], r["accelerator_count"], r["chip_hours"], r["n_mlperf_results"]) == (
+        "v1.0-a", 8, approx(8), 2)
+    assert (r["fastest_time_to_train_minutes"], r["fastest_accelerator_count"]) == (approx(15), 64)
+    assert str(r["round_published_date"]) == "2021-01-01"
+    # the open-division 5-minute run is not counted
+    e = progress(db, "v2.0", "test-gpu-2024")
+    assert (e["mlperf_result_id"], e["chip_hours"], e["n_mlperf_results"], e["fastest_time_to_train_minutes"]) == (
+        "v2.0-e", approx(2), 1, approx(15))  # 15 / 60 × (2 nodes × 4) = 2
+
+
+def test_mlperf_progress_speedup_over_predecessor(db):
+    # test-gpu-2024's candidates in v2.0 (same vendor, released ≥ 11 months earlier): 2020 (6 chip-h) and
+    # 2016 (16 chip-h); the fewest chip-hours wins: 6 / 2 = 3×
+    e = progress(db, "v2.0", "test-gpu-2024")
+    assert (e["predecessor_accelerator_id"], e["predecessor_chip_hours"], e["predecessor_accelerator_count"],
+            e["speedup_over_predecessor_x"]) == ("test-gpu-2020", approx(6), 8, approx(3))
+    d = progress(db, "v2.0", "test-gpu-2020")
+    assert (d["predecessor_accelerator_id"], d["speedup_over_predecessor_x"]) == ("test-gpu-2016", approx(16 / 6))
+    # no older chip of the vendor in the round: no predecessor (v1.0 has only the 2020 chip)
+    assert progress(db, "v2.0", "test-gpu-2016")["predecessor_accelerator_id"] is None
+    assert progress(db, "v1.0", "test-gpu-2020")["speedup_over_predecessor_x"] is None
+
+
+def test_mlperf_progress_rental_cost(db):
+    # v1.0 (2021-01-01): test-gpu-2020's on-demand price of that very day, $2 → 8 chip-h × $2 = $16
+    r = progress(db, "v1.0", "test-gpu-2020")
+    assert (str(r["cloud_price_date"]), r["cloud_price_usd_per_hour"], r["cloud_cost_usd"]) == (
+        "2021-01-01", approx(2), approx(16))
+    # v2.0 (2024-03-01): test-gpu-2024's nearest on-demand date is 2024-01-01, median of {3, 4, 8} = 4 → 2 × 4 = 8
+    e = progress(db, "v2.0", "test-gpu-2024")
+    assert (str(e["cloud_price_date"]), e["cloud_price_usd_per_hour"], e["cloud_cost_usd"]) == (
+        "2024-01-01", approx(4), approx(8))
+    # test-gpu-2020 in v2.0: its only price (2021-01-01, $2) is the nearest → 6 × 2 = 12
+    assert progress(db, "v2.0", "test-gpu-2020")["cloud_cost_usd"] == approx(12)
+    assert progress(db, "v2.0", "test-gpu-2016")["cloud_cost_usd"] is None  # no cloud price
 
 
 # --- headline_figures --------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from .schemas import relation
 METHOD_VERSION = "1"
 SOURCE_KEY = "computeatlas2026measure"
 COPY_BYTES = 256 * 2**20
+METHOD = ("compute-atlas measure: n×n by n×n multiply of random matrices (2n³ FLOP) or a device-to-device copy, "
+          "2 warm-up runs, synchronized, median of the timed repetitions")
 
 
 @dataclass
@@ -179,29 +181,29 @@ def gpu_benchmarks(sizes: list[int], repeats: int):
     yield "memory_copy", None, COPY_BYTES, 2 * COPY_BYTES / t, None
 
 
-#: Names the NVIDIA driver reports, for the variants a token match cannot tell apart.
-DRIVER_NAMES = {
-    "NVIDIA H100 80GB HBM3": "nvidia-h100-sxm5-80gb",
-    "NVIDIA H100 PCIe": "nvidia-h100-pcie-80gb",
-    "NVIDIA H100 NVL": "nvidia-h100-nvl-94gb",
-    "NVIDIA H200": "nvidia-h200-sxm-141gb",
-    "NVIDIA A100-SXM4-80GB": "nvidia-a100-sxm4-80gb",
-    "NVIDIA A100-SXM4-40GB": "nvidia-a100-sxm4-40gb",
-    "NVIDIA A100-PCIE-40GB": "nvidia-a100-pcie-40gb",
-    "NVIDIA A100 80GB PCIe": "nvidia-a100-pcie-80gb",
-    "Tesla V100-SXM2-16GB": "nvidia-v100-sxm2-16gb",
-    "Tesla V100-SXM2-32GB": "nvidia-v100-sxm2-32gb",
-    "Tesla V100-PCIE-32GB": "nvidia-v100-pcie-32gb",
-}
+def driver_aliases(datasets: Path) -> dict[str, str]:
+    """Aliases of ``accelerator_aliases.csv``, compared as validation compares them (case and surrounding spaces
+    ignored), mapped to their ``accelerator_id``."""
+    from .validate.names import normal
+
+    path = datasets / "accelerator_aliases.csv"
+    if not path.exists():
+        return {}
+    return {normal(r["alias"]): r["accelerator_id"]
+            for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))}
 
 
 def match_accelerator(device_name: str, datasets: Path) -> str | None:
-    """The `accelerators` row of the device: a known driver name, else the row whose name shares most tokens."""
+    """The `accelerators` row of the device: the accelerator its name is an alias of (``accelerator_aliases``),
+    else the row whose name shares most tokens with it."""
+    from .validate.names import normal
+
+    aliases = driver_aliases(datasets)
+    if normal(device_name) in aliases:
+        return aliases[normal(device_name)]
     path = datasets / "accelerators.csv"
     if not path.exists():
         return None
-    if device_name in DRIVER_NAMES:
-        return DRIVER_NAMES[device_name]
     tokens = set(re.findall(r"[a-z0-9]+", device_name.lower())) - {"nvidia", "amd", "gpu"}
     best, best_score = None, 0.0
     for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))):
@@ -238,16 +240,21 @@ def measure(datasets: Path, sizes: list[int] | None = None, repeats: int = 10, f
             "device_name": device.name,
             "benchmark": benchmark,
             "precision": precision,
+            "provenance": "measured",
             "size": size,
+            "shape": f"{size}x{size}x{size}" if benchmark == "matmul" else None,
             "achieved_flop_per_s": achieved if benchmark == "matmul" else None,
             "achieved_bytes_per_s": achieved if benchmark == "memory_copy" else None,
             "power_watts": power,
             "repeats": repeats,
+            "statistic": "median",
+            "method": METHOD,
             "method_version": METHOD_VERSION,
             "software": device.software,
             "measured_date": today.isoformat(),
             "host": device.host,
             "source": SOURCE_KEY,
+            "source_url": None,
             "notes": None,
         })
     return rows

@@ -94,8 +94,34 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "wafer-scale engines).", "bytes_per_s", gt=0, le=1e17),
     _f("precision", str, "Number format of a matrix multiply or of a peak rate.", isin=list(PRECISIONS)),
     _f("peak_flop_per_s", float, f"Quoted peak rate of one chip in `precision`, {RATE_NOTE}.", "flop_per_s", gt=0),
-    _f("achieved_flop_per_s", float, "Achieved rate of a dense matrix multiply (2n³ FLOP per n×n by n×n multiply), "
-       "per chip.", "flop_per_s", gt=0),
+    _f("achieved_flop_per_s", float, "Achieved rate of a dense matrix multiply (2·M·N·K FLOP per M×K by K×N "
+       "multiply; 2n³ for n×n matrices), per chip.", "flop_per_s", gt=0),
+    _f("achieved_over_peak_frac", float, "achieved_flop_per_s / peak_flop_per_s: the share of the quoted dense peak "
+       "that a matrix multiply achieved.", "frac", gt=0),
+    _f("achieved_bytes_per_s", float, "Achieved bandwidth of a device-to-device memory copy (bytes read plus bytes "
+       "written, per second).", "bytes_per_s", gt=0),
+    # measurements
+    _f("measurement_id", str, "Measurement: a key into `measurements` (a slug).", str_matches=SLUG),
+    _f("provenance", str, "Where a measurement comes from: `measured` with `compute-atlas measure` by this project, "
+       "or `published` by a third party (the row cites it).", isin=["measured", "published"]),
+    _f("measured_date", dt.date, "Date of the measurement (for a published one, the earliest date the source shows "
+       "it).", "date"),
+    _f("software", str, "Software versions of a measurement (library, driver)."),
+    # MLPerf
+    _f("mlperf_result_id", str, "MLPerf Training result: a key into `mlperf_training` (round, submitter, system and "
+       "benchmark as a slug; not MLCommons' official result id, see `result_id_is_official`).",
+       str_matches=r"^v[0-9]+\.[0-9]+-[a-z0-9]+([.-][a-z0-9]+)*$"),
+    _f("mlperf_round", str, "MLPerf Training round (`v1.0`, ..., `v5.1`): a key into `mlperf_rounds`.",
+       str_matches=r"^v[0-9]+\.[0-9]+$"),
+    _f("mlperf_benchmark", str, "MLPerf Training benchmark as MLCommons' results name it (`resnet`, `bert`, "
+       "`llama2_70b_lora`, ...): a fixed model, dataset and quality target.", str_matches=r"^[a-z0-9_]+$"),
+    _f("round_published_date", dt.date, "Date MLCommons published the round's results.", "date"),
+    _f("submitter", str, "Organization that submitted the MLPerf result."),
+    _f("system", str, "System name as the submitter gives it (the name of its system description file)."),
+    _f("time_to_train_minutes", float, "Wall-clock minutes to train the benchmark's model to its quality target "
+       "(the MLPerf score).", "minutes", gt=0, le=100_000),
+    _f("is_official_score", bool, "Whether the time to train is MLCommons' official score (true) or derived by "
+       "this project from the submission logs (false; see `notes`)."),
     # training runs
     _f("model", str, "Name of the AI model."),
     _f("organization", str, "Organizations that trained the model."),
@@ -108,12 +134,19 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "count", gt=0, le=10_000_000),
     _f("training_duration_hours", float, "Wall-clock duration of the training run (not a sum over sub-models or "
        "phases that ran in parallel).", "hours", gt=0, le=100_000),
+    _f("chip_hours", float, "accelerator_count × hours: accelerator-hours of the work.", "chip_hours", gt=0),
     _f("reported_cost_usd", float, "Training cost as the developer or a credible report published it, in dollars "
        "of `reported_cost_year`.", "usd", gt=0),
     # prices
     _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
        isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
     _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
+    _f("cloud_price_usd_per_hour", float, "Median on-demand cloud price of one accelerator-hour (`cloud_prices`) "
+       "at the price date nearest the row's date (a run's publication, an MLPerf round's publication); the median "
+       "of the prices of that date.", "usd_per_hour", gt=0),
+    _f("cloud_price_date", dt.date, "Date of that cloud price.", "date"),
+    _f("cloud_cost_usd", float, "chip_hours × cloud_price_usd_per_hour: the rental cost, in nominal dollars of "
+       "cloud_price_date.", "usd", gt=0),
     # techniques
     _f("technique", str, "Name of the technique (from `techniques`)."),
     _f("category", str, "Whether the technique applies to training, inference or both.",

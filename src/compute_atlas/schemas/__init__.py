@@ -5,8 +5,10 @@ type, unit, description and checks.
 """
 
 from ._base import Column, Relation
+from .accelerator_aliases import AcceleratorAliases
 from .accelerator_efficiency import AcceleratorEfficiency
 from .accelerators import Accelerators
+from .achieved_vs_peak import AchievedVsPeak
 from .assumptions import Assumptions
 from .build_info import BuildInfo
 from .claim_checks import ClaimChecks
@@ -19,6 +21,9 @@ from .hardware_prices import HardwarePrices
 from .headline_figures import HeadlineFigures
 from .landmark_runs import LandmarkRuns
 from .measurements import Measurements
+from .mlperf_progress import MlperfProgress
+from .mlperf_rounds import MlperfRounds
+from .mlperf_training import MlperfTraining
 from .parameters import Parameters
 from .price_index import PriceIndex
 from .price_proxies import PriceProxies
@@ -41,9 +46,12 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("references", References),
     Relation("glossary", Glossary),
     Relation("accelerators", Accelerators),
+    Relation("accelerator_aliases", AcceleratorAliases),
     Relation("price_index", PriceIndex),
     Relation("published_trends", PublishedTrends),
     Relation("measurements", Measurements),
+    Relation("mlperf_rounds", MlperfRounds),
+    Relation("mlperf_training", MlperfTraining),
     Relation("training_runs", TrainingRuns),
     Relation("landmark_runs", LandmarkRuns),
     Relation("cloud_prices", CloudPrices),
@@ -64,6 +72,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("technique_summary", TechniqueSummary),
     Relation("claim_checks", ClaimChecks),
     Relation("compute_efficiency", ComputeEfficiency),
+    Relation("achieved_vs_peak", AchievedVsPeak),
+    Relation("mlperf_progress", MlperfProgress),
     Relation("headline_figures", HeadlineFigures),
     Relation("build_info", BuildInfo),
 )

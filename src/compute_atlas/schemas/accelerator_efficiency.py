@@ -33,8 +33,9 @@ class AcceleratorEfficiency(pa.DataFrameModel):
     ridge_point_flop_per_byte: float = field("Roofline ridge point: the arithmetic intensity above which the "
                                              "chip is compute-bound (peak rate / memory bandwidth).", 'flop_per_byte', gt=0)
     memory_bytes_per_flop_per_s: float = field("Memory capacity per unit of peak rate.", 'bytes_per_flop_per_s', gt=0)
-    achieved_flop_per_s: float = shared('achieved_flop_per_s')
-    achieved_over_peak_frac: float = field("achieved_flop_per_s / peak_flop_per_s.", 'frac', gt=0)
+    achieved_flop_per_s: float = shared('achieved_flop_per_s', note="The best of `measurements` (ours or published); "
+                                        "`achieved_vs_peak` says which and cites it.")
+    achieved_over_peak_frac: float = shared('achieved_over_peak_frac')
     source: str = shared('source', nullable=False)
 
     class Config:

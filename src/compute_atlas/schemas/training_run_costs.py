@@ -15,7 +15,7 @@ class TrainingRunCosts(pa.DataFrameModel):
     accelerator_id: str = shared('accelerator_id')
     accelerator_count: int = shared('accelerator_count')
     training_duration_hours: float = shared('training_duration_hours')
-    chip_hours: float = field("accelerator_count × training_duration_hours.", 'chip_hours')
+    chip_hours: float = shared('chip_hours', note="Here accelerator_count × training_duration_hours.")
     precision: str = shared('precision', note="The precision whose peak rate is used: the run's own, else its chip's "
                            "best 16-bit tensor format (`accelerator_efficiency.is_best_16bit_tensor`), else FP32.")
     precision_assumed: bool = field("Whether the precision was assumed rather than reported.")
@@ -26,10 +26,9 @@ class TrainingRunCosts(pa.DataFrameModel):
                                          "(assumption `default-mfu`).", 'flop')
     compute_spread_x: float = field("Largest over smallest of the available compute figures (1 = agreement).", 'factor')
     mfu_frac: float = field("Model FLOP utilization: reported compute / (chip-hours × 3600 × peak rate).", 'frac')
-    cloud_price_usd_per_hour: float = field("Median on-demand price of the accelerator at the price date nearest the "
-                                            "publication date.", 'usd_per_hour')
-    cloud_price_date: pl.Date = field("Date of that cloud price.", 'date')
-    cloud_cost_usd: float = field("chip-hours × cloud price, in dollars of cloud_price_date.", 'usd')
+    cloud_price_usd_per_hour: float = shared('cloud_price_usd_per_hour', note="The row's date is the publication date.")
+    cloud_price_date: pl.Date = shared('cloud_price_date')
+    cloud_cost_usd: float = shared('cloud_cost_usd')
     cloud_cost_usd_2024: float = field("Cloud cost in 2024 dollars (CPI-U).", 'usd_2024')
     chip_price_usd: float = field("Purchase price per chip nearest the publication date (`hardware_prices`), "
                                   "else the launch price, else the price of its proxy (`price_proxies`).",

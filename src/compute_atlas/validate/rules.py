@@ -20,7 +20,7 @@ import duckdb
 from ..build.ddl import ident
 from ..problems import Problem
 from ..schemas import DERIVED, RAW
-from . import plausibility
+from . import names, plausibility
 
 if TYPE_CHECKING:
     from ..ingest.load import Loaded
@@ -43,6 +43,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += dates(q, have)
     problems += declared_constants(q, have)
     problems += plausibility.run_all(q, have)
+    problems += names.run_all(q, have)
     return problems
 
 

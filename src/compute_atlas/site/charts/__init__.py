@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from . import costs, efficiency, hardware, techniques
+from . import costs, efficiency, hardware, measured, techniques
 from .common import Chart, render
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
@@ -23,6 +23,10 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "technique-effects": techniques.technique_effects,
     "access-effect": efficiency.access_effect,
     "performance-effect": efficiency.performance_effect,
+    "achieved-vs-peak": measured.achieved_vs_peak,
+    "mlperf-chip-hours": measured.mlperf_chip_hours,
+    "mlperf-time-to-train": measured.mlperf_time_to_train,
+    "mlperf-training-cost": measured.mlperf_training_cost,
 }
 
 __all__ = ["CHARTS", "Chart", "render"]
