@@ -60,13 +60,10 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("source", "Source")],
     ),
     "measured": (
-        """SELECT e.*, m.n AS n_measurements FROM accelerator_efficiency e
-           JOIN (SELECT accelerator_id, precision, count(*) AS n FROM measurements GROUP BY ALL) m
-           USING (accelerator_id, precision)
-           ORDER BY e.accelerator_id, e.precision""",
-        [("name", "Accelerator"), ("precision", "Precision"), ("peak_flop_per_s", "Quoted peak"),
+        "SELECT * FROM achieved_vs_peak ORDER BY achieved_over_peak_frac DESC, accelerator_id, precision",
+        [("name", "Accelerator"), ("precision", "Precision"), ("peak_flop_per_s", "Quoted dense peak"),
          ("achieved_flop_per_s", "Best achieved"), ("achieved_over_peak_frac", "Achieved / peak"),
-         ("n_measurements", "Measurements")],
+         ("provenance", "Measured by"), ("n_measurements", "Measurements"), ("source", "Source")],
     ),
     "technique_summary": (
         "SELECT * FROM technique_summary ORDER BY technique, metric",
