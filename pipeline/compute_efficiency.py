@@ -72,7 +72,7 @@ def build(con):
                                          flop * f, flop * lo, flop * hi, "effective_flop", rate,
                                          year > hw_end, inputs, (f, lo, hi)))
                 if spending is not None:
-                    frontier = combine(rate, spending)
+                    frontier = combine(rate, spending, level=level)
                     for year in range(base_year, last_year + 1):
                         f, lo, hi = compounded(frontier, year - base_year)
                         rows.append(_row(domain, "frontier", basis, f"frontier-from-{run_id}", base_year, year,
