@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import Chart, axis, frame, theme
+from .common import WIDTH, Chart, axis, frame, theme
 
 #: The benchmark a page's MLPerf charts open on: the one with results in the most rounds.
 DEFAULT_BENCHMARK_SQL = """SELECT mlperf_benchmark FROM mlperf_progress GROUP BY 1
@@ -46,7 +46,7 @@ def achieved_vs_peak(con) -> Chart:
     description = (f"Dot-and-bar chart: for {points.height} accelerator and precision pairs of {n_acc} accelerators, "
                    "a grey bar to the quoted dense peak and a dot at the best achieved matrix-multiply rate, coloured "
                    "by vendor; the tooltip names each measurement's source.")
-    spec = theme(alt.layer(bars, dots)).properties(height=max(200, 22 * points.height))
+    spec = theme(alt.layer(bars, dots)).properties(width=WIDTH - 260, height=max(200, 22 * points.height))
     return Chart("Achieved against quoted: dense matrix multiply", takeaway, description, points, spec)
 
 
