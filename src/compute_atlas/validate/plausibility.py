@@ -200,7 +200,7 @@ def first_release_dates(q: _Query, params: dict[str, float]) -> list[Problem]:
 
 
 #: The chip's highest dense 32- or 16-bit peak rate, for a training run's row (NULL when the chip is unknown).
-_PEAK = ("(SELECT greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop_per_s, a.fp16_flop_per_s) "
+_PEAK = ("(SELECT max(greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop_per_s, a.fp16_flop_per_s)) "
          "FROM staging.accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * {_PEAK})"
 
@@ -229,7 +229,7 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
 
     out = []
     if "cloud_prices" in have and "accelerators" in have:
-        out += q.rows("cloud_prices", "price_date < (SELECT a.release_date FROM staging.accelerators a "
+        out += q.rows("cloud_prices", "price_date < (SELECT min(a.release_date) FROM staging.accelerators a "
                       "WHERE a.accelerator_id = cloud_prices.accelerator_id)", "price_date",
                       "CAST(price_date AS VARCHAR)", "cloud price dated before the accelerator's release_date",
                       "check the date and the accelerator_id")
