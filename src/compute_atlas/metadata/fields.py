@@ -99,8 +99,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # training runs
     _f("model", str, "Name of the AI model."),
     _f("organization", str, "Organizations that trained the model."),
-    _f("publication_date", dt.date, "Date of the model's first public release: the announcement or the first "
-       "version of its paper (arXiv v1), not a later version or the journal date.", "date"),
+    _f("publication_date", dt.date, "Date of the model's first public release: the earlier of its announcement "
+       "and the first version of its paper (arXiv or bioRxiv v1), not a later version or the journal date.", "date"),
     _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
     _f("is_frontier", bool, "Whether Epoch AI lists the model as a frontier model (top 10 by training compute at "
        "its release)."),
