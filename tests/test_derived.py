@@ -69,12 +69,19 @@ ACCELERATORS = [
     # no matrix units: its FP16 rate is the plain (non-tensor) one
     accelerator("test-gpu-no-matrix", "gpu", "2014-06-01", fp32=1e12, fp16=2e12, matrix=False, tdp=100),
     accelerator("test-gpu-proxied", "gpu", "2023-01-01", fp32=1e13, bf16=1e14, tdp=300),
+    # no launch price, two purchase prices: accelerator_efficiency falls back to the earlier one
+    accelerator("test-asic-purchase", "asic", "2018-01-01", fp32=3e12, matrix=False, tdp=150),
 ]
 
 HARDWARE_PRICES = [
     {"accelerator_id": "test-gpu-2024", "price_date": "2023-01-01", "price_usd": 400, "price_kind": "list",
      "source": PRICES},
     {"accelerator_id": "test-gpu-2024", "price_date": "2024-06-01", "price_usd": 600,
+     "price_kind": "reported_purchase", "source": PRICES},
+    # the earlier of two: $1000 on 2019-01-01 (2024 dollars: 1000 × 300/200 = 1500), not $500 in 2020
+    {"accelerator_id": "test-asic-purchase", "price_date": "2020-06-01", "price_usd": 500, "price_kind": "estimate",
+     "source": PRICES},
+    {"accelerator_id": "test-asic-purchase", "price_date": "2019-01-01", "price_usd": 1000,
      "price_kind": "reported_purchase", "source": PRICES},
 ]
 
@@ -388,6 +395,29 @@ def test_disagreement_flag(db):
     }
 
 
+# --- accelerator_efficiency: the price used ------------------------------------------------------------
+
+def test_price_basis_launch_price_first_then_earliest_purchase(db):
+    def eff(accelerator_id):
+        return one(db, "SELECT * FROM accelerator_efficiency WHERE accelerator_id = ? AND precision = 'fp32'",
+                   accelerator_id)
+
+    # a launch price wins over any purchase price ($400 list on 2023-01-01 is ignored): $500 of 2024-01-01
+    r = eff("test-gpu-2024")
+    assert (r["price_basis"], r["price_usd"], str(r["price_date"])) == ("launch_list", 500, "2024-01-01")
+    assert r["price_usd_2024"] == approx(500)  # 500 × 300/300
+    assert r["priced_flop_per_s_per_usd_2024"] == approx(r["flop_per_s_per_usd_2024"])
+    # no launch price: the earliest purchase price, $1000 on 2019-01-01, is 1000 × 300/200 = $1500 of 2024
+    r = eff("test-asic-purchase")
+    assert r["launch_price_usd"] is None and r["flop_per_s_per_usd_2024"] is None  # launch-price columns stay empty
+    assert (r["price_basis"], r["price_usd"], str(r["price_date"])) == ("purchase", 1000, "2019-01-01")
+    assert r["price_usd_2024"] == approx(1500)
+    assert r["priced_flop_per_s_per_usd_2024"] == approx(3e12 / 1500)  # 2e9 FLOP/s per 2024 $
+    # neither: no basis, no price
+    r = eff("test-gpu-proxied")
+    assert (r["price_basis"], r["price_usd"], r["priced_flop_per_s_per_usd_2024"]) == (None, None, None)
+
+
 # --- trend_comparison ----------------------------------------------------------------------------------
 
 def test_trend_comparison_unit_conversions(db):
@@ -496,7 +526,7 @@ def test_compute_efficiency_intervals_and_scope(db):
 
 def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
-    assert f["accelerators_count"] == 6
+    assert f["accelerators_count"] == 7
     assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
     assert f["training_runs_count"] == 7
     assert f["frontier_runs_count"] == 2
@@ -509,7 +539,7 @@ def test_headline_figures(db):
     assert f["mfu_q1_frac"] == approx(0.18125)
     assert f["claims_count"] == 5
     assert f["claims_holding_count"] == 2  # c-holds, c-up-to
-    assert f["hardware_prices_count"] == 2
+    assert f["hardware_prices_count"] == 4
     assert f["cloud_prices_count"] == len(CLOUD_PRICES)
     assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)
     assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)

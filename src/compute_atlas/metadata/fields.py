@@ -113,6 +113,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # prices
     _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
        isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
+    _f("price_usd", float, "Price of one accelerator chip (not a server), in dollars of `price_date`.", "usd", gt=0),
     _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
     # techniques
     _f("technique", str, "Name of the technique (from `techniques`)."),
