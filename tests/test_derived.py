@@ -158,6 +158,26 @@ PUBLISHED_TRENDS = [
 ]
 
 
+def subset(trend_id, *, kinds="gpu", precision="best-16bit-tensor", bases="launch_list", start=2016, end=2024):
+    return {"trend_id": trend_id, "population": "accelerators", "kinds": kinds, "market_segments": "data_centre",
+            "precision_rule": precision, "price_bases": bases, "best_only": "false", "window_start_year": start,
+            "window_end_year": end, "rationale": "Fixture.", "source": "hobbhahn2022gpupriceperformance"}
+
+
+REPLICATION_SUBSETS = [
+    # the three launch-priced 16-bit tensor GPUs: the exact line, growth 2 × a year, interval [2, 2]
+    subset("t-doubling-years"),  # published 2^(1/2) (2^(1/4) to 2^(1/1) = 2): touches at 2, overlaps
+    subset("t-growth-x"),  # published 1.5 (1.2 to 2.0): touches at 2.0, overlaps
+    subset("t-no-interval"),  # published 3, no interval: [2, 2] does not hold 3
+    subset("t-growth-oom", start=2016, end=2020),  # two chips in the window: too few to fit
+    # FP32 of GPUs and ASICs released 2016-2024, launch or purchase price: the three launch-priced GPUs and
+    # test-asic-purchase (its purchase price); test-gpu-proxied has no price of either kind
+    subset("t-doubling-months", kinds="gpu;asic", precision="fp32", bases="launch_list;purchase"),
+    # the same with launch prices only: the three GPUs
+    subset("t-halving-months", kinds="gpu;asic", precision="fp32"),
+]
+
+
 def result(result_id, technique_id, metric, better, baseline, treated):
     return {"result_id": result_id, "technique_id": technique_id, "model": "m", "task": "t", "metric": metric,
             "better": better, "value_unit": "relative", "baseline_value": baseline, "treated_value": treated,
@@ -210,6 +230,7 @@ def make_datasets(dst):
         {"run_id": "gpt-3-175b", "role": role, "domain": "language", "rationale": "The fixture's anchor."}
         for role in ("cost-breakdown", "efficiency-reference")])
     replace_rows(dst / "published_trends.csv", PUBLISHED_TRENDS)
+    replace_rows(dst / "replication_subsets.csv", REPLICATION_SUBSETS)
     replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
     replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
     replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "source": "bls2025cpiu"}
@@ -459,6 +480,35 @@ def test_our_hardware_fit_is_the_exact_line(db):
         approx(2.0), approx(2.0), approx(2.0))
     assert r["doubling_time_years"] == approx(1.0)
     assert r["year_range"] == "2016–2024" and r["n_points"] == 3
+
+
+# --- trend_replications --------------------------------------------------------------------------------
+
+def test_trend_replications_convert_fit_and_judge_overlap(db):
+    rows = {r["trend_id"]: r for r in (dict(zip([d[0] for d in cur.description], t)) for cur in
+            [db.execute("SELECT * FROM trend_replications")] for t in cur.fetchall())}
+    assert set(rows) == {s["trend_id"] for s in REPLICATION_SUBSETS}
+    r = rows["t-doubling-years"]
+    # published: doubling 2 years (1 to 4) → 2^(1/2), interval 2^(1/4) to 2^(1/1)
+    assert (r["published_growth_per_year_x"], r["published_growth_per_year_x_low"],
+            r["published_growth_per_year_x_high"]) == (approx(2**0.5), approx(2**0.25), approx(2.0))
+    # ours: the exact line through 1e10, 1.6e11, 2.56e12 at 4-year steps: 2 × a year, every resample agrees
+    assert (r["n_points"], r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
+        3, approx(2.0), approx(2.0), approx(2.0))
+    assert r["growth_ratio_x"] == approx(2 / 2**0.5)
+    assert r["doubling_time_years"] == approx(1.0)
+    assert (r["overlap_rule"], r["intervals_overlap"]) == ("intervals", True)  # touching at 2 counts
+    assert r["interval_level_frac"] == approx(0.9)  # ours: the interval-level-frac parameter
+    assert (rows["t-growth-x"]["overlap_rule"], rows["t-growth-x"]["intervals_overlap"]) == ("intervals", True)
+    r = rows["t-no-interval"]  # published 3 with no interval: our [2, 2] does not hold it
+    assert (r["published_growth_per_year_x_low"], r["overlap_rule"], r["intervals_overlap"]) == (
+        None, "point_in_interval", False)
+    r = rows["t-growth-oom"]  # 2016-2020: two chips, below minimum-fit-points (3): no fit, no verdict
+    assert (r["n_points"], r["growth_per_year_x"], r["intervals_overlap"]) == (2, None, None)
+    # the price basis is part of the subset: with purchase prices test-asic-purchase joins the three GPUs
+    assert rows["t-doubling-months"]["n_points"] == 4
+    assert rows["t-halving-months"]["n_points"] == 3
+    assert rows["t-doubling-years"]["label"] == "t-doubling-years (2016–2024)"
 
 
 # --- claim_checks --------------------------------------------------------------------------------------

@@ -134,6 +134,11 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("min_x", float, "Smallest improvement factor of the results.", "factor", gt=0),
     _f("max_x", float, "Largest improvement factor of the results.", "factor", gt=0),
     # trends
+    _f("trend_id", str, "Published trend estimate: a key into `published_trends`.", str_matches=SLUG),
+    _f("window_start_year", int, "First calendar year of the window a replication fits (inclusive; release year "
+       "of a chip, publication year of a run).", "year", ge=1940, le=2100),
+    _f("window_end_year", int, "Last calendar year of the window a replication fits (inclusive).", "year",
+       ge=1940, le=2100),
     _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
     _f("subset", str, "Named subset of data the estimate rests on."),
     _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),
