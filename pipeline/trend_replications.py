@@ -104,7 +104,7 @@ def build(con):
         row = {
             "trend_id": s["trend_id"], "quantity": s["quantity"], "subset": s["subset"],
             "source": s["published_source"],
-            "label": f"{s['trend_id']} ({s['window_start_year']}–{s['window_end_year']})",
+            "label": f"{s['label']} ({s['window_start_year']}–{s['window_end_year']})",
             "fit_description": describe(s),
             "window_start_year": s["window_start_year"], "window_end_year": s["window_end_year"],
             "published_growth_per_year_x": pub, "published_growth_per_year_x_low": pub_low,

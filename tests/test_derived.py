@@ -159,7 +159,7 @@ PUBLISHED_TRENDS = [
 
 
 def subset(trend_id, *, kinds="gpu", precision="best-16bit-tensor", bases="launch_list", start=2016, end=2024):
-    return {"trend_id": trend_id, "population": "accelerators", "kinds": kinds, "market_segments": "data_centre",
+    return {"trend_id": trend_id, "label": f"Test {trend_id}", "population": "accelerators", "kinds": kinds, "market_segments": "data_centre",
             "precision_rule": precision, "price_bases": bases, "best_only": "false", "window_start_year": start,
             "window_end_year": end, "rationale": "Fixture.", "source": "hobbhahn2022gpupriceperformance"}
 
@@ -508,7 +508,7 @@ def test_trend_replications_convert_fit_and_judge_overlap(db):
     # the price basis is part of the subset: with purchase prices test-asic-purchase joins the three GPUs
     assert rows["t-doubling-months"]["n_points"] == 4
     assert rows["t-halving-months"]["n_points"] == 3
-    assert rows["t-doubling-years"]["label"] == "t-doubling-years (2016–2024)"
+    assert rows["t-doubling-years"]["label"] == "Test t-doubling-years (2016–2024)"
 
 
 # --- claim_checks --------------------------------------------------------------------------------------

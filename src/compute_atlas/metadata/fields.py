@@ -134,6 +134,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("min_x", float, "Smallest improvement factor of the results.", "factor", gt=0),
     _f("max_x", float, "Largest improvement factor of the results.", "factor", gt=0),
     # trends
+    _f("label", str, "A short readable name of the row for charts and tables."),
     _f("trend_id", str, "Published trend estimate: a key into `published_trends`.", str_matches=SLUG),
     _f("window_start_year", int, "First calendar year of the window a replication fits (inclusive; release year "
        "of a chip, publication year of a run).", "year", ge=1940, le=2100),

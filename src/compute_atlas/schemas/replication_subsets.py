@@ -19,6 +19,7 @@ PRICE_BASES = ["launch_list", "purchase"]
 class ReplicationSubsets(pa.DataFrameModel):
     trend_id: str = shared('trend_id', nullable=False, unique=True,
                            note="The published estimate this subset replicates.")
+    label: str = shared('label', nullable=False, note="Authors, year and what was fitted, as a chart labels it.")
     population: str = field("What the points are: `accelerators` (one point per chip of `accelerator_efficiency` at "
                             "its release date) or `training_runs` (one point per run of `training_run_costs` at its "
                             "publication date).", nullable=False, isin=["accelerators", "training_runs"])

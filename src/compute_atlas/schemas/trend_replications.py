@@ -10,8 +10,7 @@ class TrendReplications(pa.DataFrameModel):
     quantity: str = shared('quantity', nullable=False)
     subset: str = shared('subset', nullable=False, note="The published estimate's subset.")
     source: str = shared('source', nullable=False, note="The published estimate's source.")
-    label: str = field("A short readable name of the estimate for charts: source, subset and window.",
-                       nullable=False)
+    label: str = shared('label', nullable=False, note="With the window of years.")
     fit_description: str = field("Our subset in words: which points, which rate, which prices, which years.",
                                  nullable=False)
     window_start_year: int = shared('window_start_year', nullable=False)
