@@ -1,5 +1,6 @@
 -- accelerator_efficiency: one row per accelerator and precision with a dense peak rate.
--- Inputs (declared in its schema): accelerators, price_index (CPI-U), measurements, parameters (the dollar base year).
+-- Inputs (declared in its schema): accelerators, hardware_prices (the purchase-price fallback), price_index (CPI-U),
+-- measurements, parameters (the dollar base year).
 WITH rates AS (
     UNPIVOT accelerators
     ON fp64_flop_per_s AS 'fp64', fp32_flop_per_s AS 'fp32', tf32_flop_per_s AS 'tf32',
@@ -17,12 +18,31 @@ achieved AS (
     WHERE benchmark = 'matmul' AND accelerator_id IS NOT NULL
     GROUP BY ALL
 ),
-priced AS (
+-- a chip's earliest dated purchase price (the lowest on a tie): the fallback where no launch price is known
+first_purchase AS (
+    SELECT accelerator_id,
+           arg_min(price_date, (price_date, price_usd)) AS purchase_date,
+           arg_min(price_usd, (price_date, price_usd)) AS purchase_usd
+    FROM hardware_prices
+    GROUP BY accelerator_id
+),
+chosen AS (
     SELECT r.*,
-           r.launch_price_usd * base.cpi_2024 / p.cpi_u_index AS launch_price_usd_2024
+           CASE WHEN r.launch_price_usd IS NOT NULL THEN 'launch_list'
+                WHEN f.purchase_usd IS NOT NULL THEN 'purchase' END AS price_basis,
+           coalesce(r.launch_price_usd, f.purchase_usd) AS price_usd,
+           CASE WHEN r.launch_price_usd IS NOT NULL THEN r.launch_price_date ELSE f.purchase_date END AS price_date
     FROM rates r
+    LEFT JOIN first_purchase f USING (accelerator_id)
+),
+priced AS (
+    SELECT c.*,
+           c.launch_price_usd * base.cpi_2024 / p.cpi_u_index AS launch_price_usd_2024,
+           c.price_usd * base.cpi_2024 / q.cpi_u_index AS price_usd_2024
+    FROM chosen c
     CROSS JOIN base
-    LEFT JOIN price_index p ON p.year = year(r.launch_price_date)
+    LEFT JOIN price_index p ON p.year = year(c.launch_price_date)
+    LEFT JOIN price_index q ON q.year = year(c.price_date)
 )
 SELECT
     p.accelerator_id, p.name, p.vendor, p.kind, p.market_segment, p.release_date,
@@ -35,10 +55,15 @@ SELECT
         ORDER BY p.peak_flop_per_s DESC, p.precision) = 1, false) AS is_best_16bit_tensor,
     p.launch_price_usd,
     p.launch_price_usd_2024,
+    p.price_basis,
+    p.price_usd,
+    p.price_date,
+    p.price_usd_2024,
     p.tdp_watts,
     p.tdp_kind,
     p.peak_flop_per_s / p.launch_price_usd AS flop_per_s_per_usd,
     p.peak_flop_per_s / p.launch_price_usd_2024 AS flop_per_s_per_usd_2024,
+    p.peak_flop_per_s / p.price_usd_2024 AS priced_flop_per_s_per_usd_2024,
     p.peak_flop_per_s / p.tdp_watts AS flop_per_s_per_watt,
     p.memory_bytes,
     p.memory_bandwidth_bytes_per_s,

@@ -107,6 +107,37 @@ WITH figures(figure_id, value, unit, description) AS (
         FROM assumptions
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__points', n_points, 'count',
         'Points behind ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT 'accelerators_purchase_priced_count', count(*), 'count',
+        'Accelerators without a launch price whose earliest purchase price stands in (price_basis purchase).'
+        FROM accelerator_efficiency WHERE precision = 'fp32' AND price_basis = 'purchase'
+    UNION ALL SELECT 'fp32_price_performance_chips_count', count(*), 'count',
+        'Accelerators with FP32 FLOP/s per dollar of a launch or purchase price.'
+        FROM accelerator_efficiency WHERE precision = 'fp32' AND priced_flop_per_s_per_usd_2024 IS NOT NULL
+    UNION ALL SELECT 'fp32_price_performance_first_year', min(year(release_date)), 'year',
+        'Earliest release year among them.'
+        FROM accelerator_efficiency WHERE precision = 'fp32' AND priced_flop_per_s_per_usd_2024 IS NOT NULL
+    UNION ALL SELECT 'replications_count', count(*), 'count', 'Published estimates refitted on their own subset.'
+        FROM trend_replications WHERE intervals_overlap IS NOT NULL
+    UNION ALL SELECT 'replications_overlapping_count', count(*), 'count',
+        'Replications whose interval overlaps the published one (or holds the published value).'
+        FROM trend_replications WHERE intervals_overlap
+    UNION ALL SELECT 'replications_overlapping_frac', avg(CAST(intervals_overlap AS DOUBLE)), 'frac',
+        'Share of replications that agree with the published estimate.'
+        FROM trend_replications WHERE intervals_overlap IS NOT NULL
+    UNION ALL SELECT 'replications_with_interval_count', count(*), 'count',
+        'Replications of an estimate whose source gives an interval.'
+        FROM trend_replications WHERE intervals_overlap IS NOT NULL AND overlap_rule = 'intervals'
+    UNION ALL SELECT 'replications_with_interval_overlapping_count', count(*), 'count',
+        'Of those, the ones whose intervals overlap.'
+        FROM trend_replications WHERE intervals_overlap AND overlap_rule = 'intervals'
+    UNION ALL SELECT 'replications_' || population_kind || '_count', count(*), 'count',
+        'Replications of ' || population_kind || ' estimates.'
+        FROM (SELECT *, CASE WHEN quantity LIKE '%training_compute%' THEN 'training' ELSE 'hardware' END
+              AS population_kind FROM trend_replications WHERE intervals_overlap IS NOT NULL) GROUP BY population_kind
+    UNION ALL SELECT 'replications_' || population_kind || '_overlapping_count', count(*) FILTER (WHERE intervals_overlap),
+        'count', 'Of the replications of ' || population_kind || ' estimates, those that agree.'
+        FROM (SELECT *, CASE WHEN quantity LIKE '%training_compute%' THEN 'training' ELSE 'hardware' END
+              AS population_kind FROM trend_replications WHERE intervals_overlap IS NOT NULL) GROUP BY population_kind
 )
 SELECT figure_id, CAST(value AS DOUBLE) AS value, unit, description
 FROM figures

@@ -69,12 +69,19 @@ ACCELERATORS = [
     # no matrix units: its FP16 rate is the plain (non-tensor) one
     accelerator("test-gpu-no-matrix", "gpu", "2014-06-01", fp32=1e12, fp16=2e12, matrix=False, tdp=100),
     accelerator("test-gpu-proxied", "gpu", "2023-01-01", fp32=1e13, bf16=1e14, tdp=300),
+    # no launch price, two purchase prices: accelerator_efficiency falls back to the earlier one
+    accelerator("test-asic-purchase", "asic", "2018-01-01", fp32=3e12, matrix=False, tdp=150),
 ]
 
 HARDWARE_PRICES = [
     {"accelerator_id": "test-gpu-2024", "price_date": "2023-01-01", "price_usd": 400, "price_kind": "list",
      "source": PRICES},
     {"accelerator_id": "test-gpu-2024", "price_date": "2024-06-01", "price_usd": 600,
+     "price_kind": "reported_purchase", "source": PRICES},
+    # the earlier of two: $1000 on 2019-01-01 (2024 dollars: 1000 × 300/200 = 1500), not $500 in 2020
+    {"accelerator_id": "test-asic-purchase", "price_date": "2020-06-01", "price_usd": 500, "price_kind": "estimate",
+     "source": PRICES},
+    {"accelerator_id": "test-asic-purchase", "price_date": "2019-01-01", "price_usd": 1000,
      "price_kind": "reported_purchase", "source": PRICES},
 ]
 
@@ -148,6 +155,26 @@ PUBLISHED_TRENDS = [
     # 90 % interval 6 to 24 months
     trend("ho2024-lm-algorithmic-efficiency", 12, "halving_time_months", 6, 24,
           quantity="algorithmic_efficiency_language", start=2012, end=2023, source="ho2024algorithmic"),
+]
+
+
+def subset(trend_id, *, kinds="gpu", precision="best-16bit-tensor", bases="launch_list", start=2016, end=2024):
+    return {"trend_id": trend_id, "label": f"Test {trend_id}", "population": "accelerators", "kinds": kinds, "market_segments": "data_centre",
+            "precision_rule": precision, "price_bases": bases, "best_only": "false", "window_start_year": start,
+            "window_end_year": end, "rationale": "Fixture.", "source": "hobbhahn2022gpupriceperformance"}
+
+
+REPLICATION_SUBSETS = [
+    # the three launch-priced 16-bit tensor GPUs: the exact line, growth 2 × a year, interval [2, 2]
+    subset("t-doubling-years"),  # published 2^(1/2) (2^(1/4) to 2^(1/1) = 2): touches at 2, overlaps
+    subset("t-growth-x"),  # published 1.5 (1.2 to 2.0): touches at 2.0, overlaps
+    subset("t-no-interval"),  # published 3, no interval: [2, 2] does not hold 3
+    subset("t-growth-oom", start=2016, end=2020),  # two chips in the window: too few to fit
+    # FP32 of GPUs and ASICs released 2016-2024, launch or purchase price: the three launch-priced GPUs and
+    # test-asic-purchase (its purchase price); test-gpu-proxied has no price of either kind
+    subset("t-doubling-months", kinds="gpu;asic", precision="fp32", bases="launch_list;purchase"),
+    # the same with launch prices only: the three GPUs
+    subset("t-halving-months", kinds="gpu;asic", precision="fp32"),
 ]
 
 
@@ -265,6 +292,7 @@ def make_datasets(dst):
         {"run_id": "gpt-3-175b", "role": role, "domain": "language", "rationale": "The fixture's anchor."}
         for role in ("cost-breakdown", "efficiency-reference")])
     replace_rows(dst / "published_trends.csv", PUBLISHED_TRENDS)
+    replace_rows(dst / "replication_subsets.csv", REPLICATION_SUBSETS)
     replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
     replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
     replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "source": "bls2025cpiu"}
@@ -453,6 +481,29 @@ def test_disagreement_flag(db):
     }
 
 
+# --- accelerator_efficiency: the price used ------------------------------------------------------------
+
+def test_price_basis_launch_price_first_then_earliest_purchase(db):
+    def eff(accelerator_id):
+        return one(db, "SELECT * FROM accelerator_efficiency WHERE accelerator_id = ? AND precision = 'fp32'",
+                   accelerator_id)
+
+    # a launch price wins over any purchase price ($400 list on 2023-01-01 is ignored): $500 of 2024-01-01
+    r = eff("test-gpu-2024")
+    assert (r["price_basis"], r["price_usd"], str(r["price_date"])) == ("launch_list", 500, "2024-01-01")
+    assert r["price_usd_2024"] == approx(500)  # 500 × 300/300
+    assert r["priced_flop_per_s_per_usd_2024"] == approx(r["flop_per_s_per_usd_2024"])
+    # no launch price: the earliest purchase price, $1000 on 2019-01-01, is 1000 × 300/200 = $1500 of 2024
+    r = eff("test-asic-purchase")
+    assert r["launch_price_usd"] is None and r["flop_per_s_per_usd_2024"] is None  # launch-price columns stay empty
+    assert (r["price_basis"], r["price_usd"], str(r["price_date"])) == ("purchase", 1000, "2019-01-01")
+    assert r["price_usd_2024"] == approx(1500)
+    assert r["priced_flop_per_s_per_usd_2024"] == approx(3e12 / 1500)  # 2e9 FLOP/s per 2024 $
+    # neither: no basis, no price
+    r = eff("test-gpu-proxied")
+    assert (r["price_basis"], r["price_usd"], r["priced_flop_per_s_per_usd_2024"]) == (None, None, None)
+
+
 # --- trend_comparison ----------------------------------------------------------------------------------
 
 def test_trend_comparison_unit_conversions(db):
@@ -494,6 +545,35 @@ def test_our_hardware_fit_is_the_exact_line(db):
         approx(2.0), approx(2.0), approx(2.0))
     assert r["doubling_time_years"] == approx(1.0)
     assert r["year_range"] == "2016–2024" and r["n_points"] == 3
+
+
+# --- trend_replications --------------------------------------------------------------------------------
+
+def test_trend_replications_convert_fit_and_judge_overlap(db):
+    rows = {r["trend_id"]: r for r in (dict(zip([d[0] for d in cur.description], t)) for cur in
+            [db.execute("SELECT * FROM trend_replications")] for t in cur.fetchall())}
+    assert set(rows) == {s["trend_id"] for s in REPLICATION_SUBSETS}
+    r = rows["t-doubling-years"]
+    # published: doubling 2 years (1 to 4) → 2^(1/2), interval 2^(1/4) to 2^(1/1)
+    assert (r["published_growth_per_year_x"], r["published_growth_per_year_x_low"],
+            r["published_growth_per_year_x_high"]) == (approx(2**0.5), approx(2**0.25), approx(2.0))
+    # ours: the exact line through 1e10, 1.6e11, 2.56e12 at 4-year steps: 2 × a year, every resample agrees
+    assert (r["n_points"], r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
+        3, approx(2.0), approx(2.0), approx(2.0))
+    assert r["growth_ratio_x"] == approx(2 / 2**0.5)
+    assert r["doubling_time_years"] == approx(1.0)
+    assert (r["overlap_rule"], r["intervals_overlap"]) == ("intervals", True)  # touching at 2 counts
+    assert r["interval_level_frac"] == approx(0.9)  # ours: the interval-level-frac parameter
+    assert (rows["t-growth-x"]["overlap_rule"], rows["t-growth-x"]["intervals_overlap"]) == ("intervals", True)
+    r = rows["t-no-interval"]  # published 3 with no interval: our [2, 2] does not hold it
+    assert (r["published_growth_per_year_x_low"], r["overlap_rule"], r["intervals_overlap"]) == (
+        None, "point_in_interval", False)
+    r = rows["t-growth-oom"]  # 2016-2020: two chips, below minimum-fit-points (3): no fit, no verdict
+    assert (r["n_points"], r["growth_per_year_x"], r["intervals_overlap"]) == (2, None, None)
+    # the price basis is part of the subset: with purchase prices test-asic-purchase joins the three GPUs
+    assert rows["t-doubling-months"]["n_points"] == 4
+    assert rows["t-halving-months"]["n_points"] == 3
+    assert rows["t-doubling-years"]["label"] == "Test t-doubling-years (2016–2024)"
 
 
 # --- claim_checks --------------------------------------------------------------------------------------
@@ -629,7 +709,7 @@ def test_mlperf_progress_rental_cost(db):
 
 def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
-    assert f["accelerators_count"] == 6
+    assert f["accelerators_count"] == 7
     assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
     assert f["training_runs_count"] == 7
     assert f["frontier_runs_count"] == 2
@@ -642,7 +722,7 @@ def test_headline_figures(db):
     assert f["mfu_q1_frac"] == approx(0.18125)
     assert f["claims_count"] == 5
     assert f["claims_holding_count"] == 2  # c-holds, c-up-to
-    assert f["hardware_prices_count"] == 2
+    assert f["hardware_prices_count"] == 4
     assert f["cloud_prices_count"] == len(CLOUD_PRICES)
     assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)
     assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)

@@ -59,3 +59,35 @@ def test_too_few_points_is_an_error():
     with pytest.raises(ValueError):
         fit_loglinear([dt.date(2020, 1, 1), dt.date(2021, 1, 1)], [1, 2], **OPTIONS)
     assert math.isfinite(fit_loglinear(*synthetic(2.0, n=3), **OPTIONS).slope)
+
+
+# --- replication arithmetic: published figures as growth per year, and the overlap rule -------------------
+
+def test_published_figures_as_growth_per_year():
+    from compute_atlas.stats.trends import growth_interval, growth_per_year
+
+    assert growth_per_year(1.5, "growth_per_year_x") == 1.5
+    assert growth_per_year(0.5, "growth_per_year_oom") == pytest.approx(10**0.5)
+    # doubling every 2.46 years (2.24 to 2.72), Hobbhahn & Besiroglu: 2^(1/2.46) = 1.3255 a year
+    assert growth_per_year(2.46, "doubling_time_years") == pytest.approx(1.32547, rel=1e-5)
+    # doubling every 6 months: 2^(12/6) = 4 a year; halving every 24 months: 2^(12/24) = √2
+    assert growth_per_year(6, "doubling_time_months") == pytest.approx(4.0)
+    assert growth_per_year(24, "halving_time_months") == pytest.approx(2**0.5)
+    # the longer time is the slower growth: the ends swap; 2^(1/2.72) = 1.2902, 2^(1/2.24) = 1.3627
+    low, high = growth_interval(2.24, 2.72, "doubling_time_years")
+    assert (low, high) == (pytest.approx(1.29025, rel=1e-5), pytest.approx(1.36266, rel=1e-5))
+    assert growth_interval(4.0, 5.0, "growth_per_year_x") == (4.0, 5.0)
+    assert growth_interval(None, None, "doubling_time_years") == (None, None)
+
+
+def test_overlap_rule():
+    from compute_atlas.stats.trends import overlaps
+
+    # two intervals that share a point overlap, touching ends included
+    assert overlaps(1.2, 1.3, 1.5, 1.25, 1.6) == ("intervals", True)
+    assert overlaps(1.2, 1.3, 1.5, 1.3, 1.6) == ("intervals", True)
+    assert overlaps(1.2, 1.3, 1.5, 1.31, 1.6) == ("intervals", False)
+    assert overlaps(1.4, 1.7, 1.3, 1.1, 1.35) == ("intervals", False)  # ours wholly above
+    # without a published interval, our interval must hold the published value
+    assert overlaps(1.2, 1.3, 1.25, None, None) == ("point_in_interval", True)
+    assert overlaps(1.2, 1.3, 1.35, None, None) == ("point_in_interval", False)

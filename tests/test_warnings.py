@@ -26,12 +26,18 @@ UNCITED = "entry is cited by no row"
 CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
 FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
 COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
+GIB_UNSTATED = "a whole number of GB from a vendor that publishes GiB, with no unit recorded"
+ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv identifier in source_url"
+ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
+              "(implied utilization above 1)")
+BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
 
 #: Rules that fire on the shipped data (2026-12: the AMD MI100's FP16/BF16, the Gaudi 3's BF16/TF32,
-#: the Trainium3's FP8/BF16, and four mixture-of-experts
-#: runs whose total parameters overstate 6ND). Their shipped counts may change with the data; every
-#: other warning rule must be silent on it.
-FIRES_ON_SHIPPED = {FP16_BF16, FP8_BF16, BF16_TF32, COMPUTE_6ND}
+#: the Trainium3's FP8/BF16, and four mixture-of-experts runs whose total parameters overstate 6ND; Google's TPU
+#: v2 and v4i, whose papers' memory unit is not confirmed; four runs whose compute exceeds their chips' peak in
+#: the stated time, fine-tunes whose compute includes the base model's). Their shipped counts may change with the
+#: data; every other warning rule must be silent on it.
+FIRES_ON_SHIPPED = {FP16_BF16, FP8_BF16, BF16_TF32, COMPUTE_6ND, GIB_UNSTATED, ABOVE_PEAK}
 
 
 def validate(datasets) -> list[dict]:
@@ -88,6 +94,32 @@ def compute_far_from_6nd(d):
     return "training_runs.csv", line, "training_compute_flop"
 
 
+def gib_vendor_without_unit(d):
+    # Google gives the v5e's 16 GB in GB; with the unit unrecorded, 16e9 from a GiB vendor is suspect
+    _, line, _ = accelerator(d, "google-tpu-v5e", "memory_unit_in_source", "")
+    return "accelerators.csv", line, "memory_bytes"
+
+
+def run(d, run_id, column, value):
+    path = d / "training_runs.csv"
+    return "training_runs.csv", edit_csv(path, row_of(path, "run_id", run_id), column, value), column
+
+
+def publication_after_arxiv_month(d):
+    # LaMDA (arXiv 2201.08239, v1 2022-01-20) with the date of its v3, ten days into February, as Epoch had it
+    return run(d, "lamda", "publication_date", "2022-02-10")
+
+
+def compute_above_peak(d):
+    # Pangu-Weather: 3.98e22 FLOP on 768 V100 in 38.4 h instead of 384 h is three times their peak
+    return run(d, "pangu-weather", "training_duration_hours", "38.4")
+
+
+def utilization_below_floor(d):
+    # the same run over 38,400 h: 0.3 % of peak
+    return run(d, "pangu-weather", "training_duration_hours", "38400")
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -97,6 +129,10 @@ EDITS = {
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
     COMPUTE_6ND: compute_far_from_6nd,
+    GIB_UNSTATED: gib_vendor_without_unit,
+    ARXIV_LATE: publication_after_arxiv_month,
+    ABOVE_PEAK: compute_above_peak,
+    BELOW_FLOOR: utilization_below_floor,
 }
 
 
@@ -112,9 +148,10 @@ def counts(problems) -> Counter:
 def test_every_warning_rule_has_an_edit():
     # One warning per rate pair with a ratio ceiling, plus the four single rules
     ratio_rules = {f"{hi} is more than {r} times {lo}" for hi, lo, r, _ in plausibility.RATE_ORDER if r}
-    assert ratio_rules | {UNCITED, CLOUD_PRICE, FP32_PER_USD, COMPUTE_6ND} == set(EDITS)
+    assert ratio_rules | {UNCITED, CLOUD_PRICE, FP32_PER_USD, COMPUTE_6ND, GIB_UNSTATED, ARXIV_LATE, ABOVE_PEAK,
+                          BELOW_FLOOR} == set(EDITS)
     # a tripwire: a new warning rule in rules.py needs an edit here (the ratio rules share one call)
-    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 5, \
+    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 9, \
         "a warning rule was added or removed: update EDITS"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -54,6 +55,13 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
         if year and not str(year).isdigit():
             problems.append(Problem(name, line, "year", year, "year must be a four-digit number", "e.g. year = {2023}"))
             year = ""
+        snapshot = fields.get("date", "")
+        try:
+            snapshot_date = dt.date.fromisoformat(snapshot) if snapshot else None
+        except ValueError:
+            problems.append(Problem(name, line, "date", snapshot, "date must be an ISO 8601 day",
+                                    "e.g. date = {2025-04-01}, the day the snapshot's content refers to"))
+            snapshot_date = None
         rows.append({
             "reference_key": key,
             "entry_type": entry.type,
@@ -62,6 +70,7 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
             "year": int(year) if year else None,
             "url": fields.get("url") or None,
             "note": _plain(fields.get("note", "")) or None,
+            "snapshot_date": snapshot_date,
         })
     return rows, problems
 

@@ -125,8 +125,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # training runs
     _f("model", str, "Name of the AI model."),
     _f("organization", str, "Organizations that trained the model."),
-    _f("publication_date", dt.date, "Date of the model's first public release: the announcement or the first "
-       "version of its paper (arXiv v1), not a later version or the journal date.", "date"),
+    _f("publication_date", dt.date, "Date of the model's first public release: the earlier of its announcement "
+       "and the first version of its paper (arXiv or bioRxiv v1), not a later version or the journal date.", "date"),
     _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
     _f("is_frontier", bool, "Whether Epoch AI lists the model as a frontier model (top 10 by training compute at "
        "its release)."),
@@ -140,6 +140,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # prices
     _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
        isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
+    _f("price_usd", float, "Price of one accelerator chip (not a server), in dollars of `price_date`.", "usd", gt=0),
     _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
     _f("cloud_price_usd_per_hour", float, "Median on-demand cloud price of one accelerator-hour (`cloud_prices`) "
        "at the price date nearest the row's date (a run's publication, an MLPerf round's publication); the median "
@@ -166,6 +167,12 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("min_x", float, "Smallest improvement factor of the results.", "factor", gt=0),
     _f("max_x", float, "Largest improvement factor of the results.", "factor", gt=0),
     # trends
+    _f("label", str, "A short readable name of the row for charts and tables."),
+    _f("trend_id", str, "Published trend estimate: a key into `published_trends`.", str_matches=SLUG),
+    _f("window_start_year", int, "First calendar year of the window a replication fits (inclusive; release year "
+       "of a chip, publication year of a run).", "year", ge=1940, le=2100),
+    _f("window_end_year", int, "Last calendar year of the window a replication fits (inclusive).", "year",
+       ge=1940, le=2100),
     _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
     _f("subset", str, "Named subset of data the estimate rests on."),
     _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),

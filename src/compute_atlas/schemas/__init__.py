@@ -29,6 +29,7 @@ from .price_index import PriceIndex
 from .price_proxies import PriceProxies
 from .published_trends import PublishedTrends
 from .references import References
+from .replication_subsets import ReplicationSubsets
 from .technique_claims import TechniqueClaims
 from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
@@ -38,6 +39,7 @@ from .training_run_costs import TrainingRunCosts
 from .training_runs import TrainingRuns
 from .trend_comparison import TrendComparison
 from .trend_fits import TrendFits
+from .trend_replications import TrendReplications
 
 #: Bump when a public column or table changes (and say so in CHANGELOG.md).
 SCHEMA_VERSION = "0.2.0"
@@ -49,6 +51,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("accelerator_aliases", AcceleratorAliases),
     Relation("price_index", PriceIndex),
     Relation("published_trends", PublishedTrends),
+    Relation("replication_subsets", ReplicationSubsets),
     Relation("measurements", Measurements),
     Relation("mlperf_rounds", MlperfRounds),
     Relation("mlperf_training", MlperfTraining),
@@ -68,6 +71,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("training_run_costs", TrainingRunCosts),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
+    Relation("trend_replications", TrendReplications),
     Relation("technique_effects", TechniqueEffects),
     Relation("technique_summary", TechniqueSummary),
     Relation("claim_checks", ClaimChecks),

@@ -23,10 +23,22 @@ class AcceleratorEfficiency(pa.DataFrameModel):
                                        nullable=False)
     launch_price_usd: float = shared('launch_price_usd')
     launch_price_usd_2024: float = field("Launch price in 2024 dollars (CPI-U).", 'usd_2024', gt=0)
+    price_basis: str = field("Which price `price_usd` is: `launch_list`, the launch (list) price of `accelerators`; "
+                             "`purchase`, where no launch price is known, the earliest dated price of "
+                             "`hardware_prices` (a later list price, a reported purchase or an analyst estimate; "
+                             "the lowest on a tie); empty where neither exists.",
+                             isin=["launch_list", "purchase"])
+    price_usd: float = shared('price_usd', note="The launch price where there is one, else the earliest purchase "
+                              "price (`price_basis` says which).")
+    price_date: pl.Date = shared('price_date', note="The date of `price_usd`.")
+    price_usd_2024: float = field("`price_usd` in 2024 dollars (CPI-U of the year of `price_date`).", 'usd_2024', gt=0)
     tdp_watts: float = shared('tdp_watts')
     tdp_kind: str = shared('tdp_kind')
     flop_per_s_per_usd: float = field("Peak rate per launch-price dollar (nominal).", 'flop_per_s_per_usd', gt=0)
     flop_per_s_per_usd_2024: float = field("Peak rate per launch-price dollar of 2024.", 'flop_per_s_per_usd_2024', gt=0)
+    priced_flop_per_s_per_usd_2024: float = field("Peak rate per 2024 dollar of `price_usd`: the launch price, else "
+                                                  "the earliest purchase price (`price_basis`).",
+                                                  'flop_per_s_per_usd_2024', gt=0)
     flop_per_s_per_watt: float = field("Peak rate per watt of the power figure.", 'flop_per_s_per_watt', gt=0)
     memory_bytes: float = shared('memory_bytes')
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
@@ -40,10 +52,11 @@ class AcceleratorEfficiency(pa.DataFrameModel):
 
     class Config:
         description = """One row per accelerator and precision with its dense peak rate, the
-        rate per launch-price dollar (nominal and in 2024 dollars) and per watt, the roofline ridge
+        rate per launch-price dollar (nominal and in 2024 dollars), the price used where a chip has no
+        launch price (its earliest purchase price, with the basis in `price_basis`) and per watt, the roofline ridge
         point and memory per FLOP/s, and achieved-over-peak where measured."""
         metadata = {"kind": "derived", "key": ["accelerator_id", "precision"],
                     "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['accelerators', 'price_index', 'measurements', 'parameters'],
+                    "inputs": ['accelerators', 'hardware_prices', 'price_index', 'measurements', 'parameters'],
                     "parameters": ['dollar-base-year']}
         strict = True

@@ -3,7 +3,19 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import field, shared
+from ._base import PATTERN_WORDS, field, shared
+
+#: The columns whose values `value_basis` qualifies: the peak rates, memory, bandwidths and power.
+VALUE_COLUMNS = ("fp64_flop_per_s", "fp32_flop_per_s", "tf32_flop_per_s", "bf16_flop_per_s", "fp16_flop_per_s",
+                 "fp8_flop_per_s", "fp4_flop_per_s", "int8_op_per_s", "memory_bytes", "memory_bandwidth_bytes_per_s",
+                 "interconnect_bandwidth_bytes_per_s", "tdp_watts")
+#: How a value was obtained, where it is not from the chip's primary source (datasheet, vendor documentation or
+#: the designers' paper).
+VALUE_BASES = ("datasheet", "secondary", "assumed_sibling")
+_ENTRY = f"({'|'.join(('[*]',) + VALUE_COLUMNS)}):({'|'.join(VALUE_BASES)})"
+VALUE_BASIS_PATTERN = f"^{_ENTRY}(;{_ENTRY})*$"
+PATTERN_WORDS[VALUE_BASIS_PATTERN] = ("`column:basis` pairs separated by `;`, e.g. "
+                                      "`*:secondary;fp32_flop_per_s:assumed_sibling`")
 
 RATE = (
     "Dense peak rate ({what}), per chip, without structured sparsity; "
@@ -33,6 +45,11 @@ class Accelerators(pa.DataFrameModel):
                                    "if so, its 16-bit rate must be at least its FP32 rate.", nullable=False)
     memory_bytes: float = shared('memory_bytes')
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
+    memory_unit_in_source: str = field(
+        "The unit in which the cited source gives the memory capacity: `GB` (decimal, stored as given) or `GiB` "
+        "(binary: multiplied by 2^30 before it is stored). Empty when not recorded; a vendor that publishes GiB "
+        "(declared in this relation's `gib_vendors`) needs it, and a `GiB` capacity must be a whole number of GiB.",
+        isin=["GB", "GiB"])
     interconnect_bandwidth_bytes_per_s: float = field("Aggregate chip-to-chip bandwidth per chip as the vendor "
                                                       "states it (NVLink, ICI, Infinity Fabric, ...).", 'bytes_per_s', gt=0, le=1e14)
     tdp_watts: float = shared('tdp_watts')
@@ -42,6 +59,16 @@ class Accelerators(pa.DataFrameModel):
     transistors: float = field("Transistor count.", 'count', gt=0, le=1e13)
     source: str = shared('source', nullable=False)
     source_url: str = shared('source_url')
+    value_basis: str = field(
+        "How the values were obtained where they do not come from the chip's primary source (datasheet, vendor "
+        "documentation or its designers' paper): `column:basis` pairs separated by `;`, the basis one of "
+        "`datasheet`, `secondary` (a third party's table or article only, e.g. Epoch AI, TechPowerUp, Wikipedia) "
+        "or `assumed_sibling` (taken from a sibling chip, e.g. the H800 from the H100, no source of its own); "
+        "`*` stands for every filled value column not listed otherwise. Empty: every value is from the primary "
+        "source. Filter with `list_contains(string_split(value_basis, ';'), 'fp32_flop_per_s:assumed_sibling')` "
+        "or `value_basis LIKE '%assumed_sibling%'`; `notes` says which sibling or source.",
+        str_matches=VALUE_BASIS_PATTERN,
+        checks_doc="the columns are the peak rates, memory, bandwidths and `tdp_watts`; a listed column must be filled")
     notes: str = shared('notes')
 
     class Config:
@@ -49,5 +76,8 @@ class Accelerators(pa.DataFrameModel):
         engines) with their dense peak rates per precision, memory, power, price and physical
         characteristics. One row per chip variant; a TPU row is one chip, a GB200 row one GPU."""
         metadata = {"kind": "raw", "csv": "accelerators.csv", "key": ["accelerator_id"],
-                    "date_floors": {'release_date': '1999-01-01', 'launch_price_date': '1999-01-01'}}
+                    "date_floors": {'release_date': '1999-01-01', 'launch_price_date': '1999-01-01'},
+                    # vendors whose documentation gives memory in GiB (Google's TPU pages, AWS's Neuron docs):
+                    # a capacity of theirs that is a whole number of GB, with no unit recorded, is suspect
+                    "gib_vendors": ["Google", "AWS"]}
         strict = True

@@ -9,8 +9,7 @@ from ._base import ForeignKey, field, shared
 class HardwarePrices(pa.DataFrameModel):
     accelerator_id: str = shared('accelerator_id', nullable=False)
     price_date: pl.Date = shared('price_date', nullable=False)
-    price_usd: float = field("Price of one accelerator chip (not a server).", 'usd',
-                             nullable=False, gt=0, le=10_000_000)
+    price_usd: float = shared('price_usd', nullable=False, le=10_000_000)
     price_kind: str = field("A manufacturer list price, a reported purchase or distributor price, or an analyst estimate.",
                             nullable=False, isin=["list", "reported_purchase", "estimate"])
     source: str = shared('source', nullable=False)

@@ -15,7 +15,7 @@ UNITS = ["doubling_time_years", "doubling_time_months", "growth_per_year_x", "ha
 
 
 class PublishedTrends(pa.DataFrameModel):
-    trend_id: str = field("Stable identifier of the estimate.", nullable=False, unique=True, str_matches=SLUG)
+    trend_id: str = shared('trend_id', nullable=False, unique=True, note="Stable once published.")
     quantity: str = shared('quantity', nullable=False)
     subset: str = shared('subset', nullable=False, str_matches=SLUG)
     value: float = shared('value', nullable=False, gt=0, unit_from='value_kind')

@@ -1,6 +1,7 @@
 """``references``: the bibliography, read from ``datasets/references.bib``."""
 
 import pandera.polars as pa
+import polars as pl
 
 from ._base import field, shared
 
@@ -13,6 +14,10 @@ class References(pa.DataFrameModel):
     year: int = shared('year', nullable=False)
     url: str = field("URL of the work.")
     note: str = field("Access date or other note.")
+    snapshot_date: pl.Date = field(
+        "For a dated snapshot (a price table as it stood on a day): the day its content refers to, from the "
+        "entry's `date` field (ISO 8601). A price that cites the snapshot cannot be dated before it. Empty for "
+        "other works.", "date")
 
     class Config:
         description = """Every source the datasets cite, parsed from `datasets/references.bib`."""

@@ -84,3 +84,37 @@ def record_setters(dates: list[dt.date], values: list[float]) -> tuple[list[dt.d
             out_d.append(d)
             out_v.append(v)
     return out_d, out_v
+
+
+MONTHS_PER_YEAR = 12
+#: periods of each time kind's unit in a year (a doubling or halving time)
+PERIODS_PER_YEAR = {"doubling_time_years": 1, "halving_time_years": 1,
+                    "doubling_time_months": MONTHS_PER_YEAR, "halving_time_months": MONTHS_PER_YEAR}
+
+
+def growth_per_year(value: float, value_kind: str) -> float:
+    """A published figure as a growth factor per year: as given (``growth_per_year_x``), 10^v for orders of
+    magnitude, 2^(periods per year / v) for a doubling or halving time (a halving of what something costs is a
+    doubling of what a fixed budget buys)."""
+    if value_kind == "growth_per_year_x":
+        return value
+    if value_kind == "growth_per_year_oom":
+        return 10**value
+    return 2 ** (PERIODS_PER_YEAR[value_kind] / value)
+
+
+def growth_interval(low: float | None, high: float | None, value_kind: str) -> tuple[float | None, float | None]:
+    """A published interval as (low, high) growth factors per year; a longer time is slower growth, so the
+    ends of a time interval swap. (None, None) when the source gives no interval."""
+    if low is None or high is None:
+        return None, None
+    a, b = growth_per_year(low, value_kind), growth_per_year(high, value_kind)
+    return min(a, b), max(a, b)
+
+
+def overlaps(low: float, high: float, pub: float, pub_low: float | None, pub_high: float | None) -> tuple[str, bool]:
+    """Whether our interval [low, high] meets the published estimate: its interval where it gives one (rule
+    ``intervals``: the two share a point), else its central value (rule ``point_in_interval``)."""
+    if pub_low is None or pub_high is None:
+        return "point_in_interval", low <= pub <= high
+    return "intervals", low <= pub_high and pub_low <= high

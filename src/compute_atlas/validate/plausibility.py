@@ -35,16 +35,34 @@ RATE_ORDER = [
 
 
 
+#: Rows of `parameters` that the checks below read (constants of the validation, not literals here).
+VALIDATION_PARAMETERS = ("arxiv-v1-lag-days", "implied-utilization-floor")
+
+GIB = 2 ** 30
+
+
+def _whole(expr: str, unit: str) -> str:
+    """SQL: ``expr`` is a whole number of ``unit`` (to one part in a million; stored figures are rounded)."""
+    return f"(abs({expr} / {unit} - round({expr} / {unit})) <= 1e-6 * {expr} / {unit})"
+
+
 def run_all(q: _Query, have: set[str]) -> list[Problem]:
     problems: list[Problem] = []
+    params = parameters(q, have, problems)
     if "accelerators" in have:
         problems += accelerator_plausibility(q)
+        problems += memory_units(q)
+        problems += value_basis(q)
         problems += near_duplicate_names(q, "accelerators", "name")
     if "glossary" in have:
         problems += near_duplicate_names(q, "glossary", "term")
     problems += intervals(q, have)
     if "training_runs" in have:
         problems += training_run_plausibility(q)
+        problems += first_release_dates(q, params)
+        if "accelerators" in have:
+            problems += implied_utilization(q, params)
+    problems += price_dates(q, have)
     if "cloud_prices" in have:
         problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
                            "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
@@ -116,3 +134,116 @@ def training_run_plausibility(q: _Query) -> list[Problem]:
     return out
 
 
+
+
+def parameters(q: _Query, have: set[str], problems: list[Problem]) -> dict[str, float]:
+    """The validation's constants, from `parameters`; a missing one is an error and its check is skipped."""
+    if "parameters" not in have:
+        return {}
+    rows = dict(q.con.execute("SELECT parameter_id, value FROM staging.parameters WHERE parameter_id IN "
+                              "(SELECT unnest(?))", [list(VALIDATION_PARAMETERS)]).fetchall())
+    for key in VALIDATION_PARAMETERS:
+        if key not in rows:
+            problems.append(Problem(q.file("parameters"), None, "parameter_id", key, "validation uses this parameter, "
+                                    "which is not a row of parameters.csv", "add a row with this parameter_id"))
+    return rows
+
+
+def memory_units(q: _Query) -> list[Problem]:
+    """GiB stored as GB: a capacity the source gives in GiB must be n x 2^30 bytes; a whole number of GB from a
+    vendor that publishes GiB (the relation's declared `gib_vendors`), with no unit recorded, is suspect."""
+    from ..schemas import relation
+
+    out = q.rows("accelerators", f"memory_unit_in_source = 'GiB' AND NOT {_whole('memory_bytes', GIB)}",
+                 "memory_bytes", "memory_bytes",
+                 "memory_unit_in_source is GiB but memory_bytes is not a whole number of GiB",
+                 "store n GiB as n x 2^30 bytes (32 GiB = 3.4359738368e10), not n x 1e9")
+    vendors = relation("accelerators").config.metadata.get("gib_vendors", [])
+    if vendors:
+        listed = ", ".join(f"'{v}'" for v in vendors)
+        out += q.rows("accelerators", f"vendor IN ({listed}) AND memory_unit_in_source IS NULL AND memory_bytes IS NOT NULL "
+                      f"AND {_whole('memory_bytes', '1e9')} AND NOT {_whole('memory_bytes', GIB)}",
+                      "memory_bytes", "memory_bytes",
+                      "a whole number of GB from a vendor that publishes GiB, with no unit recorded",
+                      "read the source: for n GiB store n x 2^30 and set memory_unit_in_source to GiB; "
+                      "for GB set it to GB", "warning")
+    return out
+
+
+def value_basis(q: _Query) -> list[Problem]:
+    """Each column that `value_basis` names is filled on its row."""
+    from ..schemas.accelerators import VALUE_COLUMNS
+
+    whens = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
+    sub = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
+           "FROM staging.accelerators WHERE value_basis IS NOT NULL")
+    return q.rows("accelerators", f"rowid IN (SELECT rid FROM ({sub}) WHERE CASE split_part(e, ':', 1) {whens} "
+                  "ELSE false END)", "value_basis", "value_basis",
+                  "value_basis qualifies a column that is empty on this row",
+                  "remove the pair, or fill the value it qualifies")
+
+
+def first_release_dates(q: _Query, params: dict[str, float]) -> list[Problem]:
+    """A publication date well after the month of the arXiv identifier in the source URL is likely the date of a
+    later version or of the journal, not of the first release."""
+    lag = params.get("arxiv-v1-lag-days")
+    if lag is None:
+        return []
+    ym = r"regexp_extract(source_url, 'arxiv\.org/(?:abs|pdf)/([0-9]{4})\.[0-9]{4,5}', 1)"
+    month_end = f"last_day(make_date(2000 + CAST(substr({ym}, 1, 2) AS INTEGER), CAST(substr({ym}, 3, 2) AS INTEGER), 1))"
+    return q.rows("training_runs", f"{ym} <> '' AND publication_date > {month_end} + INTERVAL {int(lag)} DAY",
+                  "publication_date", f"CAST(publication_date AS VARCHAR) || ' vs arXiv ' || {ym}",
+                  f"publication_date is more than {int(lag)} days after the month of the arXiv identifier in "
+                  "source_url",
+                  "use the first public release: arXiv v1 (its 'Submitted on' date) or an earlier announcement, "
+                  "not a later version or the journal", "warning")
+
+
+#: The chip's highest dense 32- or 16-bit peak rate, for a training run's row (NULL when the chip is unknown).
+_PEAK = ("(SELECT max(greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop_per_s, a.fp16_flop_per_s)) "
+         "FROM staging.accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
+_UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * {_PEAK})"
+
+
+def implied_utilization(q: _Query, params: dict[str, float]) -> list[Problem]:
+    """Compute, chips and wall-clock hours must fit the chips' peak: more than peak is impossible; far less means a
+    duration (or count) summed over phases or sub-models, or in the wrong unit."""
+    value = f"round({_UTILIZATION}, 4)"
+    out = q.rows("training_runs", f"{_UTILIZATION} > 1", "training_duration_hours", value,
+                 "training compute exceeds what the chips could deliver at peak in the stated time "
+                 "(implied utilization above 1)",
+                 "check the chip count (all sub-models' chips?), the duration and the compute: compute that "
+                 "includes a base model's needs that run's chips and hours too", "warning")
+    floor = params.get("implied-utilization-floor")
+    if floor is not None:
+        out += q.rows("training_runs", f"{_UTILIZATION} < {floor}", "training_duration_hours", value,
+                      f"implied utilization below {floor:g} of the chips' peak",
+                      "is the duration a sum over sub-models or phases that ran at once, or in days or minutes "
+                      "instead of hours?", "warning")
+    return out
+
+
+def price_dates(q: _Query, have: set[str]) -> list[Problem]:
+    """A price cannot be dated before the chip existed (cloud rental), nor before the only snapshots it cites."""
+    from ..schemas import RAW
+
+    out = []
+    if "cloud_prices" in have and "accelerators" in have:
+        out += q.rows("cloud_prices", "price_date < (SELECT min(a.release_date) FROM staging.accelerators a "
+                      "WHERE a.accelerator_id = cloud_prices.accelerator_id)", "price_date",
+                      "CAST(price_date AS VARCHAR)", "cloud price dated before the accelerator's release_date",
+                      "check the date and the accelerator_id")
+    if "references" not in have:
+        return out
+    for rel in RAW:
+        cols = rel.schema.columns
+        if rel.name not in have or "price_date" not in cols or "source" not in cols:
+            continue
+        sub = (f"SELECT rid FROM (SELECT rowid AS rid, price_date AS d, unnest(string_split(source, ';')) AS k "
+               f"FROM staging.{rel.name} WHERE source IS NOT NULL) LEFT JOIN staging.\"references\" r "
+               "ON r.reference_key = k GROUP BY rid HAVING bool_and(coalesce(r.snapshot_date > d, false))")
+        out += q.rows(rel.name, f"rowid IN ({sub})", "price_date", "CAST(price_date AS VARCHAR)",
+                      "price dated before the snapshot it cites (every source cited is a dated snapshot of a later day)",
+                      "date the price to the snapshot (the `date` of its references.bib entry), or cite the "
+                      "source that shows the earlier price")
+    return out

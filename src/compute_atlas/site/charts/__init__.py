@@ -15,6 +15,7 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "tensor-flop-per-watt": hardware.tensor_flop_per_watt,
     "memory-wall": hardware.memory_wall,
     "hardware-trend-comparison": hardware.trend_comparison,
+    "trend-replications": hardware.trend_replications,
     "training-compute": costs.training_compute,
     "training-cost": costs.training_cost,
     "training-energy": costs.training_energy,

@@ -138,3 +138,52 @@ def trend_comparison(con) -> Chart:
     return Chart("Our hardware trends beside the published ones", takeaway, description, points, spec)
 
 
+
+
+def trend_replications(con) -> Chart:
+    """Each published estimate beside our fit of the same population and window, both as growth per year."""
+    points = frame(con, """
+        SELECT label, trend_id, quantity, 'published' AS estimate, published_growth_per_year_x AS growth_per_year_x,
+               published_growth_per_year_x_low AS growth_per_year_x_low,
+               published_growth_per_year_x_high AS growth_per_year_x_high,
+               published_interval_level_frac AS interval_level_frac, published_n_points AS n_points,
+               source AS basis, intervals_overlap, overlap_rule
+        FROM trend_replications WHERE intervals_overlap IS NOT NULL
+        UNION ALL
+        SELECT label, trend_id, quantity, 'ours', growth_per_year_x, growth_per_year_x_low,
+               growth_per_year_x_high, interval_level_frac, n_points, fit_description, intervals_overlap, overlap_rule
+        FROM trend_replications WHERE intervals_overlap IS NOT NULL
+        ORDER BY quantity, trend_id, estimate DESC""")
+    series = ["published", "ours"]
+    order = points.unique("label", maintain_order=True)["label"].to_list()
+    base = alt.Chart(points).encode(
+        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=480)),
+        yOffset=alt.YOffset("estimate:N", sort=series),
+        color=alt.Color("estimate:N", title="Estimate", sort=series,
+                        scale=alt.Scale(domain=series, range=[PALETTE[1], PALETTE[0]])),
+    )
+    tooltip = [alt.Tooltip("trend_id:N", title="Published estimate"), alt.Tooltip("estimate:N", title="Estimate"),
+               alt.Tooltip("growth_per_year_x:Q", title="Growth per year (×)", format=".3~r"),
+               alt.Tooltip("growth_per_year_x_low:Q", title="Low", format=".3~r"),
+               alt.Tooltip("growth_per_year_x_high:Q", title="High", format=".3~r"),
+               alt.Tooltip("interval_level_frac:Q", title="Interval level", format=".0%"),
+               alt.Tooltip("n_points:Q", title="Points"), alt.Tooltip("basis:N", title="Source or subset"),
+               alt.Tooltip("intervals_overlap:N", title="Agree")]
+    bars = base.mark_rule(strokeWidth=3).encode(
+        x=alt.X("growth_per_year_x_low:Q", title="Growth per year (×), log scale, with interval",
+                scale=alt.Scale(type="log")),
+        x2="growth_per_year_x_high:Q", tooltip=tooltip)
+    dots = base.mark_point(filled=True, size=70).encode(
+        x="growth_per_year_x:Q", shape=alt.Shape("intervals_overlap:N", title="Agrees",
+                                                 scale=alt.Scale(domain=[True, False], range=["circle", "cross"])),
+        tooltip=tooltip)
+    estimates = points.filter(pl.col("estimate") == "published")
+    n, agree = estimates.height, estimates.filter(pl.col("intervals_overlap")).height
+    takeaway = (f"{agree} of {n} replications agree with the estimate they replicate: our interval overlaps the "
+                "published interval, or holds the published value where the source gives no interval.")
+    description = (f"Paired dot-and-interval plot, log scale, of growth factors per year for {n} published "
+                   "estimates (orange) of hardware price-performance, peak rates, memory, energy efficiency and "
+                   "training compute, each directly above our fit of the same subset, precision, price basis and "
+                   "window (blue); a cross marks a pair that does not agree.")
+    spec = theme(alt.layer(bars, dots).properties(height=max(300, 34 * n)))
+    return Chart("Published trends and our replications on the same subsets", takeaway, description, points, spec)

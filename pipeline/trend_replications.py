@@ -1,0 +1,127 @@
+"""trend_replications: each published estimate beside our fit of the source's own population and window.
+
+The population of each estimate is a row of ``replication_subsets`` (chips by kind and market segment,
+the rate by precision, prices by basis, runs by frontier flag and domain, the years); this step turns
+the row into a selection of points from ``accelerator_efficiency`` or ``training_run_costs``, fits it
+with ``compute_atlas.stats.trends`` (interval level, resamples, seed and fewest points from
+``parameters``) and sets it beside the published value and interval of ``published_trends``.
+"""
+
+from __future__ import annotations
+
+from compute_atlas.build.steps import frame, parameter
+from compute_atlas.stats.trends import Fit, fit_loglinear, growth_interval, growth_per_year, overlaps, record_setters
+
+#: the column of accelerator_efficiency or training_run_costs that holds each quantity
+VALUE_COLUMNS = {
+    "peak_flop_per_s": "peak_flop_per_s",
+    "flop_per_s_per_usd": "priced_flop_per_s_per_usd_2024",
+    "flop_per_s_per_watt": "flop_per_s_per_watt",
+    "memory_bytes": "memory_bytes",
+    "memory_bandwidth_bytes_per_s": "memory_bandwidth_bytes_per_s",
+    "training_compute_flop": "compute_reported_flop",
+    "frontier_training_compute_flop": "compute_reported_flop",
+}
+
+PRECISION_RULES = {"fp32": "precision = 'fp32'", "fp16": "precision = 'fp16'",
+                   "best-16bit-tensor": "is_best_16bit_tensor", None: "true"}
+
+CHIPS = """
+    SELECT release_date, max({col}) FROM accelerator_efficiency
+    WHERE list_contains(?, kind) AND list_contains(?, market_segment) AND ({precision})
+      AND (? IS NULL OR list_contains(?, price_basis))
+      AND year(release_date) BETWEEN ? AND ? AND {col} IS NOT NULL
+    GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"""
+
+RUNS = """
+    SELECT c.publication_date, c.compute_reported_flop FROM training_run_costs c JOIN training_runs r USING (run_id)
+    WHERE (NOT ? OR c.is_frontier) AND (? IS NULL OR list_contains(?, r.domain))
+      AND year(c.publication_date) BETWEEN ? AND ? AND c.compute_reported_flop IS NOT NULL
+    ORDER BY c.publication_date, c.run_id"""
+
+SUBSETS = """
+    SELECT s.*, p.quantity, p.subset, p.value, p.value_kind, p.ci_low, p.ci_high, p.interval_level_frac,
+           p.n_points AS published_n_points, p.source AS published_source
+    FROM replication_subsets s JOIN published_trends p USING (trend_id)
+    ORDER BY p.quantity, s.trend_id"""
+
+
+def split(text: str | None) -> list[str] | None:
+    return text.split(";") if text else None
+
+
+def words(text: str | None) -> str:
+    return ", ".join(t.replace("_", " ") for t in split(text) or [])
+
+
+def describe(s: dict) -> str:
+    years = f"{s['window_start_year']}–{s['window_end_year']}"
+    if s["population"] == "training_runs":
+        who = "frontier runs" if s["frontier_only"] else "runs"
+        if s["domains"]:
+            who = f"{words(s['domains'])} {who}"
+        return f"{who.capitalize()} with a compute figure, published {years}"
+    text = f"{words(s['market_segments']).capitalize()} {words(s['kinds'])}"
+    if s["precision_rule"]:
+        text += f", {s['precision_rule']} rate"
+    if s["price_bases"]:
+        text += ", " + " or ".join({"launch_list": "launch list", "purchase": "purchase"}[b]
+                                   for b in split(s["price_bases"])) + " price"
+    if s["best_only"]:
+        text += ", record setters only"
+    return f"{text}, released {years}"
+
+
+def points(con, s: dict) -> tuple[list, list]:
+    col = VALUE_COLUMNS[s["quantity"]]
+    if s["population"] == "accelerators":
+        bases = split(s["price_bases"])
+        rows = con.execute(CHIPS.format(col=col, precision=PRECISION_RULES[s["precision_rule"]]),
+                           [split(s["kinds"]), split(s["market_segments"]), bases, bases,
+                            s["window_start_year"], s["window_end_year"]]).fetchall()
+    else:
+        domains = split(s["domains"])
+        rows = con.execute(RUNS, [bool(s["frontier_only"]), domains, domains, s["window_start_year"],
+                                  s["window_end_year"]]).fetchall()
+    dates, values = [r[0] for r in rows], [r[1] for r in rows]
+    if s["best_only"]:
+        dates, values = record_setters(dates, values)
+    return dates, values
+
+
+def build(con):
+    level = parameter(con, "interval-level-frac")
+    options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed")),
+               "level": level}
+    fewest = parameter(con, "minimum-fit-points")
+    cur = con.execute(SUBSETS)
+    names = [d[0] for d in cur.description]
+    rows = []
+    for s in (dict(zip(names, r)) for r in cur.fetchall()):
+        pub = growth_per_year(s["value"], s["value_kind"])
+        pub_low, pub_high = growth_interval(s["ci_low"], s["ci_high"], s["value_kind"])
+        dates, values = points(con, s)
+        row = {
+            "trend_id": s["trend_id"], "quantity": s["quantity"], "subset": s["subset"],
+            "source": s["published_source"],
+            "label": f"{s['label']} ({s['window_start_year']}–{s['window_end_year']})",
+            "fit_description": describe(s),
+            "window_start_year": s["window_start_year"], "window_end_year": s["window_end_year"],
+            "published_growth_per_year_x": pub, "published_growth_per_year_x_low": pub_low,
+            "published_growth_per_year_x_high": pub_high,
+            "published_interval_level_frac": s["interval_level_frac"],
+            "published_n_points": s["published_n_points"], "n_points": len(dates),
+            "growth_per_year_x": None, "growth_per_year_x_low": None, "growth_per_year_x_high": None,
+            "interval_level_frac": level, "doubling_time_years": None, "growth_ratio_x": None,
+            "overlap_rule": overlaps(1, 1, pub, pub_low, pub_high)[0], "intervals_overlap": None,
+        }
+        if len(dates) >= fewest:
+            fit = fit_loglinear(dates, values, **options)
+            low, high = 10**fit.slope_low, 10**fit.slope_high
+            rule, agree = overlaps(low, high, pub, pub_low, pub_high)
+            row.update({"growth_per_year_x": fit.growth_per_year, "growth_per_year_x_low": low,
+                        "growth_per_year_x_high": high, "doubling_time_years": Fit.doubling_time(fit.slope),
+                        "growth_ratio_x": fit.growth_per_year / pub, "overlap_rule": rule,
+                        "intervals_overlap": agree})
+        rows.append(row)
+    return frame("trend_replications", rows)
