@@ -65,6 +65,15 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("achieved_flop_per_s", "Best achieved"), ("achieved_over_peak_frac", "Achieved / peak"),
          ("provenance", "Measured by"), ("n_measurements", "Measurements"), ("source", "Source")],
     ),
+    "trend_replications": (
+        """SELECT r.*, s.rationale FROM trend_replications r JOIN replication_subsets s USING (trend_id)
+           ORDER BY r.intervals_overlap DESC, r.quantity, r.trend_id""",
+        [("label", "Published estimate"), ("published_growth_per_year_x", "Published growth per year"),
+         ("published_growth_per_year_x_low", "Low"), ("published_growth_per_year_x_high", "High"),
+         ("growth_per_year_x", "Ours"), ("growth_per_year_x_low", "Low"), ("growth_per_year_x_high", "High"),
+         ("n_points", "Points"), ("intervals_overlap", "Agree"), ("rationale", "How the subset matches the source"),
+         ("source", "Source")],
+    ),
     "technique_summary": (
         "SELECT * FROM technique_summary ORDER BY technique, metric",
         [("technique", "Technique"), ("metric", "Metric"), ("n_results", "Results"),
@@ -111,7 +120,9 @@ def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
                 cells.append(cite(v))
             elif v is None:
                 cells.append("")
-            elif unit and not isinstance(v, bool):
+            elif isinstance(v, bool):
+                cells.append("yes" if v else "no")
+            elif unit:
                 cells.append(md_escape(fmt_value(v, unit)))
             elif isinstance(v, float):
                 cells.append(md_escape(f"{v:.4g}"))
