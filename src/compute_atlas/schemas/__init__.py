@@ -22,6 +22,7 @@ from .measurements import Measurements
 from .parameters import Parameters
 from .price_index import PriceIndex
 from .price_proxies import PriceProxies
+from .published_costs import PublishedCosts
 from .published_trends import PublishedTrends
 from .references import References
 from .technique_claims import TechniqueClaims
@@ -29,6 +30,7 @@ from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
 from .technique_summary import TechniqueSummary
 from .techniques import Techniques
+from .training_cost_methods import TrainingCostMethods
 from .training_run_costs import TrainingRunCosts
 from .training_runs import TrainingRuns
 from .trend_comparison import TrendComparison
@@ -46,6 +48,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("measurements", Measurements),
     Relation("training_runs", TrainingRuns),
     Relation("landmark_runs", LandmarkRuns),
+    Relation("published_costs", PublishedCosts),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
     Relation("price_proxies", PriceProxies),
@@ -58,6 +61,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("accelerator_efficiency", AcceleratorEfficiency),
     Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),
+    Relation("training_cost_methods", TrainingCostMethods),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
     Relation("technique_effects", TechniqueEffects),
