@@ -150,9 +150,8 @@ def cost_breakdown(con) -> Chart:
 
 
 
-METHOD_LABELS = {"ours-cloud": "ours: cloud, on demand", "ours-ownership": "ours: amortized ownership",
-                 "cottier-cloud": "Cottier et al.'s cloud method (3-year commitment)",
-                 "cottier-amortized": "Cottier et al.'s amortized method"}
+METHOD_LABELS = {"ours-cloud": "ours: cloud (on demand)", "ours-ownership": "ours: ownership",
+                 "cottier-cloud": "Cottier: cloud (3-year)", "cottier-amortized": "Cottier: amortized"}
 
 
 def cost_methods(con) -> Chart:
@@ -170,7 +169,8 @@ def cost_methods(con) -> Chart:
                 scale=alt.Scale(type="log"), axis=axis("usd_2024")),
         y=alt.Y("cost_usd_2024:Q", title="Cost by the method (2024 USD)", scale=alt.Scale(type="log"),
                 axis=axis("usd_2024")),
-        color=alt.Color("method:N", title="Method", scale=alt.Scale(domain=domain, range=PALETTE[:4])),
+        color=alt.Color("method:N", title="Method", scale=alt.Scale(domain=domain, range=PALETTE[:4]),
+                        legend=alt.Legend(columns=2, labelLimit=220)),
         shape=alt.Shape("cost_method:N", title="Published figure"),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("method:N", title="Method"),
                  alt.Tooltip("cost_usd_2024:Q", title="Cost (2024 USD)", format="$,.3~s"),
