@@ -138,6 +138,50 @@ WITH figures(figure_id, value, unit, description) AS (
         'count', 'Of the replications of ' || population_kind || ' estimates, those that agree.'
         FROM (SELECT *, CASE WHEN quantity LIKE '%training_compute%' THEN 'training' ELSE 'hardware' END
               AS population_kind FROM trend_replications WHERE intervals_overlap IS NOT NULL) GROUP BY population_kind
+    -- training_cost_methods: our costs and our reproduction of Cottier et al.'s beside their published figures
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_published_count', count(ratio_to_published_x),
+        'count', 'Runs with a published figure of the same kind as method ' || method_id || '.'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_ratio_median_x', median(ratio_to_published_x),
+        'factor', 'Median over runs of the cost by method ' || method_id || ' over the published figure (2024 dollars).'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_ratio_q1_x',
+        quantile_cont(ratio_to_published_x, 0.25), 'factor', 'First quartile of that ratio.'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_ratio_q3_x',
+        quantile_cont(ratio_to_published_x, 0.75), 'factor', 'Third quartile of that ratio.'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_ratio_min_x', min(ratio_to_published_x),
+        'factor', 'Smallest ratio of method ' || method_id || ' to the published figure.'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_ratio_max_x', max(ratio_to_published_x),
+        'factor', 'Largest ratio of method ' || method_id || ' to the published figure.'
+        FROM training_cost_methods GROUP BY method_id
+    UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_within_tolerance_count',
+        count(*) FILTER (WHERE ratio_to_published_x BETWEEN 1 / t.value AND t.value), 'count',
+        'Runs whose cost by method ' || method_id || ' is within the reproduction tolerance of the published figure.'
+        FROM training_cost_methods, (SELECT value FROM parameters WHERE parameter_id = 'reproduction-tolerance-x') t
+        GROUP BY method_id, t.value
+    UNION ALL SELECT 'ours_cloud_over_cottier_cloud_median_x', median(o.cost_usd_2024 / c.cost_usd_2024), 'factor',
+        'Median over runs with a published cloud figure of our on-demand cloud cost over the reproduced Cottier et al. cloud cost.'
+        FROM training_cost_methods o JOIN training_cost_methods c USING (run_id)
+        WHERE o.method_id = 'ours-cloud' AND c.method_id = 'cottier-cloud' AND c.ratio_to_published_x IS NOT NULL
+    UNION ALL SELECT 'ours_cloud_over_cottier_cloud_rate_median_x', median(o.rate_usd_per_hour / c.rate_usd_per_hour),
+        'factor', 'Median over the same runs of our on-demand price per chip-hour over the 3-year-commitment price of Cottier et al.'
+        FROM training_cost_methods o JOIN training_cost_methods c USING (run_id)
+        WHERE o.method_id = 'ours-cloud' AND c.method_id = 'cottier-cloud' AND c.ratio_to_published_x IS NOT NULL
+    UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_x', value, 'factor_per_year',
+        'Published growth per year (' || trend_id || ').' FROM published_trends
+        WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'
+    UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_low_x', ci_low, 'factor_per_year',
+        'Low end of the published interval (' || trend_id || ').' FROM published_trends
+        WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'
+    UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_high_x', ci_high, 'factor_per_year',
+        'High end of the published interval (' || trend_id || ').' FROM published_trends
+        WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'
+    UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_level_frac', interval_level_frac, 'frac',
+        'Level of the published interval (' || trend_id || ').' FROM published_trends
+        WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'
 )
 SELECT figure_id, CAST(value AS DOUBLE) AS value, unit, description
 FROM figures

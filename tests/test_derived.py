@@ -35,11 +35,17 @@ ASSUMPTIONS = {
     "interconnect-cost-frac": 0.25,  # cluster = chips × price × 1.5 / 0.75 = chips × price × 2
     "default-electricity-price-usd-per-kwh": 0.1,
     "default-carbon-intensity-g-co2e-per-kwh": 500,
+    # Cottier et al.'s variants (training_cost_methods)
+    "cloud-commit-1y-discount-frac": 0.2,
+    "cloud-commit-3y-discount-frac": 0.5,  # an on-demand price converts to a 3-year one at × 0.5
+    "hardware-value-decline-oom-per-year": math.log10(math.e),  # value falls by e^-t; × ln 10 = 1 a year
 }
 
 #: CPI-U by year; to_2024 divisor = cpi(year) / 300.
 CPI = {2014: 140, 2015: 145, 2016: 150, 2017: 160, 2018: 180, 2019: 200, 2020: 240, 2021: 250, 2022: 270,
        2023: 285, 2024: 300, 2025: 310}
+#: Producer price index of data processing (Cottier et al.'s deflator): 2025 is 1.1 × 2024.
+PPI = {2020: 90, 2021: 92, 2022: 95, 2023: 98, 2024: 100, 2025: 110}
 
 
 def accelerator(accelerator_id, kind, release_date, *, fp32=None, bf16=None, fp16=None, matrix=True,
@@ -105,6 +111,11 @@ CLOUD_PRICES = [
     cloud("A", "test-gpu-2024", "on_demand", "2024-09-01", 10.0),
     cloud("A", "test-gpu-2024", "commit_1y", "2024-03-01", 1.0),
     cloud("A", "test-gpu-2020", "on_demand", "2021-01-01", 2.0),
+    # 3-year commitment prices for Cottier et al.'s cloud method (training_cost_methods): AWS is the
+    # vendor of an organization that is neither Google, DeepMind, Microsoft nor OpenAI
+    cloud("AWS", "test-gpu-2024", "commit_3y", "2024-06-01", 2.0),
+    cloud("AWS", "test-gpu-2024", "commit_3y", "2024-12-01", 1.5),
+    cloud("A", "test-gpu-2024", "commit_3y", "2024-09-01", 1.0),  # not the run's vendor: never chosen
 ]
 
 
@@ -130,6 +141,20 @@ TRAINING_RUNS = [
     run("proxy-run", "2023-03-01", accelerator_id="test-gpu-proxied", count=2, hours=87.66, precision="bf16"),
     run("flag-6nd-true", "2021-01-01", compute=1.5e19, parameters=1e9, tokens=1e10, precision="fp16"),
     run("flag-6nd-false", "2021-01-01", compute=6e19, parameters=2.9e9, tokens=1e10),
+    # chip count and duration unknown: Cottier et al.'s chip-hours are compute / (peak × default MFU × 3600)
+    # = 2.304e21 / (1.28e15 × 0.5 × 3600) = 1000
+    run("compute-only-run", "2025-06-01", compute=2.304e21, accelerator_id="test-gpu-2024", precision="bf16"),
+]
+
+PUBLISHED_COSTS = [
+    # in dollars of 2025 adjusted by PPI from 2024: 9642.6 × 100 / 110 = 8766 of 2024 (CPI-U 2024 → 2024: × 1)
+    {"run_id": "gpt-3-175b", "cost_method": "cloud", "published_cost_usd": 9642.6, "dollar_year": 2025,
+     "deflator": "ppi_data_processing", "published_chip_hours": 8766, "source": "epoch2026frontiermodels"},
+    # 619.15 of 2025 by CPI-U (310) from 2024 (300): 619.15 × 300 / 310 = 599.177... of 2024
+    {"run_id": "gpt-3-175b", "cost_method": "amortized", "published_cost_usd": 619.15, "dollar_year": 2025,
+     "deflator": "cpi_u", "source": "epoch2026frontiermodels"},
+    {"run_id": "gpt-3-175b", "cost_method": "upfront", "published_cost_usd": 20000, "dollar_year": 2025,
+     "deflator": "ppi_data_processing", "source": "epoch2026frontiermodels"},
 ]
 
 
@@ -295,8 +320,9 @@ def make_datasets(dst):
     replace_rows(dst / "replication_subsets.csv", REPLICATION_SUBSETS)
     replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
     replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
-    replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "source": "bls2025cpiu"}
-                                            for y, v in CPI.items()])
+    replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "ppi_data_processing_index": PPI.get(y),
+                                            "source": "bls2025cpiu"} for y, v in CPI.items()])
+    replace_rows(dst / "published_costs.csv", PUBLISHED_COSTS)
     replace_rows(dst / "measurements.csv", MEASUREMENTS)
     replace_rows(dst / "accelerator_aliases.csv", ALIASES)
     replace_rows(dst / "mlperf_rounds.csv", MLPERF_ROUNDS)
@@ -478,6 +504,7 @@ def test_disagreement_flag(db):
         "proxy-run": False,  # nothing reported to compare
         "flag-6nd-true": True,  # 6ND 6e19 / reported 1.5e19 = 4×
         "flag-6nd-false": False,  # 6ND 6 × 2.9e9 × 1e10 = 1.74e20 / reported 6e19 = 2.9×
+        "compute-only-run": False,  # no chip count or duration, no 6ND: nothing to compare
     }
 
 
@@ -711,9 +738,9 @@ def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
     assert f["accelerators_count"] == 7
     assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
-    assert f["training_runs_count"] == 7
+    assert f["training_runs_count"] == 8
     assert f["frontier_runs_count"] == 2
-    assert f["runs_with_hardware_count"] == 5  # all but the two runs without an accelerator
+    assert f["runs_with_hardware_count"] == 5  # all but the two runs without an accelerator and compute-only-run
     assert f["runs_with_cost_count"] == 3  # gpt-3-175b, launch-fallback-run, proxy-run
     assert f["runs_flagged_count"] == 3  # tpu-run, launch-fallback-run, flag-6nd-true
     # MFU of 0.125 (tpu), 0.2 (launch-fallback: 0.5 × 1.0098432e20 / 2.524608e20), 0.25, 0.25:
@@ -728,3 +755,104 @@ def test_headline_figures(db):
     assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)
     assert f["efficiency_language_hardware_growth_x"] == approx(2.0)
     assert "h100_sxm_bf16_flop_per_s" not in f  # no such chip: the figure is left out, not zero
+
+
+# --- training_cost_methods ---------------------------------------------------------------------------------
+
+def method(con, run_id, method_id):
+    return one(con, "SELECT * FROM training_cost_methods WHERE run_id = ? AND method_id = ?", run_id, method_id)
+
+
+def test_cost_methods_rows(db):
+    rows = db.execute("SELECT run_id, method_id FROM training_cost_methods ORDER BY 1, 2").fetchall()
+    assert rows == [
+        ("compute-only-run", "cottier-amortized"), ("compute-only-run", "cottier-cloud"),  # no chips × hours: ours none
+        ("gpt-3-175b", "cottier-amortized"), ("gpt-3-175b", "cottier-cloud"), ("gpt-3-175b", "ours-cloud"),
+        ("gpt-3-175b", "ours-ownership"),
+        ("launch-fallback-run", "cottier-amortized"), ("launch-fallback-run", "cottier-cloud"),
+        ("launch-fallback-run", "ours-cloud"), ("launch-fallback-run", "ours-ownership"),
+        ("proxy-run", "cottier-amortized"), ("proxy-run", "ours-ownership"),  # no cloud price for its chip
+        # tpu-run: no cloud price and no chip price; runs without an accelerator: none
+    ]
+
+
+def test_cottier_cloud_price_tier_date_and_vendor(db):
+    r = method(db, "gpt-3-175b", "cottier-cloud")
+    # training ends 60 days before publication (2024-03-01 → 2024-01-01) and lasts 876.6 h (36 d 12.6 h): it
+    # starts 2023-11-25 11:24; the hardware is acquired 60 days before, 2023-09-26
+    assert str(r["price_target_date"]) == "2023-09-26"
+    # AWS (the vendor of an organization that is none of Google, DeepMind, Microsoft, OpenAI), 3-year tier:
+    # no price on or before 2023-09-26, so the earliest after, 2024-06-01's $2.0 (provider A's $1.0 of
+    # 2024-09-01 is not the run's vendor; the on-demand and 1-year prices are another tier)
+    assert (r["price_provider"], r["pricing_model"], str(r["price_date"])) == ("AWS", "commit_3y", "2024-06-01")
+    assert (r["rate_usd_per_hour"], r["tier_conversion_x"]) == (approx(2.0), approx(1.0))
+    assert (r["method_chip_hours"], r["chip_hours_basis"]) == (approx(8766), "count_x_duration")
+    assert r["cost_usd"] == approx(17532)  # 8766 chip-h × $2
+    assert (r["dollar_year"], r["cost_usd_2024"]) == (2024, approx(17532))  # the publication year's dollars
+    # published: $9642.6 of 2025 by PPI → × PPI 2024 / PPI 2025 = 100 / 110 → $8766 of 2024 (CPI-U × 1)
+    assert r["published_cost_usd_2024"] == approx(8766)
+    assert r["ratio_to_published_x"] == approx(2.0)
+    assert r["published_chip_hours"] == approx(8766)
+    # our on-demand cost of the same run: 8766 × $4 = $35 064, 4 × the published figure
+    o = method(db, "gpt-3-175b", "ours-cloud")
+    assert (o["cost_usd_2024"], o["pricing_model"], o["ratio_to_published_x"]) == (approx(35064), "on_demand",
+                                                                                    approx(4.0))
+
+
+def test_cottier_cloud_latest_price_before_the_date_and_chip_hours_from_compute(db):
+    r = method(db, "compute-only-run", "cottier-cloud")
+    # chip-hours = 2.304e21 / (1.28e15 × 0.5 default MFU × 3600) = 1000
+    assert (r["method_chip_hours"], r["chip_hours_basis"]) == (approx(1000), "compute_over_peak_rate")
+    # no duration: the 793.5 h default. 2025-06-01 − 60 d = 2025-04-02; − 793.5 h (33 d 1.5 h) = 2025-02-27
+    # 22:30; − 60 d = 2024-12-29 22:30 → 2024-12-29. Both AWS prices precede it: the later, $1.5 of 2024-12-01
+    assert str(r["price_target_date"]) == "2024-12-29"
+    assert (str(r["price_date"]), r["rate_usd_per_hour"], r["cost_usd"]) == ("2024-12-01", approx(1.5), approx(1500))
+    assert (r["dollar_year"], r["cost_usd_2024"]) == (2025, approx(1500 * 300 / 310))
+    assert r["published_cost_usd_2024"] is None and r["ratio_to_published_x"] is None
+
+
+def test_cottier_cloud_converts_another_tier(db):
+    r = method(db, "launch-fallback-run", "cottier-cloud")
+    # test-gpu-2020 has no commitment price: its only price, on demand $2 (provider A, 2021-01-01, after the
+    # acquisition date), converted by 1 − the 3-year discount 0.5 → $1
+    assert (r["pricing_model"], r["price_provider"], str(r["price_date"])) == ("on_demand", "A", "2021-01-01")
+    # 2020-07-01 − 60 d = 2020-05-02; − 87.66 h (3 d 15.66 h) = 2020-04-28 08:20; − 60 d = 2020-02-28
+    assert str(r["price_target_date"]) == "2020-02-28"
+    assert (r["tier_conversion_x"], r["rate_usd_per_hour"]) == (approx(0.5), approx(1.0))
+    assert r["cost_usd"] == approx(701.28)  # 8 × 87.66 = 701.28 chip-h × $1
+    assert (r["dollar_year"], r["cost_usd_2024"]) == (2020, approx(876.6))  # × 300 / 240
+
+
+def test_cottier_amortized_depreciation_and_energy(db):
+    r = method(db, "gpt-3-175b", "cottier-amortized")
+    # earliest price of test-gpu-2024: $400 of 2023-01-01; a GPU is acquired no earlier than its release
+    # (2024-01-01) + 90 days = 2024-03-31, after the start of training (2023-11-25): used from 2024-03-31,
+    # not depreciated. Hardware per chip-hour: 400 × 1.5 markup × (decline 0.434 × ln 10 = 1 a year) / 8766 h
+    # / (1 − 0.25) = 800 / 8766; energy per chip-hour: 400 W × 1.25 PUE / 1000 × $0.1 = $0.05
+    assert (str(r["price_date"]), str(r["price_target_date"])) == ("2023-01-01", "2024-03-31")
+    assert r["rate_usd_per_hour"] == approx(800 / 8766 + 0.05)
+    assert r["cost_usd"] == approx(1238.3)  # 8766 chip-h: $800 hardware + $438.3 energy
+    # published amortized: $619.15 of 2025 by CPI-U → × 300 / 310 of 2024
+    assert r["published_cost_usd_2024"] == approx(619.15 * 300 / 310)
+    assert r["ratio_to_published_x"] == approx(1238.3 / (619.15 * 300 / 310))
+    o = method(db, "gpt-3-175b", "ours-ownership")
+    assert (o["cost_usd_2024"], o["ratio_to_published_x"]) == (approx(1038.3), approx(1038.3 / (619.15 * 300 / 310)))
+
+    f = method(db, "launch-fallback-run", "cottier-amortized")
+    # launch price $1000 of 2020-01-01; acquired 2020-03-31 (release + 90 d); training starts 2020-04-28
+    # (2020-07-01 − 60 d − 87.66 h): 28 days of depreciation, value × e^(−28 / 365.25).
+    # Hardware: 1000 × 1.5 × e^(−28/365.25) / 8766 / 0.75 per chip-h × 701.28 chip-h = 160 e^(−28/365.25);
+    # energy: 250 W × 2 × 0.5 = 250 W × 1.25 / 1000 × $0.1 = $0.03125 per chip-h × 701.28 = $21.915
+    assert str(f["price_target_date"]) == "2020-04-28"
+    assert f["cost_usd"] == approx(160 * math.exp(-28 / 365.25) + 21.915)
+    assert f["cost_usd_2024"] == approx((160 * math.exp(-28 / 365.25) + 21.915) * 1.25)  # 2020 → 2024: × 300/240
+
+
+def test_cost_method_headline_figures(db):
+    f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
+    assert f["cost_method_cottier_cloud_ratio_median_x"] == approx(2.0)
+    assert f["cost_method_cottier_cloud_published_count"] == 1
+    assert f["cost_method_ours_cloud_ratio_median_x"] == approx(4.0)
+    assert f["cost_method_cottier_cloud_within_tolerance_count"] == 0
+    assert f["ours_cloud_over_cottier_cloud_median_x"] == approx(2.0)  # 35 064 / 17 532
+    assert f["ours_cloud_over_cottier_cloud_rate_median_x"] == approx(2.0)  # $4 / $2

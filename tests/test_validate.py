@@ -151,3 +151,12 @@ def test_github_format_escapes_message_and_properties(tmp_path, monkeypatch):
     ]
     # outside the current directory the path stays as given
     assert to_github(found[:1], Path("/elsewhere/data")).startswith("::error file=/elsewhere/data/odd%2Cname%3A1.csv::")
+
+
+def test_published_cost_of_an_unknown_run_is_an_error(datasets):
+    path = datasets / "published_costs.csv"
+    line = edit_csv(path, 0, "run_id", "no-such-run")
+    code, found = problems(datasets)
+    assert code == 2
+    assert any(p["file"] == "published_costs.csv" and p["line"] == line and p["column"] == "run_id"
+               and p["severity"] == "error" for p in found), found

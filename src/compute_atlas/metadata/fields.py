@@ -137,6 +137,13 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("chip_hours", float, "accelerator_count × hours: accelerator-hours of the work.", "chip_hours", gt=0),
     _f("reported_cost_usd", float, "Training cost as the developer or a credible report published it, in dollars "
        "of `reported_cost_year`.", "usd", gt=0),
+    _f("cost_method", str, "Kind of training-cost estimate: `cloud` (chip-hours × a rental price per chip-hour), "
+       "`amortized` (the hardware's depreciation over the run plus energy) or `upfront` (the acquisition cost of "
+       "the cluster).", isin=["cloud", "amortized", "upfront"]),
+    _f("dollar_year", int, "Year whose dollars a nominal amount of the row is in.", "year", ge=1990, le=2100),
+    _f("published_chip_hours", float, "Chip-hours a published cost estimate rests on, where its source gives them.",
+       "chip_hours", gt=0),
+    _f("assumptions_used", str, "`assumption_id`s of `assumptions` the row's figures use, separated by `;`."),
     # prices
     _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
        isin=["on_demand", "commit_1y", "commit_3y", "spot"]),

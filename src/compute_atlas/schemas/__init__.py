@@ -27,6 +27,7 @@ from .mlperf_training import MlperfTraining
 from .parameters import Parameters
 from .price_index import PriceIndex
 from .price_proxies import PriceProxies
+from .published_costs import PublishedCosts
 from .published_trends import PublishedTrends
 from .references import References
 from .replication_subsets import ReplicationSubsets
@@ -35,6 +36,7 @@ from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
 from .technique_summary import TechniqueSummary
 from .techniques import Techniques
+from .training_cost_methods import TrainingCostMethods
 from .training_run_costs import TrainingRunCosts
 from .training_runs import TrainingRuns
 from .trend_comparison import TrendComparison
@@ -57,6 +59,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("mlperf_training", MlperfTraining),
     Relation("training_runs", TrainingRuns),
     Relation("landmark_runs", LandmarkRuns),
+    Relation("published_costs", PublishedCosts),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
     Relation("price_proxies", PriceProxies),
@@ -69,6 +72,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("accelerator_efficiency", AcceleratorEfficiency),
     Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),
+    Relation("training_cost_methods", TrainingCostMethods),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
     Relation("trend_replications", TrendReplications),

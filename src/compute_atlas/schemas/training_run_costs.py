@@ -57,7 +57,7 @@ class TrainingRunCosts(pa.DataFrameModel):
     disagreement_flag: bool = field("True where a reported figure (compute or cost) and our estimate of it "
                                     "differ by more than the factor of parameter `disagreement-threshold-x`.",
                                     nullable=False)
-    assumptions_used: str = field("`assumption_id`s of `assumptions` the row's figures use, separated by `;`.", nullable=False)
+    assumptions_used: str = shared('assumptions_used', nullable=False)
 
     class Config:
         description = """One row per training run: its compute three ways (reported, 6·N·D, hardware

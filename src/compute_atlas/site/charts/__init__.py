@@ -21,6 +21,7 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "training-energy": costs.training_energy,
     "cloud-prices": costs.cloud_prices,
     "cost-breakdown": costs.cost_breakdown,
+    "cost-methods": costs.cost_methods,
     "technique-effects": techniques.technique_effects,
     "access-effect": efficiency.access_effect,
     "performance-effect": efficiency.performance_effect,

@@ -31,11 +31,12 @@ def _runs_over_time(con, value_col, fit_ids, y_title, what, title, noun) -> Char
                                                                   range=[PALETTE[1], "#9aa7b0"])),
         tooltip=tooltip)
     layers, sentences = [dots], []
-    for fit_id, label in fit_ids:
+    for i, (fit_id, label) in enumerate(fit_ids):
         f = fit(con, fit_id)
         if f:
             line = trend_line(f, f"{label}: ×{sig(f['growth_per_year_x'], 3)} a year", "publication_date")
-            layers.append(alt.Chart(line).mark_line(strokeDash=[6, 4], color="#333").encode(
+            dash = [[6, 4], [2, 3], [10, 2, 2, 2]][i % 3]
+            layers.append(alt.Chart(line).mark_line(strokeDash=dash, color="#333").encode(
                 x="publication_date:T", y="value:Q", tooltip=[alt.Tooltip("series:N", title="Trend")]))
             sentences.append(f"{label} grew {sig(f['growth_per_year_x'], 3)}× a year ({level(f)} interval "
                              f"{sig(f['growth_per_year_x_low'], 3)}–{sig(f['growth_per_year_x_high'], 3)}×, "
@@ -56,7 +57,9 @@ def training_compute(con) -> Chart:
 
 def training_cost(con) -> Chart:
     return _runs_over_time(con, "cost_estimate_usd_2024",
-                           [("frontier_training_cost_usd:frontier-models", "Cost of frontier runs")],
+                           [("frontier_training_cost_usd:frontier-models", "Cost of frontier runs"),
+                            ("frontier_training_cost_usd:frontier-models-2016-2023",
+                             "Cost of frontier runs in Cottier et al.'s window")],
                            "Estimated training cost (2024 USD)", "estimated training cost",
                            "Training cost over time (amortized ownership, else cloud rental)", "training runs")
 
@@ -145,3 +148,54 @@ def cost_breakdown(con) -> Chart:
                  theme(spec.properties(height=40 * max(1, points["model"].n_unique()))))
 
 
+
+
+METHOD_LABELS = {"ours-cloud": "ours: cloud (on demand)", "ours-ownership": "ours: ownership",
+                 "cottier-cloud": "Cottier: cloud (3-year)", "cottier-amortized": "Cottier: amortized"}
+
+
+def cost_methods(con) -> Chart:
+    """Each run's cost by each method against the figure Cottier et al. (Epoch AI) publish for it."""
+    points = frame(con, """
+        SELECT run_id, model, publication_date, method_id, cost_method, published_cost_usd_2024, cost_usd_2024,
+               ratio_to_published_x, pricing_model, price_provider, price_date, rate_usd_per_hour, method_chip_hours,
+               published_chip_hours
+        FROM training_cost_methods WHERE ratio_to_published_x IS NOT NULL
+        ORDER BY method_id, publication_date, run_id""")
+    points = points.with_columns(pl.col("method_id").replace_strict(METHOD_LABELS, default=None).alias("method"))
+    domain = [METHOD_LABELS[m] for m in METHOD_LABELS]
+    dots = alt.Chart(points).mark_point(size=60, filled=True, opacity=0.8).encode(
+        x=alt.X("published_cost_usd_2024:Q", title="Published cost, Cottier et al. / Epoch AI (2024 USD)",
+                scale=alt.Scale(type="log"), axis=axis("usd_2024")),
+        y=alt.Y("cost_usd_2024:Q", title="Cost by the method (2024 USD)", scale=alt.Scale(type="log"),
+                axis=axis("usd_2024")),
+        color=alt.Color("method:N", title="Method", scale=alt.Scale(domain=domain, range=PALETTE[:4]),
+                        legend=alt.Legend(columns=2, labelLimit=220)),
+        shape=alt.Shape("cost_method:N", title="Published figure"),
+        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("method:N", title="Method"),
+                 alt.Tooltip("cost_usd_2024:Q", title="Cost (2024 USD)", format="$,.3~s"),
+                 alt.Tooltip("published_cost_usd_2024:Q", title="Published (2024 USD)", format="$,.3~s"),
+                 alt.Tooltip("ratio_to_published_x:Q", title="Ratio", format=".2f"),
+                 alt.Tooltip("pricing_model:N", title="Price tier"), alt.Tooltip("price_provider:N", title="Provider"),
+                 alt.Tooltip("price_date:T", title="Price date"),
+                 alt.Tooltip("method_chip_hours:Q", title="Chip-hours", format=".3~s"),
+                 alt.Tooltip("published_chip_hours:Q", title="Published chip-hours", format=".3~s")])
+    # the line of agreement, drawn across the points' range (a drawing aid, not a metric)
+    low = min(points["published_cost_usd_2024"].min(), points["cost_usd_2024"].min()) if points.height else 1
+    high = max(points["published_cost_usd_2024"].max(), points["cost_usd_2024"].max()) if points.height else 10
+    diagonal = pl.DataFrame({"published_cost_usd_2024": [low, high], "cost_usd_2024": [low, high]})
+    line = alt.Chart(diagonal).mark_line(color="#555", strokeDash=[4, 4]).encode(
+        x="published_cost_usd_2024:Q", y="cost_usd_2024:Q")
+    parts = []
+    for method_id in METHOD_LABELS:
+        median = figure(con, f"cost_method_{method_id.replace('-', '_')}_ratio_median_x")
+        n = figure(con, f"cost_method_{method_id.replace('-', '_')}_published_count")
+        if median is not None and n:
+            parts.append(f"{METHOD_LABELS[method_id]} {fmt_value(median, 'factor')} ({int(n)} runs)")
+    takeaway = ("Median ratio to the published figure: " + "; ".join(parts) + ". Our on-demand cloud cost sits "
+                "above the published one because Cottier et al. price at a 3-year commitment.") if parts else \
+        "No run has a published cost."
+    description = (f"Log-log scatter plot of {points.height} cost estimates against the figure Cottier et al. (Epoch AI) "
+                   "publish for the same run and kind of cost, coloured by method, with the line of agreement dashed.")
+    return Chart("Our costs and Cottier et al.'s method, against their published figures", takeaway, description,
+                 points, theme(alt.layer(line, dots)))
