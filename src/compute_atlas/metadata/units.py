@@ -104,6 +104,7 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("g_co2e_per_kwh", "gCO2e per kWh", "plain", "gCO2e/kWh", ("_g_co2e_per_kwh",), "~s"),
     Unit("minutes", "minutes", "plain", "min", ("_minutes",), "~s"),
     Unit("hours", "hours", "plain", "hours", ("_hours",), "~s"),
+    Unit("days", "days", "plain", "days", ("_days",), "~s"),
     Unit("chip_hours", "chip-hours", "plain", "chip-hours", ("_chip_hours",), "~s"),
     Unit("years", "years", "plain", "years", ("_years",), ".2~r", 2),
     Unit("months", "months", "plain", "months", ("_months",), ".2~r", 2),
