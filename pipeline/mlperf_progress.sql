@@ -3,7 +3,13 @@
 -- the same round, and the rental cost of one training at the cloud price nearest the round's date.
 -- Inputs, and the parameter it uses, are declared in its schema (schemas/mlperf_progress.py).
 WITH p AS (
-    SELECT max(value) FILTER (WHERE parameter_id = 'mlperf-generation-gap-months') AS gap_months FROM parameters
+    SELECT max(value) FILTER (WHERE parameter_id = 'mlperf-generation-gap-months') AS gap_months,
+           max(value) FILTER (WHERE parameter_id = 'mlperf-price-max-gap-days') AS price_gap_days
+    FROM parameters
+),
+peaks AS (
+    -- a chip's best dense 16-bit tensor rate: a predecessor generation has a lower one
+    SELECT accelerator_id, peak_flop_per_s FROM accelerator_efficiency WHERE is_best_16bit_tensor
 ),
 results AS (
     SELECT r.*, r.time_to_train_minutes / 60 * r.accelerator_count AS chip_hours
@@ -30,8 +36,9 @@ selected AS (
     WHERE s.by_chip_hours = 1
 ),
 predecessors AS (
-    -- of the same vendor's accelerators released at least gap_months earlier with a result on the same
-    -- benchmark in the same round, the one with the fewest chip-hours
+    -- of the same vendor's accelerators released at least gap_months earlier, with a lower dense 16-bit peak
+    -- (an earlier generation, not a sibling or a smaller part of the same one), and with a result on the same
+    -- benchmark in the same round: the one with the fewest chip-hours
     SELECT s.mlperf_round, s.mlperf_benchmark, s.accelerator_id,
            o.accelerator_id AS predecessor_accelerator_id, o.chip_hours AS predecessor_chip_hours,
            o.accelerator_count AS predecessor_accelerator_count,
@@ -42,6 +49,8 @@ predecessors AS (
     JOIN selected o ON o.mlperf_round = s.mlperf_round AND o.mlperf_benchmark = s.mlperf_benchmark
                    AND o.vendor = s.vendor
                    AND o.release_date <= s.release_date - to_months(CAST(p.gap_months AS INTEGER))
+    JOIN peaks sp ON sp.accelerator_id = s.accelerator_id
+    JOIN peaks op ON op.accelerator_id = o.accelerator_id AND op.peak_flop_per_s < sp.peak_flop_per_s
 ),
 cloud_ranked AS (
     SELECT x.mlperf_round, c.accelerator_id, c.price_date, c.price_usd_per_hour,
@@ -49,8 +58,11 @@ cloud_ranked AS (
                               ORDER BY abs(date_diff('day', c.price_date, x.round_published_date)), c.price_date)
                AS nearness
     FROM mlperf_rounds x
+    CROSS JOIN p
     JOIN cloud_prices c ON c.pricing_model = 'on_demand'
+    -- a price more than price_gap_days from the round is no price of that round
     WHERE c.accelerator_id IN (SELECT accelerator_id FROM selected)
+      AND abs(date_diff('day', c.price_date, x.round_published_date)) <= p.price_gap_days
 ),
 cloud AS (
     SELECT mlperf_round, accelerator_id, any_value(price_date) AS cloud_price_date,

@@ -727,8 +727,10 @@ def test_mlperf_progress_rental_cost(db):
     e = progress(db, "v2.0", "test-gpu-2024")
     assert (str(e["cloud_price_date"]), e["cloud_price_usd_per_hour"], e["cloud_cost_usd"]) == (
         "2024-01-01", approx(4), approx(8))
-    # test-gpu-2020 in v2.0: its only price (2021-01-01, $2) is the nearest → 6 × 2 = 12
-    assert progress(db, "v2.0", "test-gpu-2020")["cloud_cost_usd"] == approx(12)
+    # test-gpu-2020 in v2.0: its only price (2021-01-01) is 1,155 days from the round, beyond the
+    # mlperf-price-max-gap-days parameter (365): no price of that round, no cost
+    r = progress(db, "v2.0", "test-gpu-2020")
+    assert (r["cloud_price_date"], r["cloud_cost_usd"]) == (None, None)
     assert progress(db, "v2.0", "test-gpu-2016")["cloud_cost_usd"] is None  # no cloud price
 
 

@@ -140,10 +140,16 @@ def test_site_build_writes_nothing_into_docs(site):
     if not shutil.which("git") or subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse"],
                                                  capture_output=True).returncode != 0:
         pytest.skip("not a git checkout")
+    from compute_atlas.site.layout import OUTPUTS
+
     status = subprocess.run(["git", "-C", str(paths.ROOT), "status", "--porcelain", "--ignored", "--", "docs"],
                             capture_output=True, text=True, check=True).stdout
     assert status == "", ("files in docs/ that git does not track (leftovers of older builds may be removed: "
                           "rm -r docs/generated docs/dictionary docs/_static/vega-bundle.js):\n" + status)
+    # and none of the generated paths is committed under docs/ either (git status does not show tracked files)
+    tracked = subprocess.run(["git", "-C", str(paths.ROOT), "ls-files", "--", *(f"docs/{o}" for o in OUTPUTS)],
+                             capture_output=True, text=True, check=True).stdout
+    assert tracked == "", "generated files are committed under docs/: git rm them\n" + tracked
     src = site.parent / ".sphinx" / "src" / "docs"
     assert (src / "generated" / "glossary.md").exists() and (src / "_static" / "vega-bundle.js").exists()
 

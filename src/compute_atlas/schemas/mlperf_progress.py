@@ -31,7 +31,8 @@ class MlperfProgress(pa.DataFrameModel):
     fastest_accelerator_count: int = field("Accelerators of the fastest result.", "count", nullable=False, gt=0)
     predecessor_accelerator_id: str = field("The predecessor on this benchmark in this round: of the same vendor's "
                                             "accelerators released at least `mlperf-generation-gap-months` "
-                                            "earlier, the one with the fewest chip-hours (a key into "
+                                            "earlier and with a lower dense 16-bit tensor peak (an earlier "
+                                            "generation, not a sibling), the one with the fewest chip-hours (a key into "
                                             "`accelerators`); empty where there is none.")
     predecessor_chip_hours: float = field("The predecessor's chip-hours on this benchmark in this round.",
                                           "chip_hours", gt=0)
@@ -41,7 +42,8 @@ class MlperfProgress(pa.DataFrameModel):
                                               "accelerator-hours this accelerator needs than its predecessor, "
                                               "under the same round's rules and software era.", "factor", gt=0)
     cloud_price_usd_per_hour: float = shared("cloud_price_usd_per_hour",
-                                             note="The row's date is the round's publication date.")
+                                             note="The row's date is the round's publication date; empty when no price "
+                                             "lies within `mlperf-price-max-gap-days` of it.")
     cloud_price_date: pl.Date = shared("cloud_price_date")
     cloud_cost_usd: float = shared("cloud_cost_usd", note="The rental cost of one training of the benchmark.")
 
@@ -57,6 +59,7 @@ class MlperfProgress(pa.DataFrameModel):
                                      ForeignKey("mlperf_result_id", "mlperf_training"),
                                      ForeignKey("predecessor_accelerator_id", "accelerators", "accelerator_id"),
                                      ForeignKey("mlperf_round", "mlperf_rounds")],
-                    "inputs": ["mlperf_training", "mlperf_rounds", "accelerators", "cloud_prices", "parameters"],
-                    "parameters": ["mlperf-generation-gap-months"]}
+                    "inputs": ["mlperf_training", "mlperf_rounds", "accelerators", "accelerator_efficiency", "cloud_prices",
+                               "parameters"],
+                    "parameters": ["mlperf-generation-gap-months", "mlperf-price-max-gap-days"]}
         strict = True
