@@ -1,3 +1,3 @@
 """Compute Atlas: an open, tested knowledge base of AI compute efficiency."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
