@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from ...metadata.units import fmt_value, unit
+from ...schemas import unit_of
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 640, 380
@@ -71,6 +72,13 @@ def level(f: dict) -> str:
 def figure(con: duckdb.DuckDBPyConnection, figure_id: str) -> float | None:
     rows = con.execute("SELECT value FROM headline_figures WHERE figure_id = ?", [figure_id]).fetchall()
     return rows[0][0] if rows else None
+
+
+def tip(column: str, title: str, unit_code: str | None = None) -> alt.Tooltip:
+    """A tooltip of a quantitative column, formatted for its unit (the column's own, from the metadata, unless the
+    chart renamed it: then the unit of what it holds)."""
+    code = unit_code or unit_of(column)
+    return alt.Tooltip(f"{column}:Q", title=title, format=unit(code).axis)
 
 
 def axis(code: str) -> alt.Axis:

@@ -7,7 +7,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...schemas import unit_of
-from .common import PALETTE, Chart, axis, figure, fit, frame, level, theme, trend_line
+from .common import PALETTE, Chart, axis, figure, fit, frame, level, theme, tip, trend_line
 
 
 def _run_points(con, value_col: str) -> pl.DataFrame:
@@ -23,7 +23,7 @@ def _runs_over_time(con, value_col, fit_ids, y_title, what, title, noun) -> Char
     points = _run_points(con, value_col)
     tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
                alt.Tooltip("publication_date:T", title="Published"), alt.Tooltip("run_kind:N", title="Kind"),
-               alt.Tooltip("value:Q", title=y_title, format=".3~s"), alt.Tooltip("accelerator_id:N", title="Hardware")]
+               tip("value", y_title, unit), alt.Tooltip("accelerator_id:N", title="Hardware")]
     dots = alt.Chart(points).mark_circle(size=55, opacity=0.75).encode(
         x=alt.X("publication_date:T", title="Publication date"),
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit)),
@@ -76,8 +76,8 @@ def training_energy(con) -> Chart:
         color=alt.Color("run_kind:N", title=None, scale=alt.Scale(domain=["frontier run", "other notable run"],
                                                                   range=[PALETTE[1], "#9aa7b0"])),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("publication_date:T", title="Published"),
-                 alt.Tooltip("energy_kwh:Q", title="Energy (kWh)", format=".3~s"),
-                 alt.Tooltip("emissions_t_co2e:Q", title="Emissions (tCO2e)", format=".3~s"),
+                 tip("energy_kwh", "Energy (kWh)"),
+                 tip("emissions_t_co2e", "Emissions (tCO2e)"),
                  alt.Tooltip("accelerator_id:N", title="Hardware")])
     top = points.sort("energy_kwh", descending=True).head(1)
     takeaway = "No run has the inputs for an energy estimate."
@@ -105,7 +105,7 @@ def cloud_prices(con) -> Chart:
         color=alt.Color("name:N", title="Accelerator"),
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("provider:N", title="Provider"),
                  alt.Tooltip("price_date:T", title="Date"),
-                 alt.Tooltip("price_usd_per_hour:Q", title="USD per hour", format=".2f"),
+                 tip("price_usd_per_hour", "USD per hour"),
                  alt.Tooltip("source:N", title="Source")])
     medians = frame(con, """
         SELECT name, median_price_usd_per_hour FROM cloud_price_summary
@@ -138,7 +138,7 @@ def cost_breakdown(con) -> Chart:
         x=alt.X("usd_2024:Q", title="Amortized ownership cost (2024 USD)", axis=axis("usd_2024")),
         color=alt.Color("component:N", title="Component"),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("component:N", title="Component"),
-                 alt.Tooltip("usd_2024:Q", title="2024 USD", format="$,.0f")])
+                 tip("usd_2024", "2024 USD", "usd_2024")])
     share = figure(con, "landmark_energy_share_frac")
     takeaway = (f"Across these landmark runs, energy is {fmt_value(share, 'frac')} of the amortized ownership "
                 "cost; the hardware's depreciation over the run dominates.")
@@ -173,13 +173,13 @@ def cost_methods(con) -> Chart:
                         legend=alt.Legend(columns=2, labelLimit=220)),
         shape=alt.Shape("cost_method:N", title="Published figure"),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("method:N", title="Method"),
-                 alt.Tooltip("cost_usd_2024:Q", title="Cost (2024 USD)", format="$,.3~s"),
-                 alt.Tooltip("published_cost_usd_2024:Q", title="Published (2024 USD)", format="$,.3~s"),
-                 alt.Tooltip("ratio_to_published_x:Q", title="Ratio", format=".2f"),
+                 tip("cost_usd_2024", "Cost (2024 USD)"),
+                 tip("published_cost_usd_2024", "Published (2024 USD)"),
+                 tip("ratio_to_published_x", "Ratio"),
                  alt.Tooltip("pricing_model:N", title="Price tier"), alt.Tooltip("price_provider:N", title="Provider"),
                  alt.Tooltip("price_date:T", title="Price date"),
-                 alt.Tooltip("method_chip_hours:Q", title="Chip-hours", format=".3~s"),
-                 alt.Tooltip("published_chip_hours:Q", title="Published chip-hours", format=".3~s")])
+                 tip("method_chip_hours", "Chip-hours", "chip_hours"),
+                 tip("published_chip_hours", "Published chip-hours")])
     # the line of agreement, drawn across the points' range (a drawing aid, not a metric)
     low = min(points["published_cost_usd_2024"].min(), points["cost_usd_2024"].min()) if points.height else 1
     high = max(points["published_cost_usd_2024"].max(), points["cost_usd_2024"].max()) if points.height else 10

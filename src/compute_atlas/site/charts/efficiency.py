@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import Chart, axis, frame, theme
+from .common import Chart, axis, frame, theme, tip
 
 
 def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, takeaway_fn, what: str,
@@ -23,9 +23,9 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
     line = alt.Chart(points).mark_line(point=True).encode(
         y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference"),
         tooltip=[alt.Tooltip("reference:N", title="Reference"), alt.Tooltip("basis:N", title="Basis"),
-                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title=y_title, format=".3~s"),
-                 alt.Tooltip("value_low:Q", title="Interval low", format=".3~s"),
-                 alt.Tooltip("value_high:Q", title="Interval high", format=".3~s"),
+                 alt.Tooltip("year:O", title="Year"), tip("value", y_title, unit_code),
+                 tip("value_low", "Interval low", unit_code),
+                 tip("value_high", "Interval high", unit_code),
                  alt.Tooltip("is_projection:N", title="Projection")], **enc)
     lvl = fmt_value(points["interval_level_frac"][0], "frac") if points.height else ""
     description = (f"Line chart, log scale, of {what} by year with {lvl} interval bands, from hardware alone and "

@@ -7,7 +7,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...schemas import unit_of
-from .common import PALETTE, TENSOR_16BIT, Chart, axis, fit, frame, level, theme, trend_line
+from .common import PALETTE, TENSOR_16BIT, Chart, axis, fit, frame, level, theme, tip, trend_line
 
 
 def growth_sentence(f: dict, what: str) -> str:
@@ -31,7 +31,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
         color=alt.Color("vendor:N", title="Vendor"),
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
                  alt.Tooltip("release_date:T", title="Released"), alt.Tooltip("precision:N", title="Precision"),
-                 alt.Tooltip("value:Q", title=y_title, format=".3~s"), alt.Tooltip("source:N", title="Source")],
+                 tip("value", y_title, unit), alt.Tooltip("source:N", title="Source")],
     )
     layers = [base]
     takeaway = f"No trend could be fitted: fewer than 3 chips have {what.lower()}."
@@ -88,9 +88,9 @@ def memory_wall(con) -> Chart:
         color=alt.Color("vendor:N", title="Vendor"),
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
                  alt.Tooltip("release_date:T", title="Released"),
-                 alt.Tooltip("peak_flop_per_s:Q", title="16-bit tensor FLOP/s", format=".3~s"),
-                 alt.Tooltip("memory_bandwidth_bytes_per_s:Q", title="Bandwidth (B/s)", format=".3~s"),
-                 alt.Tooltip("ridge_point_flop_per_byte:Q", title="FLOP per byte", format=".3~r"),
+                 tip("peak_flop_per_s", "16-bit tensor FLOP/s"),
+                 tip("memory_bandwidth_bytes_per_s", "Bandwidth (B/s)"),
+                 tip("ridge_point_flop_per_byte", "FLOP per byte"),
                  alt.Tooltip("source:N", title="Source")],
     )
     if flops and bandwidth:
@@ -119,9 +119,9 @@ def trend_comparison(con) -> Chart:
                                                                        range=[PALETTE[0], PALETTE[1]])),
     )
     tooltip = [alt.Tooltip("estimate_id:N", title="Estimate"), alt.Tooltip("subset:N", title="Subset"),
-               alt.Tooltip("growth_per_year_x:Q", title="Growth per year (×)", format=".3~r"),
-               alt.Tooltip("growth_per_year_x_low:Q", title="Low", format=".3~r"),
-               alt.Tooltip("growth_per_year_x_high:Q", title="High", format=".3~r"),
+               tip("growth_per_year_x", "Growth per year (×)"),
+               tip("growth_per_year_x_low", "Low"),
+               tip("growth_per_year_x_high", "High"),
                alt.Tooltip("year_range:N", title="Years"), alt.Tooltip("source:N", title="Source")]
     bars = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("growth_per_year_x_low:Q", title="Growth per year (×), with interval", scale=alt.Scale(type="log")),
@@ -163,10 +163,10 @@ def trend_replications(con) -> Chart:
                         scale=alt.Scale(domain=series, range=[PALETTE[1], PALETTE[0]])),
     )
     tooltip = [alt.Tooltip("trend_id:N", title="Published estimate"), alt.Tooltip("estimate:N", title="Estimate"),
-               alt.Tooltip("growth_per_year_x:Q", title="Growth per year (×)", format=".3~r"),
-               alt.Tooltip("growth_per_year_x_low:Q", title="Low", format=".3~r"),
-               alt.Tooltip("growth_per_year_x_high:Q", title="High", format=".3~r"),
-               alt.Tooltip("interval_level_frac:Q", title="Interval level", format=".0%"),
+               tip("growth_per_year_x", "Growth per year (×)"),
+               tip("growth_per_year_x_low", "Low"),
+               tip("growth_per_year_x_high", "High"),
+               tip("interval_level_frac", "Interval level"),
                alt.Tooltip("n_points:Q", title="Points"), alt.Tooltip("basis:N", title="Source or subset"),
                alt.Tooltip("intervals_overlap:N", title="Agree")]
     bars = base.mark_rule(strokeWidth=3).encode(

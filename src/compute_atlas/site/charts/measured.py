@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import WIDTH, Chart, axis, frame, theme
+from .common import WIDTH, Chart, axis, frame, theme, tip
 
 #: The benchmark a page's MLPerf charts open on: the one with results in the most rounds.
 DEFAULT_BENCHMARK_SQL = """SELECT mlperf_benchmark FROM mlperf_progress GROUP BY 1
@@ -22,9 +22,9 @@ def achieved_vs_peak(con) -> Chart:
         FROM achieved_vs_peak ORDER BY precision, achieved_over_peak_frac DESC, accelerator_id""")
     order = points["label"].to_list()
     tooltip = [alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("precision:N", title="Precision"),
-               alt.Tooltip("peak_flop_per_s:Q", title="Quoted dense peak (FLOP/s)", format=".3~s"),
-               alt.Tooltip("achieved_flop_per_s:Q", title="Best achieved (FLOP/s)", format=".3~s"),
-               alt.Tooltip("achieved_over_peak_frac:Q", title="Achieved / peak", format=".1%"),
+               tip("peak_flop_per_s", "Quoted dense peak (FLOP/s)"),
+               tip("achieved_flop_per_s", "Best achieved (FLOP/s)"),
+               tip("achieved_over_peak_frac", "Achieved / peak"),
                alt.Tooltip("provenance:N", title="Provenance"), alt.Tooltip("source:N", title="Source"),
                alt.Tooltip("source_url:N", title="Source URL"), alt.Tooltip("software:N", title="Software"),
                alt.Tooltip("measured_date:T", title="Measured")]
@@ -72,13 +72,13 @@ def _mlperf_chart(con, value_col: str, unit_code: str, y_title: str, where: str,
     tooltip = [alt.Tooltip("mlperf_benchmark:N", title="Benchmark"), alt.Tooltip("mlperf_round:N", title="Round"),
                alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("submitter:N", title="Submitter"),
                alt.Tooltip("system:N", title="System"), alt.Tooltip("accelerator_count:Q", title="Accelerators"),
-               alt.Tooltip("time_to_train_minutes:Q", title="Minutes to train", format=".3~r"),
-               alt.Tooltip("chip_hours:Q", title="Chip-hours", format=".3~r"),
-               alt.Tooltip("fastest_time_to_train_minutes:Q", title="Fastest (any scale), minutes", format=".3~r"),
+               tip("time_to_train_minutes", "Minutes to train"),
+               tip("chip_hours", "Chip-hours"),
+               tip("fastest_time_to_train_minutes", "Fastest (any scale), minutes"),
                alt.Tooltip("fastest_accelerator_count:Q", title="Accelerators of the fastest"),
-               alt.Tooltip("speedup_over_predecessor_x:Q", title="Speed-up over predecessor", format=".3~r"),
+               tip("speedup_over_predecessor_x", "Speed-up over predecessor"),
                alt.Tooltip("predecessor_accelerator_id:N", title="Predecessor"),
-               alt.Tooltip("cloud_cost_usd:Q", title="Rental cost of one training (USD)", format="$,.0f"),
+               tip("cloud_cost_usd", "Rental cost of one training (USD)"),
                alt.Tooltip("is_official_score:N", title="Official score"),
                alt.Tooltip("mlperf_result_id:N", title="Result (constructed id)")]
     base = alt.Chart(points).transform_filter(alt.datum.mlperf_benchmark == param)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from .common import Chart, axis, frame, theme
+from .common import Chart, axis, frame, theme, tip
 
 
 def technique_effects(con) -> Chart:
@@ -19,7 +19,7 @@ def technique_effects(con) -> Chart:
         color=alt.Color("metric:N", title="Metric"),
         tooltip=[alt.Tooltip("technique:N", title="Technique"), alt.Tooltip("metric:N", title="Metric"),
                  alt.Tooltip("model:N", title="Model"), alt.Tooltip("task:N", title="Task"),
-                 alt.Tooltip("effect_x:Q", title="Factor", format=".3~r"), alt.Tooltip("source:N", title="Source")])
+                 tip("effect_x", "Factor"), alt.Tooltip("source:N", title="Source")])
     rule = alt.Chart(pl.DataFrame({"x": [1.0]})).mark_rule(color="#888").encode(x="x:Q")
     above = points.filter(pl.col("effect_x") > 1).height
     takeaway = (f"{above} of {points.height} measured results improve on their baseline; the spread within one "
