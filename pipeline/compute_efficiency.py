@@ -2,7 +2,9 @@
 
 Rates: hardware price-performance is this build's fit of 16-bit tensor FLOP/s
 per 2024 dollar (`trend_fits`); algorithmic progress is the published estimate
-per domain (`published_trends`); frontier spending growth is this build's fit
+per domain (`published_trends`) and, beside it, this build's own measurement
+on one benchmark per domain (`algorithmic_progress`, basis
+`hardware_and_measured_algorithms`); frontier spending growth is this build's fit
 of frontier training cost. Anchors: the landmark runs' cost and compute in
 `training_run_costs`. The arithmetic is `compute_atlas.stats.efficiency`.
 """
@@ -16,6 +18,9 @@ HARDWARE_FIT = "flop_per_s_per_usd:ml-accelerators-tensor-16bit"
 SPENDING_FIT = "frontier_training_cost_usd:frontier-models"
 #: domain -> the published algorithmic-progress estimate used (with its own interval and level)
 ALGORITHMS = {"language": "ho2024-lm-algorithmic-efficiency", "vision": "erdil2022-imagenet-compute-efficiency"}
+#: domain -> our own measurement used beside it (benchmark, method of algorithmic_progress): the benchmark of the
+#: domain with the most models, by the regression method (the one that uses every model, not only record setters)
+MEASURED = {"language": ("mmlu", "regression"), "vision": ("imagenet-top1", "regression")}
 
 
 def fitted_rate(con, fit_id: str) -> Rate | None:
@@ -35,6 +40,15 @@ def published_rate(con, trend_id: str) -> Rate | None:
     return Rate.from_halving_months(value, low, high, level)
 
 
+def measured_rate(con, benchmark_id: str, method: str, level: float) -> Rate | None:
+    rows = con.execute("SELECT halving_time_months, halving_time_months_low, halving_time_months_high, "
+                       "interval_level_frac FROM algorithmic_progress WHERE benchmark_id = ? AND fit_method = ?",
+                       [benchmark_id, method]).fetchall()
+    if not rows or None in rows[0]:  # no estimate, or an open-ended interval that cannot be propagated
+        return None
+    return Rate.from_halving_months(*rows[0])
+
+
 def build(con):
     level = parameter(con, "interval-level-frac")
     last_year = int(parameter(con, "projection-last-year"))
@@ -51,6 +65,10 @@ def build(con):
             continue
         bases = {"hardware": (hardware, HARDWARE_FIT), "hardware_and_algorithms":
                  (combine(hardware, algorithms, level=level), f"{HARDWARE_FIT};{trend_id}")}
+        measured = measured_rate(con, *MEASURED[domain], level) if domain in MEASURED else None
+        if measured is not None:
+            bases["hardware_and_measured_algorithms"] = (
+                combine(hardware, measured, level=level), f"{HARDWARE_FIT};algorithmic_progress:{':'.join(MEASURED[domain])}")
         anchors = con.execute(
             "SELECT run_id, year(publication_date), cost_estimate_usd_2024, compute_reported_flop "
             "FROM training_run_costs WHERE run_id IN (SELECT run_id FROM landmark_runs WHERE role = 'efficiency-reference' "

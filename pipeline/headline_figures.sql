@@ -170,6 +170,36 @@ WITH figures(figure_id, value, unit, description) AS (
         'factor', 'Median over the same runs of our on-demand price per chip-hour over the 3-year-commitment price of Cottier et al.'
         FROM training_cost_methods o JOIN training_cost_methods c USING (run_id)
         WHERE o.method_id = 'ours-cloud' AND c.method_id = 'cottier-cloud' AND c.ratio_to_published_x IS NOT NULL
+    -- capabilities: the catalogue, the benchmark results and algorithmic progress measured from them
+    UNION ALL SELECT 'models_with_compute_count', count(*), 'count', 'Models of the catalogue with a training-compute figure.'
+        FROM training_runs WHERE training_compute_flop IS NOT NULL
+    UNION ALL SELECT 'models_distilled_count', count(*), 'count', 'Models flagged as distilled from a larger model.'
+        FROM training_runs WHERE is_distilled
+    UNION ALL SELECT 'benchmarks_count', count(*), 'count', 'Benchmarks.' FROM benchmarks
+    UNION ALL SELECT 'benchmark_results_count', count(*), 'count', 'Benchmark results.' FROM benchmark_results
+    UNION ALL SELECT 'benchmark_results_with_compute_count', count(*), 'count',
+        'Benchmark results of models with a training-compute figure.'
+        FROM benchmark_results JOIN training_runs USING (run_id) WHERE training_compute_flop IS NOT NULL
+    UNION ALL SELECT 'benchmarked_models_count', count(DISTINCT run_id), 'count', 'Models with a benchmark result.'
+        FROM benchmark_results
+    UNION ALL SELECT 'benchmark_scores_multiple_count', count(*), 'count',
+        'Model and benchmark pairs with more than one result (one is chosen).' FROM benchmark_scores WHERE n_results > 1
+    UNION ALL SELECT 'algorithmic_estimates_count', count(*), 'count',
+        'Halving times of the compute needed for a fixed score measured here (benchmark and method).'
+        FROM algorithmic_progress WHERE halving_time_months IS NOT NULL
+    UNION ALL SELECT 'algorithmic_compared_count', count(*), 'count',
+        'Of them, set beside a published estimate with an interval.'
+        FROM algorithmic_progress WHERE intervals_overlap IS NOT NULL
+    UNION ALL SELECT 'algorithmic_overlapping_count', count(*), 'count',
+        'Of those, the ones whose interval overlaps the published one.'
+        FROM algorithmic_progress WHERE intervals_overlap
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_halving_months',
+        halving_time_months, 'months', 'Halving time of the compute needed for a fixed score on ' || benchmark_id
+        || ' (' || fit_method || ' method).' FROM algorithmic_progress WHERE halving_time_months IS NOT NULL
+    UNION ALL SELECT 'capability_thresholds_unreached_count', count(DISTINCT (benchmark_id, threshold_score)), 'count',
+        'Thresholds of the capability ladder that no model reaches yet.'
+        FROM capability_frontier f WHERE NOT EXISTS (SELECT 1 FROM capability_frontier g WHERE g.benchmark_id = f.benchmark_id
+        AND g.threshold_score = f.threshold_score AND g.is_reached)
     UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_x', value, 'factor_per_year',
         'Published growth per year (' || trend_id || ').' FROM published_trends
         WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'

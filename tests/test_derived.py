@@ -305,6 +305,39 @@ MLPERF = [
 ]
 
 
+def bench(benchmark_id, unit, lo, hi, chance, higher=True):
+    return {"benchmark_id": benchmark_id, "name": benchmark_id.replace("-", " ").title(), "measures": "A test.",
+            "domain": "language", "score_unit": unit, "scale_min": lo, "scale_max": hi,
+            "higher_is_better": str(higher).lower(), "chance_score": chance, "source": RUNS}
+
+
+BENCHMARKS = [bench("test-bench", "percent", 0, 100, 25), bench("test-index", "index_points", None, None, None)]
+
+
+def score(run_id, benchmark_id, value, *, evaluator="Test Lab", kind="third_party", shots=None):
+    return {"benchmark_result_id": f"{run_id}-{benchmark_id}-{evaluator}-{shots}".lower().replace(" ", "-"),
+            "run_id": run_id, "benchmark_id": benchmark_id, "model_version": run_id, "score": value,
+            "shots": shots, "evaluator": evaluator, "evaluator_kind": kind, "source": RUNS}
+
+
+BENCHMARK_RESULTS = [
+    # launch-fallback-run (2020, 1.0098432e20 FLOP): the third party's 40 is chosen over the developer's 55
+    score("launch-fallback-run", "test-bench", 40),
+    score("launch-fallback-run", "test-bench", 55, evaluator="Test", kind="developer"),
+    # flag-6nd-true (2021, 1.5e19): two third-party settings, the best (47) is chosen
+    score("flag-6nd-true", "test-bench", 42, shots=0),
+    score("flag-6nd-true", "test-bench", 47, shots=5),
+    # tpu-run (2022, 1.8e18): the developer's result is the only one
+    score("tpu-run", "test-bench", 41, evaluator="Test", kind="developer"),
+    score("proxy-run", "test-bench", 87),  # 2023, no compute figure
+    score("gpt-3-175b", "test-bench", 80),  # 2024, 1.0098432e22, the only run with a cost estimate here
+    score("compute-only-run", "test-bench", 72),  # 2025, 2.304e21
+    # an unbounded index: the ladder starts at the first rung above the lowest score
+    score("tpu-run", "test-index", 101),
+    score("gpt-3-175b", "test-index", 118),
+]
+
+
 def make_datasets(dst):
     shutil.copytree(DATASETS, dst)
     replace_rows(dst / "accelerators.csv", ACCELERATORS)
@@ -327,6 +360,8 @@ def make_datasets(dst):
     replace_rows(dst / "accelerator_aliases.csv", ALIASES)
     replace_rows(dst / "mlperf_rounds.csv", MLPERF_ROUNDS)
     replace_rows(dst / "mlperf_training.csv", MLPERF)
+    replace_rows(dst / "benchmarks.csv", BENCHMARKS)
+    replace_rows(dst / "benchmark_results.csv", BENCHMARK_RESULTS)
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)
@@ -662,6 +697,74 @@ def test_compute_efficiency_intervals_and_scope(db):
     perf = one(db, "SELECT value FROM compute_efficiency WHERE effect = 'performance' "
                    "AND basis = 'hardware_and_algorithms' AND reference = 'budget-1m-usd-from-gpt-3-175b' AND year = 2026")
     assert perf["value"] == approx(1e6 / (1038.3 / 1.0098432e22) * 16)
+
+
+# --- benchmark_scores, capability_frontier, algorithmic_progress ------------------------------------------
+
+def test_benchmark_scores_choose_third_party_then_best(db):
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT run_id, score, evaluator_kind, n_results, n_evaluators, score_spread FROM benchmark_scores "
+        "WHERE benchmark_id = 'test-bench'").fetchall()}
+    assert rows["launch-fallback-run"] == (40, "third_party", 2, 2, 15)  # not the developer's 55
+    assert rows["flag-6nd-true"] == (47, "third_party", 2, 1, 5)  # the better of two settings
+    assert rows["tpu-run"] == (41, "developer", 1, 1, 0)
+    assert len(rows) == 6
+
+
+def frontier(con, benchmark_id, threshold, year):
+    return one(con, "SELECT * FROM capability_frontier WHERE benchmark_id = ? AND threshold_score = ? AND year = ?",
+               benchmark_id, threshold, year)
+
+
+def test_capability_frontier_least_compute_by_year(db):
+    # the ladder: every 5 points from the first above chance (25) to the first at or above the best (87): 30..90
+    assert db.execute("SELECT min(threshold_score), max(threshold_score), count(DISTINCT threshold_score), "
+                      "min(year), max(year) FROM capability_frontier WHERE benchmark_id = 'test-bench'"
+                      ).fetchone() == (30, 90, 13, 2020, 2025)
+    f = frontier(db, "test-bench", 40, 2020)
+    assert (f["n_models_reaching"], f["min_compute_flop"], f["min_compute_run_id"]) == (1, approx(1.0098432e20),
+                                                                              "launch-fallback-run")
+    # by 2022 three models reach 40; the TPU run's 1.8e18 FLOP is the least
+    f = frontier(db, "test-bench", 40, 2022)
+    assert (f["n_models_reaching"], f["min_compute_run_id"], f["min_compute_score"]) == (3, "tpu-run", 41)
+    # 45 is reached by flag-6nd-true (1.5e19) in 2021 and stays the least through 2025 (gpt-3 and
+    # compute-only-run reach it with more)
+    assert [frontier(db, "test-bench", 45, y)["min_compute_flop"] for y in (2021, 2024, 2025)] == [approx(1.5e19)] * 3
+    # 85: only proxy-run (2023) reaches it, without a compute figure: reached, but no minimum
+    f = frontier(db, "test-bench", 85, 2023)
+    assert f["is_reached"] and (f["n_models_reaching"], f["n_models_with_compute"], f["min_compute_flop"]) == (1, 0, None)
+    # 75 in 2024: gpt-3-175b (the least compute: proxy-run has none) and proxy-run, both with a cost
+    # estimate; the cheaper of the two is the least cost
+    f = frontier(db, "test-bench", 75, 2024)
+    costs = {r: cost(db, r)["cost_estimate_usd_2024"] for r in ("gpt-3-175b", "proxy-run")}
+    cheaper = min(costs, key=costs.get)
+    assert (f["min_compute_run_id"], f["min_cost_run_id"], f["n_models_with_cost"]) == ("gpt-3-175b", cheaper, 2)
+    assert f["min_cost_usd_2024"] == approx(costs[cheaper])
+    # in 2023 only proxy-run had reached 75
+    assert frontier(db, "test-bench", 75, 2023)["min_cost_run_id"] == "proxy-run"
+
+
+def test_capability_frontier_unreached_threshold_is_an_explicit_empty_row(db):
+    rows = db.execute("SELECT year, is_reached, n_models_reaching, min_compute_flop FROM capability_frontier "
+                      "WHERE benchmark_id = 'test-bench' AND threshold_score = 90 ORDER BY year").fetchall()
+    assert rows == [(y, False, 0, None) for y in range(2020, 2026)]
+    # an unbounded index: rungs from the first above the lowest score (101) to the first at or above the best (118)
+    assert db.execute("SELECT DISTINCT threshold_score FROM capability_frontier WHERE benchmark_id = 'test-index' "
+                      "ORDER BY 1").fetchall() == [(105,), (110,), (115,), (120,)]
+
+
+def test_algorithmic_progress_too_few_models_is_a_row_with_a_reason(db):
+    rows = db.execute("SELECT benchmark_id, fit_method, halving_time_months, n_models, notes FROM algorithmic_progress "
+                      "ORDER BY 1, 2").fetchall()
+    assert [(b, m) for b, m, *_ in rows] == [("test-bench", "frontier"), ("test-bench", "regression"),
+                                             ("test-index", "frontier"), ("test-index", "regression")]
+    for _, _, halving, _, reason in rows:
+        assert halving is None and "models" in reason
+    # test-bench: five models with compute (proxy-run has none)
+    assert {m: n for b, m, _, n, _ in rows if b == "test-bench"} == {"frontier": 5, "regression": 5}
+    # without a measured rate, compute_efficiency has no measured basis
+    assert db.execute("SELECT count(*) FROM compute_efficiency WHERE basis = 'hardware_and_measured_algorithms'"
+                      ).fetchone()[0] == 0
 
 
 # --- achieved_vs_peak --------------------------------------------------------------------------------------

@@ -70,6 +70,9 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("run_id", str, "Training run: a key into `training_runs` (a slug of the model's name).", str_matches=SLUG),
     _f("technique_id", str, "Efficiency technique: a key into `techniques`.", str_matches=SLUG),
     _f("result_id", str, "Measured result of a technique: a key into `technique_results`.", str_matches=SLUG),
+    _f("benchmark_result_id", str, "Benchmark result: a key into `benchmark_results` (a slug).", str_matches=SLUG),
+    _f("benchmark_id", str, "Capability benchmark: a key into `benchmarks` (a slug: `mmlu`, `gpqa-diamond`, `eci`).",
+       str_matches=SLUG),
     _f("claim_id", str, "Quoted claim: a key into `technique_claims`.", str_matches=SLUG),
     _f("source", str, "Sources: BibTeX keys of `references.bib`, separated by `;`.", str_matches=CITE_KEYS),
     _f("source_url", str, "URL of the primary source (datasheet, paper, price page or archived snapshot).",
@@ -128,6 +131,24 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("publication_date", dt.date, "Date of the model's first public release: the earlier of its announcement "
        "and the first version of its paper (arXiv or bioRxiv v1), not a later version or the journal date.", "date"),
     _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
+    _f("training_compute_flop", float, "Total training compute of the model (pre-training and any further training "
+       "its developer counts in; not the compute of a larger model it was distilled from).", "flop", gt=0, le=1e28),
+    _f("compute_estimation_method", str, "How training_compute_flop was obtained.",
+       isin=["reported", "parameters_tokens", "hardware_time", "comparison", "mixed"]),
+    _f("compute_confidence", str, "Confidence in the compute figure (Epoch AI's labels; empty where unknown).",
+       isin=["confident", "likely", "speculative"]),
+    _f("is_distilled", bool, "Whether the model was trained on a larger model's outputs (distillation, which makes "
+       "algorithmic progress look faster than it is); empty where unknown. Source: Epoch AI's distilled-models list "
+       "or the model card."),
+    # benchmarks
+    _f("score", float, "A benchmark score, in the unit of the benchmark's `score_unit` (percent 0 to 100 for "
+       "accuracy; a fraction of a source is multiplied by 100; index points for the ECI)."),
+    _f("score_unit", str, "Unit code of a benchmark's scores: `percent` (0 to 100) for accuracy and pass rates, "
+       "`index_points` for an index.", isin=sorted(UNITS)),
+    _f("evaluator", str, "Who ran the evaluation: `Epoch AI`, `Stanford CRFM HELM`, `Ruan et al. 2024`, or the "
+       "report that published it."),
+    _f("evaluator_kind", str, "`developer` when the model's developer reports the result (its paper or model card), "
+       "else `third_party`.", isin=["developer", "third_party"]),
     _f("is_frontier", bool, "Whether Epoch AI lists the model as a frontier model (top 10 by training compute at "
        "its release)."),
     _f("accelerator_count", int, "Number of accelerator chips (TPU chips, not cores; GPUs, not superchips).",
@@ -189,6 +210,10 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("growth_per_year_x_high", float, "High end of the interval of the growth factor.", "factor_per_year", gt=0),
     _f("doubling_time_years", float, "Time for the quantity to double (negative when it falls: a halving time).",
        "years"),
+    _f("published_interval_level_frac", float, "Coverage of the published estimate's interval (empty where the source "
+       "gives a range or none).", "frac", gt=0, lt=1),
+    _f("intervals_overlap", bool, "Whether our estimate agrees with the published one it is set beside (their "
+       "intervals overlap); empty where either is missing."),
     _f("interval_level_frac", float, "Coverage of the interval (0.9 for a 90 % interval).", "frac", gt=0, lt=1),
     # figures with a unit per row
     _f("value", float, "The figure; its unit is given per row (see the unit of this column).", unit_from="unit"),

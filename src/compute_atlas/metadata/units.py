@@ -109,6 +109,7 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("years", "years", "plain", "years", ("_years",), ".2~r", 2),
     Unit("months", "months", "plain", "months", ("_months",), ".2~r", 2),
     Unit("frac", "fraction (0 to 1)", "percent", "", ("_frac",), ".0%"),
+    Unit("percent", "percent (0 to 100)", "plain", "%", ("_percent",), ".3~r"),
     Unit("factor", "× (factor)", "factor", "", ("_x",), ".3~r"),
     Unit("factor_per_year", "× per year", "factor", "", ("_per_year_x", "_x"), ".3~r"),
     Unit("oom_per_year", "orders of magnitude per year", "plain", "OOM/year", ("_oom_per_year",), ".2~r"),

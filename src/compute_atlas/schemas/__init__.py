@@ -9,8 +9,13 @@ from .accelerator_aliases import AcceleratorAliases
 from .accelerator_efficiency import AcceleratorEfficiency
 from .accelerators import Accelerators
 from .achieved_vs_peak import AchievedVsPeak
+from .algorithmic_progress import AlgorithmicProgress
 from .assumptions import Assumptions
+from .benchmark_results import BenchmarkResults
+from .benchmark_scores import BenchmarkScores
+from .benchmarks import Benchmarks
 from .build_info import BuildInfo
+from .capability_frontier import CapabilityFrontier
 from .claim_checks import ClaimChecks
 from .cloud_price_summary import CloudPriceSummary
 from .cloud_prices import CloudPrices
@@ -59,6 +64,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("mlperf_training", MlperfTraining),
     Relation("training_runs", TrainingRuns),
     Relation("landmark_runs", LandmarkRuns),
+    Relation("benchmarks", Benchmarks),
+    Relation("benchmark_results", BenchmarkResults),
     Relation("published_costs", PublishedCosts),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
@@ -73,6 +80,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),
     Relation("training_cost_methods", TrainingCostMethods),
+    Relation("benchmark_scores", BenchmarkScores),
+    Relation("capability_frontier", CapabilityFrontier),
+    Relation("algorithmic_progress", AlgorithmicProgress),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
     Relation("trend_replications", TrendReplications),

@@ -10,8 +10,10 @@ class ComputeEfficiency(pa.DataFrameModel):
     effect: str = field("`access`: cost of a fixed capability; `performance`: effective compute a fixed budget "
                         "buys; `frontier`: effective compute of frontier spending.", nullable=False,
                         isin=["access", "performance", "frontier"])
-    basis: str = field("`hardware` alone, or `hardware_and_algorithms` together.", nullable=False,
-                       isin=["hardware", "hardware_and_algorithms"])
+    basis: str = field("`hardware` alone; `hardware_and_algorithms`, with the published estimate of algorithmic "
+                       "progress; or `hardware_and_measured_algorithms`, with this atlas's own measurement "
+                       "(`algorithmic_progress`) in its place.", nullable=False,
+                       isin=["hardware", "hardware_and_algorithms", "hardware_and_measured_algorithms"])
     reference: str = field("The fixed capability (a `run_id`) or the fixed budget (`budget-1m-usd`, ...).", nullable=False)
     base_year: int = field("Year the reference is anchored in.", 'year', nullable=False)
     year: int = shared('year', nullable=False)
@@ -30,7 +32,8 @@ class ComputeEfficiency(pa.DataFrameModel):
     factor_low_x: float = field("Low end of the factor's interval.", 'factor', nullable=False, gt=0)
     factor_high_x: float = field("High end of the factor's interval.", 'factor', nullable=False, gt=0)
     is_projection: bool = field("Whether the year lies beyond the data behind the rates.", nullable=False)
-    inputs: str = field("The `trend_fits.fit_id`s and `published_trends.trend_id`s used, separated by `;`.", nullable=False)
+    inputs: str = field("The `trend_fits.fit_id`s, `published_trends.trend_id`s and `algorithmic_progress` rows "
+                        "(`algorithmic_progress:<benchmark_id>:<method>`) used, separated by `;`.", nullable=False)
 
     class Config:
         description = """The compute-efficiency model (Pilz, Heim & Brown 2023) on the atlas's own
@@ -39,6 +42,7 @@ class ComputeEfficiency(pa.DataFrameModel):
         compute, from hardware alone and with algorithmic progress, with 90 % intervals carried from
         the trend fits and the published algorithmic-progress estimates."""
         metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"],
-                    "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs'],
+                    "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs',
+                               'algorithmic_progress'],
                     "parameters": ['interval-level-frac', 'projection-last-year', 'budget-1m-usd', 'budget-100m-usd', 'budget-1b-usd']}
         strict = True

@@ -1,4 +1,4 @@
-"""``training_runs``: notable training runs."""
+"""``training_runs``: the model catalogue, one row per model (its training run)."""
 
 import pandera.polars as pa
 import polars as pl
@@ -14,10 +14,9 @@ class TrainingRuns(pa.DataFrameModel):
     domain: str = shared('domain', nullable=False)
     parameters: float = field("Number of parameters (total, for mixture-of-experts models).", 'count', gt=0, le=1e14)
     training_tokens: float = field("Tokens seen in training (dataset size times epochs).", 'count', gt=0, le=1e15)
-    training_compute_flop: float = field("Total training compute.", 'flop', gt=0, le=1e28)
-    compute_estimation_method: str = field("How training_compute_flop was obtained.",
-                                           isin=["reported", "parameters_tokens", "hardware_time", "comparison", "mixed"])
-    compute_confidence: str = field("Confidence in the compute figure.", isin=["confident", "likely", "speculative"])
+    training_compute_flop: float = shared('training_compute_flop')
+    compute_estimation_method: str = shared('compute_estimation_method')
+    compute_confidence: str = shared('compute_confidence')
     accelerator_id: str = shared('accelerator_id')
     accelerator_count: int = shared('accelerator_count')
     training_duration_hours: float = shared('training_duration_hours')
@@ -25,12 +24,15 @@ class TrainingRuns(pa.DataFrameModel):
     reported_cost_usd: float = shared('reported_cost_usd')
     reported_cost_year: int = field("Year whose dollars reported_cost_usd is in.", 'year', ge=2000, le=2100)
     is_frontier: bool = shared('is_frontier', nullable=False)
+    is_distilled: bool = shared('is_distilled')
     source: str = shared('source', nullable=False)
     source_url: str = shared('source_url')
     notes: str = shared('notes')
 
     class Config:
-        description = """Notable machine-learning training runs with their compute, hardware,
+        description = """The model catalogue: one row per model (its training run), with its first
+        public release, organization, domain, parameters, training tokens and compute (with how it was
+        estimated and how confident that is), whether it is distilled, and, where known, its hardware,
         duration and any published cost."""
         metadata = {"kind": "raw", "csv": "training_runs.csv", "key": ["run_id"],
                     "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],

@@ -21,8 +21,7 @@ class TrendReplications(pa.DataFrameModel):
                                                    "empty where the source gives none.", 'factor_per_year', gt=0)
     published_growth_per_year_x_high: float = field("High end of the published interval as a growth factor per "
                                                     "year.", 'factor_per_year', gt=0)
-    published_interval_level_frac: float = field("Coverage of the published interval (empty for a range or none).",
-                                                 'frac', gt=0, lt=1)
+    published_interval_level_frac: float = shared('published_interval_level_frac')
     published_n_points: int = field("Points behind the published estimate, where the source says.", 'count', ge=0)
     n_points: int = shared('n_points', nullable=False, note="Points behind our fit.")
     growth_per_year_x: float = shared('growth_per_year_x', note="Our fit. Empty when fewer than "
@@ -36,8 +35,8 @@ class TrendReplications(pa.DataFrameModel):
     overlap_rule: str = field("How agreement is judged: `intervals` (the two intervals share a point) where the "
                               "source gives an interval, `point_in_interval` (our interval holds the published "
                               "value) where it gives none.", nullable=False, isin=["intervals", "point_in_interval"])
-    intervals_overlap: bool = field("Whether our fit agrees with the published estimate by `overlap_rule`; empty when "
-                                    "too few points match to fit.")
+    intervals_overlap: bool = shared('intervals_overlap', note="Here by `overlap_rule`; empty when too few points "
+                                     "match to fit.")
 
     class Config:
         description = """Each published trend estimate (`published_trends`) that the atlas can replicate,

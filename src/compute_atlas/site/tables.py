@@ -98,6 +98,25 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         [("name", "Technique"), ("category", "Applies to"), ("changes", "Changes"),
          ("description", "What it does"), ("source", "Introduced in")],
     ),
+    "benchmarks": (
+        """SELECT b.*, count(r.run_id) AS n_results FROM benchmarks b LEFT JOIN benchmark_results r USING (benchmark_id)
+           GROUP BY ALL ORDER BY b.domain, b.benchmark_id""",
+        [("name", "Benchmark"), ("measures", "What it measures"), ("score_unit", "Unit"),
+         ("scale_min", "Lowest"), ("scale_max", "Highest"), ("chance_score", "Chance"),
+         ("n_results", "Results"), ("source", "Source")],
+    ),
+    "algorithmic_progress": (
+        """SELECT a.*, b.name, p.source,
+                  CAST(year(a.window_start) AS VARCHAR) || '–' || CAST(year(a.window_end) AS VARCHAR) AS year_range
+           FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
+           LEFT JOIN published_trends p ON p.trend_id = a.published_trend_id
+           ORDER BY b.domain, a.benchmark_id, a.fit_method""",
+        [("name", "Benchmark"), ("fit_method", "Method"), ("halving_time_months", "Halving time"),
+         ("halving_time_months_low", "Low"), ("halving_time_months_high", "High"), ("n_models", "Models"),
+         ("year_range", "Years"), ("published_halving_time_months", "Published"),
+         ("published_halving_time_months_low", "Low"), ("published_halving_time_months_high", "High"),
+         ("intervals_overlap", "Overlap"), ("notes", "Note"), ("source", "Published in")],
+    ),
 }
 
 

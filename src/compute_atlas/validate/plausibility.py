@@ -63,6 +63,10 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
         if "accelerators" in have:
             problems += implied_utilization(q, params)
     problems += price_dates(q, have)
+    if "benchmarks" in have:
+        problems += benchmark_scales(q)
+        if "benchmark_results" in have:
+            problems += scores_within_scale(q)
     if "cloud_prices" in have:
         problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
                            "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
@@ -246,4 +250,41 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
                       "price dated before the snapshot it cites (every source cited is a dated snapshot of a later day)",
                       "date the price to the snapshot (the `date` of its references.bib entry), or cite the "
                       "source that shows the earlier price")
+    return out
+
+
+def _scale_text(lo: float | None, hi: float | None, unit: str) -> str:
+    def end(x: float | None, none: str) -> str:
+        return none if x is None else f"{x:g}"
+    return f"[{end(lo, '-inf')}, {end(hi, '+inf')}] {unit}"
+
+
+def benchmark_scales(q: _Query) -> list[Problem]:
+    """A benchmark's scale runs upwards, and its chance score lies on it."""
+    out = q.rows("benchmarks", "scale_min IS NOT NULL AND scale_max IS NOT NULL AND scale_min >= scale_max",
+                 "scale_max", "scale_min || ' >= ' || scale_max", "scale_min must be below scale_max",
+                 "swap them, or check the unit")
+    sql = ("SELECT rowid, benchmark_id, chance_score, scale_min, scale_max, score_unit FROM staging.benchmarks "
+           "WHERE chance_score < scale_min OR chance_score > scale_max ORDER BY rowid")
+    for rowid, _bid, chance, lo, hi, unit in q.con.execute(sql).fetchall():
+        out.append(Problem(q.file("benchmarks"), q.loaded.line_of("benchmarks", rowid), "chance_score", f"{chance:g}",
+                           f"chance_score is outside the benchmark's scale {_scale_text(lo, hi, unit)}",
+                           "give the chance score in the benchmark's score_unit (25 for four-way multiple choice "
+                           "in percent, not 0.25)"))
+    return out
+
+
+def scores_within_scale(q: _Query) -> list[Problem]:
+    """Each score lies within its benchmark's [scale_min, scale_max] (a 0-1 fraction stored where percent is
+    expected, or a percent where a fraction is, shows here)."""
+    sql = ("SELECT r.rowid, r.benchmark_id, r.score, b.scale_min, b.scale_max, b.score_unit "
+           "FROM staging.benchmark_results r JOIN staging.benchmarks b USING (benchmark_id) "
+           "WHERE r.score < b.scale_min OR r.score > b.scale_max ORDER BY r.rowid")
+    out = []
+    for rowid, bid, score, lo, hi, unit in q.con.execute(sql).fetchall():
+        out.append(Problem(q.file("benchmark_results"), q.loaded.line_of("benchmark_results", rowid), "score",
+                           f"{score:g}", f"score is outside the scale of benchmark `{bid}`: "
+                           f"{_scale_text(lo, hi, unit)} (benchmarks.csv)",
+                           f"give the score in {unit} (a 0-1 fraction times 100 for percent), or check the "
+                           "benchmark_id"))
     return out

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from . import costs, efficiency, hardware, measured, techniques
+from . import capabilities, costs, efficiency, hardware, measured, techniques
 from .common import Chart, render
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
@@ -29,6 +29,11 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "mlperf-chip-hours": measured.mlperf_chip_hours,
     "mlperf-time-to-train": measured.mlperf_time_to_train,
     "mlperf-training-cost": measured.mlperf_training_cost,
+    "capability-score-vs-compute": capabilities.score_vs_compute,
+    "capability-frontier-compute": capabilities.frontier_compute,
+    "capability-frontier-cost": capabilities.frontier_cost,
+    "measured-access-effect": capabilities.frontier_cost,
+    "algorithmic-halving-times": capabilities.halving_times,
 }
 
 __all__ = ["CHARTS", "Chart", "render"]

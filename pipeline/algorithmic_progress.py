@@ -1,0 +1,103 @@
+"""algorithmic_progress: how fast the training compute needed for a fixed benchmark score falls.
+
+Per benchmark, the models of ``benchmark_scores`` with a training-compute figure that are not known to be
+distilled (a distilled model learns from a larger model's outputs, so its own compute understates what its
+capability cost) are fitted by two methods of ``compute_atlas.stats.algorithmic``: a regression of the
+score on log compute and date, and the threshold frontier over the ladder of ``capability_frontier``. Each
+estimate is set beside the published estimate of algorithmic progress in the benchmark's domain. The
+interval level, resamples, seed, fewest models and points, ladder step and logit clip come from
+``parameters``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from compute_atlas.build.steps import frame, parameter
+from compute_atlas.stats import algorithmic
+from compute_atlas.stats.trends import DAYS_PER_YEAR
+
+EPOCH = dt.date(2000, 1, 1)
+
+MODELS = """
+    SELECT s.publication_date, s.training_compute_flop, s.score
+    FROM benchmark_scores s
+    WHERE s.benchmark_id = ? AND s.training_compute_flop IS NOT NULL AND s.is_distilled IS NOT TRUE
+    ORDER BY s.publication_date, s.run_id"""
+
+#: the published estimate beside ours: algorithmic progress in the benchmark's domain, with an interval
+PUBLISHED = """
+    SELECT trend_id, value, ci_low, ci_high, interval_level_frac FROM published_trends
+    WHERE quantity = 'algorithmic_efficiency_' || ? AND value_kind = 'halving_time_months' AND ci_low IS NOT NULL
+    ORDER BY trend_id LIMIT 1"""
+
+
+def decimal_year(d: dt.date) -> float:
+    return 2000 + (d - EPOCH).days / DAYS_PER_YEAR
+
+
+def date_of(year: float | None) -> dt.date | None:
+    return None if year is None else EPOCH + dt.timedelta(days=round((year - 2000) * DAYS_PER_YEAR))
+
+
+def overlap(low, high, p_low, p_high) -> bool | None:
+    if low is None or p_low is None or p_high is None:
+        return None
+    return low <= p_high and (high is None or high >= p_low)
+
+
+def finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None
+
+
+def build(con):
+    level = parameter(con, "interval-level-frac")
+    n_boot = int(parameter(con, "bootstrap-samples"))
+    seed = int(parameter(con, "bootstrap-seed"))
+    min_points = int(parameter(con, "minimum-fit-points"))
+    min_models = int(parameter(con, "algorithmic-progress-min-models"))
+    step = parameter(con, "capability-ladder-step-points")
+    eps = parameter(con, "capability-logit-clip-frac")
+    rows = []
+    benchmarks = con.execute("SELECT benchmark_id, domain, scale_min, scale_max, chance_score, higher_is_better "
+                             "FROM benchmarks ORDER BY benchmark_id").fetchall()
+    for benchmark_id, domain, lo, hi, chance, higher in benchmarks:
+        points = con.execute(MODELS, [benchmark_id]).fetchall()
+        t = [decimal_year(d) for d, _, _ in points]
+        logc = [math.log10(c) for _, c, _ in points]
+        if not higher:  # orient the scale so that higher is better
+            lo, hi, chance = (None if hi is None else -hi), (None if lo is None else -lo), \
+                (None if chance is None else -chance)
+        score = [s if higher else -s for _, _, s in points]
+        published = con.execute(PUBLISHED, [domain]).fetchall()
+        pub = dict(zip(["trend_id", "value", "low", "high", "level"], published[0])) if published else {}
+        rungs = algorithmic.ladder(lo, hi, step, min(score), max(score), chance=chance) if score else []
+        fits = {
+            "regression": algorithmic.regression_halving(
+                t, logc, score, scale_min=lo, scale_max=hi, chance=chance, eps=eps, n_boot=n_boot, level=level,
+                seed=seed, min_models=min_models),
+            "frontier": algorithmic.frontier_halving(
+                t, logc, score, rungs, n_boot=n_boot, level=level, seed=seed, min_points=min_points,
+                min_models=min_models),
+        }
+        for method, fit in fits.items():
+            h = finite(fit.halving_months)
+            low, high = (finite(fit.low), finite(fit.high)) if h is not None else (None, None)
+            reason = fit.reason or fit.note or None
+            rows.append({
+                "benchmark_id": benchmark_id, "fit_method": method, "halving_time_months": h,
+                "halving_time_months_low": low, "halving_time_months_high": high,
+                "interval_level_frac": level if h is not None else None,
+                "compute_fall_per_year_x": 2 ** (12 / h) if h is not None else None,
+                "n_models": fit.n_models,
+                "n_thresholds": fit.n_thresholds if method == "frontier" else None,
+                "window_start": date_of(fit.window_start), "window_end": date_of(fit.window_end),
+                "published_trend_id": pub.get("trend_id"), "published_halving_time_months": pub.get("value"),
+                "published_halving_time_months_low": pub.get("low"),
+                "published_halving_time_months_high": pub.get("high"),
+                "published_interval_level_frac": pub.get("level"),
+                "intervals_overlap": overlap(low, high, pub.get("low"), pub.get("high")) if h is not None else None,
+                "notes": reason,
+            })
+    return frame("algorithmic_progress", rows)

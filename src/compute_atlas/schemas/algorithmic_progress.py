@@ -1,0 +1,62 @@
+"""``algorithmic_progress``: how fast the training compute needed for a fixed score falls, per benchmark and method."""
+
+import pandera.polars as pa
+import polars as pl
+
+from ._base import ForeignKey, field, shared
+
+METHODS = {
+    "regression": "a regression of the score (logit of its position between chance and the ceiling) on log "
+                  "training compute and date, over models with a compute figure that are not known to be distilled: "
+                  "at a fixed score, log compute falls by the date coefficient over the compute coefficient a year "
+                  "(after Ho et al. 2024)",
+    "frontier": "the threshold frontier: for each rung of the ladder above the lowest score among the fitted "
+                "models, the models that reached it with less compute than any earlier one (record setters), their "
+                "log compute fitted on date with one intercept per rung and a common slope; record setters can only "
+                "fall, so this method finds progress even where there is none, and its interval understates the "
+                "uncertainty",
+}
+
+
+class AlgorithmicProgress(pa.DataFrameModel):
+    benchmark_id: str = shared('benchmark_id', nullable=False)
+    fit_method: str = field("How the rate is measured: " + "; ".join(f"`{k}`, {v}" for k, v in METHODS.items()) + ".",
+                        nullable=False, isin=list(METHODS))
+    halving_time_months: float = field("Months in which the training compute needed to reach a fixed score halves "
+                                       "(empty where the method gives no estimate; see `notes`).", 'months', gt=0)
+    halving_time_months_low: float = field("Low end of the bootstrap interval (resampling models).", 'months', gt=0)
+    halving_time_months_high: float = field("High end of the interval; empty when it is open-ended (some resamples "
+                                            "show no progress).", 'months', gt=0)
+    interval_level_frac: float = shared('interval_level_frac')
+    compute_fall_per_year_x: float = field("The factor by which the compute needed falls per year: 2^(12 / "
+                                           "halving_time_months).", 'factor_per_year', gt=0)
+    n_models: int = field("Models the fit uses (with a score, a compute figure, not known to be distilled).",
+                          'count', nullable=False, ge=0)
+    n_thresholds: int = field("Thresholds of the ladder with enough record setters (frontier method; empty for the "
+                              "regression).", 'count', ge=0)
+    window_start: pl.Date = field("Publication date of the earliest model used.", 'date')
+    window_end: pl.Date = field("Publication date of the latest model used.", 'date')
+    published_trend_id: str = field("The published estimate set beside ours: the first by id of `published_trends` "
+                                    "on algorithmic progress in the benchmark's domain with an interval (a key into "
+                                    "`published_trends`).")
+    published_halving_time_months: float = field("Its halving time.", 'months', gt=0)
+    published_halving_time_months_low: float = field("Low end of its interval.", 'months', gt=0)
+    published_halving_time_months_high: float = field("High end of its interval.", 'months', gt=0)
+    published_interval_level_frac: float = shared('published_interval_level_frac')
+    intervals_overlap: bool = shared('intervals_overlap', note="An open-ended high end reaches any value.")
+    notes: str = shared('notes', note="Here why there is no estimate (too few models, the score does not rise "
+                        "with compute, no progress), or a caveat of the estimate (an open-ended interval); empty "
+                        "otherwise.")
+
+    class Config:
+        description = """Algorithmic progress measured from the atlas's own data: per benchmark and method, the
+        halving time of the training compute needed to reach a fixed score, with a bootstrap interval, the models
+        and window it rests on, and the published estimate of the same domain beside it."""
+        metadata = {"kind": "derived", "key": ["benchmark_id", "fit_method"],
+                    "foreign_keys": [ForeignKey("benchmark_id", "benchmarks"),
+                                     ForeignKey("published_trend_id", "published_trends", "trend_id")],
+                    "inputs": ["benchmark_scores", "benchmarks", "published_trends", "parameters"],
+                    "parameters": ["interval-level-frac", "bootstrap-samples", "bootstrap-seed",
+                                   "minimum-fit-points", "capability-ladder-step-points",
+                                   "algorithmic-progress-min-models", "capability-logit-clip-frac"]}
+        strict = True

@@ -1,0 +1,44 @@
+"""``capability_frontier``: the least training compute and cost that reached each score, year by year."""
+
+import pandera.polars as pa
+import polars as pl
+
+from ._base import ForeignKey, field, shared
+
+
+class CapabilityFrontier(pa.DataFrameModel):
+    benchmark_id: str = shared('benchmark_id', nullable=False)
+    threshold_score: float = field("The score to reach, in the benchmark's unit: a rung of the ladder (every "
+                                   "`capability-ladder-step-points` points from the first above the benchmark's "
+                                   "chance score, or its lowest, up to the first at or above the best score).",
+                                   unit_from='score_unit', nullable=False)
+    score_unit: str = shared('score_unit', nullable=False)
+    year: int = shared('year', nullable=False, note="Models released by the end of this year count.")
+    as_of_date: pl.Date = field("The last day of `year`.", 'date', nullable=False)
+    is_reached: bool = field("Whether any model released by `as_of_date` reaches the threshold. A threshold no "
+                             "model reaches has rows too, with this false and the minima empty.", nullable=False)
+    n_models_reaching: int = field("Models released by `as_of_date` whose score reaches the threshold.", 'count',
+                          nullable=False, ge=0)
+    n_models_with_compute: int = field("Of them, those with a training-compute figure.", 'count', nullable=False,
+                                       ge=0)
+    min_compute_flop: float = field("The least training compute among them.", 'flop', gt=0)
+    min_compute_run_id: str = field("The model with that compute (a key into `training_runs`).")
+    min_compute_score: float = field("That model's score.", unit_from='score_unit')
+    min_cost_usd_2024: float = field("The least training cost estimate (`training_run_costs`) among them.",
+                                     'usd_2024', gt=0)
+    min_cost_run_id: str = field("The model with that cost (a key into `training_runs`).")
+    n_models_with_cost: int = field("Models reaching the threshold by `as_of_date` with a cost estimate.", 'count',
+                                    nullable=False, ge=0)
+
+    class Config:
+        description = """The access effect measured directly: for each benchmark, each threshold of a ladder of
+        scores and each year, the least training compute and the least training cost among the models released
+        by the end of that year whose score (`benchmark_scores`) reaches the threshold. Thresholds that no model
+        reaches yet are kept, with `is_reached` false."""
+        metadata = {"kind": "derived", "key": ["benchmark_id", "threshold_score", "year"],
+                    "foreign_keys": [ForeignKey("benchmark_id", "benchmarks"),
+                                     ForeignKey("min_compute_run_id", "training_runs", "run_id"),
+                                     ForeignKey("min_cost_run_id", "training_runs", "run_id")],
+                    "inputs": ["benchmark_scores", "benchmarks", "parameters"],
+                    "parameters": ["capability-ladder-step-points"]}
+        strict = True
