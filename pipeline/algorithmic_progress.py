@@ -3,7 +3,8 @@
 Per benchmark, the models of ``benchmark_scores`` with a training-compute figure that are not known to be
 distilled (a distilled model learns from a larger model's outputs, so its own compute understates what its
 capability cost) are fitted by two methods of ``compute_atlas.stats.algorithmic``: a regression of the
-score on log compute and date, and the threshold frontier over the ladder of ``capability_frontier``. Each
+score on log compute and date, and the threshold frontier over a ladder of the step of ``capability_frontier``
+(but from above the lowest fitted score, so that no rung is met by every model). Each
 estimate is set beside the published estimate of algorithmic progress in the benchmark's domain. The
 interval level, resamples, seed, fewest models and points, ladder step and logit clip come from
 ``parameters``.

@@ -40,7 +40,7 @@ def published_rate(con, trend_id: str) -> Rate | None:
     return Rate.from_halving_months(value, low, high, level)
 
 
-def measured_rate(con, benchmark_id: str, method: str, level: float) -> Rate | None:
+def measured_rate(con, benchmark_id: str, method: str) -> Rate | None:
     rows = con.execute("SELECT halving_time_months, halving_time_months_low, halving_time_months_high, "
                        "interval_level_frac FROM algorithmic_progress WHERE benchmark_id = ? AND fit_method = ?",
                        [benchmark_id, method]).fetchall()
@@ -65,7 +65,7 @@ def build(con):
             continue
         bases = {"hardware": (hardware, HARDWARE_FIT), "hardware_and_algorithms":
                  (combine(hardware, algorithms, level=level), f"{HARDWARE_FIT};{trend_id}")}
-        measured = measured_rate(con, *MEASURED[domain], level) if domain in MEASURED else None
+        measured = measured_rate(con, *MEASURED[domain]) if domain in MEASURED else None
         if measured is not None:
             bases["hardware_and_measured_algorithms"] = (
                 combine(hardware, measured, level=level), f"{HARDWARE_FIT};algorithmic_progress:{':'.join(MEASURED[domain])}")
@@ -96,7 +96,26 @@ def build(con):
                         rows.append(_row(domain, "frontier", basis, f"frontier-from-{run_id}", base_year, year,
                                          compute * f, compute * lo, compute * hi, "effective_flop", frontier,
                                          year > hw_end, f"{inputs};{SPENDING_FIT}", (f, lo, hi)))
+    rows += inference_access(con, last_year)
     return frame("compute_efficiency", rows)
+
+
+def inference_access(con, last_year: int) -> list[dict]:
+    """The access effect of inference: the price per million tokens of each fixed capability of
+    `inference_price_trends`, year by year on its fitted decline (interval carried as for the other rates)."""
+    rows = []
+    fits = con.execute(
+        "SELECT threshold_id, year(window_start), year(window_end), fitted_start_usd_per_mtok, decline_per_year_x, "
+        "decline_per_year_x_low, decline_per_year_x_high, interval_level_frac FROM inference_price_trends "
+        "WHERE decline_per_year_x IS NOT NULL AND decline_per_year_x > 1 ORDER BY threshold_id").fetchall()
+    for threshold_id, start, end, price, decline, low, high, level in fits:
+        rate = Rate(decline, low, high, level)
+        for year in range(start, last_year + 1):
+            f, lo, hi = compounded(rate, year - start)
+            rows.append(_row("language", "inference_access", "measured_prices", threshold_id, start, year, price / f,
+                             price / hi, price / lo, "usd_per_mtok", rate, year > end,
+                             f"inference_price_trends:{threshold_id}", (f, lo, hi)))
+    return rows
 
 
 def _row(domain, effect, basis, reference, base_year, year, value, low, high, unit, rate, projection, inputs,

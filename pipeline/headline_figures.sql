@@ -200,6 +200,24 @@ WITH figures(figure_id, value, unit, description) AS (
         'Thresholds of the capability ladder that no model reaches yet.'
         FROM capability_frontier f WHERE NOT EXISTS (SELECT 1 FROM capability_frontier g WHERE g.benchmark_id = f.benchmark_id
         AND g.threshold_score = f.threshold_score AND g.is_reached)
+    -- inference: prices, energy, and the price of a fixed capability
+    UNION ALL SELECT 'inference_prices_count', count(*), 'count', 'Dated API price observations.' FROM inference_prices
+    UNION ALL SELECT 'inference_priced_models_count', count(DISTINCT run_id), 'count', 'Models with an API price.'
+        FROM inference_prices
+    UNION ALL SELECT 'inference_providers_count', count(DISTINCT provider), 'count', 'API providers with a price.'
+        FROM inference_prices
+    UNION ALL SELECT 'inference_prices_first_year', min(year(observed_date)), 'year', 'Earliest price observation.'
+        FROM inference_prices
+    UNION ALL SELECT 'inference_prices_last_year', max(year(observed_date)), 'year', 'Latest price observation.'
+        FROM inference_prices
+    UNION ALL SELECT 'inference_energy_count', count(*), 'count', 'Measured inference configurations.'
+        FROM inference_energy
+    UNION ALL SELECT 'inference_trends_count', count(*), 'count', 'Fixed capabilities with a fitted price decline.'
+        FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_trends_compared_count', count(*), 'count',
+        'Of them, set beside a published rate with an interval.' FROM inference_price_trends WHERE intervals_overlap IS NOT NULL
+    UNION ALL SELECT 'inference_trends_overlapping_count', count(*), 'count',
+        'Of those, the ones whose interval overlaps the published one.' FROM inference_price_trends WHERE intervals_overlap
     UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_x', value, 'factor_per_year',
         'Published growth per year (' || trend_id || ').' FROM published_trends
         WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'

@@ -18,13 +18,16 @@ converted AS (
         subset,
         CASE WHEN value_kind = 'growth_per_year_x' THEN value
              WHEN value_kind = 'growth_per_year_oom' THEN pow(10, value)
+             WHEN value_kind = 'decline_per_year_x' THEN 1 / value
              ELSE pow(2, per_year / value) END AS growth,
         -- a longer doubling time is slower growth: the interval's ends swap
         CASE WHEN value_kind = 'growth_per_year_x' THEN ci_low
              WHEN value_kind = 'growth_per_year_oom' THEN pow(10, ci_low)
+             WHEN value_kind = 'decline_per_year_x' THEN 1 / ci_high
              ELSE pow(2, per_year / ci_high) END AS growth_low,
         CASE WHEN value_kind = 'growth_per_year_x' THEN ci_high
              WHEN value_kind = 'growth_per_year_oom' THEN pow(10, ci_high)
+             WHEN value_kind = 'decline_per_year_x' THEN 1 / ci_low
              ELSE pow(2, per_year / ci_low) END AS growth_high,
         interval_level_frac,
         CASE WHEN start_year IS NULL THEN NULL ELSE start_year || '–' || end_year END AS year_range,

@@ -12,7 +12,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "glossary",
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "inference", "glossary",
          "references", "querying", "contributing", "cite", "changelog",
          "dictionary/index", "dictionary/accelerators"]
 

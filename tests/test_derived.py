@@ -337,6 +337,51 @@ BENCHMARK_RESULTS = [
     score("gpt-3-175b", "test-index", 118),
 ]
 
+def price(run_id, observed_date, *, blended=None, input_=None, output=None):
+    return {"price_id": f"test-vendor-{run_id}-{observed_date}", "run_id": run_id, "model_version": run_id,
+            "provider": "Test Vendor", "observed_date": observed_date, "input_usd_per_mtok": input_,
+            "output_usd_per_mtok": output, "blended_usd_per_mtok": blended,
+            "blend_in_source": "3:1" if blended is not None else None, "price_unit_in_source": "per_mtok",
+            "source": "epoch2025apiprices"}
+
+
+def on_decline(observed_date: str) -> float:
+    """The fixture's prices fall exactly 10× per Julian year from 100 USD/Mtok on 2021-01-01."""
+    import datetime as dt
+    return 100 * 10 ** (-(dt.date.fromisoformat(observed_date) - dt.date(2021, 1, 1)).days / 365.25)
+
+
+INFERENCE_PRICES = [
+    # the record setters among models scoring at least 41 on test-bench: 100, then on the exact decline
+    price("flag-6nd-true", "2021-01-01", input_=100, output=100),
+    price("tpu-run", "2022-07-01", blended=on_decline("2022-07-01")),
+    # blended at 3:1 (assumption inference-blend-input-share-frac = 0.75): 0.75 × a + 0.25 × 3a = 1.5 a
+    price("gpt-3-175b", "2024-06-01", input_=on_decline("2024-06-01") / 1.5, output=3 * on_decline("2024-06-01") / 1.5),
+    price("proxy-run", "2023-06-01", input_=50, output=50),  # dearer than the frontier then: not a record
+    price("old-gpu-run", "2023-01-01", input_=0.01, output=0.01),  # cheapest, but no test-bench score
+]
+
+INFERENCE_THRESHOLDS = [
+    # the threshold is the reference model's own score: tpu-run's 41 on test-bench (the published score, 40,
+    # is for comparison only)
+    {"threshold_id": "test-bench-tpu-run", "benchmark_id": "test-bench", "reference_run_id": "tpu-run",
+     "published_threshold_score": 40, "rationale": "The fixture's.", "source": RUNS},
+    {"threshold_id": "test-bench-old-gpu-run", "benchmark_id": "test-bench", "reference_run_id": "old-gpu-run",
+     "rationale": "Its reference model has no score on the benchmark.", "source": RUNS},
+]
+
+
+def energy(energy_id, joules_per_token, tokens_per_s, batch_size):
+    return {"energy_id": energy_id, "run_id": "gpt-3-175b", "model_version": "gpt-3-175b",
+            "accelerator_id": "test-gpu-2024", "accelerator_count": 2, "precision": "bf16", "task": "gpqa",
+            "batch_size": batch_size, "parallelism": "tp=2", "replicate": 1, "energy_per_output_token_joules": joules_per_token,
+            "output_tokens_per_s": tokens_per_s, "energy_scope": "gpu_only", "total_parameters": 5e9,
+            "measured_date": "2026-01-01", "source": RUNS, "source_url": "https://example.org/energy"}
+
+
+#: 3.6 J per token is 1 kWh per million tokens; both configurations are `small` (5e9 < 1e10 parameters)
+INFERENCE_ENERGY = [energy("e-fast", 3.6, 1000, 64), energy("e-slow", 7.2, 500, 8)]
+
 
 def make_datasets(dst):
     shutil.copytree(DATASETS, dst)
@@ -362,6 +407,9 @@ def make_datasets(dst):
     replace_rows(dst / "mlperf_training.csv", MLPERF)
     replace_rows(dst / "benchmarks.csv", BENCHMARKS)
     replace_rows(dst / "benchmark_results.csv", BENCHMARK_RESULTS)
+    replace_rows(dst / "inference_prices.csv", INFERENCE_PRICES)
+    replace_rows(dst / "inference_energy.csv", INFERENCE_ENERGY)
+    replace_rows(dst / "inference_thresholds.csv", INFERENCE_THRESHOLDS)
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)
@@ -765,6 +813,65 @@ def test_algorithmic_progress_too_few_models_is_a_row_with_a_reason(db):
     # without a measured rate, compute_efficiency has no measured basis
     assert db.execute("SELECT count(*) FROM compute_efficiency WHERE basis = 'hardware_and_measured_algorithms'"
                       ).fetchone()[0] == 0
+
+
+# --- inference_price_frontier, inference_price_trends, inference_energy_summary -----------------------------
+
+def test_inference_price_frontier_cheapest_qualifying_price_by_month(db):
+    rows = {str(d): r for d, *r in db.execute(
+        "SELECT as_of_date, min_blended_usd_per_mtok, min_price_run_id, n_models_priced FROM inference_price_frontier "
+        "WHERE threshold_id = 'test-bench-tpu-run' ORDER BY as_of_date").fetchall()}
+    # monthly from the first qualifying price (January 2021) to the last price of all (June 2024): 42 months
+    assert len(rows) == 42 and min(rows) == "2021-01-31" and max(rows) == "2024-06-30"
+    assert rows["2021-01-31"] == [approx(100), "flag-6nd-true", 1]
+    assert rows["2022-07-31"] == [approx(on_decline("2022-07-01")), "tpu-run", 2]
+    # proxy-run's 50 in June 2023 is dearer than the frontier; old-gpu-run's 0.01 has no test-bench score
+    assert rows["2023-06-30"] == [approx(on_decline("2022-07-01")), "tpu-run", 3]
+    # gpt-3-175b's input and output prices blend at 3:1 to the decline's price
+    assert rows["2024-06-30"] == [approx(on_decline("2024-06-01")), "gpt-3-175b", 4]
+    assert one(db, "SELECT DISTINCT threshold_score FROM inference_price_frontier "
+                   "WHERE threshold_id = 'test-bench-tpu-run'")["threshold_score"] == 41
+    # a threshold without a score has no months
+    assert db.execute("SELECT count(*) FROM inference_price_frontier WHERE threshold_id = 'test-bench-old-gpu-run'"
+                      ).fetchone()[0] == 0
+
+
+def test_inference_price_trends_recover_the_exact_decline(db):
+    r = one(db, "SELECT * FROM inference_price_trends WHERE threshold_id = 'test-bench-tpu-run'")
+    # three record setters exactly on a 10× a year decline: the fit is exact and so is every resample;
+    # five models reach 41 (flag-6nd-true, tpu-run, proxy-run, gpt-3-175b, compute-only-run), four have a price
+    assert (r["n_points"], r["n_models_reaching"], r["n_candidate_models"]) == (3, 5, 4)
+    assert r["decline_per_year_x"] == approx(10)
+    assert (r["decline_per_year_x_low"], r["decline_per_year_x_high"]) == (approx(10), approx(10))
+    assert r["fitted_start_usd_per_mtok"] == approx(100)
+    assert (str(r["window_start"]), str(r["window_end"])) == ("2021-01-01", "2024-06-01")
+    assert r["intervals_overlap"] is None  # no published rate in the fixture
+    empty = one(db, "SELECT * FROM inference_price_trends WHERE threshold_id = 'test-bench-old-gpu-run'")
+    assert empty["decline_per_year_x"] is None and empty["threshold_score"] is None and empty["n_points"] == 0
+    assert "no score" in empty["notes"]
+    # compute_efficiency follows the fitted price year by year from 2021: 100 / 10^(year − 2021)
+    ce = one(db, "SELECT * FROM compute_efficiency WHERE effect = 'inference_access' AND reference = 'test-bench-tpu-run' "
+                 "AND year = 2023")
+    assert (ce["basis"], ce["base_year"], ce["value"]) == ("measured_prices", 2021, approx(1.0))
+
+
+def test_inference_energy_summary_energy_cost_and_rental(db):
+    r = one(db, "SELECT * FROM inference_energy_summary WHERE accelerator_id = 'test-gpu-2024'")
+    assert (r["size_class"], r["n_configs"], r["n_models"]) == ("small", 2, 1)
+    # 3.6 and 7.2 J per token are 1 and 2 kWh per million tokens
+    assert (r["median_kwh_per_mtok"], r["min_kwh_per_mtok"], r["max_kwh_per_mtok"]) == (approx(1.5), approx(1), approx(2))
+    assert r["median_energy_cost_usd_per_mtok"] == approx(1.5 * 0.1)  # the fixture's electricity price
+    assert r["median_emissions_g_co2e_per_mtok"] == approx(1.5 * 500)  # and carbon intensity
+    # and over the regions of electricity (kept as shipped): their cheapest and dearest price and intensity
+    lo_p, hi_p, lo_c, hi_c = db.execute(
+        "SELECT min(industrial_price_usd_per_kwh), max(industrial_price_usd_per_kwh), "
+        "min(carbon_intensity_g_co2e_per_kwh), max(carbon_intensity_g_co2e_per_kwh) FROM electricity").fetchone()
+    assert (r["energy_cost_low_usd_per_mtok"], r["energy_cost_high_usd_per_mtok"]) == (approx(1.5 * lo_p), approx(1.5 * hi_p))
+    assert (r["emissions_low_g_co2e_per_mtok"], r["emissions_high_g_co2e_per_mtok"]) == (approx(1.5 * lo_c), approx(1.5 * hi_c))
+    # rental: 2 chips × $6 an hour (median of the on-demand prices 3, 4, 8, 10) over 1000 and 500 tokens/s:
+    # 12 / 3.6 and 12 / 1.8 USD per million tokens, median 5
+    assert r["median_rental_usd_per_mtok"] == approx(5.0)
+    assert r["electricity_share_frac"] == approx(0.15 / 5.15)
 
 
 # --- achieved_vs_peak --------------------------------------------------------------------------------------

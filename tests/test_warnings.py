@@ -31,6 +31,8 @@ ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv 
 ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
               "(implied utilization above 1)")
 BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
+POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
+                  "avg_power_watts by more than 1.5x")
 
 #: Rules that fire on the shipped data (2026-12: the AMD MI100's FP16/BF16, the Gaudi 3's BF16/TF32,
 #: the Trainium3's FP8/BF16, and four mixture-of-experts runs whose total parameters overstate 6ND; Google's TPU
@@ -120,6 +122,13 @@ def utilization_below_floor(d):
     return run(d, "pangu-weather", "training_duration_hours", "38400")
 
 
+def power_off_implied(d):
+    # 1.36626 J/token × 234.061 tokens/s = 319.8 W; twice that, as if the power were counted twice
+    path = d / "inference_energy.csv"
+    row = row_of(path, "energy_id", "mlenergy-gpqa-qwen3-14b-b200-1gpu-tp1-b8")
+    return "inference_energy.csv", edit_csv(path, row, "avg_power_watts", "639.6"), "avg_power_watts"
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -133,6 +142,7 @@ EDITS = {
     ARXIV_LATE: publication_after_arxiv_month,
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
+    POWER_MISMATCH: power_off_implied,
 }
 
 
@@ -149,9 +159,9 @@ def test_every_warning_rule_has_an_edit():
     # One warning per rate pair with a ratio ceiling, plus the four single rules
     ratio_rules = {f"{hi} is more than {r} times {lo}" for hi, lo, r, _ in plausibility.RATE_ORDER if r}
     assert ratio_rules | {UNCITED, CLOUD_PRICE, FP32_PER_USD, COMPUTE_6ND, GIB_UNSTATED, ARXIV_LATE, ABOVE_PEAK,
-                          BELOW_FLOOR} == set(EDITS)
+                          BELOW_FLOOR, POWER_MISMATCH} == set(EDITS)
     # a tripwire: a new warning rule in rules.py needs an edit here (the ratio rules share one call)
-    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 9, \
+    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 10, \
         "a warning rule was added or removed: update EDITS"
 
 

@@ -141,6 +141,9 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "algorithmic progress look faster than it is); empty where unknown. Source: Epoch AI's distilled-models list "
        "or the model card."),
     # benchmarks
+    _f("model_version", str, "The exact version of a model as the evaluator, API vendor or benchmark names it "
+       "(`gpt-4o-2024-08-06`, `meta-llama/Llama-3.1-8B-Instruct`); several versions (dated snapshots, "
+       "reasoning-effort settings, hosted or quantized variants) share one model (`run_id`)."),
     _f("score", float, "A benchmark score, in the unit of the benchmark's `score_unit` (percent 0 to 100 for "
        "accuracy; a fraction of a source is multiplied by 100; index points for the ECI)."),
     _f("score_unit", str, "Unit code of a benchmark's scores: `percent` (0 to 100) for accuracy and pass rates, "
@@ -170,6 +173,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
     _f("price_usd", float, "Price of one accelerator chip (not a server), in dollars of `price_date`.", "usd", gt=0),
     _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
+    _f("provider", str, "Company that sells the priced service: the cloud that rents out the accelerator, or the API "
+       "vendor that serves the model."),
     _f("cloud_price_usd_per_hour", float, "Median on-demand cloud price of one accelerator-hour (`cloud_prices`) "
        "at the price date nearest the row's date (a run's publication, an MLPerf round's publication); the median "
        "of the prices of that date.", "usd_per_hour", gt=0),
@@ -212,6 +217,21 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "years"),
     _f("published_interval_level_frac", float, "Coverage of the published estimate's interval (empty where the source "
        "gives a range or none).", "frac", gt=0, lt=1),
+    _f("threshold_id", str, "Fixed capability of inference: a key into `inference_thresholds` (a slug of the "
+       "benchmark and the reference model).", str_matches=SLUG),
+    _f("threshold_score", float, "The score a model must reach, in the benchmark's unit (`benchmarks.score_unit`): "
+       "at or above it on a higher-is-better benchmark, at or below on a lower-is-better one."),
+    _f("published_trend_id", str, "A published estimate set beside ours (a key into `published_trends`).",
+       str_matches=SLUG),
+    _f("as_of_date", dt.date, "The last day of the period (a year or a month) the row covers: what was released or "
+       "observed by then counts.", "date"),
+    _f("n_models_reaching", int, "Models whose score reaches the row's threshold.", "count", ge=0),
+    _f("energy_scope", str, "What a measured energy covers: `gpu_only` (the GPUs' own counters: no CPU, DRAM, "
+       "network, cooling or PUE; ML.ENERGY) or `whole_system` (wall power of the system; MLPerf Inference power).",
+       isin=["gpu_only", "whole_system"]),
+    _f("n_models", int, "Number of distinct models behind the row.", "count", ge=0),
+    _f("window_start", dt.date, "Date of the earliest point an estimate rests on.", "date"),
+    _f("window_end", dt.date, "Date of the latest point an estimate rests on.", "date"),
     _f("intervals_overlap", bool, "Whether our estimate agrees with the published one it is set beside (their "
        "intervals overlap); empty where either is missing."),
     _f("interval_level_frac", float, "Coverage of the interval (0.9 for a 90 % interval).", "frac", gt=0, lt=1),

@@ -24,6 +24,12 @@ from .electricity import Electricity
 from .glossary import Glossary
 from .hardware_prices import HardwarePrices
 from .headline_figures import HeadlineFigures
+from .inference_energy import InferenceEnergy
+from .inference_energy_summary import InferenceEnergySummary
+from .inference_price_frontier import InferencePriceFrontier
+from .inference_price_trends import InferencePriceTrends
+from .inference_prices import InferencePrices
+from .inference_thresholds import InferenceThresholds
 from .landmark_runs import LandmarkRuns
 from .measurements import Measurements
 from .mlperf_progress import MlperfProgress
@@ -66,6 +72,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("landmark_runs", LandmarkRuns),
     Relation("benchmarks", Benchmarks),
     Relation("benchmark_results", BenchmarkResults),
+    Relation("inference_thresholds", InferenceThresholds),
+    Relation("inference_prices", InferencePrices),
+    Relation("inference_energy", InferenceEnergy),
     Relation("published_costs", PublishedCosts),
     Relation("cloud_prices", CloudPrices),
     Relation("hardware_prices", HardwarePrices),
@@ -83,6 +92,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("benchmark_scores", BenchmarkScores),
     Relation("capability_frontier", CapabilityFrontier),
     Relation("algorithmic_progress", AlgorithmicProgress),
+    Relation("inference_price_frontier", InferencePriceFrontier),
+    Relation("inference_price_trends", InferencePriceTrends),
+    Relation("inference_energy_summary", InferenceEnergySummary),
     Relation("trend_fits", TrendFits),
     Relation("trend_comparison", TrendComparison),
     Relation("trend_replications", TrendReplications),

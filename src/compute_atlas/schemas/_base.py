@@ -70,6 +70,11 @@ class Relation:
         return tuple(self.config.metadata.get("key", ()))
 
     @property
+    def unique_together(self) -> tuple[tuple[str, ...], ...]:
+        """Further column sets that identify a row (besides the key), each checked for duplicates."""
+        return tuple(tuple(u) for u in self.config.metadata.get("unique_together", ()))
+
+    @property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:
         from . import relation
 

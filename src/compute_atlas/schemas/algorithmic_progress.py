@@ -30,15 +30,16 @@ class AlgorithmicProgress(pa.DataFrameModel):
     interval_level_frac: float = shared('interval_level_frac')
     compute_fall_per_year_x: float = field("The factor by which the compute needed falls per year: 2^(12 / "
                                            "halving_time_months).", 'factor_per_year', gt=0)
-    n_models: int = field("Models the fit uses (with a score, a compute figure, not known to be distilled).",
-                          'count', nullable=False, ge=0)
+    n_models: int = shared('n_models', nullable=False, note="Here the models the fit uses (with a score, a compute "
+                           "figure, not known to be distilled).")
     n_thresholds: int = field("Thresholds of the ladder with enough record setters (frontier method; empty for the "
                               "regression).", 'count', ge=0)
-    window_start: pl.Date = field("Publication date of the earliest model used.", 'date')
-    window_end: pl.Date = field("Publication date of the latest model used.", 'date')
-    published_trend_id: str = field("The published estimate set beside ours: the first by id of `published_trends` "
-                                    "on algorithmic progress in the benchmark's domain with an interval (a key into "
-                                    "`published_trends`).")
+    window_start: pl.Date = shared('window_start', note="Here the publication date of the earliest model used.")
+    window_end: pl.Date = shared('window_end', note="Here the publication date of the latest model used.")
+    published_trend_id: str = shared("published_trend_id", note="Here the first by id of `published_trends` on "
+                                     "algorithmic progress in the benchmark's domain with an interval. Its interval "
+                                     "may be at another level than ours (Ho et al. and Erdil & Besiroglu give 95 %): "
+                                     "see `published_interval_level_frac`.")
     published_halving_time_months: float = field("Its halving time.", 'months', gt=0)
     published_halving_time_months_low: float = field("Low end of its interval.", 'months', gt=0)
     published_halving_time_months_high: float = field("High end of its interval.", 'months', gt=0)

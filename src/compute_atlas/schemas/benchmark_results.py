@@ -10,9 +10,7 @@ class BenchmarkResults(pa.DataFrameModel):
     benchmark_result_id: str = shared("benchmark_result_id", nullable=False, unique=True)
     run_id: str = shared("run_id", nullable=False, note="The model evaluated.")
     benchmark_id: str = shared("benchmark_id", nullable=False)
-    model_version: str = field("The exact version of the model that was evaluated, as the evaluator names it "
-                               "(`gpt-4o-2024-08-06`, `meta-llama/Llama-2-7b-hf`); several versions (dated "
-                               "snapshots, reasoning-effort settings) share one model.", nullable=False)
+    model_version: str = shared("model_version", nullable=False, note="The version that was evaluated.")
     score: float = shared('score', nullable=False)
     score_stderr: float = field("Standard error of the score, in the same unit, where the evaluator gives it.",
                                 ge=0)

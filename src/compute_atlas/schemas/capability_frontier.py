@@ -8,17 +8,18 @@ from ._base import ForeignKey, field, shared
 
 class CapabilityFrontier(pa.DataFrameModel):
     benchmark_id: str = shared('benchmark_id', nullable=False)
-    threshold_score: float = field("The score to reach, in the benchmark's unit: a rung of the ladder (every "
-                                   "`capability-ladder-step-points` points from the first above the benchmark's "
-                                   "chance score, or its lowest, up to the first at or above the best score).",
-                                   unit_from='score_unit', nullable=False)
+    threshold_score: float = shared('threshold_score', nullable=False, unit_from='score_unit', note="Here a rung of "
+                                    "the ladder: every `capability-ladder-step-points` points from the first above "
+                                    "the benchmark's chance score (or its lowest score) up to the first at or above "
+                                    "the best score. Rungs below every model's score are reached by all of them (the "
+                                    "least compute is then the catalogue's cheapest model); the frontier method of "
+                                    "`algorithmic_progress` leaves them out.")
     score_unit: str = shared('score_unit', nullable=False)
     year: int = shared('year', nullable=False, note="Models released by the end of this year count.")
-    as_of_date: pl.Date = field("The last day of `year`.", 'date', nullable=False)
+    as_of_date: pl.Date = shared('as_of_date', nullable=False, note="Here the last day of `year`.")
     is_reached: bool = field("Whether any model released by `as_of_date` reaches the threshold. A threshold no "
                              "model reaches has rows too, with this false and the minima empty.", nullable=False)
-    n_models_reaching: int = field("Models released by `as_of_date` whose score reaches the threshold.", 'count',
-                          nullable=False, ge=0)
+    n_models_reaching: int = shared('n_models_reaching', nullable=False, note="Here those released by `as_of_date`.")
     n_models_with_compute: int = field("Of them, those with a training-compute figure.", 'count', nullable=False,
                                        ge=0)
     min_compute_flop: float = field("The least training compute among them.", 'flop', gt=0)

@@ -7,7 +7,7 @@ from ._base import ForeignKey, field, shared
 
 
 class CloudPrices(pa.DataFrameModel):
-    provider: str = field("Cloud provider.", nullable=False)
+    provider: str = shared("provider", nullable=False, note="The cloud provider.")
     instance_type: str = field("Instance or product name, where the provider has one.")
     accelerator_id: str = shared('accelerator_id', nullable=False)
     cloud_region: str = field("Provider region, where the price is regional.")

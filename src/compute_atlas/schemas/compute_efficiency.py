@@ -8,13 +8,17 @@ from ._base import field, shared
 class ComputeEfficiency(pa.DataFrameModel):
     domain: str = shared('domain', nullable=False)
     effect: str = field("`access`: cost of a fixed capability; `performance`: effective compute a fixed budget "
-                        "buys; `frontier`: effective compute of frontier spending.", nullable=False,
-                        isin=["access", "performance", "frontier"])
+                        "buys; `frontier`: effective compute of frontier spending; `inference_access`: the price per "
+                        "million tokens of a fixed capability (`inference_thresholds`).", nullable=False,
+                        isin=["access", "performance", "frontier", "inference_access"])
     basis: str = field("`hardware` alone; `hardware_and_algorithms`, with the published estimate of algorithmic "
                        "progress; or `hardware_and_measured_algorithms`, with this atlas's own measurement "
-                       "(`algorithmic_progress`) in its place.", nullable=False,
-                       isin=["hardware", "hardware_and_algorithms", "hardware_and_measured_algorithms"])
-    reference: str = field("The fixed capability (a `run_id`) or the fixed budget (`budget-1m-usd`, ...).", nullable=False)
+                       "(`algorithmic_progress`) in its place; or, for inference, `measured_prices`, the fitted decline "
+                       "of the cheapest price of the capability (`inference_price_trends`).", nullable=False,
+                       isin=["hardware", "hardware_and_algorithms", "hardware_and_measured_algorithms",
+                             "measured_prices"])
+    reference: str = field("The fixed capability (a `run_id`, or for inference a `threshold_id` of "
+                           "`inference_thresholds`) or the fixed budget (`budget-1m-usd`, ...).", nullable=False)
     base_year: int = field("Year the reference is anchored in.", 'year', nullable=False)
     year: int = shared('year', nullable=False)
     value: float = shared('value', nullable=False, gt=0)
@@ -43,6 +47,6 @@ class ComputeEfficiency(pa.DataFrameModel):
         the trend fits and the published algorithmic-progress estimates."""
         metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"],
                     "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs',
-                               'algorithmic_progress'],
+                               'algorithmic_progress', 'inference_price_trends'],
                     "parameters": ['interval-level-frac', 'projection-last-year', 'budget-1m-usd', 'budget-100m-usd', 'budget-1b-usd']}
         strict = True

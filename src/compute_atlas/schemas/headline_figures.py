@@ -18,5 +18,6 @@ class HeadlineFigures(pa.DataFrameModel):
         metadata = {"kind": "derived", "key": ["figure_id"],
                     "inputs": ['accelerators', 'accelerator_efficiency', 'trend_fits', 'glossary', 'references', 'training_runs', 'training_run_costs', 'cloud_prices', 'electricity', 'techniques', 'technique_results', 'claim_checks', 'compute_efficiency', 'hardware_prices', 'measurements', 'parameters', 'assumptions', 'landmark_runs', 'achieved_vs_peak', 'mlperf_training', 'mlperf_progress', 'trend_replications',
                                'training_cost_methods', 'published_trends', 'benchmarks', 'benchmark_results',
-                               'benchmark_scores', 'capability_frontier', 'algorithmic_progress']}
+                               'benchmark_scores', 'capability_frontier', 'algorithmic_progress',
+                               'inference_prices', 'inference_energy', 'inference_price_trends']}
         strict = True

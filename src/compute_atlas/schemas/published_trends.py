@@ -9,9 +9,10 @@ QUANTITIES = [
     "memory_bandwidth_bytes_per_s", "training_compute_flop", "frontier_training_compute_flop",
     "frontier_training_cost_usd", "algorithmic_efficiency_language", "algorithmic_efficiency_vision",
     "algorithmic_efficiency_other", "cloud_price_usd_per_hour", "hardware_acquisition_cost_usd",
+    "inference_price_usd_per_mtok",
 ]
 UNITS = ["doubling_time_years", "doubling_time_months", "growth_per_year_x", "halving_time_months",
-         "halving_time_years", "growth_per_year_oom"]
+         "halving_time_years", "growth_per_year_oom", "decline_per_year_x"]
 
 
 class PublishedTrends(pa.DataFrameModel):
@@ -19,10 +20,9 @@ class PublishedTrends(pa.DataFrameModel):
     quantity: str = shared('quantity', nullable=False)
     subset: str = shared('subset', nullable=False, str_matches=SLUG)
     value: float = shared('value', nullable=False, gt=0, unit_from='value_kind')
-    value_kind: str = field("What `value` is: a growth factor per year, orders of magnitude per year, or a doubling "
-                            "or halving time in years or months.", nullable=False,
-                            isin=["growth_per_year_x", "growth_per_year_oom", "doubling_time_years",
-                                  "doubling_time_months", "halving_time_years", "halving_time_months"])
+    value_kind: str = field("What `value` is: a growth factor per year, orders of magnitude per year, a factor of "
+                            "decline per year (a price that falls 10× a year is 10), or a doubling or halving time "
+                            "in years or months.", nullable=False, isin=UNITS)
     ci_low: float = field("Lower end of the interval, expressed as `value` is.", gt=0, unit_from='value_kind')
     ci_high: float = field("Upper end of the interval, expressed as `value` is.", gt=0, unit_from='value_kind')
     interval_level_frac: float = shared('interval_level_frac')

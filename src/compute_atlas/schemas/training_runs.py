@@ -13,7 +13,7 @@ class TrainingRuns(pa.DataFrameModel):
     publication_date: pl.Date = shared('publication_date', nullable=False)
     domain: str = shared('domain', nullable=False)
     parameters: float = field("Number of parameters (total, for mixture-of-experts models).", 'count', gt=0, le=1e14)
-    training_tokens: float = field("Tokens seen in training (dataset size times epochs).", 'count', gt=0, le=1e15)
+    training_tokens: float = field("Tokens seen in training (dataset size times epochs).", 'tokens', gt=0, le=1e15)
     training_compute_flop: float = shared('training_compute_flop')
     compute_estimation_method: str = shared('compute_estimation_method')
     compute_confidence: str = shared('compute_confidence')

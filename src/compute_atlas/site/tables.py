@@ -117,6 +117,26 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("published_halving_time_months_low", "Low"), ("published_halving_time_months_high", "High"),
          ("intervals_overlap", "Overlap"), ("notes", "Note"), ("source", "Published in")],
     ),
+    "inference_price_trends": (
+        """SELECT t.*, b.name, p.source,
+                  CAST(year(t.window_start) AS VARCHAR) || '–' || CAST(year(t.window_end) AS VARCHAR) AS year_range
+           FROM inference_price_trends t JOIN benchmarks b USING (benchmark_id)
+           LEFT JOIN published_trends p ON p.trend_id = t.published_trend_id ORDER BY t.benchmark_id, t.threshold_score""",
+        [("name", "Benchmark"), ("threshold_score", "Score at least"), ("decline_per_year_x", "Falls per year"),
+         ("decline_per_year_x_low", "Low"), ("decline_per_year_x_high", "High"), ("n_points", "Record setters"),
+         ("year_range", "Years"), ("published_decline_per_year_x", "Published"),
+         ("published_decline_per_year_x_low", "Low"), ("published_decline_per_year_x_high", "High"),
+         ("intervals_overlap", "Overlap"), ("notes", "Note"), ("source", "Published in")],
+    ),
+    "inference_energy_summary": (
+        "SELECT * FROM inference_energy_summary ORDER BY release_date, accelerator_id, size_class",
+        [("name", "Accelerator"), ("size_class", "Model size"), ("energy_scope", "Energy covers"),
+         ("n_configs", "Configurations"), ("n_models", "Models"), ("median_kwh_per_mtok", "Median energy"),
+         ("min_kwh_per_mtok", "Lowest"), ("max_kwh_per_mtok", "Highest"),
+         ("median_energy_cost_usd_per_mtok", "Energy cost"), ("energy_cost_low_usd_per_mtok", "Cheapest region"),
+         ("energy_cost_high_usd_per_mtok", "Dearest region"), ("median_emissions_g_co2e_per_mtok", "Emissions"),
+         ("median_rental_usd_per_mtok", "Hardware rental"), ("electricity_share_frac", "Electricity's share")],
+    ),
 }
 
 

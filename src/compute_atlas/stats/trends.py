@@ -94,10 +94,13 @@ PERIODS_PER_YEAR = {"doubling_time_years": 1, "halving_time_years": 1,
 
 def growth_per_year(value: float, value_kind: str) -> float:
     """A published figure as a growth factor per year: as given (``growth_per_year_x``), 10^v for orders of
-    magnitude, 2^(periods per year / v) for a doubling or halving time (a halving of what something costs is a
-    doubling of what a fixed budget buys)."""
+    magnitude, 1/v for a factor of decline (a price that falls 10× a year grows 0.1× a year), 2^(periods per
+    year / v) for a doubling or halving time (a halving of what something costs is a doubling of what a fixed
+    budget buys)."""
     if value_kind == "growth_per_year_x":
         return value
+    if value_kind == "decline_per_year_x":
+        return 1 / value
     if value_kind == "growth_per_year_oom":
         return 10**value
     return 2 ** (PERIODS_PER_YEAR[value_kind] / value)

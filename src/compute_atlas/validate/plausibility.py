@@ -36,7 +36,8 @@ RATE_ORDER = [
 
 
 #: Rows of `parameters` that the checks below read (constants of the validation, not literals here).
-VALIDATION_PARAMETERS = ("arxiv-v1-lag-days", "implied-utilization-floor")
+VALIDATION_PARAMETERS = ("arxiv-v1-lag-days", "implied-utilization-floor", "energy-power-consistency-x",
+                         "inference-price-floor-usd-per-mtok")
 
 GIB = 2 ** 30
 
@@ -63,10 +64,18 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
         if "accelerators" in have:
             problems += implied_utilization(q, params)
     problems += price_dates(q, have)
+    if "inference_prices" in have:
+        problems += inference_price_shape(q)
+        problems += inference_price_units(q, params)
+        if "training_runs" in have:
+            problems += inference_prices_after_release(q)
     if "benchmarks" in have:
         problems += benchmark_scales(q)
         if "benchmark_results" in have:
             problems += scores_within_scale(q)
+    if "inference_energy" in have:
+        problems += inference_energy_counts(q)
+        problems += inference_energy_power(q, params)
     if "cloud_prices" in have:
         problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
                            "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
@@ -288,3 +297,84 @@ def scores_within_scale(q: _Query) -> list[Problem]:
                            f"give the score in {unit} (a 0-1 fraction times 100 for percent), or check the "
                            "benchmark_id"))
     return out
+
+
+def inference_price_shape(q: _Query) -> list[Problem]:
+    """An inference price is input and output together, or a blend alone (with its ratio)."""
+    t = "inference_prices"
+    out = q.rows(t, "blended_usd_per_mtok IS NOT NULL AND (input_usd_per_mtok IS NOT NULL OR "
+                 "output_usd_per_mtok IS NOT NULL)", "blended_usd_per_mtok", "blended_usd_per_mtok",
+                 "a blended price together with input or output prices",
+                 "keep the blend only where the source gives nothing else; otherwise empty blended_usd_per_mtok "
+                 "and blend_in_source")
+    out += q.rows(t, "(input_usd_per_mtok IS NULL) <> (output_usd_per_mtok IS NULL)", "input_usd_per_mtok",
+                  "coalesce(CAST(input_usd_per_mtok AS VARCHAR), '') || ' / ' || "
+                  "coalesce(CAST(output_usd_per_mtok AS VARCHAR), '')",
+                  "an input price needs its output price, and an output price its input price",
+                  "fill both (a price 'per token, input or output' goes in both) or neither")
+    out += q.rows(t, "input_usd_per_mtok IS NULL AND blended_usd_per_mtok IS NULL", "input_usd_per_mtok", "''",
+                  "a price row needs input and output prices or a blended price", "fill one of them")
+    out += q.rows(t, "(blended_usd_per_mtok IS NULL) <> (blend_in_source IS NULL)", "blend_in_source",
+                  "coalesce(blend_in_source, '')", "a blended price needs its input:output ratio, and a ratio "
+                  "its blended price", "e.g. `3:1` for Epoch AI and Artificial Analysis")
+    return out
+
+
+def inference_price_units(q: _Query, params: dict[str, float]) -> list[Problem]:
+    """A price per million tokens below the floor is almost surely a price per token (or per thousand) that was
+    not converted."""
+    floor = params.get("inference-price-floor-usd-per-mtok")
+    if floor is None:
+        return []
+    out = []
+    for col in ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok", "batch_input_usd_per_mtok",
+                "batch_output_usd_per_mtok", "blended_usd_per_mtok"):
+        out += q.rows("inference_prices", f"{col} < {floor}", col, f"CAST({col} AS VARCHAR)",
+                      f"{col} is below {floor:g} USD per million tokens: a price per token or per thousand tokens "
+                      "not converted (parameter inference-price-floor-usd-per-mtok)",
+                      "multiply a price per token by 1,000,000 (per thousand tokens by 1,000) and set "
+                      "price_unit_in_source to what the source gives")
+    return out
+
+
+def inference_prices_after_release(q: _Query) -> list[Problem]:
+    """A model cannot be priced before it was released."""
+    return q.rows("inference_prices", "observed_date < (SELECT min(r.publication_date) FROM staging.training_runs r "
+                  "WHERE r.run_id = inference_prices.run_id)", "observed_date", "CAST(observed_date AS VARCHAR)",
+                  "inference price observed before the model's publication_date (training_runs.csv)",
+                  "check the date and the run_id (a later version may need its own training_runs row)")
+
+def _degree(name: str) -> str:
+    """SQL: the degree of one kind of parallelism in `parallelism` (`tp=4,ep=8`), 1 where it is not named."""
+    return f"coalesce(CAST(nullif(regexp_extract(parallelism, '(?:^|,){name}=([0-9]+)', 1), '') AS BIGINT), 1)"
+
+
+#: Accelerators the parallelism of an inference_energy row implies: tp × pp × dp, or ep where that is larger
+#: (expert parallelism spreads the experts over the GPUs that tensor and data parallelism already use).
+IMPLIED_COUNT = f"greatest({_degree('tp')} * {_degree('pp')} * {_degree('dp')}, {_degree('ep')})"
+
+
+def inference_energy_counts(q: _Query) -> list[Problem]:
+    """The accelerator count agrees with the parallelism (tp × pp × dp, or ep where larger)."""
+    return q.rows("inference_energy", f"parallelism IS NOT NULL AND accelerator_count IS NOT NULL AND "
+                  f"accelerator_count <> {IMPLIED_COUNT}", "accelerator_count",
+                  f"accelerator_count || ' vs ' || parallelism || ' = ' || {IMPLIED_COUNT}",
+                  "accelerator_count differs from the accelerators the parallelism implies "
+                  "(tp × pp × dp, or ep where larger)",
+                  "give the total number of accelerators (nodes × per node), or correct the parallelism degrees")
+
+
+def inference_energy_power(q: _Query, params: dict[str, float]) -> list[Problem]:
+    """Energy per output token × output tokens per second is the configuration's average power: it must agree with
+    avg_power_watts, where all three are given, within the parameter's factor."""
+    factor = params.get("energy-power-consistency-x")
+    if factor is None:
+        return []
+    implied = "energy_per_output_token_joules * output_tokens_per_s"
+    return q.rows("inference_energy", f"avg_power_watts IS NOT NULL AND {implied} > 0 AND "
+                  f"greatest({implied} / avg_power_watts, avg_power_watts / ({implied})) > {factor}",
+                  "avg_power_watts", f"round({implied}, 1) || ' W implied vs ' || avg_power_watts || ' W'",
+                  f"energy per output token × output tokens per second (the implied power) differs from "
+                  f"avg_power_watts by more than {factor:g}x",
+                  "check the units (J per token, not per million tokens or per request; throughput of the whole "
+                  "configuration, not per GPU; power of all its GPUs)", "warning")

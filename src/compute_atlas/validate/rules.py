@@ -38,6 +38,8 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
             problems += unique_columns(q, rel)
             if len(rel.key) > 1:
                 problems += composite_key(q, rel)
+            for cols in rel.unique_together:
+                problems += unique_together(q, rel, cols)
     problems += foreign_keys(q, have)
     problems += citations(q, have)
     problems += dates(q, have)
@@ -146,6 +148,13 @@ def composite_key(q: _Query, rel) -> list[Problem]:
     key = ", ".join(rel.key)
     return duplicates(q, rel, list(rel.key), f"duplicate row: ({key}) must be unique", "merge the rows or tell them apart",
                       None)
+
+
+def unique_together(q: _Query, rel, cols: tuple[str, ...]) -> list[Problem]:
+    """A declared set of columns that identifies a row besides the key (NULLs compare equal)."""
+    return duplicates(q, rel, list(cols), f"duplicate row: ({', '.join(cols)}) must be unique",
+                      "the same configuration appears twice: merge the rows, or number a repeated measurement "
+                      "apart (replicate)", None)
 
 
 def unique_columns(q: _Query, rel) -> list[Problem]:

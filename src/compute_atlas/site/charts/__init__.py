@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from . import capabilities, costs, efficiency, hardware, measured, techniques
+from . import capabilities, costs, efficiency, hardware, inference, measured, techniques
 from .common import Chart, render
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
@@ -25,6 +25,7 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "technique-effects": techniques.technique_effects,
     "access-effect": efficiency.access_effect,
     "performance-effect": efficiency.performance_effect,
+    "inference-access-effect": efficiency.inference_access_effect,
     "achieved-vs-peak": measured.achieved_vs_peak,
     "mlperf-chip-hours": measured.mlperf_chip_hours,
     "mlperf-time-to-train": measured.mlperf_time_to_train,
@@ -34,6 +35,10 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "capability-frontier-cost": capabilities.frontier_cost,
     "measured-access-effect": capabilities.frontier_cost,
     "algorithmic-halving-times": capabilities.halving_times,
+    "inference-price-frontier": inference.price_frontier,
+    "inference-price-trends": inference.price_trends,
+    "inference-energy-per-token": inference.energy_per_token,
+    "inference-cost-split": inference.cost_split,
 }
 
 __all__ = ["CHARTS", "Chart", "render"]

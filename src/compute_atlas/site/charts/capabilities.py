@@ -56,8 +56,8 @@ def score_vs_compute(con) -> Chart:
         best = shown.sort("score", descending=True).row(0, named=True)
         takeaway = (f"On {best['benchmark']}, {shown.height} models with a training-compute figure span "
                     f"{fmt_value(shown['training_compute_flop'].min(), 'flop')} to "
-                    f"{fmt_value(shown['training_compute_flop'].max(), 'flop')}; at a given compute, later models "
-                    f"score higher. The best is {best['model']} ({sig(best['score'], 3)}).")
+                    f"{fmt_value(shown['training_compute_flop'].max(), 'flop')} (colour: year of release). The best "
+                    f"is {best['model']} ({sig(best['score'], 3)}).")
     else:
         takeaway = "No benchmark result has a model with a training-compute figure."
     description = (f"Scatter plot of benchmark score against training compute (log scale), one dot per model, "

@@ -69,3 +69,17 @@ def performance_effect(con) -> Chart:
                              "the effective compute that the fixed budgets buy", "effective_flop")
 
 
+
+
+def inference_access_effect(con) -> Chart:
+    def takeaway(p: pl.DataFrame) -> str:
+        observed = p.filter(~pl.col("is_projection"))
+        if not observed.height:
+            return "No fixed capability has a fitted price decline."
+        last = observed.sort("year").group_by("reference").agg(pl.all().last()).sort("factor_x").row(-1, named=True)
+        return (f"On its fitted decline, the price of {last['reference']} fell {sig(last['factor_x'], 3)}-fold from "
+                f"{last['base_year']} to {last['year']}, to {fmt_value(last['value'], 'usd_per_mtok')} per million "
+                "tokens; later years are projections.")
+    return _efficiency_bands(con, "inference_access", "true", "Price per million tokens (USD, nominal)",
+                             "The access effect of inference: price of a fixed capability", takeaway,
+                             "the fitted price per million tokens of each fixed capability", "usd_per_mtok")

@@ -1,0 +1,56 @@
+"""``inference_prices``: dated API prices of language models (rows of ``training_runs``), per million tokens."""
+
+import pandera.polars as pa
+import polars as pl
+
+from ._base import SLUG, ForeignKey, field, shared
+
+_MTOK = "USD per million tokens, nominal, of `observed_date`"
+
+
+class InferencePrices(pa.DataFrameModel):
+    price_id: str = field("Identifier of the price observation (a slug of provider, model version and date).",
+                          nullable=False, unique=True, str_matches=SLUG)
+    run_id: str = shared("run_id", nullable=False, note="The model priced.")
+    model_version: str = shared("model_version", nullable=False, note="The name the API vendor sells it under.")
+    provider: str = shared("provider", nullable=False, note="The API vendor (OpenAI, Anthropic, Google, Together "
+                           "AI, ...); `Artificial Analysis` where the source gives AA's price for the model without "
+                           "naming one vendor.")
+    observed_date: pl.Date = field("Date the price was observed (an archived page, a snapshot) or came into force.",
+                                   "date", nullable=False)
+    input_usd_per_mtok: float = field(f"Price of input (prompt) tokens, standard tier, {_MTOK}; for a price by "
+                                      "context length, the shortest-context tier.", "usd_per_mtok", gt=0)
+    output_usd_per_mtok: float = field(f"Price of output (completion) tokens, standard tier, {_MTOK}.",
+                                       "usd_per_mtok", gt=0)
+    cached_input_usd_per_mtok: float = field(f"Price of cached (cache-read) input tokens, {_MTOK}, where given.",
+                                             "usd_per_mtok", gt=0)
+    batch_input_usd_per_mtok: float = field(f"Price of input tokens in batch (asynchronous) mode, {_MTOK}, where "
+                                            "given.", "usd_per_mtok", gt=0)
+    batch_output_usd_per_mtok: float = field(f"Price of output tokens in batch mode, {_MTOK}, where given.",
+                                             "usd_per_mtok", gt=0)
+    blended_usd_per_mtok: float = field(f"A blended price of input and output tokens, {_MTOK}: only where the "
+                                        "source gives nothing but the blend (`blend_in_source` says which); "
+                                        "input and output are empty then.", "usd_per_mtok", gt=0)
+    blend_in_source: str = field("Input:output token ratio of a blended price as the source defines it (`3:1` for "
+                                 "Epoch AI and Artificial Analysis); empty where the prices are not blended.",
+                                 str_matches=r"^[0-9]+:[0-9]+$")
+    price_unit_in_source: str = field("Unit the source publishes the prices in, before they were normalised to "
+                                      "per million tokens (a per-token price times 1e6, per-1k times 1e3).",
+                                      nullable=False, isin=["per_token", "per_1k_tokens", "per_mtok"])
+    context_window_tokens: int = field("Context window of the model version as the price source gives it.",
+                                         "tokens", gt=0, le=100_000_000)
+    source: str = shared("source", nullable=False)
+    source_url: str = shared("source_url", note="An archived copy of the pricing page where there is one, "
+                             "else the provider's pricing page.")
+    notes: str = shared("notes")
+
+    class Config:
+        description = """Inference prices of language models: one dated list price of one model version at one
+        API vendor, in nominal USD per million input and output tokens (with cached and batch prices where
+        given). A price the source gives only as an input:output blend is kept as the blend. Derived relations
+        join the prices to benchmark scores through `run_id`."""
+        metadata = {"kind": "raw", "csv": "inference_prices.csv",
+                    "key": ["provider", "model_version", "observed_date"],
+                    "foreign_keys": [ForeignKey("run_id", "training_runs")],
+                    "date_floors": {"observed_date": "2020-06-01"}}
+        strict = True
