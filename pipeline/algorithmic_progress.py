@@ -17,7 +17,7 @@ import math
 
 from compute_atlas.build.steps import frame, parameter
 from compute_atlas.stats import algorithmic
-from compute_atlas.stats.trends import DAYS_PER_YEAR
+from compute_atlas.stats.trends import DAYS_PER_YEAR, intervals_meet
 
 EPOCH = dt.date(2000, 1, 1)
 
@@ -40,12 +40,6 @@ def decimal_year(d: dt.date) -> float:
 
 def date_of(year: float | None) -> dt.date | None:
     return None if year is None else EPOCH + dt.timedelta(days=round((year - 2000) * DAYS_PER_YEAR))
-
-
-def overlap(low, high, p_low, p_high) -> bool | None:
-    if low is None or p_low is None or p_high is None:
-        return None
-    return low <= p_high and (high is None or high >= p_low)
 
 
 def finite(x: float | None) -> float | None:
@@ -98,7 +92,7 @@ def build(con):
                 "published_halving_time_months_low": pub.get("low"),
                 "published_halving_time_months_high": pub.get("high"),
                 "published_interval_level_frac": pub.get("level"),
-                "intervals_overlap": overlap(low, high, pub.get("low"), pub.get("high")) if h is not None else None,
+                "intervals_overlap": intervals_meet(low, high, pub.get("low"), pub.get("high")) if h is not None else None,
                 "notes": reason,
             })
     return frame("algorithmic_progress", rows)

@@ -9,18 +9,12 @@ the lowest-priced models over time, and set beside the published rate of ``publi
 from __future__ import annotations
 
 from compute_atlas.build.steps import frame, parameter
-from compute_atlas.stats.trends import fit_loglinear
+from compute_atlas.stats.trends import fit_loglinear, intervals_meet
 
 RECORDS = """
     SELECT min_price_observed_date, any_value(min_blended_usd_per_mtok)
     FROM inference_price_frontier WHERE threshold_id = ?
     GROUP BY min_price_id, min_price_observed_date ORDER BY min_price_observed_date"""
-
-
-def overlap(low, high, p_low, p_high) -> bool | None:
-    if None in (low, high, p_low, p_high):
-        return None
-    return low <= p_high and high >= p_low
 
 
 def build(con):
@@ -57,7 +51,7 @@ def build(con):
         row.update({"decline_per_year_x": 10 ** -fit.slope, "decline_per_year_x_low": 10 ** -fit.slope_high,
                     "decline_per_year_x_high": 10 ** -fit.slope_low, "interval_level_frac": level,
                     "fitted_start_usd_per_mtok": 10 ** fit.intercept,
-                    "intervals_overlap": overlap(10 ** -fit.slope_high, 10 ** -fit.slope_low, pub_low, pub_high)})
+                    "intervals_overlap": intervals_meet(10 ** -fit.slope_high, 10 ** -fit.slope_low, pub_low, pub_high)})
         if fit.slope >= 0:
             row["notes"] = "the cheapest price did not fall over the window"
         rows.append(row)

@@ -115,9 +115,18 @@ def growth_interval(low: float | None, high: float | None, value_kind: str) -> t
     return min(a, b), max(a, b)
 
 
+def intervals_meet(low: float | None, high: float | None, pub_low: float | None,
+                   pub_high: float | None) -> bool | None:
+    """Whether our interval [low, high] and a published one share a point; a missing ``high`` is open-ended (it
+    reaches any value). None where our low end or the published interval is missing."""
+    if low is None or pub_low is None or pub_high is None:
+        return None
+    return low <= pub_high and (high is None or pub_low <= high)
+
+
 def overlaps(low: float, high: float, pub: float, pub_low: float | None, pub_high: float | None) -> tuple[str, bool]:
     """Whether our interval [low, high] meets the published estimate: its interval where it gives one (rule
     ``intervals``: the two share a point), else its central value (rule ``point_in_interval``)."""
     if pub_low is None or pub_high is None:
         return "point_in_interval", low <= pub <= high
-    return "intervals", low <= pub_high and pub_low <= high
+    return "intervals", intervals_meet(low, high, pub_low, pub_high)

@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import PALETTE, WIDTH, Chart, axis, frame, theme, tip
+from .common import PALETTE, WIDTH, Chart, axis, frame, menu, theme, tip
 
 #: Where an open-ended interval (some resamples show no progress) is drawn to: the right edge of the axis.
 OPEN_END_MONTHS = 1000
@@ -17,12 +17,6 @@ OPEN_END_MONTHS = 1000
 #: The benchmark the charts open on: the one with the most models that have a compute figure.
 DEFAULT_BENCHMARK_SQL = """SELECT benchmark_id FROM benchmark_scores WHERE training_compute_flop IS NOT NULL
                            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"""
-
-
-def _benchmark_param(con, options: list[str], name: str = "benchmark"):
-    default = con.execute(DEFAULT_BENCHMARK_SQL).fetchall()
-    value = default[0][0] if default else (options[0] if options else "")
-    return alt.param(name=name, value=value, bind=alt.binding_select(options=options, name="Benchmark ")), value
 
 
 def score_vs_compute(con) -> Chart:
@@ -36,7 +30,7 @@ def score_vs_compute(con) -> Chart:
         WHERE s.training_compute_flop IS NOT NULL
         ORDER BY s.benchmark_id, s.publication_date, s.run_id""")
     options = sorted(points["benchmark_id"].unique().to_list())
-    param, default = _benchmark_param(con, options)
+    param, default = menu(con, DEFAULT_BENCHMARK_SQL, options, "Benchmark ")
     tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
                alt.Tooltip("benchmark:N", title="Benchmark"), alt.Tooltip("score:Q", title="Score", format=".1f"),
                alt.Tooltip("score_unit:N", title="Unit"),
@@ -77,7 +71,7 @@ def _frontier(con, value_col: str, run_col: str, unit_code: str, y_title: str, t
         WHERE f.{value_col} IS NOT NULL
         ORDER BY f.benchmark_id, f.threshold_score, f.year""")
     options = sorted(points["benchmark_id"].unique().to_list())
-    param, default = _benchmark_param(con, options)
+    param, default = menu(con, DEFAULT_BENCHMARK_SQL, options, "Benchmark ")
     tooltip = [alt.Tooltip("benchmark:N", title="Benchmark"), alt.Tooltip("threshold:N", title="Score at least"),
                alt.Tooltip("year:O", title="By the end of"), tip("value", y_title, unit_code),
                alt.Tooltip("model:N", title="Least model"), alt.Tooltip("n_models_reaching:Q", title="Models reaching it")]
@@ -93,8 +87,8 @@ def _frontier(con, value_col: str, run_col: str, unit_code: str, y_title: str, t
         # the threshold with the longest span of years: how much its cheapest model fell
         spans = shown.group_by("threshold_score").agg(pl.col("year").min().alias("y0"), pl.col("year").max().alias("y1"),
                                                       pl.col("value").max().alias("v0"), pl.col("value").min().alias("v1"))
-        row = spans.sort(["y1", "y0", "threshold_score"], descending=[False, False, True]).with_columns(
-            (pl.col("y1") - pl.col("y0")).alias("span")).sort(["span", "threshold_score"], descending=True).row(0, named=True)
+        row = spans.with_columns((pl.col("y1") - pl.col("y0")).alias("span")).sort(
+            ["span", "threshold_score"], descending=True).row(0, named=True)
         bench = shown["benchmark"][0]
         if row["span"] > 0:
             takeaway = (f"On {bench}, the {noun} to score at least {row['threshold_score']:g} fell "

@@ -74,6 +74,14 @@ def figure(con: duckdb.DuckDBPyConnection, figure_id: str) -> float | None:
     return rows[0][0] if rows else None
 
 
+def menu(con: duckdb.DuckDBPyConnection, default_sql: str, options: list[str], label: str,
+         name: str = "benchmark") -> tuple[alt.Parameter, str]:
+    """A drop-down parameter over ``options`` that opens on the value ``default_sql`` selects (else the first)."""
+    default = con.execute(default_sql).fetchall()
+    value = default[0][0] if default else (options[0] if options else "")
+    return alt.param(name=name, value=value, bind=alt.binding_select(options=options, name=label)), value
+
+
 def tip(column: str, title: str, unit_code: str | None = None) -> alt.Tooltip:
     """A tooltip of a quantitative column, formatted for its unit (the column's own, from the metadata, unless the
     chart renamed it: then the unit of what it holds)."""

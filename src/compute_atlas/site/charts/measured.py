@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import WIDTH, Chart, axis, frame, theme, tip
+from .common import WIDTH, Chart, axis, frame, menu, theme, tip
 
 #: The benchmark a page's MLPerf charts open on: the one with results in the most rounds.
 DEFAULT_BENCHMARK_SQL = """SELECT mlperf_benchmark FROM mlperf_progress GROUP BY 1
@@ -50,13 +50,6 @@ def achieved_vs_peak(con) -> Chart:
     return Chart("Achieved against quoted: dense matrix multiply", takeaway, description, points, spec)
 
 
-def _benchmark_select(con, options: list[str]):
-    default = con.execute(DEFAULT_BENCHMARK_SQL).fetchall()
-    value = default[0][0] if default else (options[0] if options else "")
-    return alt.param(name="benchmark", value=value,
-                     bind=alt.binding_select(options=options, name="MLPerf benchmark ")), value
-
-
 def _mlperf_chart(con, value_col: str, unit_code: str, y_title: str, where: str, title: str,
                   takeaway_fn, what: str) -> Chart:
     points = frame(con, f"""
@@ -68,7 +61,7 @@ def _mlperf_chart(con, value_col: str, unit_code: str, y_title: str, where: str,
         FROM mlperf_progress WHERE {where}
         ORDER BY mlperf_benchmark, mlperf_round, release_date, accelerator_id""")
     options = sorted(points["mlperf_benchmark"].unique().to_list())
-    param, default = _benchmark_select(con, options)
+    param, default = menu(con, DEFAULT_BENCHMARK_SQL, options, "MLPerf benchmark ")
     tooltip = [alt.Tooltip("mlperf_benchmark:N", title="Benchmark"), alt.Tooltip("mlperf_round:N", title="Round"),
                alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("submitter:N", title="Submitter"),
                alt.Tooltip("system:N", title="System"), alt.Tooltip("accelerator_count:Q", title="Accelerators"),
