@@ -35,9 +35,15 @@ WITH figures(figure_id, value, unit, description) AS (
         FROM training_run_costs
     UNION ALL SELECT 'mfu_q1_frac', quantile_cont(mfu_frac, 0.25), 'frac', 'First quartile of MFU.' FROM training_run_costs
     UNION ALL SELECT 'mfu_q3_frac', quantile_cont(mfu_frac, 0.75), 'frac', 'Third quartile of MFU.' FROM training_run_costs
-    UNION ALL SELECT 'claims_holding_count', count(*), 'count', 'Quoted claims our results support.'
+    UNION ALL SELECT 'claims_holding_count', count(*), 'count', 'Claims of the register our data support.'
         FROM claim_checks WHERE verdict = 'holds'
-    UNION ALL SELECT 'claims_count', count(*), 'count', 'Quoted claims checked.' FROM claim_checks
+    UNION ALL SELECT 'claims_holding_in_part_count', count(*), 'count', 'Claims of the register that hold in part.'
+        FROM claim_checks WHERE verdict = 'holds in part'
+    UNION ALL SELECT 'claims_not_holding_count', count(*), 'count', 'Claims of the register our data contradict.'
+        FROM claim_checks WHERE verdict = 'does not hold'
+    UNION ALL SELECT 'claims_uncheckable_count', count(*), 'count', 'Claims of the register our data cannot check.'
+        FROM claim_checks WHERE verdict = 'cannot be checked'
+    UNION ALL SELECT 'claims_count', count(*), 'count', 'Claims in the register.' FROM claim_checks
     UNION ALL SELECT 'efficiency_' || domain || '_' || basis || '_growth_x', any_value(rate_per_year_x), 'factor_per_year',
         'Yearly fall in the cost of a fixed capability (' || domain || ', ' || basis || ').'
         FROM compute_efficiency WHERE effect = 'access' GROUP BY domain, basis

@@ -229,17 +229,24 @@ TECHNIQUE_RESULTS = [
 ]
 
 
-def claim(claim_id, technique_ids, metric, low, high):
-    return {"claim_id": claim_id, "claim": claim_id, "technique_ids": technique_ids, "metric": metric,
-            "low_x": low, "high_x": high, "source": "computeatlas2026quotedclaims"}
+def claim(claim_id, technique_ids, metric, low, high, form=None, rule="technique_effect", settle=None):
+    return {"claim_id": claim_id, "statement": claim_id, "topic": "techniques", "measured_quantity": metric or "nothing the atlas measures",
+            "claim_form": form or ("up_to" if low is None else "range"), "claimed_low": low, "claimed_high": high,
+            "unit": "factor", "as_quoted": f"{low} to {high}", "check_rule": rule,
+            "check_subset": f"metric={metric};techniques={technique_ids.replace(';', ',')}" if technique_ids else None,
+            "is_vendor_claim": "false", "settle_with": settle, "quoted_in": "the fixture",
+            "source": "computeatlas2026quotedclaims"}
 
 
-TECHNIQUE_CLAIMS = [
+CLAIMS = [
     claim("c-holds", "mixed-precision-training;fp8-training", "speedup", 1.5, 2),
     claim("c-partly", "ptq-int8", "speedup", 2, 3),
     claim("c-not", "unstructured-pruning", "parameter_reduction", 2, 4),
     claim("c-up-to", "speculative-decoding", "cost_reduction", None, 5),
     claim("c-no-data", "lora", "energy_saving", 1.1, 1.5),
+    # about 2.5 accepts 2.5 / 1.25 = 2 to 2.5 × 1.25 = 3.125: 2.1 inside, 1.0, 3.5, 4.0 outside; median 2.8 inside
+    claim("c-about", "ptq-int8", "speedup", 2.5, 2.5, form="about"),
+    claim("c-unmeasurable", None, None, 1, 1, form="about", rule="no_atlas_data", settle="a measurement of it"),
 ]
 
 
@@ -397,7 +404,7 @@ def make_datasets(dst):
     replace_rows(dst / "published_trends.csv", PUBLISHED_TRENDS)
     replace_rows(dst / "replication_subsets.csv", REPLICATION_SUBSETS)
     replace_rows(dst / "technique_results.csv", TECHNIQUE_RESULTS)
-    replace_rows(dst / "technique_claims.csv", TECHNIQUE_CLAIMS)
+    replace_rows(dst / "claims.csv", CLAIMS)
     replace_rows(dst / "price_index.csv", [{"year": y, "cpi_u_index": v, "ppi_data_processing_index": PPI.get(y),
                                             "source": "bls2025cpiu"} for y, v in CPI.items()])
     replace_rows(dst / "published_costs.csv", PUBLISHED_COSTS)
@@ -690,18 +697,27 @@ def test_trend_replications_convert_fit_and_judge_overlap(db):
 
 def test_claim_check_verdicts(db):
     rows = {r[0]: r[1:] for r in db.execute(
-        "SELECT claim_id, n_results, n_within, n_below, n_above, median_x, min_x, max_x, verdict "
+        "SELECT claim_id, n_points, n_agree, our_value, our_low, our_high, accepted_low, accepted_high, verdict "
         "FROM claim_checks").fetchall()}
     # 1.6, 1.8, 3.0 against 1.5–2 (two techniques; the memory result does not count): median 1.8 inside,
     # 2 of 3 inside
-    assert rows["c-holds"] == (3, 2, 0, 1, approx(1.8), approx(1.6), approx(3.0), "holds")
+    assert rows["c-holds"] == (3, 2, approx(1.8), approx(1.6), approx(3.0), 1.5, 2.0, "holds")
     # 1.0, 2.1, 3.5, 4.0 against 2–3: median (2.1 + 3.5) / 2 = 2.8 is inside but only 1 of 4 is
-    assert rows["c-partly"] == (4, 1, 1, 2, approx(2.8), approx(1.0), approx(4.0), "partly")
+    assert rows["c-partly"] == (4, 1, approx(2.8), approx(1.0), approx(4.0), 2.0, 3.0, "holds in part")
     # 1.5 and 5 against 2–4: the median 3.25 is inside, yet no result is
-    assert rows["c-not"] == (2, 0, 1, 1, approx(3.25), approx(1.5), approx(5.0), "does not hold")
-    # up to 5: 1.5 and 0.8 are both inside [0, 5]; median 1.15
-    assert rows["c-up-to"] == (2, 2, 0, 0, approx(1.15), approx(0.8), approx(1.5), "holds")
-    assert rows["c-no-data"] == (0, 0, 0, 0, None, None, None, "no data")
+    assert rows["c-not"] == (2, 0, approx(3.25), approx(1.5), approx(5.0), 2.0, 4.0, "does not hold")
+    # up to 5: 1.5 and 0.8 are both inside; median 1.15; the low end is open
+    assert rows["c-up-to"] == (2, 2, approx(1.15), approx(0.8), approx(1.5), None, 5.0, "holds")
+    assert rows["c-no-data"] == (0, 0, None, None, None, approx(1.1), approx(1.5), "cannot be checked")
+    # the tolerance widens an 'about' claim to 2 to 3.125: only 2.1 agrees (1 of 4), so it holds in part
+    assert rows["c-about"] == (4, 1, approx(2.8), approx(1.0), approx(4.0), approx(2.0), approx(3.125),
+                               "holds in part")
+    assert rows["c-unmeasurable"][-1] == "cannot be checked"
+    detail = dict(db.execute("SELECT claim_id, verdict_detail FROM claim_checks").fetchall())
+    assert detail["c-unmeasurable"] == "a measurement of it"
+    assert detail["c-partly"].startswith("1 of 4 agree")
+    agrees = db.execute("SELECT point_id FROM claim_evidence WHERE claim_id = 'c-about' AND agrees").fetchall()
+    assert agrees == [("int8-2",)]
 
 
 # --- compute_efficiency ----------------------------------------------------------------------------------
@@ -959,8 +975,11 @@ def test_headline_figures(db):
     # median (0.2 + 0.25) / 2 = 0.225; first quartile at position 0.25 × 3 = 0.75: 0.125 + 0.75 × 0.075 = 0.18125
     assert f["median_mfu_frac"] == approx(0.225)
     assert f["mfu_q1_frac"] == approx(0.18125)
-    assert f["claims_count"] == 5
+    assert f["claims_count"] == len(CLAIMS)
     assert f["claims_holding_count"] == 2  # c-holds, c-up-to
+    assert f["claims_holding_in_part_count"] == 2  # c-partly, c-about
+    assert f["claims_not_holding_count"] == 1  # c-not
+    assert f["claims_uncheckable_count"] == 2  # c-no-data, c-unmeasurable
     assert f["hardware_prices_count"] == 4
     assert f["cloud_prices_count"] == len(CLOUD_PRICES)
     assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)

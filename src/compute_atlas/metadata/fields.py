@@ -18,6 +18,7 @@ from typing import Any
 
 import pandera.polars as pa
 
+from ..stats.claims import RULES as CLAIM_RULES
 from .units import UNITS, unit
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -73,7 +74,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("benchmark_result_id", str, "Benchmark result: a key into `benchmark_results` (a slug).", str_matches=SLUG),
     _f("benchmark_id", str, "Capability benchmark: a key into `benchmarks` (a slug: `mmlu`, `gpqa-diamond`, `eci`).",
        str_matches=SLUG),
-    _f("claim_id", str, "Quoted claim: a key into `technique_claims`.", str_matches=SLUG),
+    _f("claim_id", str, "Quoted claim: a key into `claims` (the claims register).", str_matches=SLUG),
     _f("source", str, "Sources: BibTeX keys of `references.bib`, separated by `;`.", str_matches=CITE_KEYS),
     _f("source_url", str, "URL of the primary source (datasheet, paper, price page or archived snapshot).",
        str_matches=URL),
@@ -192,13 +193,26 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        unit_from="quality_metric"),
     _f("quality_treated", float, "Quality with the technique, in the scale of `quality_metric`.",
        unit_from="quality_metric"),
-    _f("claim", str, "The claim as it is commonly quoted."),
-    _f("low_x", float, "Low end of a claimed effect as a factor (empty for 'up to').", "factor", gt=0),
-    _f("high_x", float, "High end of a claimed effect as a factor.", "factor", gt=0),
+    _f("statement", str, "The claim in words, as it is commonly quoted."),
+    _f("topic", str, "What the claim is about: `capability` (algorithms and models), `hardware`, `costs`, "
+       "`inference` or `techniques`.", isin=["capability", "hardware", "costs", "inference", "techniques"]),
+    _f("claim_form", str, "How the claimed figure reads: `about` a value (`claimed_low` = `claimed_high`), a "
+       "`range`, `at_least` a value (`claimed_low` only) or `up_to` a value (`claimed_high` only).",
+       isin=["about", "range", "at_least", "up_to"]),
+    _f("claimed_low", float, "Low end of the claimed figure, in `unit` (empty for an `up_to` claim).",
+       unit_from="unit"),
+    _f("claimed_high", float, "High end of the claimed figure, in `unit` (empty for an `at_least` claim).",
+       unit_from="unit"),
+    _f("check_rule", str, "How the build checks the claim: a rule of `compute_atlas.stats.claims` (the claims page "
+       "describes each).", isin=list(CLAIM_RULES)),
+    _f("check_subset", str, "What the rule reads, as `key=value;key=value` (values separated by `,`): e.g. "
+       "`metric=speedup;techniques=ptq-int8,ptq-weight-only-4bit` or "
+       "`metric=flop_per_s_per_watt;pairs=google-tpu-v7:google-tpu-v6e`."),
+    _f("is_vendor_claim", bool, "Whether the claim is a vendor's comparison of its own products (checked "
+       "like-for-like: the same precision, dense rates)."),
+    _f("like_for_like", str, "What changes between the two sides of a vendor's comparison, and how the check makes "
+       "it like-for-like."),
     _f("n_results", int, "Number of measured results behind the row.", "count", ge=0),
-    _f("median_x", float, "Median improvement factor of the results.", "factor", gt=0),
-    _f("min_x", float, "Smallest improvement factor of the results.", "factor", gt=0),
-    _f("max_x", float, "Largest improvement factor of the results.", "factor", gt=0),
     # trends
     _f("label", str, "A short readable name of the row for charts and tables."),
     _f("trend_id", str, "Published trend estimate: a key into `published_trends`.", str_matches=SLUG),
@@ -237,6 +251,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("interval_level_frac", float, "Coverage of the interval (0.9 for a 90 % interval).", "frac", gt=0, lt=1),
     # figures with a unit per row
     _f("value", float, "The figure; its unit is given per row (see the unit of this column).", unit_from="unit"),
+    _f("value_low", float, "Low end of the figure's interval, in the row's unit.", unit_from="unit"),
+    _f("value_high", float, "High end of the figure's interval, in the row's unit.", unit_from="unit"),
     _f("unit", str, "Unit code of the row's figures, from the unit vocabulary (the data dictionary lists it).",
        isin=sorted(UNITS)),
     _f("year", int, "Calendar year the row refers to.", "year", ge=1900, le=2100),

@@ -17,6 +17,8 @@ from .benchmarks import Benchmarks
 from .build_info import BuildInfo
 from .capability_frontier import CapabilityFrontier
 from .claim_checks import ClaimChecks
+from .claim_evidence import ClaimEvidence
+from .claims import Claims
 from .cloud_price_summary import CloudPriceSummary
 from .cloud_prices import CloudPrices
 from .compute_efficiency import ComputeEfficiency
@@ -42,7 +44,6 @@ from .published_costs import PublishedCosts
 from .published_trends import PublishedTrends
 from .references import References
 from .replication_subsets import ReplicationSubsets
-from .technique_claims import TechniqueClaims
 from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
 from .technique_summary import TechniqueSummary
@@ -84,7 +85,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("parameters", Parameters),
     Relation("techniques", Techniques),
     Relation("technique_results", TechniqueResults),
-    Relation("technique_claims", TechniqueClaims),
+    Relation("claims", Claims),
     Relation("accelerator_efficiency", AcceleratorEfficiency),
     Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),
@@ -100,6 +101,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("trend_replications", TrendReplications),
     Relation("technique_effects", TechniqueEffects),
     Relation("technique_summary", TechniqueSummary),
+    Relation("claim_evidence", ClaimEvidence),
     Relation("claim_checks", ClaimChecks),
     Relation("compute_efficiency", ComputeEfficiency),
     Relation("achieved_vs_peak", AchievedVsPeak),

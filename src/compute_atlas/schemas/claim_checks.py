@@ -1,31 +1,49 @@
-"""``claim_checks``: each quoted claim against the measured results."""
+"""``claim_checks``: each claim of the register against the atlas's own data, with its verdict."""
 
 import pandera.polars as pa
 
+from ..stats.claims import VERDICTS
 from ._base import ForeignKey, field, shared
 
 
 class ClaimChecks(pa.DataFrameModel):
-    claim_id: str = shared('claim_id', nullable=False, unique=True)
-    claim: str = shared('claim', nullable=False)
-    metric: str = shared('metric', nullable=False)
-    low_x: float = shared('low_x')
-    high_x: float = shared('high_x', nullable=False)
-    n_results: int = shared('n_results', nullable=False)
-    n_within: int = field("Results inside the claimed range.", 'count', nullable=False, ge=0)
-    n_below: int = field("Results below the claimed range.", 'count', nullable=False, ge=0)
-    n_above: int = field("Results above the claimed range.", 'count', nullable=False, ge=0)
-    median_x: float = shared('median_x')
-    min_x: float = shared('min_x')
-    max_x: float = shared('max_x')
-    verdict: str = field("`holds` (median inside and at least half the results inside), `partly` (some inside), "
-                         "`does not hold` (none inside) or `no data`.", nullable=False,
-                         isin=["holds", "partly", "does not hold", "no data"])
+    claim_id: str = shared("claim_id", nullable=False, unique=True)
+    statement: str = shared("statement", nullable=False)
+    topic: str = shared("topic", nullable=False)
+    claim_form: str = shared("claim_form", nullable=False)
+    claimed_low: float = shared("claimed_low")
+    claimed_high: float = shared("claimed_high")
+    unit: str = shared("unit", nullable=False, note="The claim's unit.")
+    accepted_low: float = field("Low end of the range a point must meet to agree: the claimed range, widened by "
+                                "the tolerance `claim-about-tolerance-x` for an `about` claim; empty when open.",
+                                unit_from="unit")
+    accepted_high: float = field("High end of the range a point must meet to agree; empty when open.",
+                                 unit_from="unit")
+    check_rule: str = shared("check_rule", nullable=False)
+    rule_description: str = field("The rule in plain words: which relation, which subset, which statistic.",
+                                  nullable=False)
+    check_subset: str = shared("check_subset")
+    n_points: int = shared("n_points", nullable=False, note="Here the like-for-like points that count.")
+    n_agree: int = field("Like-for-like points that agree with the claim.", "count", nullable=False, ge=0)
+    our_value: float = field("Our figure: the median of the points, in `unit`.", unit_from="unit")
+    our_low: float = field("Low end of our figure: the point's interval for a single point, else the smallest "
+                           "point.", unit_from="unit")
+    our_high: float = field("High end of our figure: the point's interval for a single point, else the largest "
+                            "point.", unit_from="unit")
+    verdict: str = field("`holds` (our figure agrees and at least half the points do), `holds in part` "
+                         "(some agree), `does not hold` (none does) or `cannot be checked` (no data).",
+                         nullable=False, isin=VERDICTS)
+    verdict_detail: str = field("Which points agree and which do not; for a claim that cannot be checked, the "
+                                "data that would settle it.", nullable=False)
+    is_vendor_claim: bool = shared("is_vendor_claim", nullable=False)
+    like_for_like: str = shared("like_for_like")
 
     class Config:
-        description = """Each commonly quoted claim checked against the measured results: how many
-        results fall inside, below and above the claimed range, and a verdict."""
+        description = """Each claim of the register checked against the atlas's own data: the rule, our figure
+        with its interval or range, how many points agree with the claimed figure, and a verdict computed the
+        same way for every claim (`compute_atlas.stats.claims`)."""
         metadata = {"kind": "derived", "key": ["claim_id"],
-                    "foreign_keys": [ForeignKey("claim_id", "technique_claims")],
-                    "inputs": ['technique_claims', 'technique_effects']}
+                    "foreign_keys": [ForeignKey("claim_id", "claims")],
+                    "inputs": ["claims", "claim_evidence", "parameters"],
+                    "parameters": ["claim-about-tolerance-x"]}
         strict = True

@@ -22,8 +22,8 @@ class ComputeEfficiency(pa.DataFrameModel):
     base_year: int = field("Year the reference is anchored in.", 'year', nullable=False)
     year: int = shared('year', nullable=False)
     value: float = shared('value', nullable=False, gt=0)
-    value_low: float = field("Low end of the interval (level `interval_level_frac`).", nullable=False, gt=0, unit_from='unit')
-    value_high: float = field("High end of the interval.", nullable=False, gt=0, unit_from='unit')
+    value_low: float = shared("value_low", nullable=False, gt=0, note="At the level `interval_level_frac`.")
+    value_high: float = shared("value_high", nullable=False, gt=0)
     unit: str = shared('unit', nullable=False)
     rate_per_year_x: float = field("Growth factor per year applied (cost falls, compute rises, by this factor).",
                                    'factor_per_year', nullable=False, gt=0)

@@ -11,11 +11,11 @@ class TechniqueSummary(pa.DataFrameModel):
     category: str = shared('category', nullable=False)
     metric: str = shared('metric', nullable=False)
     n_results: int = shared('n_results', nullable=False, gt=0)
-    median_x: float = shared('median_x', nullable=False)
+    median_x: float = field("Median improvement factor of the results.", "factor", nullable=False, gt=0)
     q1_x: float = field("First quartile of the factor (linear interpolation).", 'factor', nullable=False, gt=0)
     q3_x: float = field("Third quartile of the factor.", 'factor', nullable=False, gt=0)
-    min_x: float = shared('min_x', nullable=False)
-    max_x: float = shared('max_x', nullable=False)
+    min_x: float = field("Smallest improvement factor of the results.", "factor", nullable=False, gt=0)
+    max_x: float = field("Largest improvement factor of the results.", "factor", nullable=False, gt=0)
     n_sources: int = field("Number of distinct sources behind the results.", 'count', nullable=False, gt=0)
 
     class Config:

@@ -204,6 +204,55 @@ def example_md(con: duckdb.DuckDBPyConnection, rel) -> str:
     return f"{fence}text\n{buf.getvalue()}{fence}\n"
 
 
+def claims_md(con: duckdb.DuckDBPyConnection) -> str:
+    """The claims register: per claim its verdict, the claimed and our figure, the rule and the points."""
+    claims = con.execute("""
+        SELECT k.*, c.as_quoted, c.quoted_in, c.quoted_date, c.source, c.original_source
+        FROM claim_checks k JOIN claims c USING (claim_id) ORDER BY k.topic, k.claim_id""")
+    names = [d[0] for d in claims.description]
+    out = []
+    for row in (dict(zip(names, r)) for r in claims.fetchall()):
+        unit = row["unit"]
+
+        def f(x, unit=unit):
+            return md_escape(fmt_value(x, unit))
+
+        out += [f"(claim-{row['claim_id']})=", f"### {md_escape(row['statement'])}", ""]
+        claimed = " to ".join(f(x) for x in (row["claimed_low"], row["claimed_high"]) if x is not None)
+        if row["claim_form"] == "about":
+            claimed = f(row["claimed_low"])
+        ours = "no figure" if row["our_value"] is None else f(row["our_value"])
+        if row["our_low"] is not None:
+            kind = "interval" if row["n_points"] == 1 else f"range of {row['n_points']} points"
+            ours += f" ({kind} {f(row['our_low'])} to {f(row['our_high'])})"
+        elif row["n_points"] > 1:
+            ours += f" (median of {row['n_points']} points)"
+        accepted = " to ".join("open" if x is None else f(x) for x in (row["accepted_low"], row["accepted_high"]))
+        out += [f"**Verdict: {row['verdict']}.** Claimed: {md_escape(row['as_quoted'])} ({claimed}; a point agrees "
+                f"from {accepted}). Ours: {ours}; {row['n_agree']} of {row['n_points']} points agree.", "",
+                f"*Rule.* {md_escape(row['rule_description'])}"
+                + (f" Subset: `{row['check_subset']}`." if row["check_subset"] else ""), "",
+                f"*Detail.* {md_escape(row['verdict_detail'])}", ""]
+        if row["like_for_like"]:
+            out += [f"*Like-for-like.* {md_escape(row['like_for_like'])}", ""]
+        quoted = md_escape(row["quoted_in"]) + (f" ({row['quoted_date']})" if row["quoted_date"] else "")
+        out += [f"*Quoted in* {quoted} {cite(row['source'])}"
+                + (f"; *original source* {cite(row['original_source'])}" if row["original_source"] else "") + ".", ""]
+        points = con.execute("SELECT label, relation, value, value_low, value_high, counts, agrees, notes "
+                             "FROM claim_evidence WHERE claim_id = ? ORDER BY counts DESC, value",
+                             [row["claim_id"]]).fetchall()
+        if points:
+            out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table", "",
+                    "* - Point\n  - From\n  - Value\n  - Interval\n  - Counts\n  - Agrees\n  - Notes"]
+            for label, rel, value, low, high, counts, agrees, notes in points:
+                interval = f"{f(low)} to {f(high)}" if low is not None else ""
+                out.append(f"* - {md_escape(label)}\n  - {{doc}}`{rel} </{DICTIONARY}/{rel}>`\n  - {f(value)}\n"
+                           f"  - {interval}\n  - {'yes' if counts else 'no (not like-for-like)'}\n"
+                           f"  - {'yes' if agrees else 'no'}\n  - {md_escape(notes or '')}")
+            out += ["```", ""]
+    return "\n".join(out) + "\n"
+
+
 def generate(app: Sphinx) -> None:
     con = connect(app)
     src = Path(app.srcdir)
@@ -212,6 +261,7 @@ def generate(app: Sphinx) -> None:
     for name in TABLES:
         write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
     write_if_changed(gen / "assumptions.md", assumptions_md(con))
+    write_if_changed(gen / "claims.md", claims_md(con))
     for rel in RELATIONS:
         if rel.csv_file:
             write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))

@@ -81,10 +81,12 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("max_x", "Max"), ("n_sources", "Sources")],
     ),
     "claim_checks": (
-        "SELECT * FROM claim_checks ORDER BY claim_id",
-        [("claim", "Claim"), ("low_x", "Claimed low"), ("high_x", "Claimed high"),
-         ("n_results", "Results"), ("n_within", "Inside"), ("n_below", "Below"),
-         ("n_above", "Above"), ("median_x", "Median"), ("verdict", "Verdict")],
+        """SELECT k.*, c.as_quoted FROM claim_checks k JOIN claims c USING (claim_id)
+           ORDER BY CASE k.verdict WHEN 'holds' THEN 0 WHEN 'holds in part' THEN 1 WHEN 'does not hold' THEN 2
+                    ELSE 3 END, k.topic, k.claim_id""",
+        [("statement", "Claim"), ("topic", "Topic"), ("as_quoted", "Claimed"), ("our_value", "Ours"),
+         ("our_low", "Low"), ("our_high", "High"), ("n_points", "Points"), ("n_agree", "Agree"),
+         ("verdict", "Verdict")],
     ),
     "technique_effects": (
         "SELECT * FROM technique_effects ORDER BY technique, metric, effect_x",
@@ -161,8 +163,8 @@ def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
                 cells.append("")
             elif isinstance(v, bool):
                 cells.append("yes" if v else "no")
-            elif unit:
-                cells.append(md_escape(fmt_value(v, unit)))
+            elif unit or (isinstance(v, float) and row.get("unit")):
+                cells.append(md_escape(fmt_value(v, unit or row["unit"])))
             elif isinstance(v, float):
                 cells.append(md_escape(f"{v:.4g}"))
             else:

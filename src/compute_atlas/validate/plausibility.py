@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..build.ddl import ident
+from ..metadata.fields import METRICS
 from ..problems import Problem
+from ..stats.claims import RATIO_METRICS, RULES, subset_args
 
 if TYPE_CHECKING:
     from .rules import _Query
@@ -76,6 +78,8 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
     if "inference_energy" in have:
         problems += inference_energy_counts(q)
         problems += inference_energy_power(q, params)
+    if "claims" in have:
+        problems += claim_shape(q, have)
     if "cloud_prices" in have:
         problems += q.rows("cloud_prices", "price_usd_per_hour NOT BETWEEN 0.05 AND 100", "price_usd_per_hour",
                            "price_usd_per_hour", "price per accelerator-hour outside 0.05 to 100 USD",
@@ -378,3 +382,58 @@ def inference_energy_power(q: _Query, params: dict[str, float]) -> list[Problem]
                   f"avg_power_watts by more than {factor:g}x",
                   "check the units (J per token, not per million tokens or per request; throughput of the whole "
                   "configuration, not per GPU; power of all its GPUs)", "warning")
+
+
+#: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column)
+CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("accelerators", "accelerator_id"),
+                    "runs": ("training_runs", "run_id")}
+
+
+def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
+    """A claim's figure fits its form; its rule gets the keys it reads, and the ids it names exist."""
+    t = "claims"
+    out = q.rows(t, "claim_form = 'about' AND (claimed_low IS NULL OR claimed_high IS NULL OR claimed_low <> claimed_high)",
+                 "claimed_low", "coalesce(CAST(claimed_low AS VARCHAR), '') || ' / ' || "
+                 "coalesce(CAST(claimed_high AS VARCHAR), '')",
+                 "an 'about' claim has one value: claimed_low and claimed_high equal", "fill both with the value")
+    out += q.rows(t, "claim_form = 'range' AND NOT coalesce(claimed_low < claimed_high, false)", "claimed_low",
+                  "coalesce(CAST(claimed_low AS VARCHAR), '') || ' / ' || coalesce(CAST(claimed_high AS VARCHAR), '')",
+                  "a range claim needs claimed_low below claimed_high", "fill both ends")
+    out += q.rows(t, "claim_form = 'at_least' AND (claimed_low IS NULL OR claimed_high IS NOT NULL)", "claimed_high",
+                  "coalesce(CAST(claimed_high AS VARCHAR), '')", "an 'at_least' claim has claimed_low only",
+                  "put the value in claimed_low and leave claimed_high empty")
+    out += q.rows(t, "claim_form = 'up_to' AND (claimed_high IS NULL OR claimed_low IS NOT NULL)", "claimed_low",
+                  "coalesce(CAST(claimed_low AS VARCHAR), '')", "an 'up_to' claim has claimed_high only",
+                  "put the value in claimed_high and leave claimed_low empty")
+    out += q.rows(t, "check_rule = 'no_atlas_data' AND settle_with IS NULL", "settle_with", "''",
+                  "a claim the atlas cannot check says what data would settle it", "fill settle_with")
+    known = {}
+    for key, (table, col) in CLAIM_SUBSET_IDS.items():
+        if table in have:
+            known[key] = {r[0] for r in q.con.execute(f"SELECT {col} FROM staging.{ident(table)}").fetchall()}
+    for rowid, rule, subset in q.con.execute(
+            f"SELECT rowid, check_rule, check_subset FROM staging.{t} ORDER BY rowid").fetchall():
+        line = q.loaded.line_of(t, rowid)
+        args = subset_args(subset)
+        want = set(RULES[rule].keys) if rule in RULES else set(args)
+        if set(args) != want or any(not v for v in args.values()):
+            out.append(Problem(q.file(t), line, "check_subset", subset or "",
+                               f"rule {rule} reads the keys {', '.join(sorted(want)) or '(none)'}",
+                               "write key=value;key=value, values separated by ','"))
+            continue
+        allowed = {"accelerator_ratio": RATIO_METRICS, "technique_effect": list(METRICS)}.get(rule)
+        if allowed and args["metric"][0] not in allowed:
+            out.append(Problem(q.file(t), line, "check_subset", args["metric"][0],
+                               f"rule {rule} compares one of: {', '.join(allowed)}", "use one of them as metric="))
+        for key, values in args.items():
+            for value in values:
+                ids = value.split(":") if key == "pairs" else [value]
+                if key == "pairs" and len(ids) != 2:
+                    out.append(Problem(q.file(t), line, "check_subset", value, "a pair is two accelerator ids",
+                                       "write first:second, e.g. google-tpu-v7:google-tpu-v6e"))
+                for one in ids:
+                    if key in known and one not in known[key]:
+                        table, col = CLAIM_SUBSET_IDS[key]
+                        out.append(Problem(q.file(t), line, "check_subset", one, f"unknown {col}: no such row in "
+                                           f"{table}", f"use an {col} of {table}.csv"))
+    return out

@@ -25,8 +25,11 @@ from . import names, plausibility
 if TYPE_CHECKING:
     from ..ingest.load import Loaded
 
-#: Tables whose rows cite sources, and the column holding the keys.
-CITING = [r.name for r in RAW if r.csv_file and "source" in r.schema.columns]
+#: Columns that hold BibTeX keys (`source`; the claims register's `original_source` too).
+CITE_COLUMNS = ("source", "original_source")
+#: Tables whose rows cite sources, and the columns holding the keys.
+CITING = {r.name: [c for c in CITE_COLUMNS if c in r.schema.columns]
+          for r in RAW if r.csv_file and "source" in r.schema.columns}
 
 def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
@@ -198,26 +201,27 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
         return []
     keys = {r[0] for r in q.con.execute('SELECT reference_key FROM staging."references"').fetchall()}
     out, cited = [], set()
-    for table in CITING:
+    for table, columns in CITING.items():
         if table not in have:
             continue
-        distinct = [r[0] for r in q.con.execute(
-            f"SELECT DISTINCT source FROM staging.{ident(table)} WHERE source IS NOT NULL").fetchall()]
-        bad = {}
-        for source in distinct:
-            for key in source.split(";"):
-                cited.add(key)
-                if key not in keys:
-                    bad.setdefault(source, []).append(key)
-        if not bad:
-            continue
-        rows = q.con.execute(f"SELECT rowid, source FROM staging.{ident(table)} WHERE source IN (SELECT unnest(?)) "
-                             "ORDER BY rowid", [list(bad)]).fetchall()
-        for rowid, source in rows:
-            for key in bad[source]:
-                out.append(Problem(q.file(table), q.loaded.line_of(table, rowid), "source", key,
-                                   "cited key is not in references.bib",
-                                   _nearest(key, sorted(keys)) or "add a BibTeX entry with this key to references.bib"))
+        for col in columns:
+            distinct = [r[0] for r in q.con.execute(
+                f"SELECT DISTINCT {col} FROM staging.{ident(table)} WHERE {col} IS NOT NULL").fetchall()]
+            bad = {}
+            for source in distinct:
+                for key in source.split(";"):
+                    cited.add(key)
+                    if key not in keys:
+                        bad.setdefault(source, []).append(key)
+            if not bad:
+                continue
+            rows = q.con.execute(f"SELECT rowid, {col} FROM staging.{ident(table)} WHERE {col} IN (SELECT unnest(?)) "
+                                 "ORDER BY rowid", [list(bad)]).fetchall()
+            for rowid, source in rows:
+                for key in bad[source]:
+                    out.append(Problem(q.file(table), q.loaded.line_of(table, rowid), col, key,
+                                       "cited key is not in references.bib", _nearest(key, sorted(keys))
+                                       or "add a BibTeX entry with this key to references.bib"))
     if all(t in have for t in CITING):
         for key in sorted(keys - cited):
             out.append(Problem("references.bib", None, None, key, "entry is cited by no row",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from . import capabilities, costs, efficiency, hardware, inference, measured, techniques
+from . import capabilities, claims, costs, efficiency, hardware, inference, measured, techniques
 from .common import Chart, render
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
@@ -23,6 +23,7 @@ CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "cost-breakdown": costs.cost_breakdown,
     "cost-methods": costs.cost_methods,
     "technique-effects": techniques.technique_effects,
+    "claims-register": claims.claims_register,
     "access-effect": efficiency.access_effect,
     "performance-effect": efficiency.performance_effect,
     "inference-access-effect": efficiency.inference_access_effect,

@@ -1,0 +1,185 @@
+"""claim_evidence: the points that decide each claim of the register.
+
+One function per rule of ``compute_atlas.stats.claims.RULES`` (the rule's plain-word description is there);
+each reads the relations the rule names, with the claim's ``check_subset``, and returns points in the claim's
+unit. Whether a point agrees with the claim is decided by ``compute_atlas.stats.claims`` for every rule alike,
+with the tolerance of an 'about' claim from ``parameters``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from compute_atlas.build.steps import PipelineError, frame, parameter
+from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_range, subset_args
+
+MONTHS_PER_YEAR = 12.0
+
+
+def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None):
+    return {"point_id": point_id, "label": label, "relation": relation, "value": value, "value_low": low,
+            "value_high": high, "counts": counts, "notes": notes}
+
+
+def _halvings(con, domains):
+    """Regression estimates of algorithmic progress per benchmark of the domains: (id, name, months, low, high)."""
+    return con.execute("""
+        SELECT a.benchmark_id, b.name, a.halving_time_months, a.halving_time_months_low, a.halving_time_months_high
+        FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
+        WHERE a.fit_method = 'regression' AND b.domain IN (SELECT unnest(?)) AND a.halving_time_months > 0
+          AND a.halving_time_months_low > 0
+        ORDER BY a.benchmark_id""", [domains]).fetchall()
+
+
+def _fit(con, fit_id):
+    rows = con.execute("SELECT growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, n_points, "
+                       "start_date, end_date FROM trend_fits WHERE fit_id = ?", [fit_id]).fetchall()
+    if not rows:
+        raise PipelineError(f"claim_evidence: no trend fit {fit_id!r} in trend_fits")
+    return rows[0]
+
+
+def _growth(months):
+    return 2 ** (MONTHS_PER_YEAR / months)
+
+
+def algorithmic_growth(con, args):
+    return [_point(b, name, "algorithmic_progress", _growth(h), _growth(hi), _growth(lo),
+                   notes=f"halving time {h:.3g} months ({lo:.3g} to {hi:.3g})")
+            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+
+
+def algorithmic_halving(con, args):
+    return [_point(b, name, "algorithmic_progress", h, lo, hi) for b, name, h, lo, hi in _halvings(con, args["domain"])]
+
+
+def _doubling_months(growth):
+    return MONTHS_PER_YEAR * math.log(2) / math.log(growth)
+
+
+def hardware_doubling(con, args):
+    out = []
+    for fit_id in args["fits"]:
+        g, g_lo, g_hi, n, start, end = _fit(con, fit_id)
+        out.append(_point(fit_id, fit_id.split(":", 1)[1], "trend_fits", _doubling_months(g), _doubling_months(g_hi),
+                          _doubling_months(g_lo), notes=f"{n} chips, {start.year} to {end.year}"))
+    return out
+
+
+def hardware_vs_algorithms(con, args):
+    g, g_lo, g_hi, *_ = _fit(con, args["fit"][0])
+    d, d_lo, d_hi = _doubling_months(g), _doubling_months(g_hi), _doubling_months(g_lo)
+    return [_point(b, name, "algorithmic_progress", d / h, d_lo / hi, d_hi / lo,
+                   notes=f"hardware doubling {d:.3g} months against algorithmic halving {h:.3g} months")
+            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+
+
+def compute_share(con, args):
+    g, g_lo, g_hi, *_ = _fit(con, args["fit"][0])
+
+    def share(compute, months):
+        return math.log(compute) / (math.log(compute) + math.log(_growth(months)))
+
+    return [_point(b, name, "algorithmic_progress", share(g, h), share(g_lo, lo), share(g_hi, hi),
+                   notes=f"compute {g:.3g}x a year, algorithms {_growth(h):.3g}x a year")
+            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+
+
+def _rate(con, accelerator_id, metric, sixteen_bit):
+    """(name, precision, metric) at the chip's best dense 16-bit rate, or at its fastest rate of any precision."""
+    where = "AND precision IN ('bf16', 'fp16')" if sixteen_bit else ""
+    rows = con.execute(f"""
+        SELECT name, precision, {metric} FROM accelerator_efficiency
+        WHERE accelerator_id = ? AND {metric} IS NOT NULL {where}
+        ORDER BY peak_flop_per_s DESC, precision LIMIT 1""", [accelerator_id]).fetchall()
+    return rows[0] if rows else None
+
+
+def accelerator_ratio(con, args):
+    metric = args["metric"][0]
+    if metric not in RATIO_METRICS:
+        raise PipelineError(f"claim_evidence: accelerator_ratio compares one of {RATIO_METRICS}, not {metric!r}")
+    out = []
+    for pair in args["pairs"]:
+        a, b = pair.split(":")
+        same = _rate(con, a, metric, True), _rate(con, b, metric, True)
+        if all(same):
+            (na, pa, va), (nb, pb, vb) = same
+            out.append(_point(pair, f"{na} / {nb}", "accelerator_efficiency", va / vb,
+                              notes=f"{pa} against {pb} (16-bit, dense)"))
+        fast = _rate(con, a, metric, False), _rate(con, b, metric, False)
+        if all(fast) and (not all(same) or (fast[0][1], fast[1][1]) != (same[0][1], same[1][1])):
+            (na, pa, va), (nb, pb, vb) = fast
+            out.append(_point(f"{pair}:fastest", f"{na} / {nb}, each at its fastest rate", "accelerator_efficiency",
+                              va / vb, counts=False, notes=f"{pa} against {pb}: not like-for-like"))
+    return out
+
+
+def rental_saving(con, args):
+    provider, pricing = args["provider"][0], args["pricing"][0]
+
+    def per_flop(accelerator_id):
+        rows = con.execute("""
+            SELECT any_value(e.name), median(c.price_usd_per_hour), max(e.peak_flop_per_s), count(DISTINCT c.price_date),
+                   min(c.price_date), max(c.price_date)
+            FROM cloud_prices c JOIN accelerator_efficiency e USING (accelerator_id)
+            WHERE c.accelerator_id = ? AND c.provider = ? AND c.pricing_model = ? AND e.precision IN ('bf16', 'fp16')
+            """, [accelerator_id, provider, pricing]).fetchall()
+        return rows[0] if rows and rows[0][1] is not None else None
+
+    out = []
+    for pair in args["pairs"]:
+        custom, gpu = (per_flop(x) for x in pair.split(":"))
+        if custom and gpu:
+            saving = 1 - (custom[1] / custom[2]) / (gpu[1] / gpu[2])
+            out.append(_point(pair, f"{custom[0]} against {gpu[0]}", "cloud_prices", saving,
+                              notes=f"{provider} {pricing}: {custom[1]:.3g} USD/h ({custom[4]} to {custom[5]}) against "
+                                    f"{gpu[1]:.3g} USD/h ({gpu[4]} to {gpu[5]})"))
+    return out
+
+
+def training_cost(con, args):
+    rows = con.execute("""
+        SELECT run_id, method_id, model, cost_method, cost_usd, dollar_year FROM training_cost_methods
+        WHERE run_id IN (SELECT unnest(?)) ORDER BY run_id, method_id""", [args["runs"]]).fetchall()
+    return [_point(f"{run}:{method}", f"{model} ({method})", "training_cost_methods", cost,
+                   notes=f"{kind} method, {year} dollars") for run, method, model, kind, cost, year in rows]
+
+
+def technique_effect(con, args):
+    rows = con.execute("""
+        SELECT result_id, technique, model, effect_x FROM technique_effects
+        WHERE metric = ? AND technique_id IN (SELECT unnest(?)) ORDER BY result_id""",
+                       [args["metric"][0], args["techniques"]]).fetchall()
+    return [_point(rid, f"{technique} on {model}", "technique_effects", x) for rid, technique, model, x in rows]
+
+
+def electricity_price(con, args):
+    rows = con.execute("""
+        SELECT region_id, region, year, industrial_price_usd_per_kwh FROM electricity e
+        WHERE country_code = ? AND region_id <> lower(country_code) AND industrial_price_usd_per_kwh IS NOT NULL
+          AND year = (SELECT max(year) FROM electricity f WHERE f.region_id = e.region_id
+                      AND f.industrial_price_usd_per_kwh IS NOT NULL)
+        ORDER BY region_id""", [args["country"][0]]).fetchall()
+    return [_point(rid, f"{region} ({year})", "electricity", price) for rid, region, year, price in rows]
+
+
+def no_atlas_data(con, args):
+    return []
+
+
+CHECKS = {name: globals()[name] for name in RULES}
+
+
+def build(con):
+    tolerance = parameter(con, "claim-about-tolerance-x")
+    claims = con.execute("SELECT claim_id, claim_form, claimed_low, claimed_high, unit, check_rule, check_subset "
+                         "FROM claims ORDER BY claim_id").fetchall()
+    rows = []
+    for claim_id, form, low, high, unit, rule, subset in claims:
+        accepted = accepted_range(form, low, high, tolerance)
+        for p in CHECKS[rule](con, subset_args(subset)):
+            p.update(claim_id=claim_id, unit=unit,
+                     agrees=Point(p["value"], p["value_low"], p["value_high"]).agrees(accepted))
+            rows.append(p)
+    return frame("claim_evidence", rows)

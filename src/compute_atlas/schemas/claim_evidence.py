@@ -1,0 +1,33 @@
+"""``claim_evidence``: the figures from the atlas's own data that check each claim."""
+
+import pandera.polars as pa
+
+from ._base import ForeignKey, field, shared
+
+
+class ClaimEvidence(pa.DataFrameModel):
+    claim_id: str = shared("claim_id", nullable=False)
+    point_id: str = field("The point within its claim (the key of the row it comes from).", nullable=False)
+    label: str = shared("label", nullable=False)
+    relation: str = field("The relation the point is computed from (its data dictionary entry).", nullable=False)
+    value: float = shared("value", nullable=False, unit_from="unit")
+    value_low: float = shared("value_low", note="Empty where the point has no interval.")
+    value_high: float = shared("value_high")
+    unit: str = shared("unit", nullable=False, note="The claim's unit.")
+    counts: bool = field("Whether the point counts for the verdict: false for a comparison that is not "
+                         "like-for-like (another precision), kept beside the ones that are.", nullable=False)
+    agrees: bool = field("Whether the point, or its interval, meets the claim's accepted range "
+                         "(`claim_checks.accepted_low` to `accepted_high`).", nullable=False)
+    notes: str = shared("notes", note="Here what the point compares, in words.")
+
+    class Config:
+        description = """The points that decide each claim: figures computed from the atlas's own relations by
+        the claim's rule (`claims.check_rule`), in the claim's unit, with an interval where the figure has one,
+        and whether each agrees with the claim."""
+        metadata = {"kind": "derived", "key": ["claim_id", "point_id"],
+                    "foreign_keys": [ForeignKey("claim_id", "claims")],
+                    "inputs": ["claims", "parameters", "algorithmic_progress", "benchmarks", "trend_fits",
+                               "accelerator_efficiency", "cloud_prices", "training_cost_methods",
+                               "technique_effects", "electricity"],
+                    "parameters": ["claim-about-tolerance-x"]}
+        strict = True

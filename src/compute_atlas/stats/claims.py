@@ -1,0 +1,126 @@
+"""The claims register's arithmetic: the rules that check a claim, the range a value must meet to agree
+with it, and the verdict.
+
+A rule (``claims.check_rule``) turns a claim into *points*: figures computed from the atlas's own
+relations, in the claim's unit, each with its interval where it has one (``claim_evidence``). The
+verdict (``claim_checks``) compares the points with the claimed range, the same way for every rule:
+
+- a point **agrees** when its value, or its interval, meets the accepted range: the claimed range,
+  widened for an ``about`` claim by the tolerance ``claim-about-tolerance-x`` either side;
+- the claim **holds** when our figure agrees (the median of the points' values; a single point's
+  interval where there is one point) and at least half of the points agree; it **holds in part** when some agree; it **does not
+  hold** when none does; it **cannot be checked** when the rule finds no point.
+
+Only like-for-like points count: a vendor's own basis (another precision, sparse against dense) is kept
+beside them as a point that does not count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a claim is checked: in plain words, the relations it reads and the keys of its ``check_subset``."""
+
+    description: str
+    reads: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+
+
+RULES: dict[str, Rule] = {
+    "algorithmic_growth": Rule(
+        "For each benchmark of the domain, the regression estimate of algorithmic progress (log-odds of the "
+        "score on log compute and date, non-distilled models) as a growth factor per year, 2^(12 / halving "
+        "months), with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
+    "algorithmic_halving": Rule(
+        "For each benchmark of the domain, the regression estimate of the halving time of the training compute "
+        "needed for a fixed score, with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
+    "hardware_doubling": Rule(
+        "For each named trend fit of peak dense FLOP/s against release date, the doubling time in months, with "
+        "its bootstrap interval.", ("trend_fits",), ("fits",)),
+    "hardware_vs_algorithms": Rule(
+        "For each benchmark of the domain, the hardware fit's doubling time over the benchmark's algorithmic "
+        "halving time (above 1, hardware improves more slowly); the interval combines both intervals' ends.",
+        ("trend_fits", "algorithmic_progress", "benchmarks"), ("fit", "domain")),
+    "compute_share": Rule(
+        "For each benchmark of the domain, the share of the growth of effective compute that physical compute "
+        "gives: log(compute growth per year) over log(compute growth × algorithmic growth per year), with the "
+        "frontier training-compute fit and the benchmark's regression estimate (Ho et al.'s simple accounting, "
+        "not their Shapley decomposition).", ("trend_fits", "algorithmic_progress", "benchmarks"),
+        ("fit", "domain")),
+    "accelerator_ratio": Rule(
+        "For each named pair of accelerators, the first's metric over the second's at the best dense 16-bit "
+        "tensor rate of each (like-for-like); where a chip has no 16-bit rate, the ratio at each chip's fastest "
+        "rate is kept beside it and does not count.", ("accelerator_efficiency",), ("metric", "pairs")),
+    "rental_saving": Rule(
+        "For each named pair (custom chip : GPU), the saving 1 - (custom price per hour / its peak 16-bit FLOP/s) / "
+        "(GPU price per hour / its peak 16-bit FLOP/s), with the median price of each chip at the provider and "
+        "pricing model.", ("cloud_prices", "accelerator_efficiency"), ("provider", "pricing", "pairs")),
+    "training_cost": Rule(
+        "For each named training run, its cost by each cost method of `training_cost_methods` (nominal USD of "
+        "the method's dollar year).", ("training_cost_methods",), ("runs",)),
+    "technique_effect": Rule(
+        "Every measured effect of the named techniques on the metric (`technique_effects`, as a factor).",
+        ("technique_effects",), ("metric", "techniques")),
+    "electricity_price": Rule(
+        "The industrial electricity price of each region of the country, in its latest year (the national "
+        "average left out).", ("electricity",), ("country",)),
+    "no_atlas_data": Rule(
+        "None: the atlas has no data that measures the claim (`settle_with` says what would).", ()),
+}
+
+FORMS = ["about", "range", "at_least", "up_to"]
+#: columns of `accelerator_efficiency` that the rule `accelerator_ratio` may compare
+RATIO_METRICS = ("flop_per_s_per_watt", "peak_flop_per_s", "flop_per_s_per_usd_2024")
+VERDICTS = ["holds", "holds in part", "does not hold", "cannot be checked"]
+
+
+def subset_args(text: str | None) -> dict[str, list[str]]:
+    """``check_subset`` as its keys and values: ``metric=speedup;techniques=a,b`` is
+    ``{"metric": ["speedup"], "techniques": ["a", "b"]}``."""
+    out: dict[str, list[str]] = {}
+    for part in (text or "").split(";"):
+        if part.strip():
+            key, _, value = part.partition("=")
+            out[key.strip()] = [v.strip() for v in value.split(",") if v.strip()]
+    return out
+
+
+def accepted_range(form: str, low: float | None, high: float | None, tolerance_x: float) -> tuple[float, float]:
+    """The range a value must meet to agree with a claim (``-inf`` / ``inf`` for an open end)."""
+    if form == "about":
+        return low / tolerance_x, low * tolerance_x
+    return (low if low is not None else -math.inf), (high if high is not None else math.inf)
+
+
+def meets(low: float, high: float, accepted: tuple[float, float]) -> bool:
+    """Whether ``[low, high]`` meets the accepted range."""
+    return high >= accepted[0] and low <= accepted[1]
+
+
+@dataclass(frozen=True)
+class Point:
+    value: float
+    low: float | None = None
+    high: float | None = None
+
+    def agrees(self, accepted: tuple[float, float]) -> bool:
+        low = self.value if self.low is None else self.low
+        high = self.value if self.high is None else self.high
+        return meets(low, high, accepted)
+
+
+def verdict(points: Sequence[Point], accepted: tuple[float, float]) -> str:
+    """The verdict on the like-for-like points (see the module's docstring)."""
+    if not points:
+        return "cannot be checked"
+    n_agree = sum(p.agrees(accepted) for p in points)
+    mid = points[0] if len(points) == 1 else Point(median(p.value for p in points))
+    if mid.agrees(accepted) and 2 * n_agree >= len(points):
+        return "holds"
+    return "holds in part" if n_agree else "does not hold"
