@@ -12,7 +12,7 @@ from conftest import cli
 
 pytestmark = pytest.mark.site
 
-PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "inference", "glossary",
+PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "inference", "claims", "glossary",
          "querying", "contributing", "cite", "changelog", "references"]
 
 

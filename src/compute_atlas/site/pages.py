@@ -227,9 +227,10 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
             ours += f" ({kind} {f(row['our_low'])} to {f(row['our_high'])})"
         elif row["n_points"] > 1:
             ours += f" (median of {row['n_points']} points)"
-        accepted = " to ".join("open" if x is None else f(x) for x in (row["accepted_low"], row["accepted_high"]))
+        lo, hi = row["accepted_low"], row["accepted_high"]
+        accepted = f"up to {f(hi)}" if lo is None else f"from {f(lo)} up" if hi is None else f"from {f(lo)} to {f(hi)}"
         out += [f"**Verdict: {row['verdict']}.** Claimed: {md_escape(row['as_quoted'])} ({claimed}; a point agrees "
-                f"from {accepted}). Ours: {ours}; {row['n_agree']} of {row['n_points']} points agree.", "",
+                f"{accepted}). Ours: {ours}; {row['n_agree']} of {row['n_points']} points agree.", "",
                 f"*Rule.* {md_escape(row['rule_description'])}"
                 + (f" Subset: `{row['check_subset']}`." if row["check_subset"] else ""), "",
                 f"*Detail.* {md_escape(row['verdict_detail'])}", ""]

@@ -21,7 +21,8 @@ def claims_register(con) -> Chart:
                c.accepted_low / c.reference AS band_low, c.accepted_high / c.reference AS band_high
         FROM claim_evidence e JOIN c USING (claim_id)
         WHERE e.counts AND e.value > 0 ORDER BY c.claim_id, e.value""")
-    bands = points.group_by("claim_id").agg(pl.first("band_low"), pl.first("band_high"), pl.first("verdict"))
+    bands = points.group_by("claim_id", maintain_order=True).agg(pl.first("band_low"), pl.first("band_high"),
+                                                              pl.first("verdict"))
     span = (points["ratio"].min() or 1.0, points["ratio"].max() or 1.0)
     bands = bands.with_columns(pl.col("band_low").fill_null(min(span[0], 1.0) / 2),
                                pl.col("band_high").fill_null(max(span[1], 1.0) * 2))
