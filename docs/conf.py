@@ -29,7 +29,8 @@ exclude_patterns = ["generated/**", "_build", "README.md"]
 root_doc = "index"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
-# Dataset text reaches pages through generated Markdown: no raw HTML may pass.
+# Dataset text reaches pages through generated Markdown, escaped: no raw HTML may pass. (The generated tables
+# are raw HTML blocks that compute_atlas.site.tables writes with every cell escaped.)
 myst_disable_syntax = ["html_block", "html_inline"]
 myst_heading_anchors = 3
 

@@ -16,9 +16,11 @@ from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_ran
 MONTHS_PER_YEAR = 12.0
 
 
-def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None):
+def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None, accelerators=(),
+           run_id=None):
     return {"point_id": point_id, "label": label, "relation": relation, "value": value, "value_low": low,
-            "value_high": high, "counts": counts, "notes": notes}
+            "value_high": high, "counts": counts, "notes": notes,
+            "accelerator_ids": ";".join(accelerators) or None, "run_id": run_id}
 
 
 def _halvings(con, domains):
@@ -106,12 +108,13 @@ def accelerator_ratio(con, args):
         if all(same):
             (na, pa, va), (nb, pb, vb) = same
             out.append(_point(pair, f"{na} / {nb}", "accelerator_efficiency", va / vb,
-                              notes=f"{pa} against {pb} (16-bit, dense)"))
+                              notes=f"{pa} against {pb} (16-bit, dense)", accelerators=(a, b)))
         fast = _rate(con, a, metric, False), _rate(con, b, metric, False)
         if all(fast) and (not all(same) or (fast[0][1], fast[1][1]) != (same[0][1], same[1][1])):
             (na, pa, va), (nb, pb, vb) = fast
             out.append(_point(f"{pair}:fastest", f"{na} / {nb}, each at its fastest rate", "accelerator_efficiency",
-                              va / vb, counts=False, notes=f"{pa} against {pb}: not like-for-like"))
+                              va / vb, counts=False, notes=f"{pa} against {pb}: not like-for-like",
+                              accelerators=(a, b)))
     return out
 
 
@@ -129,12 +132,13 @@ def rental_saving(con, args):
 
     out = []
     for pair in args["pairs"]:
-        custom, gpu = (per_flop(x) for x in pair.split(":"))
+        ids = pair.split(":")
+        custom, gpu = (per_flop(x) for x in ids)
         if custom and gpu:
             saving = 1 - (custom[1] / custom[2]) / (gpu[1] / gpu[2])
             out.append(_point(pair, f"{custom[0]} against {gpu[0]}", "cloud_prices", saving,
                               notes=f"{provider} {pricing}: {custom[1]:.3g} USD/h ({custom[4]} to {custom[5]}) against "
-                                    f"{gpu[1]:.3g} USD/h ({gpu[4]} to {gpu[5]})"))
+                                    f"{gpu[1]:.3g} USD/h ({gpu[4]} to {gpu[5]})", accelerators=ids))
     return out
 
 
@@ -143,7 +147,7 @@ def training_cost(con, args):
         SELECT run_id, method_id, model, cost_method, cost_usd, dollar_year FROM training_cost_methods
         WHERE run_id IN (SELECT unnest(?)) ORDER BY run_id, method_id""", [args["runs"]]).fetchall()
     return [_point(f"{run}:{method}", f"{model} ({method})", "training_cost_methods", cost,
-                   notes=f"{kind} method, {year} dollars") for run, method, model, kind, cost, year in rows]
+                   notes=f"{kind} method, {year} dollars", run_id=run) for run, method, model, kind, cost, year in rows]
 
 
 def technique_effect(con, args):

@@ -170,3 +170,129 @@ def test_payloads_in_data_do_not_run(browser, altered_site):
     finally:
         v.close()
         server.shutdown()
+
+
+# --- entity pages, their JSON, the compare page and the search by alias --------------------------------
+
+ENTITY_PAGES = ["accelerators/nvidia-h100-sxm5-80gb", "accelerators/google-tpu-v5p", "models/llama-3-1-405b",
+                "accelerators/index", "models/index", "compare"]
+
+
+@pytest.mark.parametrize("name", ENTITY_PAGES)
+def test_entity_page_loads_offline_and_draws_its_charts(browser, served, name):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
+        charts = v.page.locator(".atlas-chart-view")
+        for i in range(charts.count()):
+            charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=15000)
+            box = charts.nth(i).locator("svg").first.bounding_box()
+            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} of {name} did not draw"
+        if name.startswith("accelerators/nvidia"):
+            assert charts.count() >= 1
+        assert v.errors == [], v.errors
+        assert v.outside == [], v.outside
+    finally:
+        v.close()
+
+
+def test_entity_links_land_on_entity_pages(browser, served):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
+        link = v.page.locator("table a.atlas-entity-link").first
+        name = link.inner_text()
+        link.click()
+        v.page.wait_for_load_state("networkidle")
+        assert "/accelerators/" in v.page.url
+        assert v.page.locator("h1").first.inner_text().rstrip("¶").strip() == name
+        # from an accelerator page to a model trained on it, and back through the model's hardware link
+        v.page.goto(f"{served}/accelerators/nvidia-h100-sxm5-80gb.html", wait_until="networkidle")
+        v.page.locator("#training-runs a.atlas-entity-link").first.click()
+        v.page.wait_for_load_state("networkidle")
+        assert "/models/" in v.page.url
+        v.page.locator("#hardware a.atlas-entity-link").first.click()
+        v.page.wait_for_load_state("networkidle")
+        assert v.page.url.endswith("/accelerators/nvidia-h100-sxm5-80gb.html")
+        assert v.errors == [] and v.outside == []
+    finally:
+        v.close()
+
+
+def test_entity_json_parses_and_agrees_with_the_database(browser, served, site):
+    import duckdb
+
+    con = duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+    try:
+        name, tdp, n_cloud = con.execute("""SELECT name, tdp_watts, (SELECT count(*) FROM cloud_prices c
+                                            WHERE c.accelerator_id = a.accelerator_id)
+                                            FROM accelerators a WHERE accelerator_id = 'nvidia-h100-sxm5-80gb'""").fetchone()
+        model, flop = con.execute("SELECT model, training_compute_flop FROM training_runs WHERE run_id = 'llama-3-1-405b'").fetchone()
+    finally:
+        con.close()
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/index.html", wait_until="networkidle")
+        doc = v.page.evaluate("fetch('api/accelerators/nvidia-h100-sxm5-80gb.json').then(r => r.json())")
+        spec = doc["sections"]["specification"]["rows"][0]
+        assert (doc["name"], spec["tdp_watts"], doc["units"]["tdp_watts"]) == (name, tdp, "watts")
+        assert len(doc["sections"]["cloud_prices"]["rows"]) == n_cloud
+        doc = v.page.evaluate("fetch('api/models/llama-3-1-405b.json').then(r => r.json())")
+        assert (doc["name"], doc["sections"]["catalogue"]["rows"][0]["training_compute_flop"]) == (model, flop)
+        index = v.page.evaluate("fetch('api/index.json').then(r => r.json())")
+        assert {"accelerator", "model"} == {e["kind"] for e in index["entities"]}
+    finally:
+        v.close()
+
+
+def test_compare_page_renders_the_pair_its_link_names(browser, served):
+    v = Visit(browser, served)
+    try:
+        pair = "nvidia-h100-sxm5-80gb,nvidia-a100-sxm4-80gb"
+        v.page.goto(f"{served}/compare.html?accelerators={pair}", wait_until="networkidle")
+        result = v.page.locator(".atlas-compare-result[data-compared]")
+        result.wait_for(timeout=15000)
+        assert result.get_attribute("data-compared") == pair
+        heads = v.page.locator("table.atlas-compare-table thead th a").all_inner_texts()
+        assert heads == ["NVIDIA H100 SXM5 80 GB", "NVIDIA A100 SXM4 80 GB"]
+        rows = v.page.locator("table.atlas-compare-table tbody tr")
+        bf16 = [r for r in rows.all() if r.locator("th").inner_text() == "bf16 dense peak"]
+        assert bf16 and bf16[0].locator("td").all_inner_texts() == ["989 TFLOP/s", "312 TFLOP/s"]
+        # picking a third by name updates the link
+        v.page.locator("input.atlas-compare-pick").nth(2).fill("MI300X")
+        v.page.locator(".atlas-compare-form button").click()
+        v.page.wait_for_function("document.querySelector('.atlas-compare-result').dataset.compared.split(',').length === 3")
+        assert v.page.url.endswith("compare.html?accelerators=" + pair + ",amd-mi300x")
+        v.page.goto(f"{served}/compare.html?models=llama-3-1-405b,gpt-4", wait_until="networkidle")
+        v.page.locator(".atlas-compare-result[data-compared]").wait_for(timeout=15000)
+        assert v.page.locator("table.atlas-compare-table thead th a").count() == 2
+        assert v.errors == [] and v.outside == []
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("query,page", [("H100", "accelerators/nvidia-h100-sxm5-80gb.html"),
+                                        ("v5p", "accelerators/google-tpu-v5p.html"),
+                                        ("Llama 3 405B", "models/llama-3-1-405b.html")])
+def test_search_for_a_name_or_alias_lands_on_its_page(browser, served, query, page):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/index.html", wait_until="networkidle")
+        box = v.page.locator("input.sidebar-search").first
+        box.fill(query)
+        box.press("Enter")
+        v.page.wait_for_url(f"**/{page}", timeout=15000)
+        assert v.errors == [] and v.outside == []
+    finally:
+        v.close()
+
+
+def test_search_for_an_ambiguous_name_lists_the_entities(browser, served):
+    v = Visit(browser, served)
+    try:
+        v.page.goto(f"{served}/search.html?q=A100", wait_until="networkidle")
+        hits = v.page.locator(".atlas-entity-hits li a")
+        hits.first.wait_for(timeout=15000)
+        assert hits.count() >= 2 and all("A100" in t for t in hits.all_inner_texts())
+    finally:
+        v.close()

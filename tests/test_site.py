@@ -177,9 +177,13 @@ def test_rebuilds_are_incremental(datasets, tmp_path):
     build_site(datasets, build)
     work = build / ".sphinx"
     sources, doctrees = _stamps(work / "src", "*"), _stamps(work / "doctrees", "*.doctree")
+    pages = {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
+             **_stamps(work / "html", "api/*/*.json")}
     build_site_only(build)
     assert _stamps(work / "src", "*") == sources
     assert _stamps(work / "doctrees", "*.doctree") == doctrees, "a rebuild with nothing changed reread pages"
+    assert {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
+            **_stamps(work / "html", "api/*/*.json")} == pages, "a rebuild with nothing changed rewrote entity pages"
 
     acc = datasets / "accelerators.csv"
     edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "701")
@@ -190,3 +194,18 @@ def test_rebuilds_are_incremental(datasets, tmp_path):
     assert not reread & {"querying", "references", "changelog", "glossary", "dictionary/index"}, " ".join(sorted(reread))
     assert _stamps(work / "src", "*.md").keys() == {k for k in sources if k.endswith(".md")}
     assert ">701<" in (build / "site" / "dictionary" / "accelerators.html").read_text()
+    # entity pages: the chip's own page and JSON, and at most the pages of the runs trained on it (their energy)
+    now = {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
+           **_stamps(work / "html", "api/*/*.json")}
+    rewritten = {p for p in now if now[p] != pages.get(p)}
+    assert {"accelerators/nvidia-h100-sxm5-80gb.html", "api/accelerators/nvidia-h100-sxm5-80gb.json"} <= rewritten
+    import duckdb
+
+    con = duckdb.connect(str(build / "compute_atlas.duckdb"), read_only=True)
+    on_h100 = {r[0] for r in con.execute("SELECT run_id FROM training_runs WHERE accelerator_id = 'nvidia-h100-sxm5-80gb'"
+                                         ).fetchall()}
+    con.close()
+    allowed = {"accelerators/nvidia-h100-sxm5-80gb.html", "api/accelerators/nvidia-h100-sxm5-80gb.json",
+               *(f"models/{r}.html" for r in on_h100), *(f"api/models/{r}.json" for r in on_h100)}
+    assert rewritten <= allowed, sorted(rewritten - allowed)
+    assert "<td>701 W</td>" in (build / "site" / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text()

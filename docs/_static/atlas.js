@@ -1,6 +1,225 @@
-/* Compute Atlas: draw the charts and make tables sortable. No network access. */
+/* Compute Atlas: draw the charts, make tables sortable, find entities by name or alias, compare entities.
+   No network access: everything it loads is a file of the site itself. */
 (function () {
   "use strict";
+
+  // the site's root, from this script's own address (_static/atlas.js), so that it works at any depth
+  var ROOT = (function () {
+    var s = document.currentScript && document.currentScript.src;
+    return s ? s.replace(/_static\/atlas\.js(\?.*)?$/, "") : "";
+  })();
+  var FOLDERS = { accelerator: "accelerators", model: "models" };
+  var MAX_COMPARED = 4;
+
+  // Scripts of the site (api/*.js), loaded by a script element: unlike fetch, it works from file:// too.
+  var waiting = {};
+  function loadScript(path, onError) {
+    var el = document.createElement("script");
+    el.src = ROOT + path;
+    el.async = true;
+    if (onError) el.onerror = onError;
+    document.head.appendChild(el);
+  }
+  function loadIndex(done) {
+    if (window.atlasSearchIndex) { done(window.atlasSearchIndex); return; }
+    (waiting.index = waiting.index || []).push(done);
+    if (waiting.index.length === 1) loadScript("api/search.js");
+  }
+  window.atlasSearchIndexLoaded = function (list) {
+    window.atlasSearchIndex = list;
+    (waiting.index || []).forEach(function (f) { f(list); });
+    waiting.index = [];
+  };
+  var entities = {};
+  window.atlasEntityLoaded = function (doc) {
+    var key = doc.kind + ":" + doc.id;
+    entities[key] = doc;
+    (waiting[key] || []).forEach(function (f) { f(doc); });
+    waiting[key] = [];
+  };
+  function loadEntity(kind, id, done) {
+    var key = kind + ":" + id;
+    if (entities[key]) { done(entities[key]); return; }
+    (waiting[key] = waiting[key] || []).push(done);
+    if (waiting[key].length === 1) loadScript("api/" + FOLDERS[kind] + "/" + id + ".js", function () { done(null); });
+  }
+
+  // --- search by name and alias ---------------------------------------------------------------------
+  function tokens(s) { return String(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean); }
+  function names(e) { return [e.name, e.id].concat(e.aliases || []); }
+  function unique(list) {
+    var seen = {};
+    return list.filter(function (e) { var k = e.kind + ":" + e.id; if (seen[k]) return false; seen[k] = true; return true; });
+  }
+  /* The entities a query names: those with a name, alias or id equal to it (ignoring case and punctuation),
+     else those with a name or alias that holds every word of it. */
+  function findEntities(index, query) {
+    var q = tokens(query);
+    if (!q.length) return [];
+    var nq = q.join(" ");
+    var exact = index.filter(function (e) { return names(e).some(function (n) { return tokens(n).join(" ") === nq; }); });
+    if (exact.length) return unique(exact);
+    return unique(index.filter(function (e) {
+      return names(e).some(function (n) { var t = tokens(n); return q.every(function (w) { return t.indexOf(w) >= 0; }); });
+    }));
+  }
+  window.atlasFindEntities = findEntities;
+
+  function entitySearch() {
+    var results = document.getElementById("search-results");
+    if (!results) return;
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("q");
+    if (!query) return;
+    loadIndex(function (index) {
+      var hits = findEntities(index, query);
+      if (hits.length === 1 && !params.has("all")) {  // one entity: land on its page
+        window.location.replace(ROOT + hits[0].page);
+        return;
+      }
+      if (!hits.length) return;
+      var box = document.createElement("div");
+      box.className = "atlas-entity-hits";
+      var h = document.createElement("h2");
+      h.textContent = "Accelerators and models";
+      box.appendChild(h);
+      var ul = document.createElement("ul");
+      hits.slice(0, 50).forEach(function (e) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        a.href = ROOT + e.page;
+        a.textContent = e.name;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" (" + e.kind + ")"));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      results.parentNode.insertBefore(box, results);
+    });
+  }
+
+  // --- compare ------------------------------------------------------------------------------------------
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function compare() {
+    var root = document.getElementById("atlas-compare");
+    if (!root) return;
+    var params = new URLSearchParams(window.location.search);
+    var kind = params.has("models") && !params.has("accelerators") ? "model" : "accelerator";
+    var chosen = (params.get(FOLDERS[kind]) || "").split(",").filter(function (id) {
+      return /^[a-z0-9][a-z0-9._-]*$/.test(id);
+    }).slice(0, MAX_COMPARED);
+    loadIndex(function (index) {
+      root.textContent = "";
+      var form = el("form", { "class": "atlas-compare-form" });
+      var kindSelect = el("select", { name: "kind", "aria-label": "What to compare" });
+      [["accelerator", "Accelerators"], ["model", "Models"]].forEach(function (o) {
+        var opt = el("option", { value: o[0] }, o[1]);
+        if (o[0] === kind) opt.selected = true;
+        kindSelect.appendChild(opt);
+      });
+      form.appendChild(kindSelect);
+      var list = el("datalist", { id: "atlas-compare-names" });
+      var byLabel = {}, byKey = {};
+      function fillList() {
+        list.textContent = "";
+        byLabel = {};
+        index.forEach(function (e) {
+          if (e.kind !== kind) return;
+          var label = e.name + " (" + e.id + ")";
+          byLabel[label] = e;
+          list.appendChild(el("option", { value: label }));
+        });
+      }
+      index.forEach(function (e) { byKey[e.kind + ":" + e.id] = e; });
+      fillList();
+      form.appendChild(list);
+      var inputs = [];
+      for (var i = 0; i < MAX_COMPARED; i++) {
+        var input = el("input", { type: "text", list: "atlas-compare-names", "aria-label": "Entity " + (i + 1),
+                                  placeholder: "name or id", "class": "atlas-compare-pick" });
+        var e = byKey[kind + ":" + chosen[i]];
+        if (e) input.value = e.name + " (" + e.id + ")";
+        inputs.push(input);
+        form.appendChild(input);
+      }
+      form.appendChild(el("button", { type: "submit" }, "Compare"));
+      var table = el("div", { "class": "atlas-compare-result" });
+      root.appendChild(form);
+      root.appendChild(table);
+      kindSelect.addEventListener("change", function () {
+        kind = kindSelect.value;
+        inputs.forEach(function (x) { x.value = ""; });
+        fillList();
+        table.textContent = "";
+      });
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var ids = [];
+        inputs.forEach(function (x) {
+          var v = x.value.trim(), e = byLabel[v] || byKey[kind + ":" + v];
+          if (!e) { var hits = findEntities(index, v).filter(function (h) { return h.kind === kind; }); e = hits[0]; }
+          if (e && ids.indexOf(e.id) < 0) ids.push(e.id);
+        });
+        var url = new URL(window.location.href);
+        url.search = "?" + FOLDERS[kind] + "=" + ids.join(",");
+        window.history.replaceState(null, "", url.toString());
+        draw(kind, ids, table);
+      });
+      if (chosen.length) draw(kind, chosen, table);
+    });
+  }
+
+  function draw(kind, ids, target) {
+    var docs = [], left = ids.length;
+    target.textContent = "";
+    if (!left) return;
+    ids.forEach(function (id, i) {
+      loadEntity(kind, id, function (doc) {
+        docs[i] = doc;
+        if (--left === 0) render(docs.filter(Boolean), target);
+      });
+    });
+  }
+
+  function render(docs, target) {
+    target.textContent = "";
+    if (!docs.length) { target.appendChild(el("p", {}, "None of these is in the atlas.")); return; }
+    var labels = [], values = {};
+    docs.forEach(function (d, i) {
+      d.summary.forEach(function (row) {
+        if (!(row[0] in values)) { values[row[0]] = []; labels.push(row[0]); }
+        values[row[0]][i] = row[1];
+      });
+    });
+    var wrap = el("div", { "class": "table-wrapper" });
+    var table = el("table", { "class": "atlas-table atlas-compare-table docutils align-default" });
+    var head = el("thead"), tr = el("tr");
+    tr.appendChild(el("th", { "class": "head" }, ""));
+    docs.forEach(function (d) {
+      var th = el("th", { "class": "head" }), a = el("a", { href: ROOT + d.page }, d.name);
+      th.appendChild(a);
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    table.appendChild(head);
+    var body = el("tbody");
+    labels.forEach(function (label) {
+      if (!docs.some(function (d, i) { return values[label][i]; })) return;  // known for none of them
+      var row = el("tr");
+      row.appendChild(el("th", {}, label));
+      docs.forEach(function (d, i) { row.appendChild(el("td", {}, values[label][i] || "")); });
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    target.appendChild(wrap);
+    target.setAttribute("data-compared", docs.map(function (d) { return d.id; }).join(","));
+  }
 
   function drawCharts() {
     document.querySelectorAll(".atlas-chart-view").forEach(function (el) {
@@ -63,5 +282,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
+    entitySearch();
+    compare();
   });
 })();

@@ -28,8 +28,15 @@ BUDGETS = {
     "peak_memory_gb_at_1e7": 1.5,
     "shipped_database_build_s": 3.0,
     "site_full_s": 60.0,
-    "site_incremental_s": 15.0,
+    "site_incremental_s": 5.0,
+    "entity_page_kb": 300.0,
 }
+
+
+def entity_pages(html: Path) -> dict[str, tuple[int, int]]:
+    """Each entity page of a Sphinx output folder: (mtime in ns, size in bytes)."""
+    return {p.relative_to(html).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size)
+            for folder in ("accelerators", "models") for p in (html / folder).glob("*.html") if p.name != "index.html"}
 
 
 def generate(datasets: Path, n: int, seed: int, out: Path) -> None:
@@ -127,7 +134,8 @@ def frictionless(csv_path: Path, timeout: int = 180) -> float | None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
+                        help="synthetic sizes, comma-separated; empty for none (the shipped data and site only)")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--datasets", type=Path, default=paths.ROOT / "datasets")
     parser.add_argument("--build-dir", type=Path, default=paths.ROOT / "build")
@@ -157,11 +165,18 @@ def main(argv: list[str] | None = None) -> None:
         report["shipped"] = shipped
         if not args.no_site:
             report["site_full"] = run_child("site", str(work / "shipped"))
+            html = work / "shipped" / ".sphinx" / "html"
+            before = entity_pages(html)
+            largest = max(before, key=lambda p: before[p][1])
+            report["entity_pages"] = {"count": len(before), "largest": largest,
+                                      "largest_kb": before[largest][1] / 1000}
             acc = shipped_data / "accelerators.csv"
             acc.write_text(acc.read_text().replace(",700,vendor_tdp", ",701,vendor_tdp", 1))
             run_child("build", str(shipped_data), str(work / "shipped"))
             report["site_incremental"] = run_child("site", str(work / "shipped"))
-        for n in (int(s) for s in args.sizes.split(",")):
+            after = entity_pages(html)
+            report["entity_pages"]["rewritten_after_one_row"] = sorted(p for p in after if after[p] != before.get(p))
+        for n in (int(s) for s in args.sizes.split(",") if s.strip()):
             console.print(f"[bold]synthetic {TABLE}: {n:,} rows[/]")
             data = work / f"data-{n}"
             shutil.copytree(args.datasets, data)
@@ -205,6 +220,10 @@ def main(argv: list[str] | None = None) -> None:
         console.print(f"site: full {report['site_full']['seconds']:.1f} s (budget {BUDGETS['site_full_s']} s), "
                       f"incremental {report['site_incremental']['seconds']:.1f} s "
                       f"(budget {BUDGETS['site_incremental_s']} s)")
+        e = report["entity_pages"]
+        console.print(f"entity pages: {e['count']}, largest {e['largest']} {e['largest_kb']:.0f} kB "
+                      f"(budget {BUDGETS['entity_page_kb']:.0f} kB, not counting the shared scripts); "
+                      f"{len(e['rewritten_after_one_row'])} rewritten after one row changed")
     console.print(f"written {args.build_dir / 'bench.json'}")
 
 

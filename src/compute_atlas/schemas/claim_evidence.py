@@ -14,6 +14,9 @@ class ClaimEvidence(pa.DataFrameModel):
     value_low: float = shared("value_low", note="Empty where the point has no interval.")
     value_high: float = shared("value_high")
     unit: str = shared("unit", nullable=False, note="The claim's unit.")
+    accelerator_ids: str = field("The accelerators the point compares (`accelerator_id`s separated by `;`), where "
+                                 "it compares accelerators.", str_matches=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")
+    run_id: str = shared("run_id", note="Here the training run whose cost the point is, where it is one.")
     counts: bool = field("Whether the point counts for the verdict: false for a comparison that is not "
                          "like-for-like (another precision), kept beside the ones that are.", nullable=False)
     agrees: bool = field("Whether the point, or its interval, meets the claim's accepted range "
@@ -25,7 +28,9 @@ class ClaimEvidence(pa.DataFrameModel):
         the claim's rule (`claims.check_rule`), in the claim's unit, with an interval where the figure has one,
         and whether each agrees with the claim."""
         metadata = {"kind": "derived", "key": ["claim_id", "point_id"],
-                    "foreign_keys": [ForeignKey("claim_id", "claims")],
+                    "foreign_keys": [ForeignKey("claim_id", "claims"),
+                                     ForeignKey("accelerator_ids", "accelerators", "accelerator_id", sep=";"),
+                                     ForeignKey("run_id", "training_runs")],
                     "inputs": ["claims", "parameters", "algorithmic_progress", "benchmarks", "trend_fits",
                                "accelerator_efficiency", "cloud_prices", "training_cost_methods",
                                "technique_effects", "electricity"],

@@ -31,7 +31,7 @@ def inputs_digest(app: Sphinx, items: set[tuple[str, str]]) -> str:
             h.update(repr(con.execute("SELECT value_text FROM build_info WHERE item = ?", [name]).fetchall()).encode())
         else:
             chart = chart_of(app, name)
-            h.update(json.dumps([chart.title, chart.takeaway, chart.description, chart.spec.to_dict()],
+            h.update(json.dumps([chart.title, chart.takeaway, chart.description, chart.spec_dict()],
                                 sort_keys=True, default=str).encode())
     return h.hexdigest()
 

@@ -14,5 +14,8 @@ BUNDLE = "_static/vega-bundle.js"
 #: The bibliography: the build's references.bib, copied in by the site builder under a stable path (so that
 #: Sphinx's dependency on it survives a new release; conf.py's bibtex_bibfiles names it).
 BIBFILE = "_references.bib"
+#: The index pages of the entity pages (``accelerators/index.md``, ``models/index.md``); the entity pages
+#: themselves are written beside their index's HTML, outside Sphinx (``entities``).
+ENTITY_FOLDERS = ("accelerators", "models")
 #: Everything written into the source folder that docs/ does not hold.
-OUTPUTS = (GENERATED, DICTIONARY, BUNDLE, BIBFILE)
+OUTPUTS = (GENERATED, DICTIONARY, BUNDLE, BIBFILE, *ENTITY_FOLDERS)

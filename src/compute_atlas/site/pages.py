@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import duckdb
@@ -20,9 +21,9 @@ from ..build.ddl import ident
 from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
 from ..schemas import RELATIONS
-from .layout import DICTIONARY, GENERATED
+from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
-from .tables import TABLES, cite, md_escape, table_md
+from .tables import TABLES, cite, cite_html, html_table, link_html, md_escape, table_md, text_html
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -88,6 +89,10 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
     return "\n".join(out)
 
 
+#: The tables whose rows have a page, and the kind of page.
+ENTITY_TABLES = {"accelerators": "accelerator", "training_runs": "model"}
+
+
 def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
     """Every row of a curated dataset, values as stored, sources as citations."""
     cols = [c.name for c in rel.columns() if c.name not in ("source_url", "notes")]
@@ -97,23 +102,27 @@ def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
     if not rows:
         return "*No rows yet.*\n"
 
+    # a column that holds an accelerator's or a model's id links to its page
+    links = {fk.column: ENTITY_TABLES[fk.table] for fk in rel.foreign_keys if fk.table in ENTITY_TABLES and not fk.sep}
+    if rel.name in ENTITY_TABLES:
+        links[rel.key[0]] = ENTITY_TABLES[rel.name]
+
     def cell(col, v):
         if v is None:
             return ""
+        if col in links:
+            return link_html(links[col], v, v)
         if col == "source" and rel.name != "references":
-            return cite(v)
+            return cite_html(v)
         if isinstance(v, float):
-            return md_escape(f"{v:.6g}")
+            return text_html(f"{v:.6g}")
         if isinstance(v, bool):
             return str(v).lower()
-        return md_escape(v)
+        return text_html(v)
 
-    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dataset", "",
-           "* - " + "\n  - ".join(f"`{c}`" for c in cols)]
-    for row in rows:
-        out.append("* - " + "\n  - ".join(cell(c, v) for c, v in zip(cols, row)))
-    out += ["```", ""]
-    return "\n".join(out)
+    return html_table([f'<code class="docutils literal notranslate"><span class="pre">{text_html(c)}</span></code>'
+                       for c in cols], [[cell(c, v) for c, v in zip(cols, row)] for row in rows],
+                      "atlas-table sortable dataset")
 
 
 def dictionary_index_md() -> str:
@@ -204,6 +213,11 @@ def example_md(con: duckdb.DuckDBPyConnection, rel) -> str:
     return f"{fence}text\n{buf.getvalue()}{fence}\n"
 
 
+def _entity_role(kind: str, entity_id: str, name: str) -> str:
+    """A link to an entity's page in Markdown (the role checks the id; the name loses what the role syntax uses)."""
+    return f"{{atlas-{kind}}}`{re.sub(r'[`<>]', '', name)} <{entity_id}>`"
+
+
 def claims_md(con: duckdb.DuckDBPyConnection) -> str:
     """The claims register: per claim its verdict, the claimed and our figure, the rule and the points."""
     claims = con.execute("""
@@ -239,19 +253,55 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
         quoted = md_escape(row["quoted_in"]) + (f" ({row['quoted_date']})" if row["quoted_date"] else "")
         out += [f"*Quoted in* {quoted} {cite(row['source'])}"
                 + (f"; *original source* {cite(row['original_source'])}" if row["original_source"] else "") + ".", ""]
-        points = con.execute("SELECT label, relation, value, value_low, value_high, counts, agrees, notes "
-                             "FROM claim_evidence WHERE claim_id = ? ORDER BY counts DESC, value",
-                             [row["claim_id"]]).fetchall()
+        points = con.execute("""
+            SELECT e.label, e.relation, e.value, e.value_low, e.value_high, e.counts, e.agrees, e.notes,
+                   (SELECT list({'id': a.accelerator_id, 'name': a.name} ORDER BY x.i) FROM
+                       (SELECT unnest(string_split(e.accelerator_ids, ';')) AS id, generate_subscripts(
+                           string_split(e.accelerator_ids, ';'), 1) AS i) x
+                    JOIN accelerators a ON a.accelerator_id = x.id),
+                   e.run_id, r.model
+            FROM claim_evidence e LEFT JOIN training_runs r USING (run_id)
+            WHERE e.claim_id = ? ORDER BY e.counts DESC, e.value""", [row["claim_id"]]).fetchall()
         if points:
             out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table", "",
                     "* - Point\n  - From\n  - Value\n  - Interval\n  - Counts\n  - Agrees\n  - Notes"]
-            for label, rel, value, low, high, counts, agrees, notes in points:
+            for label, rel, value, low, high, counts, agrees, notes, accelerators, run_id, model in points:
                 interval = f"{f(low)} to {f(high)}" if low is not None else ""
-                out.append(f"* - {md_escape(label)}\n  - {{doc}}`{rel} </{DICTIONARY}/{rel}>`\n  - {f(value)}\n"
+                entities = [_entity_role("accelerator", a["id"], a["name"]) for a in accelerators or []]
+                if run_id:
+                    entities.append(_entity_role("model", run_id, model))
+                label = " / ".join(entities) + (f": {md_escape(label)}" if run_id else "") if entities else \
+                    md_escape(label)
+                out.append(f"* - {label}\n  - {{doc}}`{rel} </{DICTIONARY}/{rel}>`\n  - {f(value)}\n"
                            f"  - {interval}\n  - {'yes' if counts else 'no (not like-for-like)'}\n"
                            f"  - {'yes' if agrees else 'no'}\n  - {md_escape(notes or '')}")
             out += ["```", ""]
     return "\n".join(out) + "\n"
+
+
+def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
+    """The index of a kind's entity pages: a row and a link per entity."""
+    if kind == "accelerator":
+        sql = "SELECT accelerator_id, name, vendor, kind, release_date FROM accelerators ORDER BY vendor, release_date, name"
+        title, heads = "Every accelerator", ["Accelerator", "Vendor", "Kind", "Released"]
+        intro = ("A page for each accelerator of the `accelerators` dataset: its specifications per precision, "
+                 "derived metrics, prices over time, measurements, MLPerf results and the runs that used it. "
+                 "Each page has a stable address, `accelerators/<accelerator_id>.html`, and a JSON twin, "
+                 "`api/accelerators/<accelerator_id>.json` (see the [querying guide](../querying.md)).")
+    else:
+        sql = ("SELECT run_id, model, organization, domain, publication_date FROM training_runs "
+               "ORDER BY publication_date DESC, model")
+        title, heads = "Every model", ["Model", "Organization", "Domain", "Published"]
+        intro = ("A page for each model of the catalogue (`training_runs`): its training compute three ways, "
+                 "hardware and duration, cost by method, benchmark scores and inference prices. Each page has a "
+                 "stable address, `models/<run_id>.html`, and a JSON twin, `api/models/<run_id>.json` "
+                 "(see the [querying guide](../querying.md)).")
+    rows = con.execute(sql).fetchall()
+    out = [f"# {title}", "", intro, "", "[Compare up to four side by side](../compare.md). Click a column header "
+           "to sort.", ""]
+    body = [[link_html(kind, entity_id, name)] + ["" if v is None else text_html(v) for v in rest]
+            for entity_id, name, *rest in rows]
+    return "\n".join(out) + "\n" + html_table(heads, body, "atlas-table sortable atlas-entity-index")
 
 
 def generate(app: Sphinx) -> None:
@@ -266,6 +316,8 @@ def generate(app: Sphinx) -> None:
     for rel in RELATIONS:
         if rel.csv_file:
             write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))
+    write_if_changed(src / ENTITY_FOLDERS[0] / "index.md", entity_index_md(con, "accelerator"))
+    write_if_changed(src / ENTITY_FOLDERS[1] / "index.md", entity_index_md(con, "model"))
     write_if_changed(src / DICTIONARY / "index.md", dictionary_index_md())
     write_if_changed(src / DICTIONARY / "units.md", units_md())
     write_if_changed(src / DICTIONARY / "fields.md", fields_md())

@@ -1,11 +1,18 @@
-"""The tables that pages include, and the Markdown escaping of dataset text.
+"""The tables that pages include, and the escaping of dataset text.
 
 Text from the datasets is escaped before it enters Markdown, and raw HTML is
 disabled in MyST (conf.py), so dataset text cannot inject markup.
+
+Tables of many rows are written as HTML (``html_table``), each cell escaped with ``html.escape``, inside a
+``{raw} html`` block of the generated include: docutils takes seconds to parse a Markdown list-table of a
+thousand rows, and the dataset pages hold several. Their citations and the links to entity pages are
+placeholders that the extension resolves when the page is written (``CITE``, ``ROOT``): the citation is then
+exactly what ``{cite:p}`` renders, with the link relative to the page.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 import duckdb
@@ -26,6 +33,41 @@ def cite(keys: str | None) -> str:
     if not keys:
         return ""
     return "{cite:p}`" + ",".join(k for k in keys.split(";") if re.fullmatch(r"[A-Za-z0-9_:.\-]+", k)) + "`"
+
+
+#: Where the site's root is, relative to the page (the extension fills it in when it writes the page).
+ROOT = "<!--atlas-root-->"
+#: A citation of ``;``-separated keys, resolved by sphinxcontrib-bibtex when the page is written.
+CITE = re.compile(r"<!--atlas-cite:([A-Za-z0-9_:.;\-]+)-->")
+KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
+FOLDERS = {"accelerator": "accelerators", "model": "models"}
+
+
+def text_html(value: object) -> str:
+    return html.escape(" ".join(str(value).split()))
+
+
+def cite_html(keys: str | None) -> str:
+    """The placeholder of a citation (see ``CITE``)."""
+    if not keys:
+        return ""
+    valid = ";".join(k for k in keys.split(";") if KEY.fullmatch(k))
+    return f"<!--atlas-cite:{valid}-->" if valid else ""
+
+
+def link_html(kind: str, ident: str, text: object) -> str:
+    """A link to an entity's page (its id is a key the schemas validated)."""
+    return (f'<a class="reference internal atlas-entity-link" href="{ROOT}{FOLDERS[kind]}/'
+            f'{html.escape(str(ident), quote=True)}.html">{text_html(text)}</a>')
+
+
+def html_table(headers: list[str], rows: list[list[str]], classes: str) -> str:
+    """A table of already-escaped cells, as a raw HTML block of a generated include."""
+    out = ["`````{raw} html", f'<div class="table-wrapper"><table class="{classes} docutils align-default">',
+           "<thead><tr>" + "".join(f'<th class="head">{h}</th>' for h in headers) + "</tr></thead><tbody>"]
+    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    out += ["</tbody></table></div>", "`````", ""]
+    return "\n".join(out)
 
 
 #: Tables shown in pages: name -> (SQL, [(column, header)]). Each value is formatted with its column's unit
@@ -142,33 +184,44 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 
 
+#: Cells that name an accelerator or a model link to its page: table -> {column: (kind, id column)}.
+LINKS: dict[str, dict[str, tuple[str, str]]] = {
+    "accelerators": {"name": ("accelerator", "accelerator_id")},
+    "training_run_costs": {"model": ("model", "run_id"), "accelerator_id": ("accelerator", "accelerator_id")},
+    "measured": {"name": ("accelerator", "accelerator_id")},
+    "technique_effects": {"accelerator_id": ("accelerator", "accelerator_id")},
+    "inference_energy_summary": {"name": ("accelerator", "accelerator_id")},
+}
+
+
 def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
     sql, cols = TABLES[name]
+    links = LINKS.get(name, {})
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
     if not rows:
         return "*No rows yet.*\n"
     units = {col: unit_of(col) for col, _ in cols}
-    out = ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-           "* - " + "\n  - ".join(md_escape(h) for _, h in cols)]
+    body = []
     for row in rows:
         cells = []
         for col, _ in cols:
             unit = units[col]
             v = row[col]
             if col == "source" and row.get("origin", "published") == "published":
-                cells.append(cite(v))
+                cells.append(cite_html(v))
             elif v is None:
                 cells.append("")
+            elif col in links and row.get(links[col][1]):
+                cells.append(link_html(links[col][0], row[links[col][1]], v))
             elif isinstance(v, bool):
                 cells.append("yes" if v else "no")
             elif unit or (isinstance(v, float) and row.get("unit")):
-                cells.append(md_escape(fmt_value(v, unit or row["unit"])))
+                cells.append(text_html(fmt_value(v, unit or row["unit"])))
             elif isinstance(v, float):
-                cells.append(md_escape(f"{v:.4g}"))
+                cells.append(text_html(f"{v:.4g}"))
             else:
-                cells.append(md_escape(v))
-        out.append("* - " + "\n  - ".join(cells))
-    out += ["```", ""]
-    return "\n".join(out)
+                cells.append(text_html(v))
+        body.append(cells)
+    return html_table([text_html(h) for _, h in cols], body, "atlas-table sortable")

@@ -34,6 +34,13 @@ class Chart:
     data: pl.DataFrame
     spec: alt.TopLevelMixin
 
+    def spec_dict(self) -> dict:
+        """The Vega-Lite spec, validated once (a page's digest and its rendering both need it; Altair validates
+        it against the schema on every ``to_dict``, which takes longer than building the chart)."""
+        if not hasattr(self, "_spec_dict"):
+            self._spec_dict = self.spec.to_dict()
+        return self._spec_dict
+
 
 def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The one chart theme of the site."""
@@ -108,7 +115,7 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
     import vl_convert as vlc
 
     outdir.mkdir(parents=True, exist_ok=True)
-    spec = chart.spec.to_dict()
+    spec = chart.spec_dict()
     spec_json = json.dumps(spec, sort_keys=True, default=str)
     (outdir / f"{name}.csv").write_text(_csv_safe(chart.data).write_csv(), encoding="utf-8")
     # the static image is the slow part: render it only when the spec changed since the last build

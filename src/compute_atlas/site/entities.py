@@ -1,0 +1,583 @@
+"""A page and a JSON document for every accelerator and every model, written from the published database.
+
+About a thousand entity pages would take Sphinx minutes to read and write on two cores, so they do not go
+through its pipeline. Sphinx builds one index page per kind (``accelerators/index``, ``models/index``, lists
+with a link per entity); at ``build-finished`` this module takes that page's HTML as the *shell* (the
+theme's header, navigation, CSS and scripts, with the links one folder deep, where the entity pages live)
+and writes each entity page into it, in place of the index's article:
+
+- ``accelerators/<accelerator_id>.html`` and ``models/<run_id>.html``: tables of what every relation says
+  about the entity, each value formatted with its column's unit from the unit vocabulary, each row's
+  source a citation resolved by sphinxcontrib-bibtex (a link to the references page, like the other
+  tables), the entities a row names linked to their pages, and small Vega-Lite charts drawn by the site's
+  own bundle;
+- ``api/accelerators/<id>.json`` and ``api/models/<id>.json``: the same rows, raw values in base units,
+  with the unit code of every column and the source keys; ``api/index.json``, every id with its name,
+  aliases and addresses;
+- ``api/.../<id>.js`` (the JSON as a script, so that the compare page can load it from ``file://``, where
+  the browser refuses ``fetch``) and ``api/search.js`` (names and aliases, for the site search).
+
+Each entity's output is rewritten only when its rows or the shell changed: a manifest of digests beside
+the Sphinx output records what was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import html
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import duckdb
+
+from ..metadata.units import fmt_value, unit
+from ..schemas import RELATIONS, unit_of
+
+#: Sphinx docnames of the index pages; their HTML is the shell of the entity pages.
+INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
+FOLDERS = {"accelerator": "accelerators", "model": "models"}
+MANIFEST = "entities-manifest.json"
+CHART_WIDTH = 560
+#: A page is rewritten when this module (which renders it) changed, not only when its rows or shell did.
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+ARTICLE_OPEN = '<article role="main" id="furo-main-content">'
+ARTICLE_CLOSE = "</article>"
+#: The chart look of the site (charts.common.theme), as Vega-Lite config.
+CHART_CONFIG = {
+    "font": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "background": "transparent",
+    "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6", "domainColor": "#888",
+             "tickColor": "#888"},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3},
+    "range": {"category": ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b",
+                           "#16a085", "#d4ac0d"]},
+    "view": {"stroke": None},
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """Rows of one relation about an entity: ``sql`` selects them for every entity at once, with the entity's
+    id in its first column, ``_entity``; ``columns`` are those the page shows (the JSON has every column)."""
+
+    key: str
+    title: str
+    relation: str
+    sql: str
+    columns: list[tuple[str, str]]
+    intro: str = ""
+    #: a record: one row shown as field | value
+    record: bool = False
+    chart: tuple[str, str, str, str] | None = None  # (x column, y column, colour column, y title)
+
+
+ACCELERATOR_SECTIONS = [
+    Section("specification", "Specifications", "accelerators",
+            "SELECT accelerator_id AS _entity, * EXCLUDE (notes) FROM accelerators", [
+                ("vendor", "Vendor"), ("kind", "Kind"), ("market_segment", "Market"), ("release_date", "Released"),
+                ("memory_bytes", "Memory"), ("memory_bandwidth_bytes_per_s", "Memory bandwidth"),
+                ("interconnect_bandwidth_bytes_per_s", "Interconnect bandwidth"), ("tdp_watts", "Power"),
+                ("tdp_kind", "Power is"), ("process_node_nm", "Process"), ("die_size_mm2", "Die size"),
+                ("transistors", "Transistors"), ("launch_price_usd", "Launch price"),
+                ("launch_price_date", "Launch price date"), ("value_basis", "Values are"), ("source", "Source")],
+            record=True),
+    Section("precisions", "Dense peak rate per precision", "accelerator_efficiency",
+            """SELECT e.accelerator_id AS _entity, e.precision, e.peak_flop_per_s, e.is_tensor_rate,
+                      e.is_best_16bit_tensor, e.source
+               FROM accelerator_efficiency e
+               ORDER BY e.accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
+                        'int4'], e.precision)""",
+            [("precision", "Precision"), ("peak_flop_per_s", "Dense peak"), ("is_tensor_rate", "Tensor rate"),
+             ("source", "Source")],
+            "Dense rates (no structured sparsity); an integer precision's rate is in operations per second."),
+    Section("efficiency", "Derived metrics", "accelerator_efficiency",
+            """SELECT accelerator_id AS _entity, precision, flop_per_s_per_usd, flop_per_s_per_usd_2024,
+                      price_basis, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt, ridge_point_flop_per_byte,
+                      memory_bytes_per_flop_per_s, achieved_over_peak_frac
+               FROM accelerator_efficiency
+               ORDER BY accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
+                        'int4'], precision)""",
+            [("precision", "Precision"), ("flop_per_s_per_usd_2024", "Per launch-price dollar (2024)"),
+             ("priced_flop_per_s_per_usd_2024", "Per dollar of its price"), ("price_basis", "Price used"),
+             ("flop_per_s_per_watt", "Per watt"), ("ridge_point_flop_per_byte", "Ridge point"),
+             ("achieved_over_peak_frac", "Achieved / peak")],
+            "From the derived relation accelerator_efficiency: FLOP/s per dollar and per watt of rated power, "
+            "and the ridge point (FLOP per byte of memory traffic at which the chip stops being memory-bound)."),
+    Section("purchase_prices", "Purchase prices", "hardware_prices",
+            """SELECT accelerator_id AS _entity, price_date, price_usd, price_kind, source, source_url
+               FROM hardware_prices ORDER BY accelerator_id, price_date""",
+            [("price_date", "Date"), ("price_usd", "Price"), ("price_kind", "Kind"), ("source", "Source")],
+            chart=("price_date", "price_usd", "price_kind", "Price (nominal USD)")),
+    Section("cloud_prices", "Cloud prices", "cloud_prices",
+            """SELECT accelerator_id AS _entity, price_date, provider, instance_type, cloud_region, pricing_model,
+                      price_usd_per_hour, source, source_url
+               FROM cloud_prices ORDER BY accelerator_id, price_date, provider, pricing_model""",
+            [("price_date", "Date"), ("provider", "Provider"), ("instance_type", "Instance"),
+             ("cloud_region", "Region"), ("pricing_model", "Pricing"), ("price_usd_per_hour", "Per chip-hour"),
+             ("source", "Source")],
+            chart=("price_date", "price_usd_per_hour", "pricing_model", "USD per chip-hour (nominal)")),
+    Section("achieved", "Achieved against quoted", "achieved_vs_peak",
+            """SELECT accelerator_id AS _entity, precision, peak_flop_per_s, achieved_flop_per_s,
+                      achieved_over_peak_frac, provenance, n_measurements, achieved_bytes_per_s,
+                      achieved_bandwidth_over_peak_frac, measurement_id, source, source_url
+               FROM achieved_vs_peak ORDER BY accelerator_id, precision""",
+            [("precision", "Precision"), ("peak_flop_per_s", "Quoted dense peak"),
+             ("achieved_flop_per_s", "Best achieved"), ("achieved_over_peak_frac", "Achieved / peak"),
+             ("achieved_bandwidth_over_peak_frac", "Bandwidth achieved / peak"), ("provenance", "Measured by"),
+             ("n_measurements", "Measurements"), ("source", "Source")]),
+    Section("measurements", "Measurements", "measurements",
+            """SELECT accelerator_id AS _entity, measurement_id, benchmark, precision, provenance,
+                      achieved_flop_per_s, achieved_bytes_per_s, power_watts, software, measured_date, source,
+                      source_url
+               FROM measurements ORDER BY accelerator_id, measured_date, measurement_id""",
+            [("measurement_id", "Measurement"), ("benchmark", "Benchmark"), ("precision", "Precision"),
+             ("achieved_flop_per_s", "Achieved"), ("achieved_bytes_per_s", "Achieved bandwidth"),
+             ("power_watts", "Power"), ("measured_date", "Measured"), ("source", "Source")]),
+    Section("mlperf", "MLPerf Training results", "mlperf_training",
+            """SELECT accelerator_id AS _entity, mlperf_result_id, mlperf_round, mlperf_benchmark, division,
+                      submitter, system, node_count, accelerator_count, time_to_train_minutes, source, source_url
+               FROM mlperf_training ORDER BY accelerator_id, mlperf_round, mlperf_benchmark, time_to_train_minutes""",
+            [("mlperf_round", "Round"), ("mlperf_benchmark", "Benchmark"), ("division", "Division"),
+             ("submitter", "Submitter"), ("accelerator_count", "Chips"), ("time_to_train_minutes", "Time to train"),
+             ("mlperf_result_id", "Result"), ("source", "Source")]),
+    Section("training_runs", "Training runs that used it", "training_runs",
+            """SELECT accelerator_id AS _entity, run_id, publication_date, accelerator_count, training_duration_hours,
+                      training_compute_flop, source, source_url
+               FROM training_runs WHERE accelerator_id IS NOT NULL ORDER BY accelerator_id, publication_date, run_id""",
+            [("run_id", "Model"), ("publication_date", "Published"), ("accelerator_count", "Chips"),
+             ("training_duration_hours", "Hours"), ("training_compute_flop", "Compute"), ("source", "Source")]),
+    Section("technique_results", "Technique results measured on it", "technique_results",
+            """SELECT r.accelerator_id AS _entity, r.result_id, t.name AS technique, r.model, r.task, r.metric,
+                      r.value_unit, r.baseline_value, r.treated_value, r.source, r.source_url
+               FROM technique_results r JOIN techniques t USING (technique_id)
+               WHERE r.accelerator_id IS NOT NULL ORDER BY r.accelerator_id, r.result_id""",
+            [("technique", "Technique"), ("model", "Model"), ("task", "Task"), ("metric", "Metric"),
+             ("baseline_value", "Before"), ("treated_value", "After"), ("value_unit", "Unit"), ("source", "Source")]),
+    Section("inference_energy", "Inference energy on it", "inference_energy",
+            """SELECT accelerator_id AS _entity, energy_id, run_id, model_version, accelerator_count, precision, task,
+                      batch_size, energy_per_output_token_joules, output_tokens_per_s, energy_scope, source, source_url
+               FROM inference_energy ORDER BY accelerator_id, run_id, task, batch_size, energy_id""",
+            [("run_id", "Model"), ("accelerator_count", "Chips"), ("precision", "Precision"), ("task", "Task"),
+             ("batch_size", "Batch"), ("energy_per_output_token_joules", "Energy per output token"),
+             ("output_tokens_per_s", "Throughput"), ("energy_scope", "Covers"), ("source", "Source")]),
+    Section("aliases", "Also called", "accelerator_aliases",
+            "SELECT accelerator_id AS _entity, alias, context, source FROM accelerator_aliases "
+            "ORDER BY accelerator_id, alias",
+            [("alias", "Name"), ("context", "Where"), ("source", "Source")]),
+]
+
+MODEL_SECTIONS = [
+    Section("catalogue", "The model", "training_runs",
+            "SELECT run_id AS _entity, * EXCLUDE (notes) FROM training_runs", [
+                ("organization", "Organization"), ("publication_date", "Published"), ("domain", "Domain"),
+                ("parameters", "Parameters"), ("training_tokens", "Training tokens"),
+                ("is_frontier", "Frontier model"), ("is_distilled", "Distilled"), ("source", "Source")],
+            record=True),
+    Section("compute", "Training compute three ways", "training_run_costs",
+            """SELECT c.run_id AS _entity, m.way, m.flop, m.how, r.compute_confidence
+               FROM training_run_costs c JOIN training_runs r USING (run_id),
+               LATERAL (VALUES (1, 'reported', c.compute_reported_flop, r.compute_estimation_method),
+                               (2, '6ND', c.compute_6nd_flop, '6 × parameters × training tokens'),
+                               (3, 'hardware', c.compute_hardware_flop, 'chips × hours × peak rate × utilization'))
+                       AS m(ord, way, flop, how)
+               ORDER BY c.run_id, m.ord""",
+            [("way", "Way"), ("flop", "Compute (FLOP)"), ("how", "Method"), ("compute_confidence", "Confidence")],
+            "The catalogue's figure with its estimation method and confidence, beside the two estimates of "
+            "training_run_costs."),
+    Section("hardware", "Hardware and duration", "training_run_costs",
+            """SELECT run_id AS _entity, accelerator_id, accelerator_count, training_duration_hours, chip_hours,
+                      precision, precision_assumed, peak_flop_per_s, mfu_frac, compute_spread_x
+               FROM training_run_costs""",
+            [("accelerator_id", "Accelerator"), ("accelerator_count", "Chips"),
+             ("training_duration_hours", "Duration"), ("chip_hours", "Chip-hours"), ("precision", "Precision"),
+             ("precision_assumed", "Precision assumed"), ("peak_flop_per_s", "Peak per chip"),
+             ("mfu_frac", "Utilization (MFU)"), ("compute_spread_x", "Spread of the three ways")], record=True),
+    Section("cost", "Cost", "training_run_costs",
+            """SELECT run_id AS _entity, cost_estimate_usd_2024, cloud_cost_usd_2024, ownership_cost_usd_2024,
+                      amortized_hardware_cost_usd_2024, energy_cost_usd_2024, energy_share_frac, energy_kwh,
+                      emissions_t_co2e, reported_cost_usd, reported_cost_usd_2024, disagreement_flag,
+                      assumptions_used
+               FROM training_run_costs""",
+            [("cost_estimate_usd_2024", "Estimate"), ("cloud_cost_usd_2024", "Cloud rental"),
+             ("ownership_cost_usd_2024", "Ownership"), ("amortized_hardware_cost_usd_2024", "Hardware (amortized)"),
+             ("energy_cost_usd_2024", "Energy cost"), ("energy_share_frac", "Energy's share"),
+             ("energy_kwh", "Energy"), ("emissions_t_co2e", "Emissions"), ("reported_cost_usd", "Reported"),
+             ("reported_cost_usd_2024", "Reported (2024 dollars)"),
+             ("disagreement_flag", "Reported and estimated disagree"), ("assumptions_used", "Assumptions")],
+            record=True),
+    Section("cost_methods", "Cost by method", "training_cost_methods",
+            """SELECT run_id AS _entity, method_id, cost_method, method_chip_hours, chip_hours_basis, price_provider,
+                      pricing_model, price_date, rate_usd_per_hour, cost_usd, dollar_year, cost_usd_2024,
+                      published_cost_usd_2024, ratio_to_published_x
+               FROM training_cost_methods ORDER BY run_id, method_id""",
+            [("cost_method", "Method"), ("method_chip_hours", "Chip-hours"), ("chip_hours_basis", "Chip-hours from"),
+             ("price_provider", "Priced at"), ("rate_usd_per_hour", "Rate"), ("cost_usd", "Cost"),
+             ("dollar_year", "Dollar year"), ("cost_usd_2024", "Cost (2024 dollars)"),
+             ("published_cost_usd_2024", "Published"), ("ratio_to_published_x", "Ours / published")]),
+    Section("benchmarks", "Benchmark scores", "benchmark_results",
+            """SELECT r.run_id AS _entity, r.benchmark_result_id, r.benchmark_id, b.name AS benchmark, r.model_version,
+                      r.score, r.score_stderr, b.score_unit, r.shots, r.settings, r.evaluator, r.evaluated_date,
+                      r.source, r.source_url
+               FROM benchmark_results r JOIN benchmarks b USING (benchmark_id)
+               ORDER BY r.run_id, b.name, r.benchmark_result_id""",
+            [("benchmark", "Benchmark"), ("model_version", "Version"), ("score", "Score"),
+             ("score_stderr", "Std. error"), ("score_unit", "Unit"), ("shots", "Shots"), ("settings", "Settings"),
+             ("evaluator", "Evaluated by"), ("source", "Source")]),
+    Section("inference_prices", "Inference prices", "inference_prices",
+            """SELECT run_id AS _entity, price_id, observed_date, provider, model_version, input_usd_per_mtok,
+                      output_usd_per_mtok, blended_usd_per_mtok, context_window_tokens, source, source_url
+               FROM inference_prices ORDER BY run_id, observed_date, provider, price_id""",
+            [("observed_date", "Observed"), ("provider", "Provider"), ("model_version", "Version"),
+             ("input_usd_per_mtok", "Input"), ("output_usd_per_mtok", "Output"),
+             ("blended_usd_per_mtok", "Blended"), ("context_window_tokens", "Context"), ("source", "Source")],
+            chart=("observed_date", "output_usd_per_mtok", "provider", "Output price (USD per million tokens)")),
+    Section("inference_energy", "Inference energy", "inference_energy",
+            """SELECT run_id AS _entity, energy_id, accelerator_id, accelerator_count, precision, task, batch_size,
+                      energy_per_output_token_joules, output_tokens_per_s, energy_scope, source, source_url
+               FROM inference_energy ORDER BY run_id, accelerator_id, task, batch_size, energy_id""",
+            [("accelerator_id", "Accelerator"), ("accelerator_count", "Chips"), ("precision", "Precision"),
+             ("task", "Task"), ("batch_size", "Batch"), ("energy_per_output_token_joules", "Energy per output token"),
+             ("output_tokens_per_s", "Throughput"), ("energy_scope", "Covers"), ("source", "Source")]),
+]
+
+SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
+#: The curated dataset of each raw relation: a page's "data last changed" is the latest change of those its rows
+#: come from (build_info's ``changed:<file>``).
+DATASET_FILES = {r.name: r.csv_file for r in RELATIONS if r.csv_file}
+#: Columns that name an entity: their cells link to its page.
+LINKED = {"accelerator_id": "accelerator", "run_id": "model"}
+#: Units of the columns that a section renames.
+RENAMED_UNITS = {"flop": "flop"}
+
+
+def _jsonable(v):
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return None
+    return v
+
+
+@functools.cache
+def column_unit(col: str) -> str | None:
+    return RENAMED_UNITS.get(col) or unit_of(col)
+
+
+@dataclass
+class Entity:
+    kind: str
+    id: str
+    name: str
+    sections: dict[str, list[dict]] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    last_changed: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"{FOLDERS[self.kind]}/{self.id}.html"
+
+    def sources(self) -> list[str]:
+        keys: dict[str, None] = {}
+        for rows in self.sections.values():
+            for row in rows:
+                for k in (row.get("source") or "").split(";"):
+                    if k:
+                        keys[k] = None
+        return list(keys)
+
+    def document(self) -> dict:
+        """The entity's JSON: its rows per section (raw values, base units), the unit of every column, sources."""
+        units: dict[str, str] = {}
+        for rows in self.sections.values():
+            for row in rows[:1]:
+                for col in row:
+                    u = column_unit(col)
+                    if u:
+                        units[col] = u
+        kinds = SECTIONS[self.kind]
+        return {
+            "kind": self.kind, "id": self.id, "name": self.name, "page": self.path,
+            "json": f"api/{FOLDERS[self.kind]}/{self.id}.json",
+            "aliases": self.aliases, "data_last_changed": self.last_changed,
+            "sections": {s.key: {"title": s.title, "relation": s.relation, "rows": self.sections.get(s.key, [])}
+                         for s in kinds},
+            "units": dict(sorted(units.items())),
+            "sources": self.sources(),
+            "summary": self.summary(),
+        }
+
+    def summary(self) -> list[list[str]]:
+        """Label and formatted value of the quantities the compare page sets side by side."""
+        out: list[list[str]] = []
+        first = self.sections.get("specification" if self.kind == "accelerator" else "catalogue", [{}])
+        rec = first[0] if first else {}
+        if self.kind == "accelerator":
+            for col, label in [("vendor", "Vendor"), ("release_date", "Released"), ("memory_bytes", "Memory"),
+                               ("memory_bandwidth_bytes_per_s", "Memory bandwidth"), ("tdp_watts", "Power"),
+                               ("launch_price_usd", "Launch price")]:
+                out.append([label, display(col, rec.get(col))])
+            for row in self.sections.get("precisions", []):
+                out.append([f"{row['precision']} dense peak", display("peak_flop_per_s", row["peak_flop_per_s"])])
+            for row in self.sections.get("efficiency", []):
+                for col, label in [("flop_per_s_per_usd_2024", "per 2024 dollar"), ("flop_per_s_per_watt", "per watt"),
+                                   ("ridge_point_flop_per_byte", "ridge point")]:
+                    if row.get(col) is not None:
+                        out.append([f"{row['precision']} {label}", display(col, row[col])])
+            for key, label in [("cloud_prices", "Cloud price rows"), ("mlperf", "MLPerf results"),
+                               ("training_runs", "Training runs"), ("inference_energy", "Inference energy rows")]:
+                out.append([label, str(len(self.sections.get(key, [])))])
+        else:
+            for col, label in [("organization", "Organization"), ("publication_date", "Published"),
+                               ("parameters", "Parameters"), ("training_tokens", "Training tokens"),
+                               ("training_compute_flop", "Training compute"),
+                               ("compute_confidence", "Compute confidence")]:
+                out.append([label, display(col, rec.get(col))])
+            hw = (self.sections.get("hardware") or [{}])[0]
+            for col, label in [("accelerator_id", "Accelerator"), ("accelerator_count", "Chips"),
+                               ("training_duration_hours", "Duration"), ("chip_hours", "Chip-hours")]:
+                out.append([label, display(col, hw.get(col))])
+            cost = (self.sections.get("cost") or [{}])[0]
+            for col, label in [("cost_estimate_usd_2024", "Cost estimate"), ("reported_cost_usd", "Reported cost"),
+                               ("energy_kwh", "Energy")]:
+                out.append([label, display(col, cost.get(col))])
+            for row in self.sections.get("benchmarks", []):
+                out.append([f"{row['benchmark']} ({row['model_version'] or 'score'})", display("score", row["score"])])
+        return out
+
+
+def display(col: str, v) -> str:
+    """A value as the site's tables show it: formatted with its column's unit from the vocabulary."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    u = column_unit(col)
+    if u:
+        return fmt_value(v, u)
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v)
+
+
+def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
+    """Every entity with its rows, from the database."""
+    changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
+    out: dict[str, dict[str, Entity]] = {
+        "accelerator": {i: Entity("accelerator", i, n) for i, n in
+                        con.execute("SELECT accelerator_id, name FROM accelerators ORDER BY accelerator_id").fetchall()},
+        "model": {i: Entity("model", i, n) for i, n in
+                  con.execute("SELECT run_id, model FROM training_runs ORDER BY run_id").fetchall()},
+    }
+    for kind, sections in SECTIONS.items():
+        dates: dict[str, set[str]] = {}
+        for s in sections:
+            cur = con.execute(s.sql)
+            names = [d[0] for d in cur.description][1:]
+            for row in cur.fetchall():
+                e = out[kind].get(row[0])
+                if e is None:
+                    continue
+                e.sections.setdefault(s.key, []).append({n: _jsonable(v) for n, v in zip(names, row[1:])})
+                if s.relation in DATASET_FILES and changed.get(DATASET_FILES[s.relation]):
+                    dates.setdefault(e.id, set()).add(changed[DATASET_FILES[s.relation]])
+        for e in out[kind].values():
+            e.last_changed = max(dates.get(e.id, {None}) - {None}, default=None)
+    for alias, aid in con.execute("SELECT alias, accelerator_id FROM accelerator_aliases ORDER BY alias").fetchall():
+        if aid in out["accelerator"]:
+            out["accelerator"][aid].aliases.append(alias)
+    return out
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+esc = html.escape
+TITLE_ATTR = re.compile(r' title="[^"]*"')
+
+
+class Renderer:
+    """Writes an entity's article. ``cite`` turns a ``;``-separated source into citation HTML."""
+
+    def __init__(self, entities: dict[str, dict[str, Entity]], cite, prefix: str = "../"):
+        self.entities, self.full_cite, self.prefix = entities, cite, prefix
+        self._short: dict[str, str] = {}
+
+    def cite(self, keys: str) -> str:
+        """A citation in a table cell: the link of ``{cite:p}`` without its tooltip (the full reference is in
+        the page's list of sources, and would repeat on every row of a long table)."""
+        if keys not in self._short:
+            self._short[keys] = TITLE_ATTR.sub("", self.full_cite(keys))
+        return self._short[keys]
+
+    def link(self, kind: str, ident: str, text: str | None = None) -> str:
+        e = self.entities[kind].get(ident)
+        if e is None:
+            return esc(text or ident)
+        href = self.prefix + e.path
+        return f'<a class="atlas-entity-link" href="{esc(href)}">{esc(text or e.name)}</a>'
+
+    def cell(self, col: str, v) -> str:
+        if v is None:
+            return ""
+        if col == "source":
+            return self.cite(v)
+        if col in LINKED:
+            return self.link(LINKED[col], v)
+        return esc(display(col, v))
+
+    def table(self, s: Section, rows: list[dict]) -> str:
+        head = "".join(f'<th class="head">{esc(h)}</th>' for _, h in s.columns)
+        body = "".join("<tr>" + "".join(f"<td>{self.cell(c, r.get(c))}</td>" for c, _ in s.columns) + "</tr>"
+                       for r in rows)
+        return (f'<div class="table-wrapper"><table class="atlas-table sortable docutils align-default">'
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+    def record(self, s: Section, row: dict) -> str:
+        body = "".join(f"<tr><th>{esc(h)}</th><td>{self.cell(c, row.get(c))}</td></tr>"
+                       for c, h in s.columns if row.get(c) not in (None, ""))
+        return f'<div class="table-wrapper"><table class="atlas-table atlas-record docutils align-default">' \
+               f"<tbody>{body}</tbody></table></div>"
+
+    def chart(self, e: Entity, s: Section, rows: list[dict]) -> str:
+        x, y, colour, title = s.chart
+        values = [{x: r[x], y: r[y], colour: r.get(colour) or "", "source": r.get("source") or ""}
+                  for r in rows if r.get(x) is not None and r.get(y) is not None]
+        if not values:
+            return ""
+        yu = unit(column_unit(y))
+        spec = {
+            "$schema": "https://vega.github.io/schema/vega-lite/v6.json", "config": CHART_CONFIG,
+            "width": CHART_WIDTH, "height": 240, "data": {"values": values},
+            "mark": {"type": "point", "filled": True, "size": 60, "tooltip": True},
+            "encoding": {
+                "x": {"field": x, "type": "temporal", "title": "Date"},
+                "y": {"field": y, "type": "quantitative", "title": title, "axis": {"format": yu.axis},
+                      "scale": {"zero": False}},
+                "color": {"field": colour, "type": "nominal", "title": colour.replace("_", " ").capitalize()},
+                "tooltip": [{"field": x, "type": "temporal", "title": "Date"},
+                            {"field": y, "type": "quantitative", "title": title, "format": yu.axis},
+                            {"field": colour, "type": "nominal"}, {"field": "source", "type": "nominal"}],
+            },
+        }
+        spec_id = f"spec-{s.key}"
+        safe = json.dumps(spec, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        description = f"{s.title} of {e.name} over time: {len(values)} points of {title.lower()}, by {colour.replace('_', ' ')}."
+        return (f'<figure class="atlas-chart" id="chart-{s.key}"><figcaption>'
+                f'<span class="atlas-chart-title">{esc(s.title)} over time</span></figcaption>'
+                f'<div class="atlas-chart-view" data-spec-id="{spec_id}" role="img" aria-label="{esc(description)}"></div>'
+                f"<noscript>The table below holds the rows this chart plots.</noscript>"
+                f'<script type="application/json" id="{spec_id}">{safe}</script></figure>')
+
+    def article(self, e: Entity) -> str:
+        folder = FOLDERS[e.kind]
+        what = "Accelerator" if e.kind == "accelerator" else "Model"
+        out = [f'<section id="{esc(e.id)}"><h1>{esc(e.name)}<a class="headerlink" href="#{esc(e.id)}" '
+               f'title="Link to this heading">¶</a></h1>']
+        facts = [f"{what} <code>{esc(e.id)}</code>"]
+        if e.aliases:
+            facts.append("also called " + ", ".join(f"“{esc(a)}”" for a in e.aliases))
+        facts.append(f'<a href="{self.prefix}api/{folder}/{esc(e.id)}.json" class="atlas-json">JSON</a>')
+        facts.append(f'<a href="{self.prefix}compare.html?{folder}={esc(e.id)}">compare</a>')
+        facts.append(f'<a href="index.html">every {folder[:-1]}</a>')
+        facts.append(f'<a href="{self.prefix}search.html?q={quote(e.name)}&amp;all=1">pages that mention it</a>')
+        if e.last_changed:
+            facts.append(f'data last changed <span class="atlas-last-changed">{esc(e.last_changed)}</span>')
+        out.append('<p class="atlas-entity-facts">' + " · ".join(facts) + ".</p>")
+        for s in SECTIONS[e.kind]:
+            rows = e.sections.get(s.key, [])
+            if not rows or (s.key == "aliases"):
+                continue
+            out.append(f'<section id="{s.key.replace("_", "-")}"><h2>{esc(s.title)}</h2>')
+            if s.intro:
+                out.append(f"<p>{esc(s.intro)}</p>")
+            if s.chart:
+                out.append(self.chart(e, s, rows))
+            out.append(self.record(s, rows[0]) if s.record else self.table(s, rows))
+            out.append("</section>")
+        sources = e.sources()
+        if sources:
+            out.append('<section id="sources"><h2>Sources</h2><ul class="atlas-sources">'
+                       + "".join(f"<li>{self.full_cite(k)}</li>" for k in sources) + "</ul></section>")
+        out.append("</section>")
+        return "\n".join(out)
+
+
+def split_shell(page: str) -> tuple[str, str]:
+    """The theme's HTML before and after the article of an index page."""
+    a, b = page.find(ARTICLE_OPEN), page.rfind(ARTICLE_CLOSE)
+    if a < 0 or b < 0:
+        raise RuntimeError("the index page has no furo article: the entity pages need the furo theme")
+    return page[: a + len(ARTICLE_OPEN)], page[b:]
+
+
+def page_html(shell: tuple[str, str], e: Entity, article: str, site_title: str) -> str:
+    head, tail = shell
+    head = re.sub(r"<title>.*?</title>", f"<title>{esc(e.name)} - {esc(site_title)}</title>", head, count=1, flags=re.S)
+    return head + "\n" + article + "\n" + tail
+
+
+def digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _js(value, callback: str) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"{callback}({text});\n"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def search_index(entities: dict[str, dict[str, Entity]]) -> list[dict]:
+    """Every entity with its name and aliases: the site search and the compare page's pickers read it."""
+    return [{"kind": kind, "id": e.id, "name": e.name, "aliases": e.aliases, "page": e.path,
+             "json": f"api/{FOLDERS[kind]}/{e.id}.json"}
+            for kind, by_kind in entities.items() for e in by_kind.values()]
+
+
+def write_all(con: duckdb.DuckDBPyConnection, outdir: Path, workdir: Path, cite, site_title: str) -> dict:
+    """Write every entity page, JSON and script whose rows or shell changed; delete those of entities gone.
+    Returns counts: ``written`` and ``kept`` pages, ``removed`` entities."""
+    entities = load(con)
+    manifest_path = workdir / MANIFEST
+    try:
+        old = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    new: dict[str, str] = {}
+    renderer = Renderer(entities, cite)
+    counts = {"written": 0, "kept": 0, "removed": 0}
+    for kind, by_id in entities.items():
+        folder = FOLDERS[kind]
+        shell = split_shell((outdir / f"{INDEX_DOCS[kind]}.html").read_text(encoding="utf-8"))
+        shell_digest = digest(shell, site_title, CODE_DIGEST)
+        for e in by_id.values():
+            doc = e.document()
+            key = f"{kind}:{e.id}"
+            d = digest(shell_digest, doc)
+            new[key] = d
+            page = outdir / e.path
+            if old.get(key) == d and page.exists():
+                counts["kept"] += 1
+                continue
+            _write(page, page_html(shell, e, renderer.article(e), site_title))
+            _write(outdir / "api" / folder / f"{e.id}.json", json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+            _write(outdir / "api" / folder / f"{e.id}.js", _js(doc, "atlasEntityLoaded"))
+            counts["written"] += 1
+    for key in set(old) - set(new):
+        kind, ident = key.split(":", 1)
+        for p in (outdir / FOLDERS[kind] / f"{ident}.html", outdir / "api" / FOLDERS[kind] / f"{ident}.json",
+                  outdir / "api" / FOLDERS[kind] / f"{ident}.js"):
+            p.unlink(missing_ok=True)
+        counts["removed"] += 1
+    index = search_index(entities)
+    _write(outdir / "api" / "index.json", json.dumps({"entities": index}, ensure_ascii=False, indent=1) + "\n")
+    _write(outdir / "api" / "search.js", _js(index, "atlasSearchIndexLoaded"))
+    _write(manifest_path, json.dumps(new, sort_keys=True))
+    return counts

@@ -1,0 +1,175 @@
+"""Entity pages: a page, a JSON document and a script for every accelerator and every model, from the database."""
+
+import json
+import re
+
+import duckdb
+import pytest
+
+from compute_atlas.metadata.units import fmt_value
+from compute_atlas.schemas import unit_of
+from compute_atlas.site import entities
+
+pytestmark = pytest.mark.site
+
+H100 = "nvidia-h100-sxm5-80gb"
+
+
+@pytest.fixture(scope="module")
+def db(site):
+    con = duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def ids(con, kind):
+    sql = {"accelerator": "SELECT accelerator_id FROM accelerators", "model": "SELECT run_id FROM training_runs"}[kind]
+    return {r[0] for r in con.execute(sql).fetchall()}
+
+
+@pytest.mark.parametrize("kind", ["accelerator", "model"])
+def test_every_entity_has_its_page_json_and_script(site, db, kind):
+    folder = entities.FOLDERS[kind]
+    want = ids(db, kind)
+    assert len(want) > 100
+    assert {p.stem for p in (site / folder).glob("*.html")} - {"index"} == want
+    assert {p.stem for p in (site / "api" / folder).glob("*.json")} == want
+    assert {p.stem for p in (site / "api" / folder).glob("*.js")} == want
+    index = json.loads((site / "api" / "index.json").read_text())["entities"]
+    assert {e["id"] for e in index if e["kind"] == kind} == want
+    for e in index:
+        assert (site / e["page"]).is_file() and (site / e["json"]).is_file()
+
+
+def test_accelerator_json_agrees_with_the_database(site, db):
+    cur = db.execute("SELECT * FROM accelerators")
+    names = [d[0] for d in cur.description]
+    for row in cur.fetchall():
+        rec = dict(zip(names, row))
+        doc = json.loads((site / "api" / "accelerators" / f"{rec['accelerator_id']}.json").read_text())
+        spec = doc["sections"]["specification"]["rows"][0]
+        for col, v in rec.items():
+            if col == "notes":
+                continue
+            assert spec[col] == (v.isoformat() if hasattr(v, "isoformat") else v), (rec["accelerator_id"], col)
+        for col, code in doc["units"].items():
+            assert code == entities.column_unit(col)
+        assert doc["sections"]["specification"]["relation"] == "accelerators"
+    peaks = db.execute("SELECT precision, peak_flop_per_s FROM accelerator_efficiency WHERE accelerator_id = ?",
+                       [H100]).fetchall()
+    doc = json.loads((site / "api" / "accelerators" / f"{H100}.json").read_text())
+    assert {(r["precision"], r["peak_flop_per_s"]) for r in doc["sections"]["precisions"]["rows"]} == set(peaks)
+    n = db.execute("SELECT count(*) FROM mlperf_training WHERE accelerator_id = ?", [H100]).fetchone()[0]
+    assert len(doc["sections"]["mlperf"]["rows"]) == n > 0
+    aliases = {r[0] for r in db.execute("SELECT alias FROM accelerator_aliases WHERE accelerator_id = ?", [H100]).fetchall()}
+    assert set(doc["aliases"]) == aliases and "H100" in aliases
+
+
+def test_model_json_agrees_with_the_database(site, db):
+    rows = db.execute("""SELECT c.run_id, c.compute_reported_flop, c.compute_6nd_flop, c.compute_hardware_flop,
+                                c.cost_estimate_usd_2024, (SELECT count(*) FROM benchmark_results b WHERE b.run_id = c.run_id),
+                                (SELECT count(*) FROM training_cost_methods m WHERE m.run_id = c.run_id)
+                         FROM training_run_costs c""").fetchall()
+    for run_id, reported, six_nd, hardware, cost, n_bench, n_methods in rows:
+        doc = json.loads((site / "api" / "models" / f"{run_id}.json").read_text())
+        ways = {r["way"]: r["flop"] for r in doc["sections"]["compute"]["rows"]}
+        assert ways == {"reported": reported, "6ND": six_nd, "hardware": hardware}, run_id
+        assert doc["sections"]["cost"]["rows"][0]["cost_estimate_usd_2024"] == cost
+        assert len(doc["sections"]["benchmarks"]["rows"]) == n_bench
+        assert len(doc["sections"]["cost_methods"]["rows"]) == n_methods
+
+
+def test_entity_pages_show_values_in_their_units_with_citations(site, db):
+    refs = (site / "references.html").read_text()
+    for aid, mem, tdp in db.execute("SELECT accelerator_id, memory_bytes, tdp_watts FROM accelerators "
+                                    "WHERE memory_bytes IS NOT NULL AND tdp_watts IS NOT NULL").fetchall():
+        html = (site / "accelerators" / f"{aid}.html").read_text()
+        assert f"<td>{fmt_value(mem, unit_of('memory_bytes'))}</td>" in html, aid
+        assert f"<td>{fmt_value(tdp, unit_of('tdp_watts'))}</td>" in html, aid
+        anchors = re.findall(r'href="\.\./references\.html#([^"]+)"', html)
+        assert anchors, f"{aid}: no citation"
+        for a in set(anchors):
+            assert f'id="{a}"' in refs
+    html = (site / "models" / "llama-3-1-405b.html").read_text()
+    assert "<h1>Llama 3.1-405B" in html and "Benchmark scores" in html and 'href="../references.html#' in html
+
+
+def test_pages_that_name_an_entity_link_to_its_page(site, db):
+    html = (site / "accelerators.html").read_text()
+    linked = set(re.findall(r'href="accelerators/([^"/]+)\.html"', html))
+    assert linked - {"index"} == ids(db, "accelerator")  # the index page is in the navigation
+    costs = (site / "costs.html").read_text()
+    assert set(re.findall(r'href="models/([^"/]+)\.html"', costs)) - {"index"} == ids(db, "model")
+    dataset = (site / "dictionary" / "benchmark_results.html").read_text()
+    used = {r[0] for r in db.execute("SELECT DISTINCT run_id FROM benchmark_results").fetchall()}
+    assert set(re.findall(r'href="\.\./models/([^"/]+)\.html"', dataset)) - {"index"} == used
+    page = (site / "models" / "llama-3-1-405b.html").read_text()
+    hw = db.execute("SELECT accelerator_id FROM training_runs WHERE run_id = 'llama-3-1-405b'").fetchone()[0]
+    assert f'href="../accelerators/{hw}.html"' in page
+
+
+def test_search_index_has_names_and_aliases(site, db):
+    text = (site / "api" / "search.js").read_text()
+    assert text.startswith("atlasSearchIndexLoaded(")
+    index = json.loads(text[len("atlasSearchIndexLoaded("):].rstrip().removesuffix(");"))
+    by_id = {(e["kind"], e["id"]): e for e in index}
+    assert "H100" in by_id[("accelerator", H100)]["aliases"]
+    assert by_id[("model", "llama-3-1-405b")]["name"] == "Llama 3.1-405B"
+
+
+def test_entity_pages_have_the_theme_and_no_raw_dataset_markup(altered_site):
+    html = (altered_site / "accelerators" / f"{H100}.html").read_text()
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned" in html
+    assert '<link rel="stylesheet" type="text/css" href="../_static/atlas.css' in html
+    assert 'src="../_static/atlas.js' in html
+
+
+def test_unknown_entity_in_prose_fails_the_build(tmp_path, built):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from compute_atlas import paths
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
+    (docs / "index.md").write_text("# T\n\nSee {atlas-accelerator}`the chip <no-such-chip>`.\n")
+    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
+                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
+                          capture_output=True, text=True, env={**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+    assert proc.returncode != 0
+    assert "unknown accelerator 'no-such-chip'" in proc.stderr
+
+
+def test_prose_links_an_entity_by_its_id(site):
+    html = (site / "accelerators.html").read_text()
+    assert re.search(r'<a class="[^"]*atlas-entity-link[^"]*" href="accelerators/nvidia-h100-sxm5-80gb\.html">H100 SXM5</a>', html)
+
+
+def test_every_section_reads_a_declared_relation_and_shows_columns_it_selects(built):
+    from compute_atlas.schemas import RELATIONS
+
+    names = {r.name for r in RELATIONS}
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    try:
+        for kind, sections in entities.SECTIONS.items():
+            for s in sections:
+                assert s.relation in names, (kind, s.key)
+                selected = [d[0] for d in con.execute(s.sql + " LIMIT 0").description]
+                assert selected[0] == "_entity", (kind, s.key)
+                missing = {c for c, _ in s.columns} - set(selected)
+                assert not missing, (kind, s.key, missing)
+                if s.chart:
+                    assert {s.chart[0], s.chart[1]} <= set(selected) and entities.column_unit(s.chart[1])
+    finally:
+        con.close()
+
+
+def test_values_are_formatted_with_their_units():
+    assert entities.display("tdp_watts", 700.0) == fmt_value(700.0, "watts")
+    assert entities.display("peak_flop_per_s", 9.894e14) == fmt_value(9.894e14, "flop_per_s")
+    assert entities.display("flop", 3.8e25) == fmt_value(3.8e25, "flop")
+    assert entities.display("is_frontier", True) == "yes" and entities.display("score", None) == ""
