@@ -27,10 +27,12 @@ def _names(labels, most=6):
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
-def _detail(evidence):
+def _detail(evidence, accepted):
     agree = [e[0] for e in evidence if e[4]]
     disagree = [e[0] for e in evidence if not e[4]]
-    parts = [f"{len(agree)} of {len(evidence)} agree"]
+    below = sum(1 for e in evidence if not e[4] and e[1] < accepted[0])
+    parts = [f"{len(agree)} of {len(evidence)} agree"
+             + (f" ({below} below the claim, {len(disagree) - below} above)" if disagree else "")]
     if agree:
         parts.append(f"agree: {_names(agree)}")
     if disagree:
@@ -65,6 +67,6 @@ def build(con):
             row["verdict_detail"] = settle or (f"no data: no row of {', '.join(RULES[rule].reads)} matches "
                                                f"`{subset}`")
         else:
-            row["verdict_detail"] = _detail(evidence)
+            row["verdict_detail"] = _detail(evidence, accepted)
         rows.append(row)
     return frame("claim_checks", rows)

@@ -88,12 +88,13 @@ def compute_share(con, args):
 
 
 def _rate(con, accelerator_id, metric, sixteen_bit):
-    """(name, precision, metric) at the chip's best dense 16-bit rate, or at its fastest rate of any precision."""
+    """(name, precision, metric) at the chip's best dense 16-bit rate (BF16 or FP16, tensor or not), or at its
+    fastest rate: of a floating-point format, or of any format for a chip that has none (TPU v1's INT8)."""
     where = "AND precision IN ('bf16', 'fp16')" if sixteen_bit else ""
     rows = con.execute(f"""
         SELECT name, precision, {metric} FROM accelerator_efficiency
         WHERE accelerator_id = ? AND {metric} IS NOT NULL {where}
-        ORDER BY peak_flop_per_s DESC, precision LIMIT 1""", [accelerator_id]).fetchall()
+        ORDER BY precision LIKE 'int%', peak_flop_per_s DESC, precision LIMIT 1""", [accelerator_id]).fetchall()
     return rows[0] if rows else None
 
 
@@ -123,8 +124,8 @@ def rental_saving(con, args):
 
     def per_flop(accelerator_id):
         rows = con.execute("""
-            SELECT any_value(e.name), median(c.price_usd_per_hour), max(e.peak_flop_per_s), count(DISTINCT c.price_date),
-                   min(c.price_date), max(c.price_date)
+            SELECT any_value(e.name), median(c.price_usd_per_hour), max(e.peak_flop_per_s), min(c.price_date),
+                   max(c.price_date)
             FROM cloud_prices c JOIN accelerator_efficiency e USING (accelerator_id)
             WHERE c.accelerator_id = ? AND c.provider = ? AND c.pricing_model = ? AND e.precision IN ('bf16', 'fp16')
             """, [accelerator_id, provider, pricing]).fetchall()
@@ -134,18 +135,20 @@ def rental_saving(con, args):
     for pair in args["pairs"]:
         ids = pair.split(":")
         custom, gpu = (per_flop(x) for x in ids)
-        if custom and gpu:
+        # prices of different years say more about the year than the chip: the two chips' years of prices overlap
+        if custom and gpu and custom[3].year <= gpu[4].year and gpu[3].year <= custom[4].year:
             saving = 1 - (custom[1] / custom[2]) / (gpu[1] / gpu[2])
             out.append(_point(pair, f"{custom[0]} against {gpu[0]}", "cloud_prices", saving,
-                              notes=f"{provider} {pricing}: {custom[1]:.3g} USD/h ({custom[4]} to {custom[5]}) against "
-                                    f"{gpu[1]:.3g} USD/h ({gpu[4]} to {gpu[5]})", accelerators=ids))
+                              notes=f"{provider} {pricing}: {custom[1]:.3g} USD/h ({custom[3]} to {custom[4]}) against "
+                                    f"{gpu[1]:.3g} USD/h ({gpu[3]} to {gpu[4]})", accelerators=ids))
     return out
 
 
 def training_cost(con, args):
     rows = con.execute("""
         SELECT run_id, method_id, model, cost_method, cost_usd, dollar_year FROM training_cost_methods
-        WHERE run_id IN (SELECT unnest(?)) ORDER BY run_id, method_id""", [args["runs"]]).fetchall()
+        WHERE run_id IN (SELECT unnest(?)) AND method_id IN (SELECT unnest(?)) ORDER BY run_id, method_id""",
+                       [args["runs"], args["methods"]]).fetchall()
     return [_point(f"{run}:{method}", f"{model} ({method})", "training_cost_methods", cost,
                    notes=f"{kind} method, {year} dollars", run_id=run) for run, method, model, kind, cost, year in rows]
 

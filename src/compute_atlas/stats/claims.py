@@ -54,16 +54,18 @@ RULES: dict[str, Rule] = {
         "not their Shapley decomposition).", ("trend_fits", "algorithmic_progress", "benchmarks"),
         ("fit", "domain")),
     "accelerator_ratio": Rule(
-        "For each named pair of accelerators, the first's metric over the second's at the best dense 16-bit "
-        "tensor rate of each (like-for-like); where a chip has no 16-bit rate, the ratio at each chip's fastest "
-        "rate is kept beside it and does not count.", ("accelerator_efficiency",), ("metric", "pairs")),
+        "For each named pair of accelerators, the first's metric over the second's at the best dense 16-bit rate "
+        "of each, BF16 or FP16 (like-for-like). Where either chip's fastest rate is of another format (FP8, FP4; "
+        "INT8 for a chip without floating point), the ratio at each chip's fastest rate, the basis vendors "
+        "quote, is kept beside it and does not count.", ("accelerator_efficiency",), ("metric", "pairs")),
     "rental_saving": Rule(
         "For each named pair (custom chip : GPU), the saving 1 - (custom price per hour / its peak 16-bit FLOP/s) / "
         "(GPU price per hour / its peak 16-bit FLOP/s), with the median price of each chip at the provider and "
-        "pricing model.", ("cloud_prices", "accelerator_efficiency"), ("provider", "pricing", "pairs")),
+        "pricing model; a pair counts only where the two chips' years of prices overlap.",
+        ("cloud_prices", "accelerator_efficiency"), ("provider", "pricing", "pairs")),
     "training_cost": Rule(
-        "For each named training run, its cost by each cost method of `training_cost_methods` (nominal USD of "
-        "the method's dollar year).", ("training_cost_methods",), ("runs",)),
+        "For each named training run, its cost by each named cost method of `training_cost_methods` (nominal USD "
+        "of the method's dollar year).", ("training_cost_methods",), ("runs", "methods")),
     "technique_effect": Rule(
         "Every measured effect of the named techniques on the metric (`technique_effects`, as a factor).",
         ("technique_effects",), ("metric", "techniques")),

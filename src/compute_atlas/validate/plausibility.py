@@ -386,7 +386,9 @@ def inference_energy_power(q: _Query, params: dict[str, float]) -> list[Problem]
 
 #: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column)
 CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("accelerators", "accelerator_id"),
-                    "runs": ("training_runs", "run_id")}
+                    "runs": ("training_runs", "run_id"), "domain": ("benchmarks", "domain"),
+                    "country": ("electricity", "country_code"), "provider": ("cloud_prices", "provider"),
+                    "pricing": ("cloud_prices", "pricing_model")}
 
 
 def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
@@ -435,5 +437,5 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
                     if key in known and one not in known[key]:
                         table, col = CLAIM_SUBSET_IDS[key]
                         out.append(Problem(q.file(t), line, "check_subset", one, f"unknown {col}: no such row in "
-                                           f"{table}", f"use an {col} of {table}.csv"))
+                                           f"{table}", f"use a {col} of {table}.csv"))
     return out
