@@ -32,6 +32,6 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark against DuckDB's own CSV load; writes build/bench.json."""
+    """The whole build against DuckDB's own floor (typed load, Parquet and CSV export); writes build/bench.json."""
     session.install("-e", ".[test]", "frictionless>=5")
     session.run("python", "-m", "compute_atlas.bench", *session.posargs)

@@ -31,6 +31,7 @@ ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv 
 ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
               "(implied utilization above 1)")
 BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
+CLAIM_VALUE = "unknown domain: no such row in benchmarks"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 
@@ -129,6 +130,13 @@ def power_off_implied(d):
     return "inference_energy.csv", edit_csv(path, row, "avg_power_watts", "639.6"), "avg_power_watts"
 
 
+def claim_value_unknown(d):
+    # a domain no benchmark has: the rule would find no point (a value of the data, not an id: a warning)
+    path = d / "claims.csv"
+    row = row_of(path, "claim_id", "lm-compute-halving-8-months")
+    return "claims.csv", edit_csv(path, row, "check_subset", "domain=languages"), "check_subset"
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -143,6 +151,7 @@ EDITS = {
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
     POWER_MISMATCH: power_off_implied,
+    CLAIM_VALUE: claim_value_unknown,
 }
 
 
@@ -159,9 +168,9 @@ def test_every_warning_rule_has_an_edit():
     # One warning per rate pair with a ratio ceiling, plus the four single rules
     ratio_rules = {f"{hi} is more than {r} times {lo}" for hi, lo, r, _ in plausibility.RATE_ORDER if r}
     assert ratio_rules | {UNCITED, CLOUD_PRICE, FP32_PER_USD, COMPUTE_6ND, GIB_UNSTATED, ARXIV_LATE, ABOVE_PEAK,
-                          BELOW_FLOOR, POWER_MISMATCH} == set(EDITS)
+                          BELOW_FLOOR, POWER_MISMATCH, CLAIM_VALUE} == set(EDITS)
     # a tripwire: a new warning rule in rules.py needs an edit here (the ratio rules share one call)
-    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 10, \
+    assert inspect.getsource(rules).count('"warning")') + inspect.getsource(plausibility).count('"warning")') == 11, \
         "a warning rule was added or removed: update EDITS"
 
 

@@ -384,11 +384,12 @@ def inference_energy_power(q: _Query, params: dict[str, float]) -> list[Problem]
                   "configuration, not per GPU; power of all its GPUs)", "warning")
 
 
-#: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column)
+#: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column). An unknown id is
+#: an error; a value the data do not hold (yet) is a warning: the rule will find no point for it.
 CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("accelerators", "accelerator_id"),
-                    "runs": ("training_runs", "run_id"), "domain": ("benchmarks", "domain"),
-                    "country": ("electricity", "country_code"), "provider": ("cloud_prices", "provider"),
-                    "pricing": ("cloud_prices", "pricing_model")}
+                    "runs": ("training_runs", "run_id")}
+CLAIM_SUBSET_VALUES = {"domain": ("benchmarks", "domain"), "country": ("electricity", "country_code"),
+                       "provider": ("cloud_prices", "provider"), "pricing": ("cloud_prices", "pricing_model")}
 
 
 def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
@@ -410,9 +411,9 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
     out += q.rows(t, "check_rule = 'no_atlas_data' AND settle_with IS NULL", "settle_with", "''",
                   "a claim the atlas cannot check says what data would settle it", "fill settle_with")
     known = {}
-    for key, (table, col) in CLAIM_SUBSET_IDS.items():
+    for key, (table, col) in {**CLAIM_SUBSET_IDS, **CLAIM_SUBSET_VALUES}.items():
         if table in have:
-            known[key] = {r[0] for r in q.con.execute(f"SELECT {col} FROM staging.{ident(table)}").fetchall()}
+            known[key] = {r[0] for r in q.con.execute(f"SELECT DISTINCT {col} FROM staging.{ident(table)}").fetchall()}
     for rowid, rule, subset in q.con.execute(
             f"SELECT rowid, check_rule, check_subset FROM staging.{t} ORDER BY rowid").fetchall():
         line = q.loaded.line_of(t, rowid)
@@ -435,7 +436,8 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
                                        "write first:second, e.g. google-tpu-v7:google-tpu-v6e"))
                 for one in ids:
                     if key in known and one not in known[key]:
-                        table, col = CLAIM_SUBSET_IDS[key]
+                        table, col = {**CLAIM_SUBSET_IDS, **CLAIM_SUBSET_VALUES}[key]
                         out.append(Problem(q.file(t), line, "check_subset", one, f"unknown {col}: no such row in "
-                                           f"{table}", f"use a {col} of {table}.csv"))
+                                           f"{table}", f"use a {col} of {table}.csv",
+                                           "error" if key in CLAIM_SUBSET_IDS else "warning"))
     return out

@@ -63,8 +63,9 @@ class _Query:
 
     def rows(self, table, where, column, value_sql, rule, hint=None, severity="error") -> list[Problem]:
         sql = f"SELECT rowid, CAST({value_sql} AS VARCHAR) FROM staging.{ident(table)} WHERE {where} ORDER BY rowid"
+        file = self.file(table)
         return [
-            Problem(self.file(table), self.loaded.line_of(table, rowid), column, value, rule,
+            Problem(file, self.loaded.line_of(table, rowid), column, value, rule,
                     hint(value) if callable(hint) else hint, severity)
             for rowid, value in self.con.execute(sql).fetchall()
         ]
