@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,30 +89,37 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
         out.problems.append(Problem(name, None, None, None, "file is missing",
                                     f"create {name} with the header: " + ",".join(duckdb_columns(rel))))
         return
-    scan = scan_file(path)
-    out.hashes[name] = scan.sha256
-    hygiene = [] if scan.clean(list(duckdb_columns(rel))) else check_hygiene(name, path.read_bytes(),
-                                                                            list(duckdb_columns(rel)))
-    out.problems += hygiene
-    if any(p.severity == "error" for p in hygiene):
-        return  # the rows cannot be located reliably; fix the file first
     columns = duckdb_columns(rel)
     spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
     rejects = f"rejects_{rel.name}"
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
-            f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
-            f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
-            [str(path)],
-        )
-    except duckdb.Error as exc:  # an unreadable file: say where, never a traceback
-        message = str(exc)
-        line = re.search(r"(?:Line|line):? (\d+)", message)
-        out.problems.append(Problem(name, int(line.group(1)) if line else None, None, None,
-                                    "the file cannot be read as CSV: " + message.splitlines()[0],
-                                    "check quoting: a field with a comma or quote must be in double quotes"))
-        return
+    # The file is hashed and scanned in a thread while DuckDB reads it (DuckDB releases the GIL): one pass
+    # each, at the same time. A file whose hygiene fails is then dropped again, as if it had not been read.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scanning = pool.submit(scan_file, path)
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
+                f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
+                f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
+                [str(path)],
+            )
+            unreadable = None
+        except duckdb.Error as exc:  # an unreadable file: say where (below), never a traceback
+            unreadable = exc
+        scan = scanning.result()
+    out.hashes[name] = scan.sha256
+    hygiene = [] if scan.clean(list(columns)) else check_hygiene(name, path.read_bytes(), list(columns))
+    out.problems += hygiene
+    if any(p.severity == "error" for p in hygiene) or unreadable is not None:
+        con.execute(f"DROP TABLE IF EXISTS staging.{ident(rel.name)}; DROP TABLE IF EXISTS {rejects}; "
+                    f"DROP TABLE IF EXISTS {rejects}_scan")
+        if unreadable is not None and not any(p.severity == "error" for p in hygiene):
+            message = str(unreadable)
+            line = re.search(r"(?:Line|line):? (\d+)", message)
+            out.problems.append(Problem(name, int(line.group(1)) if line else None, None, None,
+                                        "the file cannot be read as CSV: " + message.splitlines()[0],
+                                        "check quoting: a field with a comma or quote must be in double quotes"))
+        return  # the rows cannot be located reliably; fix the file first
     rejected = con.execute(
         f"SELECT line, column_idx, column_name, error_type, csv_line, error_message FROM {rejects} ORDER BY line"
     ).fetchall()
