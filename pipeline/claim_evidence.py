@@ -12,8 +12,7 @@ import math
 
 from compute_atlas.build.steps import PipelineError, frame, parameter
 from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_range, subset_args
-
-MONTHS_PER_YEAR = 12.0
+from compute_atlas.stats.trends import MONTHS_PER_YEAR, growth_per_year
 
 
 def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None, accelerators=(),
@@ -42,7 +41,7 @@ def _fit(con, fit_id):
 
 
 def _growth(months):
-    return 2 ** (MONTHS_PER_YEAR / months)
+    return growth_per_year(months, "halving_time_months")
 
 
 def algorithmic_growth(con, args):

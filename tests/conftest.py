@@ -115,6 +115,21 @@ PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 ALTERED_H100_BF16 = "9.5e14"
 
 
+def sphinx_one_page(tmp_path: Path, built: Path, text: str) -> subprocess.CompletedProcess:
+    """Build a site of one page (``text``, MyST) with the project's conf.py over the database in ``built``."""
+    import os
+    import sys
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
+    (docs / "index.md").write_text(text)
+    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
+                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
+                          capture_output=True, text=True, env={**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+
+
 def build_site(datasets: Path, build_dir: Path) -> Path:
     result = CliRunner().invoke(app, ["build", "--datasets", str(datasets), "--build-dir", str(build_dir)])
     assert result.exit_code == 0, result.output

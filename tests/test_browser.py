@@ -68,7 +68,7 @@ class Visit:
     def __init__(self, browser, base: str):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
-        self.errors, self.outside = [], []
+        self.base, self.errors, self.outside = base, [], []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
@@ -83,18 +83,23 @@ class Visit:
     def close(self):
         self.context.close()
 
+    def charts_drawn(self, name: str) -> int:
+        """Open page ``name``; assert that each of its charts drew an SVG of a visible size; return how many."""
+        self.page.goto(f"{self.base}/{name}.html", wait_until="networkidle")
+        charts = self.page.locator(".atlas-chart-view")
+        for i in range(charts.count()):
+            svg = charts.nth(i).locator("svg").first
+            svg.wait_for(state="attached", timeout=15000)
+            box = svg.bounding_box()
+            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} of {name} did not draw"
+        return charts.count()
+
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_offline_without_errors_and_draws_its_charts(browser, served, name):
     v = Visit(browser, served)
     try:
-        v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
-        charts = v.page.locator(".atlas-chart-view")
-        for i in range(charts.count()):
-            chart = charts.nth(i)
-            chart.locator("svg").first.wait_for(state="attached", timeout=15000)
-            box = chart.locator("svg").first.bounding_box()
-            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} of {name} did not draw"
+        v.charts_drawn(name)
         assert v.errors == [], v.errors
         assert v.outside == [], v.outside
     finally:
@@ -182,14 +187,9 @@ ENTITY_PAGES = ["accelerators/nvidia-h100-sxm5-80gb", "accelerators/google-tpu-v
 def test_entity_page_loads_offline_and_draws_its_charts(browser, served, name):
     v = Visit(browser, served)
     try:
-        v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
-        charts = v.page.locator(".atlas-chart-view")
-        for i in range(charts.count()):
-            charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=15000)
-            box = charts.nth(i).locator("svg").first.bounding_box()
-            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} of {name} did not draw"
+        n_charts = v.charts_drawn(name)
         if name.startswith("accelerators/nvidia"):
-            assert charts.count() >= 1
+            assert n_charts >= 1
         assert v.errors == [], v.errors
         assert v.outside == [], v.outside
     finally:

@@ -125,21 +125,9 @@ def test_entity_pages_have_the_theme_and_no_raw_dataset_markup(altered_site):
 
 
 def test_unknown_entity_in_prose_fails_the_build(tmp_path, built):
-    import os
-    import shutil
-    import subprocess
-    import sys
+    from conftest import sphinx_one_page
 
-    from compute_atlas import paths
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
-    (docs / "index.md").write_text("# T\n\nSee {atlas-accelerator}`the chip <no-such-chip>`.\n")
-    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
-    proc = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
-                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
-                          capture_output=True, text=True, env={**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+    proc = sphinx_one_page(tmp_path, built, "# T\n\nSee {atlas-accelerator}`the chip <no-such-chip>`.\n")
     assert proc.returncode != 0
     assert "unknown accelerator 'no-such-chip'" in proc.stderr
 

@@ -93,19 +93,9 @@ def test_dataset_text_cannot_inject_markup(altered_site):
 
 
 def test_unknown_atlas_value_fails_the_build(tmp_path, built):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
-    (docs / "index.md").write_text("# T\n\nValue: {atlas-value}`no_such_figure`\n")
-    import shutil
-    import subprocess
-    import sys
+    from conftest import sphinx_one_page
 
-    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
-    proc = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
-                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
-                          capture_output=True, text=True, env={**__import__("os").environ,
-                                                                "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+    proc = sphinx_one_page(tmp_path, built, "# T\n\nValue: {atlas-value}`no_such_figure`\n")
     assert proc.returncode != 0
     assert "unknown atlas value 'no_such_figure'" in proc.stderr
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 import duckdb
@@ -23,7 +22,7 @@ from ..metadata.units import UNITS, fmt_value
 from ..schemas import RELATIONS
 from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
-from .tables import TABLES, cite, cite_html, html_table, link_html, md_escape, table_md, text_html
+from .tables import ROOT, TABLES, cite, cite_html, html_table, link_html, md_escape, table_md, text_html
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -213,11 +212,6 @@ def example_md(con: duckdb.DuckDBPyConnection, rel) -> str:
     return f"{fence}text\n{buf.getvalue()}{fence}\n"
 
 
-def _entity_role(kind: str, entity_id: str, name: str) -> str:
-    """A link to an entity's page in Markdown (the role checks the id; the name loses what the role syntax uses)."""
-    return f"{{atlas-{kind}}}`{re.sub(r'[`<>]', '', name)} <{entity_id}>`"
-
-
 def claims_md(con: duckdb.DuckDBPyConnection) -> str:
     """The claims register: per claim its verdict, the claimed and our figure, the rule and the points."""
     claims = con.execute("""
@@ -263,19 +257,19 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
             FROM claim_evidence e LEFT JOIN training_runs r USING (run_id)
             WHERE e.claim_id = ? ORDER BY e.counts DESC, e.value""", [row["claim_id"]]).fetchall()
         if points:
-            out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table", "",
-                    "* - Point\n  - From\n  - Value\n  - Interval\n  - Counts\n  - Agrees\n  - Notes"]
+            body = []
             for label, rel, value, low, high, counts, agrees, notes, accelerators, run_id, model in points:
-                interval = f"{f(low)} to {f(high)}" if low is not None else ""
-                entities = [_entity_role("accelerator", a["id"], a["name"]) for a in accelerators or []]
+                entities = [link_html("accelerator", a["id"], a["name"]) for a in accelerators or []]
                 if run_id:
-                    entities.append(_entity_role("model", run_id, model))
-                label = " / ".join(entities) + (f": {md_escape(label)}" if run_id else "") if entities else \
-                    md_escape(label)
-                out.append(f"* - {label}\n  - {{doc}}`{rel} </{DICTIONARY}/{rel}>`\n  - {f(value)}\n"
-                           f"  - {interval}\n  - {'yes' if counts else 'no (not like-for-like)'}\n"
-                           f"  - {'yes' if agrees else 'no'}\n  - {md_escape(notes or '')}")
-            out += ["```", ""]
+                    entities.append(link_html("model", run_id, model) + f": {text_html(label)}")
+                body.append([" / ".join(entities) or text_html(label),
+                             f'<a class="reference internal" href="{ROOT}{DICTIONARY}/{rel}.html">{text_html(rel)}</a>',
+                             text_html(fmt_value(value, unit)),
+                             "" if low is None else text_html(f"{fmt_value(low, unit)} to {fmt_value(high, unit)}"),
+                             "yes" if counts else "no (not like-for-like)", "yes" if agrees else "no",
+                             text_html(notes or "")])
+            out.append(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
+                                  "atlas-table"))
     return "\n".join(out) + "\n"
 
 

@@ -390,6 +390,7 @@ CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("acc
                     "runs": ("training_runs", "run_id")}
 CLAIM_SUBSET_VALUES = {"domain": ("benchmarks", "domain"), "country": ("electricity", "country_code"),
                        "provider": ("cloud_prices", "provider"), "pricing": ("cloud_prices", "pricing_model")}
+CLAIM_SUBSET_NAMES = {**CLAIM_SUBSET_IDS, **CLAIM_SUBSET_VALUES}
 
 
 def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
@@ -411,7 +412,7 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
     out += q.rows(t, "check_rule = 'no_atlas_data' AND settle_with IS NULL", "settle_with", "''",
                   "a claim the atlas cannot check says what data would settle it", "fill settle_with")
     known = {}
-    for key, (table, col) in {**CLAIM_SUBSET_IDS, **CLAIM_SUBSET_VALUES}.items():
+    for key, (table, col) in CLAIM_SUBSET_NAMES.items():
         if table in have:
             known[key] = {r[0] for r in q.con.execute(f"SELECT DISTINCT {col} FROM staging.{ident(table)}").fetchall()}
     for rowid, rule, subset in q.con.execute(
@@ -436,7 +437,7 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
                                        "write first:second, e.g. google-tpu-v7:google-tpu-v6e"))
                 for one in ids:
                     if key in known and one not in known[key]:
-                        table, col = {**CLAIM_SUBSET_IDS, **CLAIM_SUBSET_VALUES}[key]
+                        table, col = CLAIM_SUBSET_NAMES[key]
                         out.append(Problem(q.file(t), line, "check_subset", one, f"unknown {col}: no such row in "
                                            f"{table}", f"use a {col} of {table}.csv",
                                            "error" if key in CLAIM_SUBSET_IDS else "warning"))
