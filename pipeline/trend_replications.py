@@ -1,16 +1,25 @@
 """trend_replications: each published estimate beside our fit of the source's own population and window.
 
 The population of each estimate is a row of ``replication_subsets`` (chips by kind and market segment,
-the rate by precision, prices by basis, runs by frontier flag and domain, the years); this step turns
-the row into a selection of points from ``accelerator_efficiency`` or ``training_run_costs``, fits it
-with ``compute_atlas.stats.trends`` (interval level, resamples, seed and fewest points from
-``parameters``) and sets it beside the published value and interval of ``published_trends``.
+the rate by precision, prices by basis, runs by frontier flag, domain and z-score band, the dates);
+this step turns the row into a selection of points from ``accelerator_efficiency`` or
+``training_run_costs``, fits it with ``compute_atlas.stats.trends`` (resamples, seed and fewest points
+from ``parameters``; the interval at the published interval's level where the source states one, else
+at ``interval-level-frac``) and sets it beside the published value and interval of ``published_trends``.
 """
 
 from __future__ import annotations
 
 from compute_atlas.build.steps import frame, parameter
-from compute_atlas.stats.trends import Fit, fit_loglinear, growth_interval, growth_per_year, overlaps, record_setters
+from compute_atlas.stats.trends import (
+    Fit,
+    fit_loglinear,
+    growth_interval,
+    growth_per_year,
+    neighbourhood_z_scores,
+    overlaps,
+    record_setters,
+)
 
 #: the column of accelerator_efficiency or training_run_costs that holds each quantity
 VALUE_COLUMNS = {
@@ -30,14 +39,14 @@ CHIPS = """
     SELECT release_date, max({col}) FROM accelerator_efficiency
     WHERE list_contains(?, kind) AND list_contains(?, market_segment) AND ({precision})
       AND (? IS NULL OR list_contains(?, price_basis))
-      AND year(release_date) BETWEEN ? AND ? AND {col} IS NOT NULL
+      AND release_date BETWEEN ? AND ? AND {col} IS NOT NULL
     GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"""
 
+#: every run with a compute figure: the neighbourhoods of a z-score selection, before any other filter
 RUNS = """
-    SELECT c.publication_date, c.compute_reported_flop FROM training_run_costs c JOIN training_runs r USING (run_id)
-    WHERE (NOT ? OR c.is_frontier) AND (? IS NULL OR list_contains(?, r.domain))
-      AND year(c.publication_date) BETWEEN ? AND ? AND c.compute_reported_flop IS NOT NULL
-    ORDER BY c.publication_date, c.run_id"""
+    SELECT c.publication_date, c.compute_reported_flop, c.is_frontier, r.domain
+    FROM training_run_costs c JOIN training_runs r USING (run_id)
+    WHERE c.compute_reported_flop IS NOT NULL ORDER BY c.publication_date, c.run_id"""
 
 SUBSETS = """
     SELECT s.*, p.quantity, p.subset, p.value, p.value_kind, p.ci_low, p.ci_high, p.interval_level_frac,
@@ -54,13 +63,30 @@ def words(text: str | None) -> str:
     return ", ".join(t.replace("_", " ") for t in split(text) or [])
 
 
+def span(start, end) -> str:
+    """The period in words: whole years as `2010–2022`, a part year by its month: `Sep 2015 – Mar 2022`."""
+    first = str(start.year) if (start.month, start.day) == (1, 1) else f"{start:%b %Y}"
+    last = str(end.year) if (end.month, end.day) == (12, 31) else f"{end:%b %Y}"
+    return f"{first}–{last}" if first.isdigit() and last.isdigit() else f"{first} – {last}"
+
+
+def z_band(s: dict) -> str:
+    low, high = s["z_score_min"], s["z_score_max"]
+    bounds = " and ".join(b for b in (f"at least {low:g}" if low is not None else "",
+                                      f"below {high:g}" if high is not None else "") if b)
+    return f"log-compute z-score {bounds} against runs within {s['z_score_window_years']:g} years"
+
+
 def describe(s: dict) -> str:
-    years = f"{s['window_start_year']}–{s['window_end_year']}"
+    years = span(s["period_start_date"], s["period_end_date"])
     if s["population"] == "training_runs":
         who = "frontier runs" if s["frontier_only"] else "runs"
         if s["domains"]:
             who = f"{words(s['domains'])} {who}"
-        return f"{who.capitalize()} with a compute figure, published {years}"
+        text = f"{who.capitalize()} with a compute figure"
+        if s["z_score_window_years"]:
+            text += f", {z_band(s)}"
+        return f"{text}, published {years}"
     text = f"{words(s['market_segments']).capitalize()} {words(s['kinds'])}"
     if s["precision_rule"]:
         text += f", {s['precision_rule']} rate"
@@ -72,17 +98,27 @@ def describe(s: dict) -> str:
     return f"{text}, released {years}"
 
 
-def points(con, s: dict) -> tuple[list, list]:
+def runs(all_runs: list, s: dict) -> list:
+    """The runs of the subset: frontier flag, domain, z-score band (against every run), window."""
+    z = (neighbourhood_z_scores([r[0] for r in all_runs], [r[1] for r in all_runs], s["z_score_window_years"])
+         if s["z_score_window_years"] else [None] * len(all_runs))
+    domains = split(s["domains"])
+    low, high = s["z_score_min"], s["z_score_max"]
+    return [(date, flop) for (date, flop, frontier, domain), zi in zip(all_runs, z)
+            if (frontier or not s["frontier_only"]) and (domains is None or domain in domains)
+            and (low is None or (zi is not None and zi >= low)) and (high is None or (zi is not None and zi < high))
+            and s["period_start_date"] <= date <= s["period_end_date"]]
+
+
+def points(con, s: dict, all_runs: list) -> tuple[list, list]:
     col = VALUE_COLUMNS[s["quantity"]]
     if s["population"] == "accelerators":
         bases = split(s["price_bases"])
         rows = con.execute(CHIPS.format(col=col, precision=PRECISION_RULES[s["precision_rule"]]),
                            [split(s["kinds"]), split(s["market_segments"]), bases, bases,
-                            s["window_start_year"], s["window_end_year"]]).fetchall()
+                            s["period_start_date"], s["period_end_date"]]).fetchall()
     else:
-        domains = split(s["domains"])
-        rows = con.execute(RUNS, [bool(s["frontier_only"]), domains, domains, s["window_start_year"],
-                                  s["window_end_year"]]).fetchall()
+        rows = runs(all_runs, s)
     dates, values = [r[0] for r in rows], [r[1] for r in rows]
     if s["best_only"]:
         dates, values = record_setters(dates, values)
@@ -90,23 +126,24 @@ def points(con, s: dict) -> tuple[list, list]:
 
 
 def build(con):
-    level = parameter(con, "interval-level-frac")
-    options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed")),
-               "level": level}
+    default_level = parameter(con, "interval-level-frac")
+    options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed"))}
     fewest = parameter(con, "minimum-fit-points")
+    all_runs = con.execute(RUNS).fetchall()
     cur = con.execute(SUBSETS)
     names = [d[0] for d in cur.description]
     rows = []
     for s in (dict(zip(names, r)) for r in cur.fetchall()):
         pub = growth_per_year(s["value"], s["value_kind"])
         pub_low, pub_high = growth_interval(s["ci_low"], s["ci_high"], s["value_kind"])
-        dates, values = points(con, s)
+        dates, values = points(con, s, all_runs)
+        level = s["interval_level_frac"] or default_level
         row = {
             "trend_id": s["trend_id"], "quantity": s["quantity"], "subset": s["subset"],
             "source": s["published_source"],
-            "label": f"{s['label']} ({s['window_start_year']}–{s['window_end_year']})",
+            "label": f"{s['label']} ({span(s['period_start_date'], s['period_end_date'])})",
             "fit_description": describe(s),
-            "window_start_year": s["window_start_year"], "window_end_year": s["window_end_year"],
+            "period_start_date": s["period_start_date"], "period_end_date": s["period_end_date"],
             "published_growth_per_year_x": pub, "published_growth_per_year_x_low": pub_low,
             "published_growth_per_year_x_high": pub_high,
             "published_interval_level_frac": s["interval_level_frac"],
@@ -114,9 +151,10 @@ def build(con):
             "growth_per_year_x": None, "growth_per_year_x_low": None, "growth_per_year_x_high": None,
             "interval_level_frac": level, "doubling_time_years": None, "growth_ratio_x": None,
             "overlap_rule": overlaps(1, 1, pub, pub_low, pub_high)[0], "intervals_overlap": None,
+            "known_differences": s["known_differences"],
         }
         if len(dates) >= fewest:
-            fit = fit_loglinear(dates, values, **options)
+            fit = fit_loglinear(dates, values, level=level, **options)
             low, high = 10**fit.slope_low, 10**fit.slope_high
             rule, agree = overlaps(low, high, pub, pub_low, pub_high)
             row.update({"growth_per_year_x": fit.growth_per_year, "growth_per_year_x_low": low,

@@ -174,6 +174,8 @@ PUBLISHED_TRENDS = [
     trend("t-halving-months", 12, "halving_time_months", 8, 24),
     trend("t-halving-years", 0.5, "halving_time_years", 0.25, 1, start=None, end=None),
     trend("t-no-interval", 3, "growth_per_year_x"),
+    trend("t-runs-above", 3, "growth_per_year_x", 2, 4, quantity="training_compute_flop", level=0.8),
+    trend("t-runs-below", 3, "growth_per_year_x", quantity="training_compute_flop"),
     # no fit of this quantity: left out of trend_comparison
     trend("t-cloud", 0.9, "growth_per_year_x", quantity="cloud_price_usd_per_hour"),
     # the language algorithmic-progress estimate compute_efficiency uses: halves every 12 months,
@@ -185,8 +187,17 @@ PUBLISHED_TRENDS = [
 
 def subset(trend_id, *, kinds="gpu", precision="best-16bit-tensor", bases="launch_list", start=2016, end=2024):
     return {"trend_id": trend_id, "label": f"Test {trend_id}", "population": "accelerators", "kinds": kinds, "market_segments": "data_centre",
-            "precision_rule": precision, "price_bases": bases, "best_only": "false", "window_start_year": start,
-            "window_end_year": end, "rationale": "Fixture.", "source": "hobbhahn2022gpupriceperformance"}
+            "precision_rule": precision, "price_bases": bases, "best_only": "false",
+            "period_start_date": f"{start}-01-01", "period_end_date": f"{end}-12-31", "rationale": "Fixture.",
+            "known_differences": "None.", "source": "hobbhahn2022gpupriceperformance"}
+
+
+def run_subset(trend_id, *, z_min=None, z_max=None, start="2020-01-01", end="2024-03-01"):
+    """Runs by z-score against every run with compute (a 100-year neighbourhood holds them all)."""
+    return {"trend_id": trend_id, "label": f"Test {trend_id}", "population": "training_runs", "best_only": "false",
+            "frontier_only": "false", "z_score_window_years": 100, "z_score_min": z_min, "z_score_max": z_max,
+            "period_start_date": start, "period_end_date": end, "rationale": "Fixture.", "known_differences": "None.",
+            "source": "sevilla2022computetrends"}
 
 
 REPLICATION_SUBSETS = [
@@ -200,6 +211,11 @@ REPLICATION_SUBSETS = [
     subset("t-doubling-months", kinds="gpu;asic", precision="fp32", bases="launch_list;purchase"),
     # the same with launch prices only: the three GPUs
     subset("t-halving-months", kinds="gpu;asic", precision="fp32"),
+    # runs with compute (log10): 16.26 (2015-06), 20.00 (2020-07), 19.18 and 19.78 (2021-01), 18.26 (2022-06),
+    # 22.00 (2024-03), 21.36 (2025-06); mean 19.55. Above it (z >= 0) and in 2020 to 2024-03-01 (inclusive):
+    # 2020-07, 2021-01 (19.78) and 2024-03; below it: 2021-01 (19.18) and 2022-06
+    run_subset("t-runs-above", z_min=0),
+    run_subset("t-runs-below", z_max=0),
 ]
 
 
@@ -691,6 +707,13 @@ def test_trend_replications_convert_fit_and_judge_overlap(db):
     assert rows["t-doubling-months"]["n_points"] == 4
     assert rows["t-halving-months"]["n_points"] == 3
     assert rows["t-doubling-years"]["label"] == "Test t-doubling-years (2016–2024)"
+    # a z-score selection against every run, then the period, its last day included
+    r = rows["t-runs-above"]
+    assert r["n_points"] == 3 and r["label"] == "Test t-runs-above (2020 – Mar 2024)"
+    assert "z-score at least 0 against runs within 100 years" in r["fit_description"]
+    assert r["interval_level_frac"] == approx(0.8)  # the published interval's level, not the parameter's
+    assert rows["t-runs-below"]["n_points"] == 2
+    assert rows["t-no-interval"]["interval_level_frac"] == approx(0.9)  # no published level: the parameter
 
 
 # --- claim_checks --------------------------------------------------------------------------------------

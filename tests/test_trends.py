@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
+from compute_atlas.stats.trends import Fit, fit_loglinear, neighbourhood_z_scores, record_setters
 
 #: The bootstrap's settings in these tests (the build takes them from `parameters`).
 OPTIONS = {"samples": 1000, "seed": 20231127, "level": 0.9}
@@ -53,6 +53,17 @@ def test_record_setters_keep_only_new_bests():
     dates = [dt.date(2020, 1, 1), dt.date(2021, 1, 1), dt.date(2022, 1, 1), dt.date(2023, 1, 1)]
     d, v = record_setters(dates, [5, 3, 7, 7])
     assert v == [5, 7] and d == [dates[0], dates[2]]
+
+
+def test_neighbourhood_z_scores():
+    # 10, 1000 and 100000 a year apart (log10: 1, 3, 5); window 1.5 years. The first sees 1 and 3 (mean 2, sd 1):
+    # z = -1; the middle one sees all three (mean 3, sd sqrt(8/3)): z = 0; the last sees 3 and 5: z = 1.
+    # A point alone in its window has no spread: None.
+    dates = [dt.date(2020, 1, 1), dt.date(2021, 1, 1), dt.date(2022, 1, 1), dt.date(2030, 1, 1)]
+    z = neighbourhood_z_scores(dates, [10, 1000, 100000, 7], 1.5)
+    assert z[:3] == [pytest.approx(-1), pytest.approx(0), pytest.approx(1)] and z[3] is None
+    # a wider window takes in more neighbours: with 3 years the first sees all of the first three
+    assert neighbourhood_z_scores(dates[:3], [10, 1000, 100000], 3)[0] == pytest.approx(-2 / math.sqrt(8 / 3))
 
 
 def test_too_few_points_is_an_error():

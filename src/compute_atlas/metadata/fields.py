@@ -216,10 +216,13 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # trends
     _f("label", str, "A short readable name of the row for charts and tables."),
     _f("trend_id", str, "Published trend estimate: a key into `published_trends`.", str_matches=SLUG),
-    _f("window_start_year", int, "First calendar year of the window a replication fits (inclusive; release year "
-       "of a chip, publication year of a run).", "year", ge=1940, le=2100),
-    _f("window_end_year", int, "Last calendar year of the window a replication fits (inclusive).", "year",
-       ge=1940, le=2100),
+    _f("period_start_date", dt.date, "First day of the period whose points a replication keeps (inclusive; release "
+       "date of a chip, publication date of a run). A source that states only a year starts on 1 January.", "date"),
+    _f("period_end_date", dt.date, "Last day of the period whose points a replication keeps (inclusive): the end "
+       "the source states (a year ends on 31 December, 'to May 2024' on 31 May), and not past the source's own "
+       "publication where its data end there.", "date"),
+    _f("known_differences", str, "Where our points or method still differ from the source's after the subset is "
+       "matched, and what that does to the comparison (why a replication may disagree)."),
     _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
     _f("subset", str, "Named subset of data the estimate rests on."),
     _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),

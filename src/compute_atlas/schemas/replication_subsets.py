@@ -1,5 +1,7 @@
 """``replication_subsets``: for each published trend we replicate, the source's population as data."""
 
+import datetime as dt
+
 import pandera.polars as pa
 
 from ..metadata.fields import DOMAINS
@@ -39,17 +41,27 @@ class ReplicationSubsets(pa.DataFrameModel):
     frontier_only: bool = field("Training runs: keep only frontier runs (`is_frontier`).")
     domains: str = field("Training runs: the domains kept (`;`-separated values of `training_runs.domain`); empty "
                          "for every domain.", str_matches=_list_of(list(DOMAINS)))
-    window_start_year: int = shared('window_start_year', nullable=False)
-    window_end_year: int = shared('window_end_year', nullable=False)
+    z_score_window_years: float = field("Training runs: select runs by the z-score of their log compute against "
+                                        "every run with a compute figure published within this many years either "
+                                        "side (Sevilla et al. 2022's rule for large-scale and regular-scale "
+                                        "models); empty for no such selection.", 'years', gt=0)
+    z_score_min: float = field("Training runs: keep runs whose z-score is at least this (empty: no lower bound).",
+                               "number")
+    z_score_max: float = field("Training runs: keep runs whose z-score is below this (empty: no upper bound).",
+                               "number")
+    period_start_date: dt.date = shared('period_start_date', nullable=False)
+    period_end_date: dt.date = shared('period_end_date', nullable=False)
     rationale: str = shared('rationale', nullable=False, note="How the subset matches the source's definition of "
                             "its population, and where our data cannot match it.")
+    known_differences: str = shared('known_differences', nullable=False)
     source: str = shared('source', nullable=False, note="Where the source defines its population.")
 
     class Config:
         description = """The population behind each published trend estimate that the atlas
         replicates, as the source defines it and as far as our data can express it: which chips (kind,
-        market segment), which rate (precision), which price basis, which runs (frontier, domain), and
-        the window of years. `trend_replications` fits each one."""
+        market segment), which rate (precision), which price basis, which runs (frontier, domain, and
+        large- or regular-scale by z-score where the source selects so), the window of dates, and what
+        still differs. `trend_replications` fits each one."""
         metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
                     "foreign_keys": [ForeignKey("trend_id", "published_trends")]}
         strict = True

@@ -1,5 +1,7 @@
 """``trend_replications``: each published estimate beside our fit of the same subset, precision, price basis and window."""
 
+import datetime as dt
+
 import pandera.polars as pa
 
 from ._base import ForeignKey, field, shared
@@ -13,8 +15,8 @@ class TrendReplications(pa.DataFrameModel):
     label: str = shared('label', nullable=False, note="With the window of years.")
     fit_description: str = field("Our subset in words: which points, which rate, which prices, which years.",
                                  nullable=False)
-    window_start_year: int = shared('window_start_year', nullable=False)
-    window_end_year: int = shared('window_end_year', nullable=False)
+    period_start_date: dt.date = shared('period_start_date', nullable=False)
+    period_end_date: dt.date = shared('period_end_date', nullable=False)
     published_growth_per_year_x: float = field("The published estimate as a growth factor per year.",
                                                'factor_per_year', nullable=False, gt=0)
     published_growth_per_year_x_low: float = field("Low end of the published interval as a growth factor per year; "
@@ -29,7 +31,9 @@ class TrendReplications(pa.DataFrameModel):
     growth_per_year_x_low: float = shared('growth_per_year_x_low', note="Our percentile-bootstrap interval.")
     growth_per_year_x_high: float = shared('growth_per_year_x_high')
     interval_level_frac: float = shared('interval_level_frac', nullable=False,
-                                        note="Of our interval (the `interval-level-frac` parameter).")
+                                        note="Of our interval: the published interval's level where the source "
+                                        "states one, so that both are compared at the same coverage; else the "
+                                        "`interval-level-frac` parameter.")
     doubling_time_years: float = shared('doubling_time_years', note="Of our fit.")
     growth_ratio_x: float = field("Our growth factor over the published one (1 where they agree).", 'factor', gt=0)
     overlap_rule: str = field("How agreement is judged: `intervals` (the two intervals share a point) where the "
@@ -37,6 +41,7 @@ class TrendReplications(pa.DataFrameModel):
                               "value) where it gives none.", nullable=False, isin=["intervals", "point_in_interval"])
     intervals_overlap: bool = shared('intervals_overlap', note="Here by `overlap_rule`; empty when too few points "
                                      "match to fit.")
+    known_differences: str = shared('known_differences', nullable=False, note="From `replication_subsets`.")
 
     class Config:
         description = """Each published trend estimate (`published_trends`) that the atlas can replicate,

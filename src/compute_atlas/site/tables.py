@@ -116,6 +116,12 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("n_points", "Points"), ("intervals_overlap", "Agree"), ("rationale", "How the subset matches the source"),
          ("source", "Source")],
     ),
+    "trend_replications_disagreeing": (
+        """SELECT * FROM trend_replications WHERE NOT intervals_overlap ORDER BY quantity, trend_id""",
+        [("label", "Published estimate"), ("published_growth_per_year_x", "Published growth per year"),
+         ("growth_per_year_x", "Ours"), ("growth_per_year_x_low", "Low"), ("growth_per_year_x_high", "High"),
+         ("overlap_rule", "Judged by"), ("known_differences", "What still differs"), ("source", "Source")],
+    ),
     "technique_summary": (
         "SELECT * FROM technique_summary ORDER BY technique, metric",
         [("technique", "Technique"), ("metric", "Metric"), ("n_results", "Results"),

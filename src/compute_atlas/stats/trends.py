@@ -86,6 +86,21 @@ def record_setters(dates: list[dt.date], values: list[float]) -> tuple[list[dt.d
     return out_d, out_v
 
 
+def neighbourhood_z_scores(dates: list[dt.date], values: list[float], window_years: float) -> list[float | None]:
+    """Each point's z-score of log10(value) against every point (itself included) dated within ``window_years``
+    either side: (log v − mean) / standard deviation (population, ddof 0), as Sevilla et al. 2022 select
+    large-scale and regular-scale models. None where the neighbourhood has no spread (a single point, or all
+    equal)."""
+    x = years_since(dates, min(dates)) if dates else np.array([])
+    y = np.log10(np.asarray(values, dtype=float))
+    out: list[float | None] = []
+    for xi, yi in zip(x, y):
+        near = y[np.abs(x - xi) <= window_years]
+        sd = float(near.std())
+        out.append(float((yi - near.mean()) / sd) if sd > 0 else None)
+    return out
+
+
 MONTHS_PER_YEAR = 12
 #: periods of each time kind's unit in a year (a doubling or halving time)
 PERIODS_PER_YEAR = {"doubling_time_years": 1, "halving_time_years": 1,

@@ -132,6 +132,18 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
                       "an interval needs both ends")
         out += q.rows("published_trends", "ci_low IS NOT NULL AND interval_level_frac IS NULL AND interval_method <> 'range'",
                       "interval_level_frac", "interval_level_frac", "an interval needs its level", "e.g. 0.9 for 90 %")
+    if "replication_subsets" in have:
+        out += q.rows("replication_subsets", "period_start_date > period_end_date", "period_start_date",
+                      "period_start_date || ' to ' || period_end_date", "period_start_date after period_end_date")
+        out += q.rows("replication_subsets", "z_score_min >= z_score_max", "z_score_min",
+                      "z_score_min || ' / ' || z_score_max", "z_score_min must be below z_score_max")
+        out += q.rows("replication_subsets", "(z_score_window_years IS NULL) <> "
+                      "(z_score_min IS NULL AND z_score_max IS NULL)", "z_score_window_years",
+                      "coalesce(CAST(z_score_window_years AS VARCHAR), '')",
+                      "a z-score selection needs its window and at least one bound", "fill both or neither")
+        out += q.rows("replication_subsets", "coalesce(z_score_window_years, z_score_min, z_score_max) IS NOT NULL "
+                      "AND population <> 'training_runs'", "z_score_window_years", "population",
+                      "z-score selection is for training runs only", "leave the z_score columns empty")
     if "assumptions" in have:
         out += q.rows("assumptions", "low > value OR value > high", "value", "low || ' / ' || value || ' / ' || high",
                       "value outside its own range", "low <= value <= high")
