@@ -50,7 +50,7 @@ def build(con):
     for (claim_id, statement, topic, form, low, high, unit, rule, subset, settle, vendor, lfl) in claims:
         evidence = con.execute("SELECT label, value, value_low, value_high, agrees FROM claim_evidence "
                                "WHERE claim_id = ? AND counts ORDER BY value", [claim_id]).fetchall()
-        accepted = accepted_range(form, low, high, tolerance)
+        accepted = accepted_range(form, low, high, tolerance, unit)
         points = [Point(v, lo, hi) for _, v, lo, hi, _ in evidence]
         row = {"claim_id": claim_id, "statement": statement, "topic": topic, "claim_form": form, "claimed_low": low,
                "claimed_high": high, "unit": unit, "accepted_low": _finite(accepted[0]),

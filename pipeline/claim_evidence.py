@@ -183,7 +183,7 @@ def build(con):
                          "FROM claims ORDER BY claim_id").fetchall()
     rows = []
     for claim_id, form, low, high, unit, rule, subset in claims:
-        accepted = accepted_range(form, low, high, tolerance)
+        accepted = accepted_range(form, low, high, tolerance, unit)
         for p in CHECKS[rule](con, subset_args(subset)):
             p.update(claim_id=claim_id, unit=unit,
                      agrees=Point(p["value"], p["value_low"], p["value_high"]).agrees(accepted))

@@ -15,10 +15,12 @@ from conftest import DATASETS, cli, edit_csv, row_of
 
 
 def test_accepted_range_widens_an_about_claim_only():
-    assert accepted_range("about", 8, 8, 1.25) == (pytest.approx(6.4), pytest.approx(10.0))
-    assert accepted_range("range", 0.05, 0.14, 1.25) == (0.05, 0.14)
-    assert accepted_range("at_least", 2, None, 1.25) == (2, math.inf)
-    assert accepted_range("up_to", None, 5, 1.25) == (-math.inf, 5)
+    assert accepted_range("about", 8, 8, 1.25, "months") == (pytest.approx(6.4), pytest.approx(10.0))
+    assert accepted_range("range", 0.05, 0.14, 1.25, "usd_per_kwh") == (0.05, 0.14)
+    assert accepted_range("at_least", 2, None, 1.25, "factor") == (2, math.inf)
+    # "up to 5x" of a factor promises a gain: from 1 (no change) to 5; a cost that rose does not agree
+    assert accepted_range("up_to", None, 5, 1.25, "factor") == (1.0, 5)
+    assert accepted_range("up_to", None, 5, 1.25, "percent") == (-math.inf, 5)
 
 
 def test_verdict_rule():

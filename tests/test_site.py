@@ -92,6 +92,13 @@ def test_dataset_text_cannot_inject_markup(altered_site):
     assert "&lt;script&gt;window.__pwned" in (altered_site / "accelerators.html").read_text()
 
 
+def test_claim_rules_show_their_code_as_code(site):
+    """A rule's description names relations in backticks: they render as code, not as literal backticks."""
+    page = (site / "claims.html").read_text()
+    assert "<code" in page and "technique_effects</span></code>" in page
+    assert not re.search(r"Rule\.</em>[^<]*`", page)
+
+
 def test_unknown_atlas_value_fails_the_build(tmp_path, built):
     from conftest import sphinx_one_page
 

@@ -22,7 +22,7 @@ from ..metadata.units import UNITS, fmt_value
 from ..schemas import RELATIONS
 from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
-from .tables import ROOT, TABLES, cite, cite_html, html_table, link_html, md_escape, table_md, text_html
+from .tables import ROOT, TABLES, cite, cite_html, html_table, link_html, md_escape, md_escape_code, table_md, text_html
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -239,7 +239,7 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
         accepted = f"up to {f(hi)}" if lo is None else f"from {f(lo)} up" if hi is None else f"from {f(lo)} to {f(hi)}"
         out += [f"**Verdict: {row['verdict']}.** Claimed: {md_escape(row['as_quoted'])} ({claimed}; a point agrees "
                 f"{accepted}). Ours: {ours}; {row['n_agree']} of {row['n_points']} points agree.", "",
-                f"*Rule.* {md_escape(row['rule_description'])}"
+                f"*Rule.* {md_escape_code(row['rule_description'])}"
                 + (f" Subset: `{row['check_subset']}`." if row["check_subset"] else ""), "",
                 f"*Detail.* {md_escape(row['verdict_detail'])}", ""]
         if row["like_for_like"]:

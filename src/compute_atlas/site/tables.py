@@ -28,6 +28,14 @@ def md_escape(text: object) -> str:
     return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def md_escape_code(text: object) -> str:
+    """Text of our own code with `backtick` spans kept as code and the rest escaped like ``md_escape``."""
+    def plain(p: str) -> str:  # escaped, keeping the spaces that part it from the code spans
+        return (" " if p[:1].isspace() else "") + md_escape(p) + (" " if p[-1:].isspace() and p.strip() else "")
+
+    return "".join(f"`{p}`" if i % 2 else plain(p) for i, p in enumerate(str(text).split("`")))
+
+
 def cite(keys: str | None) -> str:
     """A citation role for ``;``-separated BibTeX keys (validated as keys by the schemas)."""
     if not keys:

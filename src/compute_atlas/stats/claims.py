@@ -6,7 +6,8 @@ relations, in the claim's unit, each with its interval where it has one (``claim
 verdict (``claim_checks``) compares the points with the claimed range, the same way for every rule:
 
 - a point **agrees** when its value, or its interval, meets the accepted range: the claimed range,
-  widened for an ``about`` claim by the tolerance ``claim-about-tolerance-x`` either side;
+  widened for an ``about`` claim by the tolerance ``claim-about-tolerance-x`` either side; an ``up_to``
+  claim of a factor ("cuts cost up to 5x") promises a gain, so its range starts at 1 (no change);
 - the claim **holds** when our figure agrees (the median of the points' values; a single point's
   interval where there is one point) and at least half of the points agree; it **holds in part** when some agree; it **does not
   hold** when none does; it **cannot be checked** when the rule finds no point.
@@ -93,10 +94,17 @@ def subset_args(text: str | None) -> dict[str, list[str]]:
     return out
 
 
-def accepted_range(form: str, low: float | None, high: float | None, tolerance_x: float) -> tuple[float, float]:
+#: units in which 1 is no change: an ``up_to`` claim in one of them promises a gain of at most its figure
+NO_CHANGE_AT_ONE = ("factor", "factor_per_year")
+
+
+def accepted_range(form: str, low: float | None, high: float | None, tolerance_x: float,
+                   unit: str) -> tuple[float, float]:
     """The range a value must meet to agree with a claim (``-inf`` / ``inf`` for an open end)."""
     if form == "about":
         return low / tolerance_x, low * tolerance_x
+    if form == "up_to" and low is None and unit in NO_CHANGE_AT_ONE:
+        low = 1.0
     return (low if low is not None else -math.inf), (high if high is not None else math.inf)
 
 
