@@ -99,7 +99,7 @@ def describe(s: dict) -> str:
 
 
 def runs(all_runs: list, s: dict) -> list:
-    """The runs of the subset: frontier flag, domain, z-score band (against every run), window."""
+    """The runs of the subset: frontier flag, domain, z-score band (against every run), period."""
     z = (neighbourhood_z_scores([r[0] for r in all_runs], [r[1] for r in all_runs], s["z_score_window_years"])
          if s["z_score_window_years"] else [None] * len(all_runs))
     domains = split(s["domains"])

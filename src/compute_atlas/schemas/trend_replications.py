@@ -12,8 +12,9 @@ class TrendReplications(pa.DataFrameModel):
     quantity: str = shared('quantity', nullable=False)
     subset: str = shared('subset', nullable=False, note="The published estimate's subset.")
     source: str = shared('source', nullable=False, note="The published estimate's source.")
-    label: str = shared('label', nullable=False, note="With the window of years.")
-    fit_description: str = field("Our subset in words: which points, which rate, which prices, which years.",
+    label: str = shared('label', nullable=False,
+                        note="With the period (years, or months where it starts or ends within a year).")
+    fit_description: str = field("Our subset in words: which points, which rate, which prices, which dates.",
                                  nullable=False)
     period_start_date: dt.date = shared('period_start_date', nullable=False)
     period_end_date: dt.date = shared('period_end_date', nullable=False)
