@@ -7,7 +7,7 @@ polars.DataFrame``. What a step reads is declared in its relation's schema
 ``ref()``: the order of the steps comes from those declarations, and each step
 runs in a sandbox database that holds only views of its declared inputs, so a
 step that reads anything else fails with a clear message. Its output is
-created from the schema, filled by name and validated against it.
+created from the schema, filled by name and held to its column checks (``validate.columns``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import duckdb
-import pandera.polars as pa
+import polars as pl
 
 from ..schemas import DERIVED, RELATIONS, Relation, relation
+from ..validate.columns import column_checks, failures
 from .ddl import create_table, ident
 
 SANDBOX = "step_sandbox"
@@ -51,10 +52,10 @@ class Step:
         want = [c.name for c in rel.columns()]
         with _sandbox(con, rel, self.path) as box:
             if self.path.suffix == ".sql":
-                query = self.path.read_text()
-                got = [r[0] for r in box.execute(f"DESCRIBE ({query})").fetchall()]
+                # planned and run once; the columns are compared on the result
+                box.execute(f"CREATE TABLE {SANDBOX}.main._result AS ({self.path.read_text()})")
+                got = [r[0] for r in box.execute(f"DESCRIBE {SANDBOX}.main._result").fetchall()]
                 _same_columns(self.path, want, got)
-                box.execute(f"CREATE TABLE {SANDBOX}.main._result AS ({query})")
             else:
                 frame = _module(self.path).build(box)
                 _same_columns(self.path, want, frame.columns)
@@ -63,11 +64,11 @@ class Step:
                 box.unregister("_frame")
         con.execute(f"INSERT INTO {ident(self.name)} BY NAME (SELECT * FROM {SANDBOX}.main._result)")
         con.execute(f"DETACH {SANDBOX}")
-        df = con.sql(f"SELECT * FROM {ident(self.name)}").pl()
-        try:
-            rel.model.validate(df, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            raise PipelineError(f"{self.path.name} produced rows that break its schema:\n{exc.failure_cases}") from None
+        failed = failures(con, ident(self.name), column_checks(rel, unique=True))
+        if failed:
+            cases = pl.DataFrame([(f.column, f.check, f.value, f.row) for f in failed], orient="row",
+                                 schema=["column", "check", "failure_case", "index"])
+            raise PipelineError(f"{self.path.name} produced rows that break its schema:\n{cases}")
 
 
 class _sandbox:
@@ -163,8 +164,6 @@ def run(con: duckdb.DuckDBPyConnection, pipeline_dir: Path, on_step: Callable[[s
 
 def frame(name: str, rows: list[dict]):
     """A polars frame with the columns and types of relation ``name`` (also when there are no rows)."""
-    import polars as pl
-
     from ..ingest.load import _polars_type
 
     schema = {c.name: _polars_type(c.sql_type) for c in relation(name).columns()}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandera.polars as pa
@@ -103,11 +104,16 @@ class Relation:
     def parameters(self) -> tuple[str, ...]:
         return tuple(self.config.metadata.get("parameters", ()))
 
-    @property
+    @cached_property
     def schema(self) -> pa.DataFrameSchema:
+        """The pandera schema, built once (pandera builds a fresh copy on each call)."""
         return self.model.to_schema()
 
     def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    @cached_property
+    def _columns(self) -> tuple[Column, ...]:
         out = []
         for name, col in self.schema.columns.items():
             meta = col.metadata or {}
@@ -125,7 +131,7 @@ class Relation:
                     unit_from=meta.get("unit_from"),
                 )
             )
-        return out
+        return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""Checking what ``ingest`` staged: frame checks (pandera), declared rules and plausibility."""
+"""Checking what ``ingest`` staged: column checks (the pandera schemas, run as SQL), declared rules and plausibility."""

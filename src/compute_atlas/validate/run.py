@@ -7,12 +7,12 @@ from pathlib import Path
 import duckdb
 
 from ..ingest.load import Loaded, load_all
-from . import frames, rules
+from . import columns, rules
 
 
 def validate_into(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
     """Stage every dataset in ``con`` and collect every problem, of reading and of checking."""
     loaded = load_all(datasets, con)
-    loaded.problems += frames.run_all(con, loaded)
+    loaded.problems += columns.run_all(con, loaded)
     loaded.problems += rules.run_all(con, loaded)
     return loaded

@@ -1,0 +1,86 @@
+"""The column checks run as SQL (compute_atlas.validate.columns) find exactly what pandera finds, on
+awkward values: every column of every relation, its shipped values and their near misses, nulls, NaN,
+infinities, the bounds of each range, Unicode spaces and line breaks in patterns, duplicates."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+
+import duckdb
+import pandera.polars as pa
+import polars as pl
+import pytest
+
+from compute_atlas.schemas import RELATIONS
+from compute_atlas.validate.columns import column_checks, failures, sql_pattern
+
+from conftest import DATASETS
+
+POLARS = {"Float64": pl.Float64, "Int64": pl.Int64, "String": pl.String, "Boolean": pl.Boolean, "Date": pl.Date}
+#: Text that is easy to get wrong when a regular expression moves from polars (Rust) to DuckDB (RE2).
+AWKWARD_TEXT = ["", " ", "a", "A", "-", "a-", "-a", "a--b", "é", "a\n", "\na", "a\u00a0", "a\u0085b", "a\x0bb",
+                "a\u2028b", "a\u3000b", "a\u200bb", "a b", "https://x", "https://x y", "https://x\u00a0y",
+                "https://x\u2029", "https://x\u200by", "http://", "ftp://x", "a;b", "a;;b", ";a", "v1.0", "v1x0",
+                "v1.0-a.b", "v1.0-a..b", "12:1", "1x2x3", "US", "USA", "tp=2,pp=1", "tp=0", "*:datasheet"]
+
+
+def shipped_values(rel, column: str) -> list[str]:
+    if not rel.csv_file or not (DATASETS / rel.csv_file).exists():
+        return []
+    rows = csv.DictReader(io.StringIO((DATASETS / rel.csv_file).read_text(encoding="utf-8")))
+    return sorted({r[column] for r in rows if r.get(column)})[:40]
+
+
+def candidates(rel, name: str, col) -> list:
+    dtype = str(col.dtype)
+    bounds = [v for c in col.checks for k, v in (c.statistics or {}).items() if k in ("min_value", "max_value")]
+    if dtype == "Float64":
+        near = [b * f for b in bounds for f in (1 - 1e-12, 1, 1 + 1e-12)] + [b + d for b in bounds for d in (-1, 1)]
+        return [None, math.nan, math.inf, -math.inf, 0.0, -0.0, 1e-300, -1.0, 1e300, *near,
+                *(float(v) for v in shipped_values(rel, name)[:5])]
+    if dtype == "Int64":
+        return [None, 0, -1, 1, 2**62, *(int(b) + d for b in bounds for d in (-1, 0, 1))]
+    if dtype == "String":
+        allowed = [v for c in col.checks if c.name == "isin" for v in c.statistics["allowed_values"]]
+        real = shipped_values(rel, name) + allowed
+        near = [m for v in real[:12] for m in (v.upper(), " " + v, v + " ", v + "\n", v + "\u00a0", v + ";", v + "x")]
+        return [None, *AWKWARD_TEXT, *real, *near, *real[:1]]  # the last repeats a value (uniqueness)
+    if dtype == "Boolean":
+        return [None, True, False]
+    if dtype == "Date":
+        return [None, dt.date(1990, 1, 1), dt.date(2026, 1, 1)]
+    raise AssertionError(f"no candidates for {dtype}")
+
+
+def pandera_failures(name: str, col, frame: pl.DataFrame) -> list[tuple]:
+    try:
+        pa.DataFrameSchema({name: col}).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return [(r["check"], r["index"], r["failure_case"]) for r in exc.failure_cases.iter_rows(named=True)
+                if not r["check"].startswith("dtype(")]
+    return []
+
+
+COLUMNS = [(rel, name, col) for rel in RELATIONS for name, col in rel.schema.columns.items()
+           if col.checks or not col.nullable or col.unique]
+
+
+@pytest.mark.parametrize(("rel", "name", "col"), COLUMNS, ids=[f"{r.name}.{n}" for r, n, _ in COLUMNS])
+def test_sql_checks_find_what_pandera_finds(rel, name, col):
+    values = candidates(rel, name, col)
+    frame = pl.DataFrame({name: values}, schema={name: POLARS[str(col.dtype)]})
+    con = duckdb.connect()
+    con.register("_frame", frame)
+    con.execute("CREATE TABLE t AS SELECT * FROM _frame")
+    checks = tuple(c for c in column_checks(rel, unique=True) if c.column == name)
+    ours = [(f.check, f.row, f.value) for f in failures(con, "t", checks)]
+    assert ours == pandera_failures(name, col, frame)
+
+
+def test_a_pattern_class_without_a_translation_is_refused():
+    assert sql_pattern(r"^\S+$") != r"^\S+$"
+    with pytest.raises(ValueError, match="spell it out"):
+        sql_pattern(r"^\d+$")
