@@ -33,19 +33,30 @@ def build_time() -> str:
 
 
 def last_changed(datasets: Path, files) -> dict[str, str]:
-    """Date of the last commit that changed each input file (today's date if it has uncommitted changes)."""
-    out = {}
-    for name in files:
-        try:
-            log = subprocess.run(["git", "log", "-1", "--format=%cs", "--", name], cwd=datasets, capture_output=True,
-                                 text=True, timeout=10)
-            dirty = subprocess.run(["git", "status", "--porcelain", "--", name], cwd=datasets, capture_output=True,
-                                   text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if log.returncode == 0 and log.stdout.strip():
-            out[name] = build_time()[:10] if dirty.stdout.strip() else log.stdout.strip()
-    return out
+    """Date of the last commit that changed each input file (today's date if it has uncommitted changes): one
+    ``git log`` of them all, newest commit first (a merge counts for a file it changed from every parent, as
+    in each file's own log), and one ``git diff`` for the uncommitted changes."""
+    files = list(files)
+    if not files:
+        return {}
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "-c", "--no-renames", "--relative",
+                              "--", *files], cwd=datasets, capture_output=True, text=True, timeout=60)
+        dirty = subprocess.run(["git", "diff", "HEAD", "--name-only", "--no-renames", "--relative", "--", *files],
+                               cwd=datasets, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if log.returncode != 0:
+        return {}
+    out: dict[str, str] = {}
+    for commit in log.stdout.split("\0")[1:]:
+        day, *names = commit.split("\n")
+        for name in names:
+            if name in files:
+                out.setdefault(name, day)
+    modified = set(dirty.stdout.splitlines()) if dirty.returncode == 0 else set()
+    today = build_time()[:10]
+    return {name: today if name in modified else day for name, day in out.items()}
 
 
 def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) -> None:

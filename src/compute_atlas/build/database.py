@@ -61,16 +61,16 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
             on_step("raw tables")
             _publish_raw(con)
             pipeline.run(con, pipeline_dir, on_step=lambda name: on_step(f"derive {name}"))
+            on_step("build info")
             write_build_info(con, loaded, datasets)
-            for rel in RELATIONS:
-                for stmt in comments(rel):
-                    con.execute(stmt)
+            # one transaction for the hundreds of COMMENT ON statements
+            con.execute("BEGIN; " + "; ".join(stmt for rel in RELATIONS for stmt in comments(rel)) + "; COMMIT")
             con.execute("CHECKPOINT")
+            on_step("export")  # from the same connection
+            export(con, work)
+            datapackage.write(con, work / "datapackage.json")
         finally:
             con.close()
-        on_step("export")
-        export(db, work)
-        datapackage.write(db, work / "datapackage.json")
         shutil.copy2(datasets / "references.bib", work / "references.bib")  # the site's bibliography
         on_step("publish")
         swap_into_place(work, build_dir)

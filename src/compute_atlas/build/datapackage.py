@@ -104,9 +104,5 @@ def descriptor(con: duckdb.DuckDBPyConnection) -> dict:
     }
 
 
-def write(db: Path, out: Path) -> None:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out.write_text(json.dumps(descriptor(con), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    finally:
-        con.close()
+def write(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    out.write_text(json.dumps(descriptor(con), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

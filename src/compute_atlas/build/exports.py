@@ -12,18 +12,15 @@ from .ddl import ident
 EXPORT_DIRS = ("parquet", "csv")
 
 
-def export(db: Path, work: Path) -> None:
-    """One Parquet and one CSV file per table, rows in table order (file order for curated tables, the
-    order each pipeline step gives for derived ones): deterministic for the same inputs."""
+def export(con: duckdb.DuckDBPyConnection, work: Path) -> None:
+    """One Parquet and one CSV file per table of the database ``con`` has open, rows in table order (file
+    order for curated tables, the order each pipeline step gives for derived ones): deterministic for the
+    same inputs."""
     for sub in EXPORT_DIRS:
         (work / sub).mkdir()
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for rel in RELATIONS:
-            query = f"SELECT * FROM {ident(rel.name)}"
-            con.execute(f"COPY ({query}) TO '{work / 'parquet' / rel.name}.parquet' (FORMAT parquet, COMPRESSION zstd)")
-            con.execute(f"COPY ({query}) TO '{work / 'csv' / rel.name}.csv' (FORMAT csv, HEADER true)")
-    finally:
-        con.close()
+    for rel in RELATIONS:
+        query = f"SELECT * FROM {ident(rel.name)}"
+        con.execute(f"COPY ({query}) TO '{work / 'parquet' / rel.name}.parquet' (FORMAT parquet, COMPRESSION zstd)")
+        con.execute(f"COPY ({query}) TO '{work / 'csv' / rel.name}.csv' (FORMAT csv, HEADER true)")
 
 

@@ -37,12 +37,13 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
                             "check braces and commas of the entry")]
     except Exception as exc:  # pybtex reports repeated keys and other data errors this way
         key = re.search(r"entry:? ?(\S+)", str(exc))
-        line = _line_of(text, key.group(1)) if key else None
+        line = _entry_lines(text).get(key.group(1)) if key else None
         return [], [Problem(name, line, None, key.group(1) if key else None, str(exc),
                             "each key may appear once")]
     rows, problems = [], []
+    lines = _entry_lines(text)
     for key, entry in data.entries.items():
-        line = _line_of(text, key)
+        line = lines.get(key)
         fields = entry.fields
         people = entry.persons.get("author", [])
         authors = " and ".join(str(p) for p in people)
@@ -75,6 +76,12 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
     return rows, problems
 
 
-def _line_of(text: str, key: str) -> int | None:
-    m = re.search(r"@\w+\s*\{\s*" + re.escape(key) + r"\s*,", text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+def _entry_lines(text: str) -> dict[str, int]:
+    """The line of each entry's first ``@type{key,``: one pass over the text."""
+    out: dict[str, int] = {}
+    line, pos = 1, 0
+    for m in re.finditer(r"@\w+\s*\{\s*([^\s,]+)\s*,", text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.setdefault(m.group(1), line)
+    return out

@@ -39,6 +39,8 @@ UNTRANSLATED = re.compile(r"\\[dDwWbBpP]")
 @dataclass(frozen=True)
 class ColumnCheck:
     column: str
+    #: the column's polars type, in which its failing values are printed
+    dtype: pl.DataType
     #: pandera's name of the check, as its failure cases give it (``greater_than(0)``, ``not_nullable``)
     check: str
     #: SQL that is true on a row that fails the check
@@ -111,14 +113,14 @@ def column_checks(rel: Relation, unique: bool) -> tuple[ColumnCheck, ...]:
     (for the curated tables the declared rules check it, with their own messages)."""
     out = []
     for name, col in rel.schema.columns.items():
-        c = ident(name)
+        c, dtype = ident(name), col.dtype.type
         if not col.nullable:
-            is_float = col.dtype is not None and str(col.dtype).startswith("Float")
-            out.append(ColumnCheck(name, "not_nullable", f"{c} IS NULL" + (f" OR isnan({c})" if is_float else "")))
+            is_float = dtype.is_float()
+            out.append(ColumnCheck(name, dtype, "not_nullable", f"{c} IS NULL" + (f" OR isnan({c})" if is_float else "")))
         if unique and col.unique:
-            out.append(ColumnCheck(name, "field_uniqueness", f"count(*) OVER (PARTITION BY {c}) > 1", unique=True))
+            out.append(ColumnCheck(name, dtype, "field_uniqueness", f"count(*) OVER (PARTITION BY {c}) > 1", unique=True))
         for check in col.checks:
-            out.append(ColumnCheck(name, check.error or check.name, _check_sql(c, check)))
+            out.append(ColumnCheck(name, dtype, check.error or check.name, _check_sql(c, check)))
     return tuple(out)
 
 
@@ -127,24 +129,22 @@ def failures(con: duckdb.DuckDBPyConnection, table: str, checks: tuple[ColumnChe
     if not checks:
         return []
     flags = ", ".join(f"({c.fails}) AS _f{i}" for i, c in enumerate(checks))
-    columns = list(dict.fromkeys(c.column for c in checks))
+    dtypes = {c.column: c.dtype for c in checks}
+    columns = list(dtypes)
     values = ", ".join(f"{ident(c)} AS _v{i}" for i, c in enumerate(columns))
     sql = f"SELECT rowid AS _row, {flags}, {values} FROM {table}"
     if any(c.unique for c in checks):  # a window over the whole column, then the filter
         sql = f"SELECT * FROM ({sql}) WHERE {' OR '.join(f'_f{i}' for i in range(len(checks)))}"
     else:  # each flag is the row's own: the scan filters, and only the failing rows are projected
         sql += " WHERE " + " OR ".join(f"({c.fails})" for c in checks)
-    found = con.sql(sql + " ORDER BY _row").pl()
-    if found.is_empty():
+    found = con.execute(sql + " ORDER BY _row").fetchall()
+    if not found:
         return []
     # the value as pandera reports it: polars' own text of the value
-    text = {col: found[f"_v{i}"].cast(pl.String).to_list() for i, col in enumerate(columns)}
-    rows = found["_row"].to_list()
-    out = []
-    for i, check in enumerate(checks):
-        for j in found.with_row_index("_j").filter(pl.col(f"_f{i}"))["_j"].to_list():
-            out.append(Failure(check.column, check.check, text[check.column][j], rows[j]))
-    return out
+    text = {col: pl.Series([r[1 + len(checks) + i] for r in found], dtype=dtypes[col]).cast(pl.String).to_list()
+            for i, col in enumerate(columns)}
+    return [Failure(check.column, check.check, text[check.column][j], r[0])
+            for i, check in enumerate(checks) for j, r in enumerate(found) if r[1 + i]]
 
 
 def table_problems(con: duckdb.DuckDBPyConnection, rel: Relation, file: str, out: Loaded) -> list[Problem]:
