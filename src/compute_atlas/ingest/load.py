@@ -2,9 +2,10 @@
 problem of reading (encoding, header, quoting, a value of the wrong type) is
 collected with its line; none stops the reading of the other files.
 
-Rows land in tables of the schema ``staging``; ``compute_atlas.validate``
-checks them there, and the build copies them into tables created from the
-schemas' DDL once every check passes.
+Rows land straight in the tables that are published, typed as the schema
+declares; ``compute_atlas.validate`` checks them there, and once every check
+passes the build adds the schema's NOT NULL constraints and comments. (A
+failed build publishes nothing: its database is a work file.)
 """
 
 from __future__ import annotations
@@ -56,7 +57,6 @@ class Loaded:
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
     """Stage every dataset in ``datasets`` with its declared types; report what cannot be read."""
     out = Loaded()
-    con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     _load_references(datasets / BIB_FILE, con, out)
     for rel in RAW:
         if rel.csv_file:
@@ -72,7 +72,7 @@ def _load_references(path: Path, con: duckdb.DuckDBPyConnection, out: Loaded) ->
     rel = relation("references")
     df = pl.DataFrame(rows, schema={c.name: _polars_type(c.sql_type) for c in rel.columns()})
     con.register("_refs", df)
-    con.execute('CREATE OR REPLACE TABLE staging."references" AS SELECT * FROM _refs')
+    con.execute('CREATE OR REPLACE TABLE "references" AS SELECT * FROM _refs')
     con.unregister("_refs")
     out.lines["references"] = None
     out.loaded.add("references")
@@ -98,7 +98,7 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
         scanning = pool.submit(scan_file, path)
         try:
             con.execute(
-                f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
+                f"CREATE OR REPLACE TABLE {ident(rel.name)} AS SELECT * FROM read_csv(?, header=true, "
                 f"auto_detect=false, delim=',', quote='\"', escape='\"', columns={spec}, "
                 f"store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')",
                 [str(path)],
@@ -111,7 +111,7 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
     hygiene = [] if scan.clean(list(columns)) else check_hygiene(name, path.read_bytes(), list(columns))
     out.problems += hygiene
     if any(p.severity == "error" for p in hygiene) or unreadable is not None:
-        con.execute(f"DROP TABLE IF EXISTS staging.{ident(rel.name)}; DROP TABLE IF EXISTS {rejects}; "
+        con.execute(f"DROP TABLE IF EXISTS {ident(rel.name)}; DROP TABLE IF EXISTS {rejects}; "
                     f"DROP TABLE IF EXISTS {rejects}_scan")
         if unreadable is not None and not any(p.severity == "error" for p in hygiene):
             message = str(unreadable)
@@ -142,10 +142,10 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
             f"delim=',', quote='\"', escape='\"', columns={text_spec}, ignore_errors=true)",
             [str(path)],
         )
-        con.execute(f"CREATE OR REPLACE TABLE staging.{ident(rel.name)} AS SELECT {casts} FROM _text")
+        con.execute(f"CREATE OR REPLACE TABLE {ident(rel.name)} AS SELECT {casts} FROM _text")
         con.execute("DROP TABLE _text")
     n_lines = scan.lines
-    n_rows = con.execute(f"SELECT count(*) FROM staging.{ident(rel.name)}").fetchall()[0][0]
+    n_rows = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchall()[0][0]
     if n_rows + len(bad_lines) != n_lines - 1:
         breaks = line_breaks_in_fields(name, path.read_bytes(), list(columns))
         if breaks:

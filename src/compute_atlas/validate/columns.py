@@ -151,7 +151,7 @@ def table_problems(con: duckdb.DuckDBPyConnection, rel: Relation, file: str, out
     """The column checks of a curated table; uniqueness, with its own messages, is in ``rules``."""
     cols = {c.name: c for c in rel.columns()}
     problems = []
-    for f in failures(con, f"staging.{ident(rel.name)}", column_checks(rel, unique=False)):
+    for f in failures(con, ident(rel.name), column_checks(rel, unique=False)):
         col = cols[f.column]
         unit = f" (unit: {col.unit})" if col.unit and col.unit not in ("date", "see unit") else ""
         problems.append(Problem(file, out.line_of(rel.name, f.row), f.column, f.value, humanize_failure(f.check),

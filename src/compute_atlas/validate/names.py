@@ -47,9 +47,9 @@ def ambiguous_aliases(q: _Query) -> list[Problem]:
     that repeats with the same accelerator is redundant (a warning)."""
     key = NORMAL.format("alias")
     groups = (f"SELECT {key} AS k, string_agg(DISTINCT accelerator_id, ', ' ORDER BY accelerator_id) AS ids, "
-              "count(DISTINCT accelerator_id) AS n_ids, count(*) AS n FROM staging.accelerator_aliases GROUP BY k "
+              "count(DISTINCT accelerator_id) AS n_ids, count(*) AS n FROM accelerator_aliases GROUP BY k "
               "HAVING count(*) > 1")
-    sql = (f"SELECT a.rowid, a.alias, g.ids, g.n_ids FROM staging.accelerator_aliases a JOIN ({groups}) g "
+    sql = (f"SELECT a.rowid, a.alias, g.ids, g.n_ids FROM accelerator_aliases a JOIN ({groups}) g "
            f"ON {NORMAL.format('a.alias')} = g.k ORDER BY a.rowid")
     out = []
     for rowid, alias, ids, n_ids in q.con.execute(sql).fetchall():
@@ -68,9 +68,9 @@ def ambiguous_aliases(q: _Query) -> list[Problem]:
 
 def mlperf_names(q: _Query) -> list[Problem]:
     """Each result's accelerator_name maps through the aliases, to the row's own accelerator_id."""
-    aliases = [r[0] for r in q.con.execute("SELECT alias FROM staging.accelerator_aliases").fetchall()]
+    aliases = [r[0] for r in q.con.execute("SELECT alias FROM accelerator_aliases").fetchall()]
     sql = (f"SELECT m.rowid, m.accelerator_name, m.accelerator_id, string_agg(DISTINCT a.accelerator_id, ', ') "
-           f"FROM staging.mlperf_training m LEFT JOIN staging.accelerator_aliases a "
+           f"FROM mlperf_training m LEFT JOIN accelerator_aliases a "
            f"ON {NORMAL.format('a.alias')} = {NORMAL.format('m.accelerator_name')} "
            "WHERE m.accelerator_name IS NOT NULL GROUP BY ALL ORDER BY m.rowid")
     out = []

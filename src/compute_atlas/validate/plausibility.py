@@ -115,7 +115,7 @@ def accelerator_plausibility(q: _Query) -> list[Problem]:
 def near_duplicate_names(q: _Query, table: str, col: str) -> list[Problem]:
     norm = f"regexp_replace(lower({col}), '[^a-z0-9]', '', 'g')"
     where = (f"rowid IN (SELECT rowid FROM (SELECT rowid, count(*) OVER (PARTITION BY {norm}) AS n "
-             f"FROM staging.{ident(table)}) WHERE n > 1)")
+             f"FROM {ident(table)}) WHERE n > 1)")
     return q.rows(table, where, col, col, "names differ only in case, spacing or punctuation",
                   "one entity should have one row")
 
@@ -169,7 +169,7 @@ def parameters(q: _Query, have: set[str], problems: list[Problem]) -> dict[str, 
     """The validation's constants, from `parameters`; a missing one is an error and its check is skipped."""
     if "parameters" not in have:
         return {}
-    rows = dict(q.con.execute("SELECT parameter_id, value FROM staging.parameters WHERE parameter_id IN "
+    rows = dict(q.con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id IN "
                               "(SELECT unnest(?))", [list(VALIDATION_PARAMETERS)]).fetchall())
     for key in VALIDATION_PARAMETERS:
         if key not in rows:
@@ -205,7 +205,7 @@ def value_basis(q: _Query) -> list[Problem]:
 
     whens = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
     sub = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
-           "FROM staging.accelerators WHERE value_basis IS NOT NULL")
+           "FROM accelerators WHERE value_basis IS NOT NULL")
     return q.rows("accelerators", f"rowid IN (SELECT rid FROM ({sub}) WHERE CASE split_part(e, ':', 1) {whens} "
                   "ELSE false END)", "value_basis", "value_basis",
                   "value_basis qualifies a column that is empty on this row",
@@ -230,7 +230,7 @@ def first_release_dates(q: _Query, params: dict[str, float]) -> list[Problem]:
 
 #: The chip's highest dense 32- or 16-bit peak rate, for a training run's row (NULL when the chip is unknown).
 _PEAK = ("(SELECT max(greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop_per_s, a.fp16_flop_per_s)) "
-         "FROM staging.accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
+         "FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * {_PEAK})"
 
 
@@ -258,7 +258,7 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
 
     out = []
     if "cloud_prices" in have and "accelerators" in have:
-        out += q.rows("cloud_prices", "price_date < (SELECT min(a.release_date) FROM staging.accelerators a "
+        out += q.rows("cloud_prices", "price_date < (SELECT min(a.release_date) FROM accelerators a "
                       "WHERE a.accelerator_id = cloud_prices.accelerator_id)", "price_date",
                       "CAST(price_date AS VARCHAR)", "cloud price dated before the accelerator's release_date",
                       "check the date and the accelerator_id")
@@ -269,7 +269,7 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
         if rel.name not in have or "price_date" not in cols or "source" not in cols:
             continue
         sub = (f"SELECT rid FROM (SELECT rowid AS rid, price_date AS d, unnest(string_split(source, ';')) AS k "
-               f"FROM staging.{rel.name} WHERE source IS NOT NULL) LEFT JOIN staging.\"references\" r "
+               f"FROM {rel.name} WHERE source IS NOT NULL) LEFT JOIN \"references\" r "
                "ON r.reference_key = k GROUP BY rid HAVING bool_and(coalesce(r.snapshot_date > d, false))")
         out += q.rows(rel.name, f"rowid IN ({sub})", "price_date", "CAST(price_date AS VARCHAR)",
                       "price dated before the snapshot it cites (every source cited is a dated snapshot of a later day)",
@@ -289,7 +289,7 @@ def benchmark_scales(q: _Query) -> list[Problem]:
     out = q.rows("benchmarks", "scale_min IS NOT NULL AND scale_max IS NOT NULL AND scale_min >= scale_max",
                  "scale_max", "scale_min || ' >= ' || scale_max", "scale_min must be below scale_max",
                  "swap them, or check the unit")
-    sql = ("SELECT rowid, benchmark_id, chance_score, scale_min, scale_max, score_unit FROM staging.benchmarks "
+    sql = ("SELECT rowid, benchmark_id, chance_score, scale_min, scale_max, score_unit FROM benchmarks "
            "WHERE chance_score < scale_min OR chance_score > scale_max ORDER BY rowid")
     for rowid, _bid, chance, lo, hi, unit in q.con.execute(sql).fetchall():
         out.append(Problem(q.file("benchmarks"), q.loaded.line_of("benchmarks", rowid), "chance_score", f"{chance:g}",
@@ -303,7 +303,7 @@ def scores_within_scale(q: _Query) -> list[Problem]:
     """Each score lies within its benchmark's [scale_min, scale_max] (a 0-1 fraction stored where percent is
     expected, or a percent where a fraction is, shows here)."""
     sql = ("SELECT r.rowid, r.benchmark_id, r.score, b.scale_min, b.scale_max, b.score_unit "
-           "FROM staging.benchmark_results r JOIN staging.benchmarks b USING (benchmark_id) "
+           "FROM benchmark_results r JOIN benchmarks b USING (benchmark_id) "
            "WHERE r.score < b.scale_min OR r.score > b.scale_max ORDER BY r.rowid")
     out = []
     for rowid, bid, score, lo, hi, unit in q.con.execute(sql).fetchall():
@@ -355,7 +355,7 @@ def inference_price_units(q: _Query, params: dict[str, float]) -> list[Problem]:
 
 def inference_prices_after_release(q: _Query) -> list[Problem]:
     """A model cannot be priced before it was released."""
-    return q.rows("inference_prices", "observed_date < (SELECT min(r.publication_date) FROM staging.training_runs r "
+    return q.rows("inference_prices", "observed_date < (SELECT min(r.publication_date) FROM training_runs r "
                   "WHERE r.run_id = inference_prices.run_id)", "observed_date", "CAST(observed_date AS VARCHAR)",
                   "inference price observed before the model's publication_date (training_runs.csv)",
                   "check the date and the run_id (a later version may need its own training_runs row)")
@@ -426,9 +426,9 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
     known = {}
     for key, (table, col) in CLAIM_SUBSET_NAMES.items():
         if table in have:
-            known[key] = {r[0] for r in q.con.execute(f"SELECT DISTINCT {col} FROM staging.{ident(table)}").fetchall()}
+            known[key] = {r[0] for r in q.con.execute(f"SELECT DISTINCT {col} FROM {ident(table)}").fetchall()}
     for rowid, rule, subset in q.con.execute(
-            f"SELECT rowid, check_rule, check_subset FROM staging.{t} ORDER BY rowid").fetchall():
+            f"SELECT rowid, check_rule, check_subset FROM {t} ORDER BY rowid").fetchall():
         line = q.loaded.line_of(t, rowid)
         args = subset_args(subset)
         want = set(RULES[rule].keys) if rule in RULES else set(args)

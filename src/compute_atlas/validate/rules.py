@@ -3,7 +3,7 @@
 declares. Each rule reads its declaration from the schemas; none names a table
 itself. The plausibility checks of particular tables are in ``plausibility``.
 
-Each check is SQL over ``staging.<table>``; ``rowid`` locates the row, which
+Each check is SQL over the loaded table; ``rowid`` locates the row, which
 ``Loaded.line_of`` turns into the CSV line. A check of a table that failed to
 load is skipped (its problems are already reported).
 """
@@ -62,7 +62,7 @@ class _Query:
         return relation(table).csv_file or "references.bib"
 
     def rows(self, table, where, column, value_sql, rule, hint=None, severity="error") -> list[Problem]:
-        sql = f"SELECT rowid, CAST({value_sql} AS VARCHAR) FROM staging.{ident(table)} WHERE {where} ORDER BY rowid"
+        sql = f"SELECT rowid, CAST({value_sql} AS VARCHAR) FROM {ident(table)} WHERE {where} ORDER BY rowid"
         file = self.file(table)
         return [
             Problem(file, self.loaded.line_of(table, rowid), column, value, rule,
@@ -113,7 +113,7 @@ def text_hygiene(q: _Query, rel) -> list[Problem]:
     # above and Python then classify: a space first or last in a field, a formula's first character, or an
     # unseen character (a line break cannot be in a field: the loader has already said so)
     any_flag = f"regexp_matches(concat_ws(chr(10), {', '.join(text)}), '(?m)^[ =+\\-@]| $|{UNSEEN_RE}')"
-    sql = (f"SELECT rowid, {flags}, {', '.join(f'{c} AS _{c}' for c in text)} FROM staging.{ident(rel.name)} "
+    sql = (f"SELECT rowid, {flags}, {', '.join(f'{c} AS _{c}' for c in text)} FROM {ident(rel.name)} "
            f"WHERE {any_flag} ORDER BY rowid")
     out, reported = [], None
     for row in q.con.execute(sql).fetchall():
@@ -140,11 +140,14 @@ def text_hygiene(q: _Query, rel) -> list[Problem]:
 
 
 def duplicates(q: _Query, rel, columns: list[str], rule: str, hint: str, column: str | None) -> list[Problem]:
-    """Rows whose values of ``columns`` repeat (NULLs compare equal)."""
-    key = ", ".join(columns)
-    where = (f"({key}) IN (SELECT ({key}) FROM staging.{ident(rel.name)} GROUP BY ALL HAVING count(*) > 1)"
+    """Rows whose values of ``columns`` repeat (NULLs compare equal). Rows that repeat have the same hash,
+    so the values are grouped only among the rows whose hash repeats: the grouping of every row is one of
+    8-byte hashes, not of the key's text (memory and time at 10^7 rows)."""
+    key, table = ", ".join(columns), ident(rel.name)
+    hashed = f"hash({key}) IN (SELECT hash({key}) FROM {table} GROUP BY 1 HAVING count(*) > 1)"
+    where = (f"{hashed} AND ({key}) IN (SELECT ({key}) FROM {table} WHERE {hashed} GROUP BY ALL HAVING count(*) > 1)"
              if len(columns) > 1 else
-             f"{key} IN (SELECT {key} FROM staging.{ident(rel.name)} GROUP BY ALL HAVING count(*) > 1)")
+             f"{hashed} AND {key} IN (SELECT {key} FROM {table} WHERE {hashed} GROUP BY ALL HAVING count(*) > 1)")
     return q.rows(rel.name, where, column, f"concat_ws(' | ', {key})", rule, hint)
 
 
@@ -180,14 +183,14 @@ def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
     for table, col, ref, ref_col, sep in declared:
         if table not in have or ref not in have:
             continue
-        choices = [r[0] for r in q.con.execute(f"SELECT {ref_col} FROM staging.{ident(ref)}").fetchall()]
+        choices = [r[0] for r in q.con.execute(f"SELECT {ref_col} FROM {ident(ref)}").fetchall()]
         if sep:
             sql = (f"SELECT rowid, k FROM (SELECT rowid, unnest(string_split({col}, '{sep}')) AS k "
-                   f"FROM staging.{ident(table)} WHERE {col} IS NOT NULL) WHERE k NOT IN (SELECT {ref_col} FROM staging.{ident(ref)}) "
+                   f"FROM {ident(table)} WHERE {col} IS NOT NULL) WHERE k NOT IN (SELECT {ref_col} FROM {ident(ref)}) "
                    "ORDER BY rowid")
         else:
-            sql = (f"SELECT rowid, {col} FROM staging.{ident(table)} WHERE {col} IS NOT NULL AND {col} NOT IN "
-                   f"(SELECT {ref_col} FROM staging.{ident(ref)}) ORDER BY rowid")
+            sql = (f"SELECT rowid, {col} FROM {ident(table)} WHERE {col} IS NOT NULL AND {col} NOT IN "
+                   f"(SELECT {ref_col} FROM {ident(ref)}) ORDER BY rowid")
         for rowid, value in q.con.execute(sql).fetchall():
             hint = _nearest(value, choices) or f"add a row for it to {q.file(ref)} first"
             out.append(Problem(q.file(table), q.loaded.line_of(table, rowid), col, value,
@@ -200,14 +203,14 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
     checked once each, then the rows holding a bad one are located."""
     if "references" not in have:
         return []
-    keys = {r[0] for r in q.con.execute('SELECT reference_key FROM staging."references"').fetchall()}
+    keys = {r[0] for r in q.con.execute('SELECT reference_key FROM "references"').fetchall()}
     out, cited = [], set()
     for table, columns in CITING.items():
         if table not in have:
             continue
         for col in columns:
             distinct = [r[0] for r in q.con.execute(
-                f"SELECT DISTINCT {col} FROM staging.{ident(table)} WHERE {col} IS NOT NULL").fetchall()]
+                f"SELECT DISTINCT {col} FROM {ident(table)} WHERE {col} IS NOT NULL").fetchall()]
             bad = {}
             for source in distinct:
                 for key in source.split(";"):
@@ -216,7 +219,7 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
                         bad.setdefault(source, []).append(key)
             if not bad:
                 continue
-            rows = q.con.execute(f"SELECT rowid, {col} FROM staging.{ident(table)} WHERE {col} IN (SELECT unnest(?)) "
+            rows = q.con.execute(f"SELECT rowid, {col} FROM {ident(table)} WHERE {col} IN (SELECT unnest(?)) "
                                  "ORDER BY rowid", [list(bad)]).fetchall()
             for rowid, source in rows:
                 for key in bad[source]:
@@ -251,7 +254,7 @@ def declared_constants(q: _Query, have: set[str]) -> list[Problem]:
     for table, col, attr in (("assumptions", "assumption_id", "assumptions"), ("parameters", "parameter_id", "parameters")):
         if table not in have:
             continue
-        present = {r[0] for r in q.con.execute(f"SELECT {col} FROM staging.{ident(table)}").fetchall()}
+        present = {r[0] for r in q.con.execute(f"SELECT {col} FROM {ident(table)}").fetchall()}
         for rel in DERIVED:
             for key in getattr(rel, attr):
                 if key not in present:
