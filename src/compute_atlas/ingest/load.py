@@ -209,16 +209,19 @@ def scan_file(path: Path, chunk_bytes: int = 16 * 2**20) -> FileScan:
             if not header_done:
                 header += chunk.split(b"\n", 1)[0]
                 header_done = b"\n" in chunk
-            if utf8:
+            # ASCII (most data) is valid UTF-8 when no multi-byte sequence is open from the chunk before
+            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
                     utf8 = False
             seam = tail + chunk[:2]
             n_lf += chunk.count(b"\n")
-            n_cr += chunk.count(b"\r")
-            n_crlf += chunk.count(b"\r\n") + (tail[-1:] == b"\r" and chunk[:1] == b"\n")
-            blank = blank or b"\n\n" in chunk or b"\n\r\n" in chunk or b"\n\n" in seam or b"\n\r\n" in seam
+            if b"\r" in chunk or b"\r" in seam:  # a file with LF endings only: no CR to count
+                n_cr += chunk.count(b"\r")
+                n_crlf += chunk.count(b"\r\n") + (tail[-1:] == b"\r" and chunk[:1] == b"\n")
+                blank = blank or b"\n\r\n" in chunk or b"\n\r\n" in seam
+            blank = blank or b"\n\n" in chunk or b"\n\n" in seam
             tail = (tail + chunk[-2:])[-2:]
     lines = n_lf + (0 if tail[-1:] in (b"\n", b"") else 1)
     return FileScan(digest.hexdigest(), lines, header, utf8, n_crlf, n_lf - n_crlf, n_cr != n_crlf, blank)
