@@ -26,8 +26,10 @@ from .ddl import comments, create_table, ident
 from .exports import export
 from .publish import swap_into_place
 
-#: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory.
-MEMORY_LIMIT = "1GB"
+#: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory. The
+#: process peaks about 0.15 GB above it (Python and its libraries): at 10^7 rows 0.84 GB, against 0.96 GB with
+#: a cap of 1 GB, in the same time (2026-12-01).
+MEMORY_LIMIT = "700MB"
 
 
 def connect(path: str = ":memory:") -> duckdb.DuckDBPyConnection:

@@ -268,9 +268,14 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
         cols = rel.schema.columns
         if rel.name not in have or "price_date" not in cols or "source" not in cols:
             continue
-        sub = (f"SELECT rid FROM (SELECT rowid AS rid, price_date AS d, unnest(string_split(source, ';')) AS k "
-               f"FROM {rel.name} WHERE source IS NOT NULL) LEFT JOIN \"references\" r "
-               "ON r.reference_key = k GROUP BY rid HAVING bool_and(coalesce(r.snapshot_date > d, false))")
+        # each distinct `source` once: the earliest snapshot it cites, where every key it cites is a dated
+        # snapshot; a row is flagged when its price is dated before that (no grouping of the rows themselves)
+        earliest = (f"SELECT source, min(r.snapshot_date) AS earliest FROM (SELECT source, unnest(string_split("
+                    f"source, ';')) AS k FROM (SELECT DISTINCT source FROM {rel.name} WHERE source IS NOT NULL)) "
+                    "LEFT JOIN \"references\" r ON r.reference_key = k GROUP BY source "
+                    "HAVING bool_and(r.snapshot_date IS NOT NULL)")
+        sub = (f"SELECT t.rowid FROM {rel.name} t JOIN ({earliest}) e ON e.source = t.source "
+               "WHERE t.price_date < e.earliest")
         out += q.rows(rel.name, f"rowid IN ({sub})", "price_date", "CAST(price_date AS VARCHAR)",
                       "price dated before the snapshot it cites (every source cited is a dated snapshot of a later day)",
                       "date the price to the snapshot (the `date` of its references.bib entry), or cite the "
