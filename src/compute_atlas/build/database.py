@@ -85,12 +85,9 @@ def _publish_raw(con: duckdb.DuckDBPyConnection) -> None:
     """The loaded tables become the published ones in place (no copy; rows stay in file order): the
     schema's NOT NULL constraints, which every row has passed, are added."""
     loaded = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-    for rel in RAW:
-        if rel.name not in loaded:
-            con.execute(create_table(rel))
-            continue
-        for col in rel.columns():
-            if not col.nullable:
-                con.execute(f"ALTER TABLE {ident(rel.name)} ALTER COLUMN {col.name} SET NOT NULL")
+    statements = [create_table(rel) for rel in RAW if rel.name not in loaded]
+    statements += [f"ALTER TABLE {ident(rel.name)} ALTER COLUMN {col.name} SET NOT NULL"
+                   for rel in RAW if rel.name in loaded for col in rel.columns() if not col.nullable]
+    con.execute("BEGIN; " + "; ".join(statements) + "; COMMIT")  # one transaction, not one per statement
 
 

@@ -86,14 +86,15 @@ class _sandbox:
         meta = rel.config.metadata
         declared = {t: (col, meta[t]) for t, col in (("assumptions", "assumption_id"), ("parameters", "parameter_id"))
                     if t in meta}
+        views = []
         for name in rel.inputs:
             where = ""
             if name in declared:
                 col, ids = declared[name]
                 where = f" WHERE {col} IN ({', '.join(_quote(i) for i in ids) or 'NULL'})"
-            con.execute(f"CREATE VIEW {SANDBOX}.main.{ident(name)} AS SELECT * FROM {ident(self.home)}.main.{ident(name)}"
-                        + where)
-        con.execute(f"USE {SANDBOX}")
+            views.append(f"CREATE VIEW {SANDBOX}.main.{ident(name)} AS SELECT * FROM {ident(self.home)}.main."
+                         f"{ident(name)}{where}")
+        con.execute("; ".join(["BEGIN", *views, "COMMIT", f"USE {SANDBOX}"]))  # one call, one transaction
         return con
 
     def __exit__(self, exc_type, exc, tb) -> bool:

@@ -28,6 +28,7 @@ from ..ingest.load import Loaded
 from ..problems import Problem
 from ..schemas import RAW, Relation
 from ..schemas._base import PATTERN_WORDS
+from .parallel import each_table
 
 #: Rust-regex (polars) classes that mean more than their RE2 (DuckDB) namesakes: Unicode White_Space is
 #: TAB to CR, NEXT LINE and the separators (Z).
@@ -161,12 +162,11 @@ def table_problems(con: duckdb.DuckDBPyConnection, rel: Relation, file: str, out
 
 def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     """Every loaded curated table against its schema; values the reader already rejected are not reported twice."""
-    out = []
-    for rel in RAW:
-        if rel.csv_file and rel.name in loaded.loaded:
-            bad = loaded.bad_cells.get(rel.name, set())
-            out += [p for p in table_problems(con, rel, rel.csv_file, loaded) if (p.line, p.column) not in bad]
-    return out
+    def check(cur: duckdb.DuckDBPyConnection, rel: Relation) -> list[Problem]:
+        bad = loaded.bad_cells.get(rel.name, set())
+        return [p for p in table_problems(cur, rel, rel.csv_file, loaded) if (p.line, p.column) not in bad]
+
+    return each_table(con, [r for r in RAW if r.csv_file and r.name in loaded.loaded], check)
 
 
 def humanize_failure(check: str) -> str:

@@ -21,6 +21,7 @@ from ..build.ddl import ident
 from ..problems import Problem
 from ..schemas import DERIVED, RAW
 from . import names, plausibility
+from .parallel import each_table
 
 if TYPE_CHECKING:
     from ..ingest.load import Loaded
@@ -35,14 +36,17 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     have = loaded.loaded
     q = _Query(con, loaded)
-    for rel in RAW:
-        if rel.name in have and rel.csv_file:
-            problems += text_hygiene(q, rel)
-            problems += unique_columns(q, rel)
-            if len(rel.key) > 1:
-                problems += composite_key(q, rel)
-            for cols in rel.unique_together:
-                problems += unique_together(q, rel, cols)
+
+    def table_rules(cur: duckdb.DuckDBPyConnection, rel) -> list[Problem]:
+        tq = _Query(cur, loaded)
+        out = text_hygiene(tq, rel) + unique_columns(tq, rel)
+        if len(rel.key) > 1:
+            out += composite_key(tq, rel)
+        for cols in rel.unique_together:
+            out += unique_together(tq, rel, cols)
+        return out
+
+    problems += each_table(con, [r for r in RAW if r.name in have and r.csv_file], table_rules)
     problems += foreign_keys(q, have)
     problems += citations(q, have)
     problems += dates(q, have)
