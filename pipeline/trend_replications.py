@@ -1,4 +1,4 @@
-"""trend_replications: each published estimate beside our fit of the source's own population and window.
+"""trend_replications: each published estimate beside our fit of the source's own population and period.
 
 The population of each estimate is a row of ``replication_subsets`` (chips by kind and market segment,
 the rate by precision, prices by basis, runs by frontier flag, domain and z-score band, the dates);

@@ -21,6 +21,7 @@ def test_accepted_range_widens_an_about_claim_only():
     # "up to 5x" of a factor promises a gain: from 1 (no change) to 5; a cost that rose does not agree
     assert accepted_range("up_to", None, 5, 1.25, "factor") == (1.0, 5)
     assert accepted_range("up_to", None, 5, 1.25, "percent") == (-math.inf, 5)
+    assert accepted_range("up_to", None, 0.5, 1.25, "factor") == (-math.inf, 0.5)  # a cut to at most half
 
 
 def test_verdict_rule():

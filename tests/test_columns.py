@@ -84,3 +84,14 @@ def test_a_pattern_class_without_a_translation_is_refused():
     assert sql_pattern(r"^\S+$") != r"^\S+$"
     with pytest.raises(ValueError, match="spell it out"):
         sql_pattern(r"^\d+$")
+
+
+def test_whitespace_classes_translate_outside_brackets_only():
+    # \S alone becomes RE2's spelling of polars' Unicode class; an escaped backslash before an S is left alone
+    assert sql_pattern(r"^https?://\S+$") == r"^https?://[^\x09-\x0D\x{85}\p{Z}]+$"
+    assert sql_pattern(r"a\\S") == r"^a\\S"
+    con = duckdb.connect()
+    assert con.execute("SELECT regexp_matches('a\\S', ?)", [sql_pattern(r"a\\S$")]).fetchone()[0]
+    # inside a bracket expression the spelled-out class cannot nest: refused, not mistranslated
+    with pytest.raises(ValueError, match="inside"):
+        sql_pattern(r"^[^\s;]+$")

@@ -9,6 +9,7 @@ import time
 
 import duckdb
 
+from compute_atlas.build.ddl import in_one_transaction
 from compute_atlas.schemas import RELATIONS
 
 from conftest import cli, edit_csv
@@ -118,3 +119,16 @@ def test_query_formats(built):
 def test_query_without_database_is_a_clear_error(tmp_path):
     result = cli("query", "SELECT 1", "--build-dir", tmp_path)
     assert result.exit_code == 2 and "no database" in result.output
+
+
+def test_a_failed_transaction_is_rolled_back_not_left_open():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (a INTEGER)")
+    try:
+        in_one_transaction(con, ["INSERT INTO t VALUES (1)", "INSERT INTO missing VALUES (2)"])
+        raise AssertionError("the missing table should have failed the transaction")
+    except duckdb.CatalogException:
+        pass
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (0,)  # the first insert is undone
+    in_one_transaction(con, ["INSERT INTO t VALUES (3)"])  # and the connection takes a new transaction
+    assert con.execute("SELECT a FROM t").fetchall() == [(3,)]

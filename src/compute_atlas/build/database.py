@@ -22,7 +22,7 @@ from ..validate.run import validate_into
 from . import datapackage
 from . import steps as pipeline
 from .build_info import write_build_info
-from .ddl import comments, create_table, ident
+from .ddl import comments, create_table, ident, in_one_transaction
 from .exports import export
 from .publish import swap_into_place
 
@@ -66,7 +66,7 @@ def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
             on_step("build info")
             write_build_info(con, loaded, datasets)
             # one transaction for the hundreds of COMMENT ON statements
-            con.execute("BEGIN; " + "; ".join(stmt for rel in RELATIONS for stmt in comments(rel)) + "; COMMIT")
+            in_one_transaction(con, [stmt for rel in RELATIONS for stmt in comments(rel)])
             con.execute("CHECKPOINT")
             on_step("export")  # from the same connection
             export(con, work)
@@ -88,6 +88,6 @@ def _publish_raw(con: duckdb.DuckDBPyConnection) -> None:
     statements = [create_table(rel) for rel in RAW if rel.name not in loaded]
     statements += [f"ALTER TABLE {ident(rel.name)} ALTER COLUMN {col.name} SET NOT NULL"
                    for rel in RAW if rel.name in loaded for col in rel.columns() if not col.nullable]
-    con.execute("BEGIN; " + "; ".join(statements) + "; COMMIT")  # one transaction, not one per statement
+    in_one_transaction(con, statements)
 
 

@@ -14,6 +14,19 @@ def quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def in_one_transaction(con, statements: list[str]) -> None:
+    """Run ``statements`` in one call and one transaction; on a failure the transaction is rolled back, not
+    left open on ``con``."""
+    try:
+        con.execute("; ".join(["BEGIN", *statements, "COMMIT"]))
+    except Exception:
+        try:
+            con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - no transaction was left open: the first error is the one to raise
+            pass
+        raise
+
+
 def create_table(rel: Relation) -> str:
     """``CREATE TABLE`` with the schema's columns, types and NOT NULL constraints."""
     cols = ",\n  ".join(

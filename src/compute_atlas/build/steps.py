@@ -24,7 +24,7 @@ import polars as pl
 
 from ..schemas import DERIVED, RELATIONS, Relation, relation
 from ..validate.columns import column_checks, failures
-from .ddl import create_table, ident
+from .ddl import create_table, ident, in_one_transaction
 
 SANDBOX = "step_sandbox"
 
@@ -94,7 +94,12 @@ class _sandbox:
                 where = f" WHERE {col} IN ({', '.join(_quote(i) for i in ids) or 'NULL'})"
             views.append(f"CREATE VIEW {SANDBOX}.main.{ident(name)} AS SELECT * FROM {ident(self.home)}.main."
                          f"{ident(name)}{where}")
-        con.execute("; ".join(["BEGIN", *views, "COMMIT", f"USE {SANDBOX}"]))  # one call, one transaction
+        try:
+            in_one_transaction(con, views)
+        except Exception:
+            con.execute(f"DETACH {SANDBOX}")  # __exit__ does not run when __enter__ fails
+            raise
+        con.execute(f"USE {SANDBOX}")
         return con
 
     def __exit__(self, exc_type, exc, tb) -> bool:

@@ -39,10 +39,10 @@ CAST_WORDS = {
 
 @dataclass
 class Loaded:
-    """What loading produced: problems, the line of each staged row, input hashes."""
+    """What loading produced: problems, the line of each loaded row, input hashes."""
 
     problems: list[Problem] = field(default_factory=list)
-    #: table -> CSV line number of each staged row (None: row i is on line i + 2)
+    #: table -> CSV line number of each loaded row (None: row i is on line i + 2)
     lines: dict[str, list[int] | None] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     loaded: set[str] = field(default_factory=set)
@@ -55,7 +55,7 @@ class Loaded:
 
 
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
-    """Stage every dataset in ``datasets`` with its declared types; report what cannot be read."""
+    """Load every dataset in ``datasets`` into its table with its declared types; report what cannot be read."""
     out = Loaded()
     _load_references(datasets / BIB_FILE, con, out)
     for rel in RAW:

@@ -60,7 +60,7 @@ class ReplicationSubsets(pa.DataFrameModel):
         description = """The population behind each published trend estimate that the atlas
         replicates, as the source defines it and as far as our data can express it: which chips (kind,
         market segment), which rate (precision), which price basis, which runs (frontier, domain, and
-        large- or regular-scale by z-score where the source selects so), the window of dates, and what
+        large- or regular-scale by z-score where the source selects so), the period of dates, and what
         still differs. `trend_replications` fits each one."""
         metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
                     "foreign_keys": [ForeignKey("trend_id", "published_trends")]}

@@ -1,4 +1,4 @@
-"""``trend_replications``: each published estimate beside our fit of the same subset, precision, price basis and window."""
+"""``trend_replications``: each published estimate beside our fit of the same subset, precision, price basis and period."""
 
 import datetime as dt
 
@@ -46,7 +46,7 @@ class TrendReplications(pa.DataFrameModel):
 
     class Config:
         description = """Each published trend estimate (`published_trends`) that the atlas can replicate,
-        beside our log-linear fit of the source's own population, precision, price basis and window
+        beside our log-linear fit of the source's own population, precision, price basis and period
         (`replication_subsets`), with our percentile-bootstrap interval, both as growth factors per
         year, and whether the two agree."""
         metadata = {"kind": "derived", "key": ["trend_id"],

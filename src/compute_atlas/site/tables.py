@@ -125,7 +125,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("source", "Source")],
     ),
     "trend_replications_disagreeing": (
-        """SELECT * FROM trend_replications WHERE NOT intervals_overlap ORDER BY quantity, trend_id""",
+        """SELECT * FROM trend_replications WHERE intervals_overlap IS NOT TRUE ORDER BY quantity, trend_id""",
         [("label", "Published estimate"), ("published_growth_per_year_x", "Published growth per year"),
          ("growth_per_year_x", "Ours"), ("growth_per_year_x_low", "Low"), ("growth_per_year_x_high", "High"),
          ("overlap_rule", "Judged by"), ("known_differences", "What still differs"), ("source", "Source")],

@@ -103,7 +103,7 @@ def accepted_range(form: str, low: float | None, high: float | None, tolerance_x
     """The range a value must meet to agree with a claim (``-inf`` / ``inf`` for an open end)."""
     if form == "about":
         return low / tolerance_x, low * tolerance_x
-    if form == "up_to" and low is None and unit in NO_CHANGE_AT_ONE:
+    if form == "up_to" and low is None and unit in NO_CHANGE_AT_ONE and high >= 1:
         low = 1.0
     return (low if low is not None else -math.inf), (high if high is not None else math.inf)
 

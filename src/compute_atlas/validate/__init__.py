@@ -1,1 +1,1 @@
-"""Checking what ``ingest`` staged: column checks (the pandera schemas, run as SQL), declared rules and plausibility."""
+"""Checking what ``ingest`` loaded: column checks (the pandera schemas, run as SQL), declared rules and plausibility."""

@@ -25,10 +25,10 @@ import polars as pl
 
 from ..build.ddl import ident, quote
 from ..ingest.load import Loaded
+from ..parallel import each_table
 from ..problems import Problem
 from ..schemas import RAW, Relation
 from ..schemas._base import PATTERN_WORDS
-from .parallel import each_table
 
 #: Rust-regex (polars) classes that mean more than their RE2 (DuckDB) namesakes: Unicode White_Space is
 #: TAB to CR, NEXT LINE and the separators (Z).
@@ -78,7 +78,18 @@ def sql_pattern(pattern: str) -> str:
         raise ValueError(f"pattern {pattern!r}: its class means more in polars than in DuckDB; spell it out")
     if not pattern.startswith("^"):
         pattern = f"^{pattern}"  # pandera's str_matches matches at the start
-    return re.sub(r"\\[sS]", lambda m: REGEX_CLASSES[m.group(0)], pattern)
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        piece = pattern[i:i + 2] if pattern[i] == "\\" else pattern[i]  # an escape is one piece
+        i += len(piece)
+        if piece in REGEX_CLASSES:
+            if in_class:  # its spelled-out class cannot nest inside a bracket expression
+                raise ValueError(f"pattern {pattern!r}: {piece} inside [...] has no RE2 spelling here; spell it out")
+            piece = REGEX_CLASSES[piece]
+        elif piece in "[]":
+            in_class = piece == "["
+        out.append(piece)
+    return "".join(out)
 
 
 def _check_sql(column: str, check) -> str:

@@ -137,12 +137,12 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
                       "period_start_date || ' to ' || period_end_date", "period_start_date after period_end_date")
         out += q.rows("replication_subsets", "z_score_min >= z_score_max", "z_score_min",
                       "z_score_min || ' / ' || z_score_max", "z_score_min must be below z_score_max")
+        z_values = "concat_ws(' / ', z_score_window_years, z_score_min, z_score_max)"
         out += q.rows("replication_subsets", "(z_score_window_years IS NULL) <> "
-                      "(z_score_min IS NULL AND z_score_max IS NULL)", "z_score_window_years",
-                      "coalesce(CAST(z_score_window_years AS VARCHAR), '')",
+                      "(z_score_min IS NULL AND z_score_max IS NULL)", "z_score_window_years", z_values,
                       "a z-score selection needs its window and at least one bound", "fill both or neither")
         out += q.rows("replication_subsets", "coalesce(z_score_window_years, z_score_min, z_score_max) IS NOT NULL "
-                      "AND population <> 'training_runs'", "z_score_window_years", "population",
+                      "AND population <> 'training_runs'", "z_score_window_years", z_values,
                       "z-score selection is for training runs only", "leave the z_score columns empty")
     if "assumptions" in have:
         out += q.rows("assumptions", "low > value OR value > high", "value", "low || ' / ' || value || ' / ' || high",

@@ -1,4 +1,4 @@
-"""Declared rules, run on the staged tables: text hygiene, keys, foreign keys
+"""Declared rules, run on the loaded tables: text hygiene, keys, foreign keys
 (list-valued ones too), citations, date floors and the constants the pipeline
 declares. Each rule reads its declaration from the schemas; none names a table
 itself. The plausibility checks of particular tables are in ``plausibility``.
@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from ..build.ddl import ident
+from ..parallel import each_table
 from ..problems import Problem
 from ..schemas import DERIVED, RAW
 from . import names, plausibility
-from .parallel import each_table
 
 if TYPE_CHECKING:
     from ..ingest.load import Loaded

@@ -1,4 +1,4 @@
-"""Validation of every dataset: read (``ingest``), then frame checks, declared rules and plausibility."""
+"""Validation of every dataset: read (``ingest``), then column checks, declared rules and plausibility."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from . import columns, rules
 
 
 def validate_into(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
-    """Stage every dataset in ``con`` and collect every problem, of reading and of checking."""
+    """Load every dataset into ``con`` and collect every problem, of reading and of checking."""
     loaded = load_all(datasets, con)
     loaded.problems += columns.run_all(con, loaded)
     loaded.problems += rules.run_all(con, loaded)
