@@ -83,6 +83,12 @@ class Visit:
     def close(self):
         self.context.close()
 
+    def __enter__(self) -> "Visit":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def charts_drawn(self, name: str) -> int:
         """Open page ``name``; assert that each of its charts drew an SVG of a visible size; return how many."""
         self.page.goto(f"{self.base}/{name}.html", wait_until="networkidle")
@@ -97,18 +103,14 @@ class Visit:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_offline_without_errors_and_draws_its_charts(browser, served, name):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.charts_drawn(name)
         assert v.errors == [], v.errors
         assert v.outside == [], v.outside
-    finally:
-        v.close()
 
 
 def test_glossary_and_citation_links_land_on_their_targets(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/compute-efficiency.html", wait_until="networkidle")
         v.page.locator("a[href*='glossary.html#term-']").first.click()
         v.page.wait_for_load_state("networkidle")
@@ -119,23 +121,17 @@ def test_glossary_and_citation_links_land_on_their_targets(browser, served):
         v.page.wait_for_load_state("networkidle")
         target = v.page.url.split("#", 1)[1]
         assert "references.html" in v.page.url and v.page.locator(f"[id='{target}']").count() == 1
-    finally:
-        v.close()
 
 
 def test_site_search_finds_a_glossary_term(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/search.html?q=quantization", wait_until="networkidle")
         v.page.locator("#search-results li").first.wait_for(timeout=15000)
         assert "glossary" in v.page.locator("#search-results").inner_html().lower()
-    finally:
-        v.close()
 
 
 def test_tables_sort_on_click(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
         header = v.page.locator("table.sortable th").nth(0)
         header.click()
@@ -144,36 +140,30 @@ def test_tables_sort_on_click(browser, served):
         header.click()
         assert header.get_attribute("aria-sort") == "descending"
         assert v.page.locator("table.sortable tbody tr td").first.inner_text() != first
-    finally:
-        v.close()
 
 
 def test_screenshots_for_developers(browser, site, served):
     """Screenshots go beside the session's site, in its build folder under pytest's tmp folder."""
     shots = site.parent / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         for name in ("index", "hardware"):
             v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
             v.page.locator(".atlas-chart-view svg").first.wait_for(timeout=15000)
             path = shots / f"{name}.png"
             v.page.screenshot(path=str(path), full_page=True)
             assert path.stat().st_size > 10_000
-    finally:
-        v.close()
 
 
 def test_payloads_in_data_do_not_run(browser, altered_site):
     server, url = serve(altered_site)
-    v = Visit(browser, url)
     try:
-        for name in ("glossary", "hardware", "accelerators"):
-            v.page.goto(f"{url}/{name}.html", wait_until="networkidle")
-            assert v.page.evaluate("window.__pwned === undefined"), name
-        assert "<script>window.__pwned = 1</script>" in v.page.locator("table").first.inner_text()  # shown as text
+        with Visit(browser, url) as v:
+            for name in ("glossary", "hardware", "accelerators"):
+                v.page.goto(f"{url}/{name}.html", wait_until="networkidle")
+                assert v.page.evaluate("window.__pwned === undefined"), name
+            assert "<script>window.__pwned = 1</script>" in v.page.locator("table").first.inner_text()  # shown as text
     finally:
-        v.close()
         server.shutdown()
 
 
@@ -185,20 +175,16 @@ ENTITY_PAGES = ["accelerators/nvidia-h100-sxm5-80gb", "accelerators/google-tpu-v
 
 @pytest.mark.parametrize("name", ENTITY_PAGES)
 def test_entity_page_loads_offline_and_draws_its_charts(browser, served, name):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         n_charts = v.charts_drawn(name)
         if name.startswith("accelerators/nvidia"):
             assert n_charts >= 1
         assert v.errors == [], v.errors
         assert v.outside == [], v.outside
-    finally:
-        v.close()
 
 
 def test_entity_links_land_on_entity_pages(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
         link = v.page.locator("table a.atlas-entity-link").first
         name = link.inner_text()
@@ -215,8 +201,6 @@ def test_entity_links_land_on_entity_pages(browser, served):
         v.page.wait_for_load_state("networkidle")
         assert v.page.url.endswith("/accelerators/nvidia-h100-sxm5-80gb.html")
         assert v.errors == [] and v.outside == []
-    finally:
-        v.close()
 
 
 def test_entity_json_parses_and_agrees_with_the_database(browser, served, site):
@@ -230,8 +214,7 @@ def test_entity_json_parses_and_agrees_with_the_database(browser, served, site):
         model, flop = con.execute("SELECT model, training_compute_flop FROM training_runs WHERE run_id = 'llama-3-1-405b'").fetchone()
     finally:
         con.close()
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/index.html", wait_until="networkidle")
         doc = v.page.evaluate("fetch('api/accelerators/nvidia-h100-sxm5-80gb.json').then(r => r.json())")
         spec = doc["sections"]["specification"]["rows"][0]
@@ -241,13 +224,10 @@ def test_entity_json_parses_and_agrees_with_the_database(browser, served, site):
         assert (doc["name"], doc["sections"]["catalogue"]["rows"][0]["training_compute_flop"]) == (model, flop)
         index = v.page.evaluate("fetch('api/index.json').then(r => r.json())")
         assert {"accelerator", "model"} == {e["kind"] for e in index["entities"]}
-    finally:
-        v.close()
 
 
 def test_compare_page_renders_the_pair_its_link_names(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         pair = "nvidia-h100-sxm5-80gb,nvidia-a100-sxm4-80gb"
         v.page.goto(f"{served}/compare.html?accelerators={pair}", wait_until="networkidle")
         result = v.page.locator(".atlas-compare-result[data-compared]")
@@ -267,32 +247,24 @@ def test_compare_page_renders_the_pair_its_link_names(browser, served):
         v.page.locator(".atlas-compare-result[data-compared]").wait_for(timeout=15000)
         assert v.page.locator("table.atlas-compare-table thead th a").count() == 2
         assert v.errors == [] and v.outside == []
-    finally:
-        v.close()
 
 
 @pytest.mark.parametrize("query,page", [("H100", "accelerators/nvidia-h100-sxm5-80gb.html"),
                                         ("v5p", "accelerators/google-tpu-v5p.html"),
                                         ("Llama 3 405B", "models/llama-3-1-405b.html")])
 def test_search_for_a_name_or_alias_lands_on_its_page(browser, served, query, page):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/index.html", wait_until="networkidle")
         box = v.page.locator("input.sidebar-search").first
         box.fill(query)
         box.press("Enter")
         v.page.wait_for_url(f"**/{page}", timeout=15000)
         assert v.errors == [] and v.outside == []
-    finally:
-        v.close()
 
 
 def test_search_for_an_ambiguous_name_lists_the_entities(browser, served):
-    v = Visit(browser, served)
-    try:
+    with Visit(browser, served) as v:
         v.page.goto(f"{served}/search.html?q=A100", wait_until="networkidle")
         hits = v.page.locator(".atlas-entity-hits li a")
         hits.first.wait_for(timeout=15000)
         assert hits.count() >= 2 and all("A100" in t for t in hits.all_inner_texts())
-    finally:
-        v.close()
