@@ -53,6 +53,10 @@ class Loaded:
         mapping = self.lines.get(table)
         return mapping[row] if mapping else row + 2
 
+    def curated(self) -> list[Relation]:
+        """The curated tables (one CSV file each) that loaded, in the schemas' order."""
+        return [r for r in RAW if r.csv_file and r.name in self.loaded]
+
 
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
     """Load every dataset in ``datasets`` into its table with its declared types; report what cannot be read."""
@@ -110,10 +114,11 @@ def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Lo
     out.hashes[name] = scan.sha256
     hygiene = [] if scan.clean(list(columns)) else check_hygiene(name, path.read_bytes(), list(columns))
     out.problems += hygiene
-    if any(p.severity == "error" for p in hygiene) or unreadable is not None:
+    unhygienic = any(p.severity == "error" for p in hygiene)
+    if unhygienic or unreadable is not None:
         con.execute(f"DROP TABLE IF EXISTS {ident(rel.name)}; DROP TABLE IF EXISTS {rejects}; "
                     f"DROP TABLE IF EXISTS {rejects}_scan")
-        if unreadable is not None and not any(p.severity == "error" for p in hygiene):
+        if unreadable is not None and not unhygienic:
             message = str(unreadable)
             line = re.search(r"(?:Line|line):? (\d+)", message)
             out.problems.append(Problem(name, int(line.group(1)) if line else None, None, None,

@@ -27,7 +27,7 @@ from ..build.ddl import ident, quote
 from ..ingest.load import Loaded
 from ..parallel import each_table
 from ..problems import Problem
-from ..schemas import RAW, Relation
+from ..schemas import Relation
 from ..schemas._base import PATTERN_WORDS
 
 #: Rust-regex (polars) classes that mean more than their RE2 (DuckDB) namesakes: Unicode White_Space is
@@ -177,7 +177,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
         bad = loaded.bad_cells.get(rel.name, set())
         return [p for p in table_problems(cur, rel, rel.csv_file, loaded) if (p.line, p.column) not in bad]
 
-    return each_table(con, [r for r in RAW if r.csv_file and r.name in loaded.loaded], check)
+    return each_table(con, loaded.curated(), check)
 
 
 def humanize_failure(check: str) -> str:

@@ -46,7 +46,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
             out += unique_together(tq, rel, cols)
         return out
 
-    problems += each_table(con, [r for r in RAW if r.name in have and r.csv_file], table_rules)
+    problems += each_table(con, loaded.curated(), table_rules)
     problems += foreign_keys(q, have)
     problems += citations(q, have)
     problems += dates(q, have)
@@ -148,10 +148,9 @@ def duplicates(q: _Query, rel, columns: list[str], rule: str, hint: str, column:
     so the values are grouped only among the rows whose hash repeats: the grouping of every row is one of
     8-byte hashes, not of the key's text (memory and time at 10^7 rows)."""
     key, table = ", ".join(columns), ident(rel.name)
+    value = f"({key})" if len(columns) > 1 else key  # several columns compare as one row value
     hashed = f"hash({key}) IN (SELECT hash({key}) FROM {table} GROUP BY 1 HAVING count(*) > 1)"
-    where = (f"{hashed} AND ({key}) IN (SELECT ({key}) FROM {table} WHERE {hashed} GROUP BY ALL HAVING count(*) > 1)"
-             if len(columns) > 1 else
-             f"{hashed} AND {key} IN (SELECT {key} FROM {table} WHERE {hashed} GROUP BY ALL HAVING count(*) > 1)")
+    where = f"{hashed} AND {value} IN (SELECT {value} FROM {table} WHERE {hashed} GROUP BY ALL HAVING count(*) > 1)"
     return q.rows(rel.name, where, column, f"concat_ws(' | ', {key})", rule, hint)
 
 
