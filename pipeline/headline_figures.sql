@@ -1,6 +1,15 @@
 -- headline_figures: the numbers the site's prose quotes, by name.
 -- Inputs (declared in its schema): most raw tables and the derived relations it summarises.
-WITH figures(figure_id, value, unit, description) AS (
+WITH fitted_replications AS (
+    -- the replications with a verdict, by how agreement is judged and by what is replicated
+    SELECT *,
+        CASE overlap_rule WHEN 'intervals' THEN 'with_interval' WHEN 'rounding_range' THEN 'rounded'
+             ELSE 'point' END AS rule_kind,
+        CASE WHEN quantity LIKE '%training_compute%' THEN 'training'
+             WHEN quantity LIKE '%training_cost%' THEN 'cost' ELSE 'hardware' END AS population_kind
+    FROM trend_replications WHERE intervals_overlap IS NOT NULL
+),
+figures(figure_id, value, unit, description) AS (
     SELECT 'accelerators_count', count(*), 'count', 'Accelerators in the dataset.' FROM accelerators
     UNION ALL SELECT 'accelerator_vendors_count', count(DISTINCT vendor), 'count', 'Vendors of the accelerators.' FROM accelerators
     UNION ALL SELECT 'accelerators_first_year', min(year(release_date)), 'year', 'Earliest release year.' FROM accelerators
@@ -123,27 +132,29 @@ WITH figures(figure_id, value, unit, description) AS (
         'Earliest release year among them.'
         FROM accelerator_efficiency WHERE precision = 'fp32' AND priced_flop_per_s_per_usd_2024 IS NOT NULL
     UNION ALL SELECT 'replications_count', count(*), 'count', 'Published estimates refitted on their own subset.'
-        FROM trend_replications WHERE intervals_overlap IS NOT NULL
+        FROM fitted_replications
+    UNION ALL SELECT 'replications_unfitted_count', count(*), 'count',
+        'Published estimates whose subset holds too few of our points to fit.'
+        FROM trend_replications WHERE intervals_overlap IS NULL
     UNION ALL SELECT 'replications_overlapping_count', count(*), 'count',
-        'Replications whose interval overlaps the published one (or holds the published value).'
-        FROM trend_replications WHERE intervals_overlap
+        'Replications that agree: our interval meets the published interval or the rounding range of the '
+        || 'published figure (or holds the published value where neither is known).'
+        FROM fitted_replications WHERE intervals_overlap
     UNION ALL SELECT 'replications_overlapping_frac', avg(CAST(intervals_overlap AS DOUBLE)), 'frac',
         'Share of replications that agree with the published estimate.'
-        FROM trend_replications WHERE intervals_overlap IS NOT NULL
-    UNION ALL SELECT 'replications_with_interval_count', count(*), 'count',
-        'Replications of an estimate whose source gives an interval.'
-        FROM trend_replications WHERE intervals_overlap IS NOT NULL AND overlap_rule = 'intervals'
-    UNION ALL SELECT 'replications_with_interval_overlapping_count', count(*), 'count',
-        'Of those, the ones whose intervals overlap.'
-        FROM trend_replications WHERE intervals_overlap AND overlap_rule = 'intervals'
+        FROM fitted_replications
+    UNION ALL SELECT 'replications_' || rule_kind || '_count', count(*), 'count',
+        'Replications judged by rule ' || any_value(overlap_rule) || '.'
+        FROM fitted_replications GROUP BY rule_kind
+    UNION ALL SELECT 'replications_' || rule_kind || '_overlapping_count', count(*) FILTER (WHERE intervals_overlap),
+        'count', 'Of the replications judged by rule ' || any_value(overlap_rule) || ', those that agree.'
+        FROM fitted_replications GROUP BY rule_kind
     UNION ALL SELECT 'replications_' || population_kind || '_count', count(*), 'count',
         'Replications of ' || population_kind || ' estimates.'
-        FROM (SELECT *, CASE WHEN quantity LIKE '%training_compute%' THEN 'training' ELSE 'hardware' END
-              AS population_kind FROM trend_replications WHERE intervals_overlap IS NOT NULL) GROUP BY population_kind
+        FROM fitted_replications GROUP BY population_kind
     UNION ALL SELECT 'replications_' || population_kind || '_overlapping_count', count(*) FILTER (WHERE intervals_overlap),
         'count', 'Of the replications of ' || population_kind || ' estimates, those that agree.'
-        FROM (SELECT *, CASE WHEN quantity LIKE '%training_compute%' THEN 'training' ELSE 'hardware' END
-              AS population_kind FROM trend_replications WHERE intervals_overlap IS NOT NULL) GROUP BY population_kind
+        FROM fitted_replications GROUP BY population_kind
     -- training_cost_methods: our costs and our reproduction of Cottier et al.'s beside their published figures
     UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_published_count', count(ratio_to_published_x),
         'count', 'Runs with a published figure of the same kind as method ' || method_id || '.'

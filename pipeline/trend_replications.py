@@ -1,11 +1,13 @@
 """trend_replications: each published estimate beside our fit of the source's own population and period.
 
 The population of each estimate is a row of ``replication_subsets`` (chips by kind and market segment,
-the rate by precision, prices by basis, runs by frontier flag, domain and z-score band, the dates);
-this step turns the row into a selection of points from ``accelerator_efficiency`` or
-``training_run_costs``, fits it with ``compute_atlas.stats.trends`` (resamples, seed and fewest points
-from ``parameters``; the interval at the published interval's level where the source states one, else
-at ``interval-level-frac``) and sets it beside the published value and interval of ``published_trends``.
+the rate by precision, prices by basis, runs by frontier flag, domain and z-score band, costs by method,
+the dates); this step turns the row into a selection of points from ``accelerator_efficiency``,
+``training_run_costs`` or ``training_cost_methods``, fits it with ``compute_atlas.stats.trends``
+(resamples, seed and fewest points from ``parameters``; the interval at the published interval's level
+where the source states one, else at ``interval-level-frac``) and sets it beside the published value and
+interval of ``published_trends`` (or, for a rounded figure without one, the range of values that round
+to it: ``stats.trends.published_range``).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from compute_atlas.build.steps import frame, parameter
 from compute_atlas.stats.trends import (
     Fit,
     fit_loglinear,
-    growth_interval,
     growth_per_year,
     neighbourhood_z_scores,
     overlaps,
+    published_range,
     record_setters,
 )
 
@@ -30,9 +32,11 @@ VALUE_COLUMNS = {
     "memory_bandwidth_bytes_per_s": "memory_bandwidth_bytes_per_s",
     "training_compute_flop": "compute_reported_flop",
     "frontier_training_compute_flop": "compute_reported_flop",
+    "frontier_training_cost_usd": "cost_usd_2024",
 }
 
 PRECISION_RULES = {"fp32": "precision = 'fp32'", "fp16": "precision = 'fp16'",
+                   "fp16-tensor": "precision = 'fp16' AND is_tensor_rate",
                    "best-16bit-tensor": "is_best_16bit_tensor", None: "true"}
 
 CHIPS = """
@@ -48,8 +52,15 @@ RUNS = """
     FROM training_run_costs c JOIN training_runs r USING (run_id)
     WHERE c.compute_reported_flop IS NOT NULL ORDER BY c.publication_date, c.run_id"""
 
+#: every run with a cost by one method (in 2024 dollars)
+COSTED_RUNS = """
+    SELECT m.publication_date, m.cost_usd_2024, m.is_frontier, r.domain
+    FROM training_cost_methods m JOIN training_runs r USING (run_id)
+    WHERE m.method_id = ? AND m.cost_usd_2024 IS NOT NULL ORDER BY m.publication_date, m.run_id"""
+
 SUBSETS = """
-    SELECT s.*, p.quantity, p.subset, p.value, p.value_kind, p.ci_low, p.ci_high, p.interval_level_frac,
+    SELECT s.*, p.quantity, p.subset, p.value, p.value_kind, p.ci_low, p.ci_high, p.rounding_step,
+           p.interval_level_frac,
            p.n_points AS published_n_points, p.source AS published_source
     FROM replication_subsets s JOIN published_trends p USING (trend_id)
     ORDER BY p.quantity, s.trend_id"""
@@ -83,7 +94,9 @@ def describe(s: dict) -> str:
         who = "frontier runs" if s["frontier_only"] else "runs"
         if s["domains"]:
             who = f"{words(s['domains'])} {who}"
-        text = f"{who.capitalize()} with a compute figure"
+        method = s["cost_method_id"]
+        what = f"a cost by method {method}, in 2024 dollars" if method else "a compute figure"
+        text = f"{who.capitalize()} with {what}"
         if s["z_score_window_years"]:
             text += f", {z_band(s)}"
         return f"{text}, published {years}"
@@ -117,6 +130,8 @@ def points(con, s: dict, all_runs: list) -> tuple[list, list]:
         rows = con.execute(CHIPS.format(col=col, precision=PRECISION_RULES[s["precision_rule"]]),
                            [split(s["kinds"]), split(s["market_segments"]), bases, bases,
                             s["period_start_date"], s["period_end_date"]]).fetchall()
+    elif s["cost_method_id"]:
+        rows = runs(con.execute(COSTED_RUNS, [s["cost_method_id"]]).fetchall(), s)
     else:
         rows = runs(all_runs, s)
     dates, values = [r[0] for r in rows], [r[1] for r in rows]
@@ -135,7 +150,8 @@ def build(con):
     rows = []
     for s in (dict(zip(names, r)) for r in cur.fetchall()):
         pub = growth_per_year(s["value"], s["value_kind"])
-        pub_low, pub_high = growth_interval(s["ci_low"], s["ci_high"], s["value_kind"])
+        pub_low, pub_high, rule = published_range(s["value"], s["value_kind"], s["ci_low"], s["ci_high"],
+                                                  s["rounding_step"])
         dates, values = points(con, s, all_runs)
         level = s["interval_level_frac"] or default_level
         row = {
@@ -150,16 +166,15 @@ def build(con):
             "published_n_points": s["published_n_points"], "n_points": len(dates),
             "growth_per_year_x": None, "growth_per_year_x_low": None, "growth_per_year_x_high": None,
             "interval_level_frac": level, "doubling_time_years": None, "growth_ratio_x": None,
-            "overlap_rule": overlaps(1, 1, pub, pub_low, pub_high)[0], "intervals_overlap": None,
+            "overlap_rule": rule, "intervals_overlap": None,
             "known_differences": s["known_differences"],
         }
         if len(dates) >= fewest:
             fit = fit_loglinear(dates, values, level=level, **options)
             low, high = 10**fit.slope_low, 10**fit.slope_high
-            rule, agree = overlaps(low, high, pub, pub_low, pub_high)
             row.update({"growth_per_year_x": fit.growth_per_year, "growth_per_year_x_low": low,
                         "growth_per_year_x_high": high, "doubling_time_years": Fit.doubling_time(fit.slope),
-                        "growth_ratio_x": fit.growth_per_year / pub, "overlap_rule": rule,
-                        "intervals_overlap": agree})
+                        "growth_ratio_x": fit.growth_per_year / pub,
+                        "intervals_overlap": overlaps(low, high, pub, pub_low, pub_high)})
         rows.append(row)
     return frame("trend_replications", rows)

@@ -14,6 +14,8 @@ import shutil
 import duckdb
 import pytest
 
+from compute_atlas.stats.trends import fit_loglinear
+
 from conftest import DATASETS, cli, edit_csv, read_rows, replace_rows, row_of
 
 approx = lambda v: pytest.approx(v, rel=1e-9)  # noqa: E731
@@ -159,10 +161,11 @@ PUBLISHED_COSTS = [
 
 
 def trend(trend_id, value, unit, low=None, high=None, quantity="flop_per_s_per_usd", start=2010, end=2020,
-          level=0.9, source="hobbhahn2022gpupriceperformance"):
+          level=0.9, source="hobbhahn2022gpupriceperformance", step=None):
     return {"trend_id": trend_id, "quantity": quantity, "subset": trend_id, "value": value, "value_kind": unit,
             "ci_low": low, "ci_high": high, "interval_level_frac": level if low is not None else None,
-            "interval_method": "confidence_interval" if low is not None else "none", "start_year": start,
+            "interval_method": "confidence_interval" if low is not None else "none", "rounding_step": step,
+            "start_year": start,
             "end_year": end, "n_points": 10, "source": source}
 
 
@@ -174,6 +177,14 @@ PUBLISHED_TRENDS = [
     trend("t-halving-months", 12, "halving_time_months", 8, 24),
     trend("t-halving-years", 0.5, "halving_time_years", 0.25, 1, start=None, end=None),
     trend("t-no-interval", 3, "growth_per_year_x"),
+    # rounded figures without an interval: doubling every 1.1 years to 0.2 year is 1.0 to 1.2 years, so growth
+    # 2^(1/1.2) to 2^(1/1.0) = 2; 3 to 1 is 2.5 to 3.5
+    trend("t-rounded", 1.1, "doubling_time_years", step=0.2),
+    trend("t-rounded-apart", 3, "growth_per_year_x", step=1),
+    trend("t-fp16", 1.5, "growth_per_year_x", 1.2, 2.0, quantity="peak_flop_per_s"),
+    trend("t-fp16-tensor", 1.5, "growth_per_year_x", 1.2, 2.0, quantity="peak_flop_per_s"),
+    trend("t-costs", 2, "growth_per_year_x", 1.5, 3.0, quantity="frontier_training_cost_usd"),
+    trend("t-costs-frontier", 2, "growth_per_year_x", 1.5, 3.0, quantity="frontier_training_cost_usd"),
     trend("t-runs-above", 3, "growth_per_year_x", 2, 4, quantity="training_compute_flop", level=0.8),
     trend("t-runs-below", 3, "growth_per_year_x", quantity="training_compute_flop"),
     # no fit of this quantity: left out of trend_comparison
@@ -192,12 +203,14 @@ def subset(trend_id, *, kinds="gpu", precision="best-16bit-tensor", bases="launc
             "known_differences": "None.", "source": "hobbhahn2022gpupriceperformance"}
 
 
-def run_subset(trend_id, *, z_min=None, z_max=None, start="2020-01-01", end="2024-03-01"):
-    """Runs by z-score against every run with compute (a 100-year neighbourhood holds them all)."""
+def run_subset(trend_id, *, z_min=None, z_max=None, start="2020-01-01", end="2024-03-01", cost_method=None,
+               frontier=False):
+    """Runs by z-score against every run with compute (a 100-year neighbourhood holds them all), or by cost."""
+    window = 100 if z_min is not None or z_max is not None else None
     return {"trend_id": trend_id, "label": f"Test {trend_id}", "population": "training_runs", "best_only": "false",
-            "frontier_only": "false", "z_score_window_years": 100, "z_score_min": z_min, "z_score_max": z_max,
-            "period_start_date": start, "period_end_date": end, "rationale": "Fixture.", "known_differences": "None.",
-            "source": "sevilla2022computetrends"}
+            "frontier_only": str(frontier).lower(), "z_score_window_years": window, "z_score_min": z_min,
+            "z_score_max": z_max, "cost_method_id": cost_method, "period_start_date": start, "period_end_date": end,
+            "rationale": "Fixture.", "known_differences": "None.", "source": "sevilla2022computetrends"}
 
 
 REPLICATION_SUBSETS = [
@@ -216,6 +229,17 @@ REPLICATION_SUBSETS = [
     # 2020-07, 2021-01 (19.78) and 2024-03; below it: 2021-01 (19.18) and 2022-06
     run_subset("t-runs-above", z_min=0),
     run_subset("t-runs-below", z_max=0),
+    subset("t-rounded"),  # [2, 2] meets 2^(1/1.2) to 2 at 2: agrees
+    subset("t-rounded-apart"),  # [2, 2] against 2.5 to 3.5: does not
+    # FP16 of every GPU released 2010-2024: only test-gpu-no-matrix has one, its vector rate; the tensor rule
+    # keeps none
+    subset("t-fp16", precision="fp16", bases=None, start=2010),
+    subset("t-fp16-tensor", precision="fp16-tensor", bases=None, start=2010),
+    # the costs of method cottier-amortized published 2020 to 2024: launch-fallback-run, proxy-run and gpt-3-175b
+    # (compute-only-run is of 2025); of those only gpt-3-175b is frontier
+    run_subset("t-costs", cost_method="cottier-amortized", start="2020-01-01", end="2024-12-31"),
+    run_subset("t-costs-frontier", cost_method="cottier-amortized", start="2020-01-01", end="2024-12-31",
+               frontier=True),
 ]
 
 
@@ -714,6 +738,25 @@ def test_trend_replications_convert_fit_and_judge_overlap(db):
     assert r["interval_level_frac"] == approx(0.8)  # the published interval's level, not the parameter's
     assert rows["t-runs-below"]["n_points"] == 2
     assert rows["t-no-interval"]["interval_level_frac"] == approx(0.9)  # no published level: the parameter
+    # a rounded figure stands for the values that round to it; the ends of a time swap
+    r = rows["t-rounded"]
+    assert (r["published_growth_per_year_x"], r["published_growth_per_year_x_low"],
+            r["published_growth_per_year_x_high"]) == (approx(2 ** (1 / 1.1)), approx(2 ** (1 / 1.2)), approx(2.0))
+    assert (r["overlap_rule"], r["intervals_overlap"]) == ("rounding_range", True)
+    r = rows["t-rounded-apart"]
+    assert (r["published_growth_per_year_x_low"], r["published_growth_per_year_x_high"]) == (2.5, 3.5)
+    assert (r["overlap_rule"], r["intervals_overlap"]) == ("rounding_range", False)
+    # the tensor rule leaves out a chip whose FP16 rate is a vector rate
+    assert (rows["t-fp16"]["n_points"], rows["t-fp16-tensor"]["n_points"]) == (1, 0)
+    # a cost trend's points are the runs' costs by its method, in 2024 dollars
+    r = rows["t-costs"]
+    costs = db.execute("SELECT publication_date, cost_usd_2024 FROM training_cost_methods WHERE method_id = "
+                       "'cottier-amortized' AND run_id IN ('launch-fallback-run', 'proxy-run', 'gpt-3-175b') "
+                       "ORDER BY publication_date").fetchall()
+    fit = fit_loglinear([c[0] for c in costs], [c[1] for c in costs], level=0.9, samples=200, seed=0)
+    assert (r["n_points"], r["growth_per_year_x"]) == (3, approx(fit.growth_per_year))
+    assert r["fit_description"].startswith("Runs with a cost by method cottier-amortized, in 2024 dollars")
+    assert rows["t-costs-frontier"]["n_points"] == 1
 
 
 # --- claim_checks --------------------------------------------------------------------------------------

@@ -95,10 +95,24 @@ def test_overlap_rule():
     from compute_atlas.stats.trends import overlaps
 
     # two intervals that share a point overlap, touching ends included
-    assert overlaps(1.2, 1.3, 1.5, 1.25, 1.6) == ("intervals", True)
-    assert overlaps(1.2, 1.3, 1.5, 1.3, 1.6) == ("intervals", True)
-    assert overlaps(1.2, 1.3, 1.5, 1.31, 1.6) == ("intervals", False)
-    assert overlaps(1.4, 1.7, 1.3, 1.1, 1.35) == ("intervals", False)  # ours wholly above
+    assert overlaps(1.2, 1.3, 1.5, 1.25, 1.6)
+    assert overlaps(1.2, 1.3, 1.5, 1.3, 1.6)
+    assert not overlaps(1.2, 1.3, 1.5, 1.31, 1.6)
+    assert not overlaps(1.4, 1.7, 1.3, 1.1, 1.35)  # ours wholly above
     # without a published interval, our interval must hold the published value
-    assert overlaps(1.2, 1.3, 1.25, None, None) == ("point_in_interval", True)
-    assert overlaps(1.2, 1.3, 1.35, None, None) == ("point_in_interval", False)
+    assert overlaps(1.2, 1.3, 1.25, None, None)
+    assert not overlaps(1.2, 1.3, 1.35, None, None)
+
+
+def test_published_range_interval_rounding_or_point():
+    from compute_atlas.stats.trends import published_range
+
+    # a stated interval wins over a rounding step
+    assert published_range(4.5, "growth_per_year_x", 4.0, 5.0, None) == (4.0, 5.0, "intervals")
+    # '4x' rounded to whole factors: 3.5 to 4.5
+    assert published_range(4, "growth_per_year_x", None, None, 1) == (3.5, 4.5, "rounding_range")
+    # doubling every 2.3 years to 0.1 year: 2.25 to 2.35 years, so 2^(1/2.35) = 1.3431 to 2^(1/2.25) = 1.3608
+    low, high, rule = published_range(2.3, "doubling_time_years", None, None, 0.1)
+    assert (low, high, rule) == (pytest.approx(1.34307, rel=1e-5), pytest.approx(1.36079, rel=1e-5),
+                                 "rounding_range")
+    assert published_range(3, "growth_per_year_x", None, None, None) == (None, None, "point_in_interval")

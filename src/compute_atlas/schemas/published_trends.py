@@ -28,6 +28,11 @@ class PublishedTrends(pa.DataFrameModel):
     interval_level_frac: float = shared('interval_level_frac')
     interval_method: str = field("How the interval was obtained.",
                                  isin=["confidence_interval", "credible_interval", "bootstrap", "range", "none"])
+    rounding_step: float = field("Where the source gives no interval: the step to which its figure is rounded, "
+                                 "expressed as `value` is: the place of the figure's last non-zero digit as the "
+                                 "source writes it (0.1 for 'every 2.3 years', 1 for '4x', 0.1 for 'around 30%' "
+                                 "stored as 1.3). The figure then stands for every value within half a step of it. "
+                                 "Empty where the source gives an interval.", gt=0, unit_from='value_kind')
     start_year: int = field("First year of the data behind the estimate.", 'year', ge=1940, le=2100)
     end_year: int = field("Last year of the data behind the estimate.", 'year', ge=1940, le=2100)
     n_points: int = shared('n_points', gt=0)

@@ -6,6 +6,7 @@ import pandera.polars as pa
 
 from ..metadata.fields import DOMAINS
 from ._base import ForeignKey, field, shared
+from .training_cost_methods import METHODS as COST_METHODS
 
 
 def _list_of(values: list[str]) -> str:
@@ -31,8 +32,10 @@ class ReplicationSubsets(pa.DataFrameModel):
                                  "`accelerators.market_segment`).", str_matches=_list_of(SEGMENTS))
     precision_rule: str = field("Accelerators: which rate is the chip's point: `fp32` or `fp16` (the dense rate in "
                                 "that precision; FP16 is the tensor rate on a chip with matrix units), "
+                                "`fp16-tensor` (the FP16 tensor rate, so only chips with matrix units), "
                                 "`best-16bit-tensor` (`accelerator_efficiency.is_best_16bit_tensor`); empty for "
-                                "memory, which has one value per chip.", isin=["fp32", "fp16", "best-16bit-tensor"])
+                                "memory, which has one value per chip.",
+                                isin=["fp32", "fp16", "fp16-tensor", "best-16bit-tensor"])
     price_bases: str = field("Accelerators, price-performance only: the price bases kept (`;`-separated values of "
                              "`accelerator_efficiency.price_basis`: `launch_list`, `purchase`).",
                              str_matches=_list_of(PRICE_BASES))
@@ -49,6 +52,8 @@ class ReplicationSubsets(pa.DataFrameModel):
                                "number")
     z_score_max: float = field("Training runs: keep runs whose z-score is below this (empty: no upper bound).",
                                "number")
+    cost_method_id: str = field("Training runs, costs only: the costing method whose estimates are the points "
+                             "(`training_cost_methods.method_id`); empty for compute.", isin=COST_METHODS)
     period_start_date: dt.date = shared('period_start_date', nullable=False)
     period_end_date: dt.date = shared('period_end_date', nullable=False)
     rationale: str = shared('rationale', nullable=False, note="How the subset matches the source's definition of "
@@ -60,7 +65,7 @@ class ReplicationSubsets(pa.DataFrameModel):
         description = """The population behind each published trend estimate that the atlas
         replicates, as the source defines it and as far as our data can express it: which chips (kind,
         market segment), which rate (precision), which price basis, which runs (frontier, domain, and
-        large- or regular-scale by z-score where the source selects so), the period of dates, and what
+        large- or regular-scale by z-score where the source selects so), which cost method, the period of dates, and what
         still differs. `trend_replications` fits each one."""
         metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
                     "foreign_keys": [ForeignKey("trend_id", "published_trends")]}

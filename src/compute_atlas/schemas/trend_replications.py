@@ -20,8 +20,10 @@ class TrendReplications(pa.DataFrameModel):
     period_end_date: dt.date = shared('period_end_date', nullable=False)
     published_growth_per_year_x: float = field("The published estimate as a growth factor per year.",
                                                'factor_per_year', nullable=False, gt=0)
-    published_growth_per_year_x_low: float = field("Low end of the published interval as a growth factor per year; "
-                                                   "empty where the source gives none.", 'factor_per_year', gt=0)
+    published_growth_per_year_x_low: float = field("Low end of the published interval as a growth factor per year, "
+                                                   "or of the rounding range of a figure the source gives without "
+                                                   "one (`overlap_rule` `rounding_range`); empty where there is "
+                                                   "neither.", 'factor_per_year', gt=0)
     published_growth_per_year_x_high: float = field("High end of the published interval as a growth factor per "
                                                     "year.", 'factor_per_year', gt=0)
     published_interval_level_frac: float = shared('published_interval_level_frac')
@@ -38,8 +40,11 @@ class TrendReplications(pa.DataFrameModel):
     doubling_time_years: float = shared('doubling_time_years', note="Of our fit.")
     growth_ratio_x: float = field("Our growth factor over the published one (1 where they agree).", 'factor', gt=0)
     overlap_rule: str = field("How agreement is judged: `intervals` (the two intervals share a point) where the "
-                              "source gives an interval, `point_in_interval` (our interval holds the published "
-                              "value) where it gives none.", nullable=False, isin=["intervals", "point_in_interval"])
+                              "source gives an interval; `rounding_range` (our interval meets the range of values "
+                              "that round to the published figure, `published_trends.rounding_step`) where it "
+                              "gives a rounded figure without one; `point_in_interval` (our interval holds the "
+                              "published value) where neither is known.", nullable=False,
+                              isin=["intervals", "rounding_range", "point_in_interval"])
     intervals_overlap: bool = shared('intervals_overlap', note="Here by `overlap_rule`; empty when too few points "
                                      "match to fit.")
     known_differences: str = shared('known_differences', nullable=False, note="From `replication_subsets`.")
@@ -52,6 +57,6 @@ class TrendReplications(pa.DataFrameModel):
         metadata = {"kind": "derived", "key": ["trend_id"],
                     "foreign_keys": [ForeignKey("trend_id", "published_trends")],
                     "inputs": ['replication_subsets', 'published_trends', 'accelerator_efficiency',
-                               'training_run_costs', 'training_runs', 'parameters'],
+                               'training_run_costs', 'training_runs', 'training_cost_methods', 'parameters'],
                     "parameters": ['interval-level-frac', 'bootstrap-samples', 'bootstrap-seed', 'minimum-fit-points']}
         strict = True

@@ -121,7 +121,8 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         [("label", "Published estimate"), ("published_growth_per_year_x", "Published growth per year"),
          ("published_growth_per_year_x_low", "Low"), ("published_growth_per_year_x_high", "High"),
          ("growth_per_year_x", "Ours"), ("growth_per_year_x_low", "Low"), ("growth_per_year_x_high", "High"),
-         ("n_points", "Points"), ("intervals_overlap", "Agree"), ("rationale", "How the subset matches the source"),
+         ("n_points", "Points"), ("overlap_rule", "Judged by"), ("intervals_overlap", "Agree"),
+         ("rationale", "How the subset matches the source"),
          ("source", "Source")],
     ),
     "trend_replications_disagreeing": (

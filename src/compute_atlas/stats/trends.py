@@ -139,9 +139,23 @@ def intervals_meet(low: float | None, high: float | None, pub_low: float | None,
     return low <= pub_high and (high is None or pub_low <= high)
 
 
-def overlaps(low: float, high: float, pub: float, pub_low: float | None, pub_high: float | None) -> tuple[str, bool]:
-    """Whether our interval [low, high] meets the published estimate: its interval where it gives one (rule
-    ``intervals``: the two share a point), else its central value (rule ``point_in_interval``)."""
+def published_range(value: float, value_kind: str, ci_low: float | None, ci_high: float | None,
+                    rounding_step: float | None) -> tuple[float | None, float | None, str]:
+    """What a published estimate stands for, as (low, high) growth factors per year and the rule that judges
+    agreement with it: its interval where the source gives one (``intervals``); else, for a figure rounded to
+    ``rounding_step``, every value that rounds to it, within half a step either side (``rounding_range``:
+    doubling every 2.3 years to 0.1 year is 2.25 to 2.35 years); else the bare figure (``point_in_interval``)."""
+    if ci_low is not None and ci_high is not None:
+        return *growth_interval(ci_low, ci_high, value_kind), "intervals"
+    if rounding_step is not None:
+        half = rounding_step / 2
+        return *growth_interval(value - half, value + half, value_kind), "rounding_range"
+    return None, None, "point_in_interval"
+
+
+def overlaps(low: float, high: float, pub: float, pub_low: float | None, pub_high: float | None) -> bool:
+    """Whether our interval [low, high] meets the published estimate: shares a point with its interval or
+    rounding range where there is one, else holds its central value."""
     if pub_low is None or pub_high is None:
-        return "point_in_interval", low <= pub <= high
-    return "intervals", intervals_meet(low, high, pub_low, pub_high)
+        return low <= pub <= high
+    return intervals_meet(low, high, pub_low, pub_high)

@@ -132,6 +132,13 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
                       "an interval needs both ends")
         out += q.rows("published_trends", "ci_low IS NOT NULL AND interval_level_frac IS NULL AND interval_method <> 'range'",
                       "interval_level_frac", "interval_level_frac", "an interval needs its level", "e.g. 0.9 for 90 %")
+        out += q.rows("published_trends", "rounding_step IS NOT NULL AND ci_low IS NOT NULL", "rounding_step",
+                      "rounding_step", "a rounding step is for a figure the source gives without an interval",
+                      "leave rounding_step empty where ci_low and ci_high are given")
+        out += q.rows("published_trends", "rounding_step >= 2 * value", "rounding_step",
+                      "value || ' rounded to ' || rounding_step",
+                      "half the rounding step must be less than the value", "the step is the place of the "
+                      "figure's last non-zero digit: 0.1 for 2.3, 1 for 4")
     if "replication_subsets" in have:
         out += q.rows("replication_subsets", "period_start_date > period_end_date", "period_start_date",
                       "period_start_date || ' to ' || period_end_date", "period_start_date after period_end_date")
@@ -144,6 +151,14 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
         out += q.rows("replication_subsets", "coalesce(z_score_window_years, z_score_min, z_score_max) IS NOT NULL "
                       "AND population <> 'training_runs'", "z_score_window_years", z_values,
                       "z-score selection is for training runs only", "leave the z_score columns empty")
+        out += q.rows("replication_subsets", "cost_method_id IS NOT NULL AND population <> 'training_runs'",
+                      "cost_method_id", "cost_method_id", "a cost method is for training runs only",
+                      "leave cost_method_id empty")
+        if "published_trends" in have:
+            costs = "(SELECT trend_id FROM published_trends WHERE quantity = 'frontier_training_cost_usd')"
+            out += q.rows("replication_subsets", f"(cost_method_id IS NULL) = (trend_id IN {costs})",
+                          "cost_method_id", "coalesce(cost_method_id, '')", "a replication of a cost trend needs its cost method, and "
+                          "only a cost trend has one", "a method_id of training_cost_methods, e.g. cottier-amortized")
     if "assumptions" in have:
         out += q.rows("assumptions", "low > value OR value > high", "value", "low || ' / ' || value || ' / ' || high",
                       "value outside its own range", "low <= value <= high")

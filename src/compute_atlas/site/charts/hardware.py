@@ -180,10 +180,11 @@ def trend_replications(con) -> Chart:
     estimates = points.filter(pl.col("estimate") == "published")
     n, agree = estimates.height, estimates.filter(pl.col("intervals_overlap")).height
     takeaway = (f"{agree} of {n} replications agree with the estimate they replicate: our interval overlaps the "
-                "published interval, or holds the published value where the source gives no interval.")
+                "published interval, or the range of values that round to the published figure where the source "
+                "gives no interval.")
     description = (f"Paired dot-and-interval plot, log scale, of growth factors per year for {n} published "
-                   "estimates (orange) of hardware price-performance, peak rates, memory, energy efficiency and "
-                   "training compute, each directly above our fit of the same subset, precision, price basis and "
-                   "window (blue); a cross marks a pair that does not agree.")
+                   "estimates (orange) of hardware price-performance, peak rates, memory, energy efficiency, "
+                   "training compute and training cost, each directly above our fit of the same subset, "
+                   "precision, price basis and window (blue); a cross marks a pair that does not agree.")
     spec = theme(alt.layer(bars, dots).properties(height=max(300, 34 * n)))
     return Chart("Published trends and our replications on the same subsets", takeaway, description, points, spec)
