@@ -9,6 +9,13 @@ WITH fitted_replications AS (
              WHEN quantity LIKE '%training_cost%' THEN 'cost' ELSE 'hardware' END AS population_kind
     FROM trend_replications WHERE intervals_overlap IS NOT NULL
 ),
+replication_groups(name, description) AS (
+    VALUES ('with_interval', 'judged by the published interval (rule intervals)'),
+           ('rounded', 'judged by the rounding range of the published figure (rule rounding_range)'),
+           ('point', 'judged by the bare published figure (rule point_in_interval)'),
+           ('hardware', 'of hardware estimates'), ('training', 'of training-compute estimates'),
+           ('cost', 'of training-cost estimates')
+),
 figures(figure_id, value, unit, description) AS (
     SELECT 'accelerators_count', count(*), 'count', 'Accelerators in the dataset.' FROM accelerators
     UNION ALL SELECT 'accelerator_vendors_count', count(DISTINCT vendor), 'count', 'Vendors of the accelerators.' FROM accelerators
@@ -143,18 +150,32 @@ figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'replications_overlapping_frac', avg(CAST(intervals_overlap AS DOUBLE)), 'frac',
         'Share of replications that agree with the published estimate.'
         FROM fitted_replications
-    UNION ALL SELECT 'replications_' || rule_kind || '_count', count(*), 'count',
-        'Replications judged by rule ' || any_value(overlap_rule) || '.'
-        FROM fitted_replications GROUP BY rule_kind
-    UNION ALL SELECT 'replications_' || rule_kind || '_overlapping_count', count(*) FILTER (WHERE intervals_overlap),
-        'count', 'Of the replications judged by rule ' || any_value(overlap_rule) || ', those that agree.'
-        FROM fitted_replications GROUP BY rule_kind
-    UNION ALL SELECT 'replications_' || population_kind || '_count', count(*), 'count',
-        'Replications of ' || population_kind || ' estimates.'
-        FROM fitted_replications GROUP BY population_kind
-    UNION ALL SELECT 'replications_' || population_kind || '_overlapping_count', count(*) FILTER (WHERE intervals_overlap),
-        'count', 'Of the replications of ' || population_kind || ' estimates, those that agree.'
-        FROM fitted_replications GROUP BY population_kind
+    -- by how agreement is judged and by what is replicated: every group named, 0 where it has no replication
+    UNION ALL SELECT 'replications_' || g.name || '_count', count(r.trend_id), 'count',
+        'Replications ' || g.description || '.'
+        FROM replication_groups g LEFT JOIN fitted_replications r ON g.name IN (r.rule_kind, r.population_kind)
+        GROUP BY g.name, g.description
+    UNION ALL SELECT 'replications_' || g.name || '_overlapping_count', count(r.trend_id) FILTER (WHERE r.intervals_overlap),
+        'count', 'Of the replications ' || g.description || ', those that agree.'
+        FROM replication_groups g LEFT JOIN fitted_replications r ON g.name IN (r.rule_kind, r.population_kind)
+        GROUP BY g.name, g.description
+    UNION ALL SELECT 'replications_rounded_only_count', count(*), 'count',
+        'Replications that agree by the rounding range of the published figure although our interval does not '
+        || 'hold the figure itself.'
+        FROM fitted_replications WHERE overlap_rule = 'rounding_range' AND intervals_overlap
+        AND NOT published_growth_per_year_x BETWEEN growth_per_year_x_low AND growth_per_year_x_high
+    -- each replication's fit, for prose that quotes one
+    UNION ALL SELECT 'replication_' || replace(trend_id, '-', '_') || '_growth_x', growth_per_year_x, 'factor_per_year',
+        'Our growth per year on the subset of published estimate ' || trend_id || '.'
+        FROM fitted_replications
+    UNION ALL SELECT 'replication_' || replace(trend_id, '-', '_') || '_growth_low_x', growth_per_year_x_low,
+        'factor_per_year', 'Low end of our interval on the subset of ' || trend_id || '.' FROM fitted_replications
+    UNION ALL SELECT 'replication_' || replace(trend_id, '-', '_') || '_growth_high_x', growth_per_year_x_high,
+        'factor_per_year', 'High end of our interval on the subset of ' || trend_id || '.' FROM fitted_replications
+    UNION ALL SELECT 'replication_' || replace(trend_id, '-', '_') || '_level_frac', interval_level_frac, 'frac',
+        'Level of our interval on the subset of ' || trend_id || '.' FROM fitted_replications
+    UNION ALL SELECT 'replication_' || replace(trend_id, '-', '_') || '_points', n_points, 'count',
+        'Points behind our fit on the subset of ' || trend_id || '.' FROM fitted_replications
     -- training_cost_methods: our costs and our reproduction of Cottier et al.'s beside their published figures
     UNION ALL SELECT 'cost_method_' || replace(method_id, '-', '_') || '_published_count', count(ratio_to_published_x),
         'count', 'Runs with a published figure of the same kind as method ' || method_id || '.'

@@ -45,18 +45,13 @@ RUN_FITS = [
      "SELECT publication_date, cost_estimate_usd_2024 FROM training_run_costs WHERE is_frontier "
      "AND cost_estimate_usd_2024 IS NOT NULL ORDER BY publication_date, run_id"),
     # Cottier et al. (2024)'s subset and window: frontier runs (top 10 by compute at release) published from
-    # 2016 to the end of 2023, the last models of their data; ours, and their amortized method reproduced
+    # 2016 to the end of 2023, the last models of their data, with our costs (their method on that subset is
+    # a replication: trend_replications, cottier2024-frontier-cost-amortized)
     ("frontier_training_cost_usd", "frontier-models-2016-2023", "Frontier runs published 2016 to 2023 (the subset "
      "and window of Cottier et al. 2024) with our cost estimate (amortized ownership, else cloud), in 2024 dollars.",
      "SELECT publication_date, cost_estimate_usd_2024 FROM training_run_costs WHERE is_frontier "
      "AND publication_date BETWEEN DATE '2016-01-01' AND DATE '2023-12-31' "
      "AND cost_estimate_usd_2024 IS NOT NULL ORDER BY publication_date, run_id"),
-    ("frontier_training_cost_usd", "frontier-models-2016-2023-cottier-amortized", "Frontier runs published 2016 to "
-     "2023 costed by our reproduction of Cottier et al.'s amortized hardware and energy method "
-     "(training_cost_methods, method cottier-amortized), in 2024 dollars.",
-     "SELECT publication_date, cost_usd_2024 FROM training_cost_methods WHERE method_id = 'cottier-amortized' "
-     "AND is_frontier AND publication_date BETWEEN DATE '2016-01-01' AND DATE '2023-12-31' "
-     "AND cost_usd_2024 IS NOT NULL ORDER BY publication_date, run_id"),
 ]
 
 
@@ -106,6 +101,5 @@ def build(con) -> pl.DataFrame:
         points = con.execute(sql).fetchall()
         if len(points) >= fewest:
             fit = fit_loglinear([p[0] for p in points], [p[1] for p in points], **options)
-            relation = "training_cost_methods" if "FROM training_cost_methods" in sql else "training_run_costs"
-            rows.append(fit_row(quantity, subset, description, relation, fit, level))
+            rows.append(fit_row(quantity, subset, description, "training_run_costs", fit, level))
     return frame("trend_fits", rows)

@@ -23,20 +23,16 @@ from compute_atlas.stats.trends import (
     record_setters,
 )
 
-#: the column of accelerator_efficiency or training_run_costs that holds each quantity
-VALUE_COLUMNS = {
+#: the column of accelerator_efficiency that holds each quantity of chips (runs: RUNS and COSTED_RUNS)
+CHIP_COLUMNS = {
     "peak_flop_per_s": "peak_flop_per_s",
     "flop_per_s_per_usd": "priced_flop_per_s_per_usd_2024",
     "flop_per_s_per_watt": "flop_per_s_per_watt",
     "memory_bytes": "memory_bytes",
     "memory_bandwidth_bytes_per_s": "memory_bandwidth_bytes_per_s",
-    "training_compute_flop": "compute_reported_flop",
-    "frontier_training_compute_flop": "compute_reported_flop",
-    "frontier_training_cost_usd": "cost_usd_2024",
 }
 
 PRECISION_RULES = {"fp32": "precision = 'fp32'", "fp16": "precision = 'fp16'",
-                   "fp16-tensor": "precision = 'fp16' AND is_tensor_rate",
                    "best-16bit-tensor": "is_best_16bit_tensor", None: "true"}
 
 CHIPS = """
@@ -124,8 +120,8 @@ def runs(all_runs: list, s: dict) -> list:
 
 
 def points(con, s: dict, all_runs: list) -> tuple[list, list]:
-    col = VALUE_COLUMNS[s["quantity"]]
     if s["population"] == "accelerators":
+        col = CHIP_COLUMNS[s["quantity"]]
         bases = split(s["price_bases"])
         rows = con.execute(CHIPS.format(col=col, precision=PRECISION_RULES[s["precision_rule"]]),
                            [split(s["kinds"]), split(s["market_segments"]), bases, bases,

@@ -250,7 +250,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("window_start", dt.date, "Date of the earliest point an estimate rests on.", "date"),
     _f("window_end", dt.date, "Date of the latest point an estimate rests on.", "date"),
     _f("intervals_overlap", bool, "Whether our estimate agrees with the published one it is set beside (their "
-       "intervals overlap); empty where either is missing."),
+       "intervals overlap, or by the relation's `overlap_rule`); empty where either is missing."),
     _f("interval_level_frac", float, "Coverage of the interval (0.9 for a 90 % interval).", "frac", gt=0, lt=1),
     # figures with a unit per row
     _f("value", float, "The figure; its unit is given per row (see the unit of this column).", unit_from="unit"),

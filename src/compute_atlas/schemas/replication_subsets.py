@@ -32,10 +32,9 @@ class ReplicationSubsets(pa.DataFrameModel):
                                  "`accelerators.market_segment`).", str_matches=_list_of(SEGMENTS))
     precision_rule: str = field("Accelerators: which rate is the chip's point: `fp32` or `fp16` (the dense rate in "
                                 "that precision; FP16 is the tensor rate on a chip with matrix units), "
-                                "`fp16-tensor` (the FP16 tensor rate, so only chips with matrix units), "
                                 "`best-16bit-tensor` (`accelerator_efficiency.is_best_16bit_tensor`); empty for "
                                 "memory, which has one value per chip.",
-                                isin=["fp32", "fp16", "fp16-tensor", "best-16bit-tensor"])
+                                isin=["fp32", "fp16", "best-16bit-tensor"])
     price_bases: str = field("Accelerators, price-performance only: the price bases kept (`;`-separated values of "
                              "`accelerator_efficiency.price_basis`: `launch_list`, `purchase`).",
                              str_matches=_list_of(PRICE_BASES))

@@ -38,6 +38,6 @@ class TrendFits(pa.DataFrameModel):
         value), each with a 90 % percentile bootstrap interval (5th to 95th percentile of resampled
         fits, fixed seed), the number of points and the date range."""
         metadata = {"kind": "derived", "key": ["fit_id"],
-                    "inputs": ['accelerator_efficiency', 'training_run_costs', 'training_cost_methods', 'parameters'],
+                    "inputs": ['accelerator_efficiency', 'training_run_costs', 'parameters'],
                     "parameters": ['interval-level-frac', 'bootstrap-samples', 'bootstrap-seed', 'minimum-fit-points']}
         strict = True

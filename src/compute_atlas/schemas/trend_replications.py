@@ -24,8 +24,8 @@ class TrendReplications(pa.DataFrameModel):
                                                    "or of the rounding range of a figure the source gives without "
                                                    "one (`overlap_rule` `rounding_range`); empty where there is "
                                                    "neither.", 'factor_per_year', gt=0)
-    published_growth_per_year_x_high: float = field("High end of the published interval as a growth factor per "
-                                                    "year.", 'factor_per_year', gt=0)
+    published_growth_per_year_x_high: float = field("High end of the published interval, or of the rounding range, "
+                                                    "as a growth factor per year.", 'factor_per_year', gt=0)
     published_interval_level_frac: float = shared('published_interval_level_frac')
     published_n_points: int = field("Points behind the published estimate, where the source says.", 'count', ge=0)
     n_points: int = shared('n_points', nullable=False, note="Points behind our fit.")

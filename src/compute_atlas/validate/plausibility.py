@@ -135,7 +135,8 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
         out += q.rows("published_trends", "rounding_step IS NOT NULL AND ci_low IS NOT NULL", "rounding_step",
                       "rounding_step", "a rounding step is for a figure the source gives without an interval",
                       "leave rounding_step empty where ci_low and ci_high are given")
-        out += q.rows("published_trends", "rounding_step >= 2 * value", "rounding_step",
+        out += q.rows("published_trends", "rounding_step >= 2 * value AND value_kind <> 'growth_per_year_oom'",
+                      "rounding_step",
                       "value || ' rounded to ' || rounding_step",
                       "half the rounding step must be less than the value", "the step is the place of the "
                       "figure's last non-zero digit: 0.1 for 2.3, 1 for 4")
@@ -151,6 +152,9 @@ def intervals(q: _Query, have: set[str]) -> list[Problem]:
         out += q.rows("replication_subsets", "coalesce(z_score_window_years, z_score_min, z_score_max) IS NOT NULL "
                       "AND population <> 'training_runs'", "z_score_window_years", z_values,
                       "z-score selection is for training runs only", "leave the z_score columns empty")
+        out += q.rows("replication_subsets", "cost_method_id IS NOT NULL AND z_score_window_years IS NOT NULL",
+                      "cost_method_id", "cost_method_id", "a z-score selection is of compute, not of cost",
+                      "leave the z_score columns empty for a cost trend")
         out += q.rows("replication_subsets", "cost_method_id IS NOT NULL AND population <> 'training_runs'",
                       "cost_method_id", "cost_method_id", "a cost method is for training runs only",
                       "leave cost_method_id empty")
