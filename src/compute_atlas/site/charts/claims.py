@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from .common import Chart, frame, theme
+from .common import WIDTH, Chart, frame, theme
 
 
 def claims_register(con) -> Chart:
@@ -47,4 +47,4 @@ def claims_register(con) -> Chart:
                    "on a log scale of our figure over the claimed figure, with the accepted range as a bar; green "
                    "dots agree with the claim, red do not.")
     return Chart("Each claim against the atlas's own figures", takeaway, description, points,
-                 theme(alt.layer(band, one, dots).properties(height=22 * max(1, n_claims))))
+                 theme(alt.layer(band, one, dots).properties(width=WIDTH - 140, height=22 * max(1, n_claims))))

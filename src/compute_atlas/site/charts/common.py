@@ -43,9 +43,11 @@ class Chart:
 
 
 def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The one chart theme of the site."""
+    """The one chart theme of the site; a chart that sets its own width or height keeps it."""
+    size = {key: value for key, value in (("width", WIDTH), ("height", HEIGHT))
+            if getattr(chart, key, alt.Undefined) is alt.Undefined}
     return (
-        chart.properties(width=WIDTH, height=HEIGHT)
+        chart.properties(**size)
         .configure(font="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", background="transparent")
         .configure_axis(labelFontSize=12, titleFontSize=13, gridColor="#e6e6e6", domainColor="#888", tickColor="#888")
         .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", columns=4)

@@ -7,7 +7,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...schemas import unit_of
-from .common import PALETTE, Chart, axis, figure, fit, frame, level, theme, tip, trend_line
+from .common import PALETTE, WIDTH, Chart, axis, figure, fit, frame, level, theme, tip, trend_line
 
 
 def _run_points(con, value_col: str) -> pl.DataFrame:
@@ -145,7 +145,7 @@ def cost_breakdown(con) -> Chart:
     description = ("Horizontal stacked bars of the amortized ownership cost of landmark training runs, split into "
                    "amortized hardware and energy, in 2024 dollars.")
     return Chart("Cost breakdown of landmark runs", takeaway, description, points,
-                 theme(spec.properties(height=40 * max(1, points["model"].n_unique()))))
+                 theme(spec.properties(width=WIDTH - 90, height=40 * max(1, points["model"].n_unique()))))
 
 
 

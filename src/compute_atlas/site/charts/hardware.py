@@ -7,7 +7,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...schemas import unit_of
-from .common import PALETTE, TENSOR_16BIT, Chart, axis, fit, frame, level, theme, tip, trend_line
+from .common import PALETTE, TENSOR_16BIT, WIDTH, Chart, axis, fit, frame, level, theme, tip, trend_line
 
 
 def growth_sentence(f: dict, what: str) -> str:
@@ -114,7 +114,7 @@ def trend_comparison(con) -> Chart:
                            'memory_bandwidth_bytes_per_s')
         ORDER BY quantity, origin DESC, estimate_id""")
     base = alt.Chart(points).encode(
-        y=alt.Y("estimate_id:N", title=None, sort=None),
+        y=alt.Y("estimate_id:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
         color=alt.Color("origin:N", title="Estimate", scale=alt.Scale(domain=["ours", "published"],
                                                                        range=[PALETTE[0], PALETTE[1]])),
     )
@@ -134,7 +134,7 @@ def trend_comparison(con) -> Chart:
     description = ("Dot-and-interval plot of growth factors per year, log scale: our fits (blue) and published "
                    "estimates (orange) for peak FLOP/s, FLOP/s per dollar, FLOP/s per watt, memory capacity and "
                    "memory bandwidth.")
-    spec = theme(alt.layer(bars, dots).properties(height=max(200, 22 * points.height)))
+    spec = theme(alt.layer(bars, dots).properties(width=WIDTH - 360, height=max(200, 22 * points.height)))
     return Chart("Our hardware trends beside the published ones", takeaway, description, points, spec)
 
 
@@ -157,7 +157,7 @@ def trend_replications(con) -> Chart:
     series = ["published", "ours"]
     order = points.unique("label", maintain_order=True)["label"].to_list()
     base = alt.Chart(points).encode(
-        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=480)),
+        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
         yOffset=alt.YOffset("estimate:N", sort=series),
         color=alt.Color("estimate:N", title="Estimate", sort=series,
                         scale=alt.Scale(domain=series, range=[PALETTE[1], PALETTE[0]])),
@@ -186,5 +186,5 @@ def trend_replications(con) -> Chart:
                    "estimates (orange) of hardware price-performance, peak rates, memory, energy efficiency, "
                    "training compute and training cost, each directly above our fit of the same subset, "
                    "precision, price basis and window (blue); a cross marks a pair that does not agree.")
-    spec = theme(alt.layer(bars, dots).properties(height=max(300, 34 * n)))
+    spec = theme(alt.layer(bars, dots).properties(width=WIDTH - 380, height=max(300, 34 * n)))
     return Chart("Published trends and our replications on the same subsets", takeaway, description, points, spec)

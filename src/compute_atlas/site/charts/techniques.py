@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from .common import Chart, axis, frame, theme, tip
+from .common import WIDTH, Chart, axis, frame, theme, tip
 
 
 def technique_effects(con) -> Chart:
@@ -27,6 +27,7 @@ def technique_effects(con) -> Chart:
     description = (f"Strip plot of {points.height} measured results, one dot each, improvement factor on a log scale "
                    "by technique, coloured by metric; tooltips name the model, task and source.")
     return Chart("Measured effects of efficiency techniques", takeaway, description, points,
-                 theme(alt.layer(rule, spec).properties(height=24 * max(1, points["technique"].n_unique()))))
+                 theme(alt.layer(rule, spec).properties(width=WIDTH - 140,
+                                                       height=24 * max(1, points["technique"].n_unique()))))
 
 
