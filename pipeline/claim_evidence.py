@@ -12,7 +12,7 @@ import math
 
 from compute_atlas.build.steps import PipelineError, frame, parameter
 from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_range, subset_args
-from compute_atlas.stats.trends import MONTHS_PER_YEAR, growth_per_year
+from compute_atlas.stats.trends import growth_per_year, period_of
 
 
 def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None, accelerators=(),
@@ -44,6 +44,11 @@ def _growth(months):
     return growth_per_year(months, "halving_time_months")
 
 
+def _months(growth):
+    """Doubling months of a growth factor per year."""
+    return period_of(growth, "doubling_time_months")
+
+
 def algorithmic_growth(con, args):
     return [_point(b, name, "algorithmic_progress", _growth(h), _growth(hi), _growth(lo),
                    notes=f"halving time {h:.3g} months ({lo:.3g} to {hi:.3g})")
@@ -54,22 +59,18 @@ def algorithmic_halving(con, args):
     return [_point(b, name, "algorithmic_progress", h, lo, hi) for b, name, h, lo, hi in _halvings(con, args["domain"])]
 
 
-def _doubling_months(growth):
-    return MONTHS_PER_YEAR * math.log(2) / math.log(growth)
-
-
 def hardware_doubling(con, args):
     out = []
     for fit_id in args["fits"]:
         g, g_lo, g_hi, n, start, end = _fit(con, fit_id)
-        out.append(_point(fit_id, fit_id.split(":", 1)[1], "trend_fits", _doubling_months(g), _doubling_months(g_hi),
-                          _doubling_months(g_lo), notes=f"{n} chips, {start.year} to {end.year}"))
+        out.append(_point(fit_id, fit_id.split(":", 1)[1], "trend_fits", _months(g), _months(g_hi),
+                          _months(g_lo), notes=f"{n} chips, {start.year} to {end.year}"))
     return out
 
 
 def hardware_vs_algorithms(con, args):
     g, g_lo, g_hi, *_ = _fit(con, args["fit"][0])
-    d, d_lo, d_hi = _doubling_months(g), _doubling_months(g_hi), _doubling_months(g_lo)
+    d, d_lo, d_hi = _months(g), _months(g_hi), _months(g_lo)
     return [_point(b, name, "algorithmic_progress", d / h, d_lo / hi, d_hi / lo,
                    notes=f"hardware doubling {d:.3g} months against algorithmic halving {h:.3g} months")
             for b, name, h, lo, hi in _halvings(con, args["domain"])]

@@ -91,6 +91,15 @@ def test_published_figures_as_growth_per_year():
     assert growth_interval(None, None, "doubling_time_years") == (None, None)
 
 
+def test_period_of_inverts_growth_per_year():
+    from compute_atlas.stats.trends import growth_per_year, period_of
+
+    assert period_of(4.0, "doubling_time_months") == pytest.approx(6.0)  # 4 × a year: two doublings a year
+    assert period_of(2**0.5, "doubling_time_years") == pytest.approx(2.0)
+    for value, kind in [(3.4, "doubling_time_months"), (2.46, "doubling_time_years"), (8, "halving_time_months")]:
+        assert period_of(growth_per_year(value, kind), kind) == pytest.approx(value)
+
+
 def test_overlap_rule():
     from compute_atlas.stats.trends import overlaps
 

@@ -121,6 +121,12 @@ def growth_per_year(value: float, value_kind: str) -> float:
     return 2 ** (PERIODS_PER_YEAR[value_kind] / value)
 
 
+def period_of(growth: float, value_kind: str) -> float:
+    """The inverse of ``growth_per_year`` for a time: the doubling (or halving) time, in the unit of
+    ``value_kind``, of a growth factor per year (4 × a year doubles every 6 months)."""
+    return PERIODS_PER_YEAR[value_kind] * math.log(2) / math.log(growth)
+
+
 def growth_interval(low: float | None, high: float | None, value_kind: str) -> tuple[float | None, float | None]:
     """A published interval as (low, high) growth factors per year; a longer time is slower growth, so the
     ends of a time interval swap. (None, None) when the source gives no interval."""
