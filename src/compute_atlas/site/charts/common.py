@@ -21,7 +21,7 @@ from ...metadata.units import fmt_value, unit
 from ...schemas import unit_of
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
-WIDTH, HEIGHT = 640, 380
+WIDTH, HEIGHT = 620, 380
 #: A chip's best 16-bit tensor rate: the one definition, a column of accelerator_efficiency.
 TENSOR_16BIT = "is_best_16bit_tensor"
 
@@ -50,7 +50,7 @@ def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         chart.properties(**size)
         .configure(font="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", background="transparent")
         .configure_axis(labelFontSize=12, titleFontSize=13, gridColor="#e6e6e6", domainColor="#888", tickColor="#888")
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", columns=4)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", columns=3, labelLimit=180)
         .configure_range(category=PALETTE)
         .configure_view(stroke=None)
     )

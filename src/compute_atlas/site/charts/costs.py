@@ -102,7 +102,7 @@ def cloud_prices(con) -> Chart:
         x=alt.X("price_date:T", title="Date of the price"),
         y=alt.Y("price_usd_per_hour:Q", title="On-demand price (USD per accelerator-hour)", scale=alt.Scale(type="log"),
                 axis=axis("usd_per_hour")),
-        color=alt.Color("name:N", title="Accelerator"),
+        color=alt.Color("name:N", title="Accelerator", legend=alt.Legend(columns=2)),
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("provider:N", title="Provider"),
                  alt.Tooltip("price_date:T", title="Date"),
                  tip("price_usd_per_hour", "USD per hour"),
