@@ -33,8 +33,7 @@ class ReplicationSubsets(pa.DataFrameModel):
     precision_rule: str = field("Accelerators: which rate is the chip's point: `fp32` or `fp16` (the dense rate in "
                                 "that precision; FP16 is the tensor rate on a chip with matrix units), "
                                 "`best-16bit-tensor` (`accelerator_efficiency.is_best_16bit_tensor`); empty for "
-                                "memory, which has one value per chip.",
-                                isin=["fp32", "fp16", "best-16bit-tensor"])
+                                "memory, which has one value per chip.", isin=["fp32", "fp16", "best-16bit-tensor"])
     price_bases: str = field("Accelerators, price-performance only: the price bases kept (`;`-separated values of "
                              "`accelerator_efficiency.price_basis`: `launch_list`, `purchase`).",
                              str_matches=_list_of(PRICE_BASES))
@@ -52,7 +51,7 @@ class ReplicationSubsets(pa.DataFrameModel):
     z_score_max: float = field("Training runs: keep runs whose z-score is below this (empty: no upper bound).",
                                "number")
     cost_method_id: str = field("Training runs, costs only: the costing method whose estimates are the points "
-                             "(`training_cost_methods.method_id`); empty for compute.", isin=COST_METHODS)
+                                "(`training_cost_methods.method_id`); empty for compute.", isin=COST_METHODS)
     period_start_date: dt.date = shared('period_start_date', nullable=False)
     period_end_date: dt.date = shared('period_end_date', nullable=False)
     rationale: str = shared('rationale', nullable=False, note="How the subset matches the source's definition of "
@@ -64,8 +63,8 @@ class ReplicationSubsets(pa.DataFrameModel):
         description = """The population behind each published trend estimate that the atlas
         replicates, as the source defines it and as far as our data can express it: which chips (kind,
         market segment), which rate (precision), which price basis, which runs (frontier, domain, and
-        large- or regular-scale by z-score where the source selects so), which cost method, the period of dates, and what
-        still differs. `trend_replications` fits each one."""
+        large- or regular-scale by z-score where the source selects so), which cost method, the period
+        of dates, and what still differs. `trend_replications` fits each one."""
         metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
                     "foreign_keys": [ForeignKey("trend_id", "published_trends")]}
         strict = True
