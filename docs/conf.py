@@ -9,7 +9,7 @@ import compute_atlas
 from compute_atlas import paths
 from compute_atlas.site import layout
 
-BUILD_DIR = Path(os.environ.get("COMPUTE_ATLAS_BUILD_DIR", paths.ROOT / "build"))
+BUILD_DIR = Path(os.environ.get("COMPUTE_ATLAS_BUILD_DIR", paths.DEFAULT_OUTPUT_DIR))
 
 project = "Compute Atlas"
 author = "Compute Atlas contributors"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats import algorithmic
 from compute_atlas.stats.trends import DAYS_PER_YEAR, intervals_meet
 
@@ -46,7 +46,7 @@ def finite(x: float | None) -> float | None:
     return x if x is not None and math.isfinite(x) else None
 
 
-def build(con):
+def derive(con):
     level = parameter(con, "interval-level-frac")
     n_boot = int(parameter(con, "bootstrap-samples"))
     seed = int(parameter(con, "bootstrap-seed"))
@@ -95,4 +95,4 @@ def build(con):
                 "intervals_overlap": intervals_meet(low, high, pub.get("low"), pub.get("high")) if h is not None else None,
                 "notes": reason,
             })
-    return frame("algorithmic_progress", rows)
+    return relation_frame("algorithmic_progress", rows)

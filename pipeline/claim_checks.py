@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from statistics import median
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.claims import RULES, Point, accepted_range, verdict
 
 
@@ -40,7 +40,7 @@ def _detail(evidence, accepted):
     return "; ".join(parts)
 
 
-def build(con):
+def derive(con):
     tolerance = parameter(con, "claim-about-tolerance-x")
     claims = con.execute("""
         SELECT claim_id, statement, topic, claim_form, claimed_low, claimed_high, unit, check_rule, check_subset,
@@ -69,4 +69,4 @@ def build(con):
         else:
             row["verdict_detail"] = _detail(evidence, accepted)
         rows.append(row)
-    return frame("claim_checks", rows)
+    return relation_frame("claim_checks", rows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from compute_atlas.build.steps import PipelineError, frame, parameter
+from compute_atlas.publish.steps import PipelineError, parameter, relation_frame
 from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_range, subset_args
 from compute_atlas.stats.trends import growth_per_year, period_of
 
@@ -178,7 +178,7 @@ def no_atlas_data(con, args):
 CHECKS = {name: globals()[name] for name in RULES}
 
 
-def build(con):
+def derive(con):
     tolerance = parameter(con, "claim-about-tolerance-x")
     claims = con.execute("SELECT claim_id, claim_form, claimed_low, claimed_high, unit, check_rule, check_subset "
                          "FROM claims ORDER BY claim_id").fetchall()
@@ -189,4 +189,4 @@ def build(con):
             p.update(claim_id=claim_id, unit=unit,
                      agrees=Point(p["value"], p["value_low"], p["value_high"]).agrees(accepted))
             rows.append(p)
-    return frame("claim_evidence", rows)
+    return relation_frame("claim_evidence", rows)

@@ -11,7 +11,7 @@ of frontier training cost. Anchors: the landmark runs' cost and compute in
 
 from __future__ import annotations
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.efficiency import Rate, combine, compounded
 
 HARDWARE_FIT = "flop_per_s_per_usd:ml-accelerators-tensor-16bit"
@@ -49,7 +49,7 @@ def measured_rate(con, benchmark_id: str, method: str) -> Rate | None:
     return Rate.from_halving_months(*rows[0])
 
 
-def build(con):
+def derive(con):
     level = parameter(con, "interval-level-frac")
     last_year = int(parameter(con, "projection-last-year"))
     budgets = con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id LIKE 'budget-%' "
@@ -58,7 +58,7 @@ def build(con):
     spending, _ = fitted_rate(con, SPENDING_FIT)
     rows = []
     if hardware is None:
-        return frame("compute_efficiency", rows)
+        return relation_frame("compute_efficiency", rows)
     for domain, trend_id in ALGORITHMS.items():
         algorithms = published_rate(con, trend_id)
         if algorithms is None:
@@ -97,7 +97,7 @@ def build(con):
                                          compute * f, compute * lo, compute * hi, "effective_flop", frontier,
                                          year > hw_end, f"{inputs};{SPENDING_FIT}", (f, lo, hi)))
     rows += inference_access(con, last_year)
-    return frame("compute_efficiency", rows)
+    return relation_frame("compute_efficiency", rows)
 
 
 def inference_access(con, last_year: int) -> list[dict]:

@@ -8,7 +8,7 @@ the lowest-priced models over time, and set beside the published rate of ``publi
 
 from __future__ import annotations
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import fit_loglinear, intervals_meet
 
 RECORDS = """
@@ -17,7 +17,7 @@ RECORDS = """
     GROUP BY min_price_id, min_price_observed_date ORDER BY min_price_observed_date"""
 
 
-def build(con):
+def derive(con):
     level = parameter(con, "interval-level-frac")
     samples = int(parameter(con, "bootstrap-samples"))
     seed = int(parameter(con, "bootstrap-seed"))
@@ -55,5 +55,5 @@ def build(con):
         if fit.slope >= 0:
             row["notes"] = "the cheapest price did not fall over the window"
         rows.append(row)
-    return frame("inference_price_trends", rows)
+    return relation_frame("inference_price_trends", rows)
 

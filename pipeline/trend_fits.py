@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
 
 #: A chip's 16-bit tensor rate: the one definition of accelerator_efficiency.
@@ -83,7 +83,7 @@ def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fi
     }
 
 
-def build(con) -> pl.DataFrame:
+def derive(con) -> pl.DataFrame:
     level = parameter(con, "interval-level-frac")
     options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed")),
                "level": level}
@@ -102,4 +102,4 @@ def build(con) -> pl.DataFrame:
         if len(points) >= fewest:
             fit = fit_loglinear([p[0] for p in points], [p[1] for p in points], **options)
             rows.append(fit_row(quantity, subset, description, "training_run_costs", fit, level))
-    return frame("trend_fits", rows)
+    return relation_frame("trend_fits", rows)

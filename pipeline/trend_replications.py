@@ -12,7 +12,7 @@ to it: ``stats.trends.published_range``).
 
 from __future__ import annotations
 
-from compute_atlas.build.steps import frame, parameter
+from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import (
     Fit,
     fit_loglinear,
@@ -136,7 +136,7 @@ def points(con, s: dict, all_runs: list) -> tuple[list, list]:
     return dates, values
 
 
-def build(con):
+def derive(con):
     default_level = parameter(con, "interval-level-frac")
     options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed"))}
     fewest = parameter(con, "minimum-fit-points")
@@ -173,4 +173,4 @@ def build(con):
                         "growth_ratio_x": fit.growth_per_year / pub,
                         "intervals_overlap": overlaps(low, high, pub, pub_low, pub_high)})
         rows.append(row)
-    return frame("trend_replications", rows)
+    return relation_frame("trend_replications", rows)

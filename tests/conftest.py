@@ -14,7 +14,9 @@ from typer.testing import CliRunner
 from compute_atlas import paths
 from compute_atlas.cli import app
 
-DATASETS = paths.ROOT / "datasets"
+#: The checkout these tests run in.
+CHECKOUT = Path(__file__).resolve().parents[1]
+DATASETS = CHECKOUT / "datasets"
 
 
 @pytest.fixture
@@ -86,7 +88,7 @@ def working_tree_state() -> list[str] | None:
         result = subprocess.run(
             ["git", "status", "--porcelain", "--ignored=matching", "--untracked-files=all", "--",
              "docs", "datasets", "pipeline", "src"],
-            cwd=paths.ROOT, capture_output=True, text=True, check=True)
+            cwd=CHECKOUT, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     lines = []
@@ -130,7 +132,8 @@ def sphinx_one_page(tmp_path: Path, built: Path, text: str) -> subprocess.Comple
                           capture_output=True, text=True, env={**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(built)})
 
 
-def build_site(datasets: Path, build_dir: Path) -> Path:
+def build_with_site(datasets: Path, build_dir: Path) -> Path:
+    """`compute-atlas build` of the data and the site; the site folder."""
     result = CliRunner().invoke(app, ["build", "--datasets", str(datasets), "--build-dir", str(build_dir)])
     assert result.exit_code == 0, result.output
     return build_dir / "site"
@@ -139,7 +142,7 @@ def build_site(datasets: Path, build_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built from the shipped datasets."""
-    return build_site(DATASETS, tmp_path_factory.mktemp("site"))
+    return build_with_site(DATASETS, tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
@@ -156,4 +159,4 @@ def altered_site(tmp_path_factory) -> Path:
     edit_csv(acc, i, "name", "NVIDIA H100 SXM5 80GB " + PAYLOAD)
     glossary = data / "glossary.csv"
     edit_csv(glossary, row_of(glossary, "term_id", "compute"), "definition", "Compute " + PAYLOAD)
-    return build_site(data, root / "build")
+    return build_with_site(data, root / "build")

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from compute_atlas.build.build_info import build_time, last_changed
+from compute_atlas.publish.build_info import build_time, last_changed
 
 
 def git(repo, *args, date=None):

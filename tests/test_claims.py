@@ -44,7 +44,7 @@ def test_subset_args():
 
 
 def _evidence_module():
-    spec = importlib.util.spec_from_file_location("claim_evidence", paths.ROOT / "pipeline" / "claim_evidence.py")
+    spec = importlib.util.spec_from_file_location("claim_evidence", paths.PIPELINE_DIR / "claim_evidence.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

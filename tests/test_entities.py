@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from compute_atlas.metadata.units import fmt_value
-from compute_atlas.schemas import unit_of
+from compute_atlas.schemas import column_unit
 from compute_atlas.site import entities
 
 pytestmark = pytest.mark.site
@@ -84,8 +84,8 @@ def test_entity_pages_show_values_in_their_units_with_citations(site, db):
     for aid, mem, tdp in db.execute("SELECT accelerator_id, memory_bytes, tdp_watts FROM accelerators "
                                     "WHERE memory_bytes IS NOT NULL AND tdp_watts IS NOT NULL").fetchall():
         html = (site / "accelerators" / f"{aid}.html").read_text()
-        assert f"<td>{fmt_value(mem, unit_of('memory_bytes'))}</td>" in html, aid
-        assert f"<td>{fmt_value(tdp, unit_of('tdp_watts'))}</td>" in html, aid
+        assert f"<td>{fmt_value(mem, column_unit('memory_bytes'))}</td>" in html, aid
+        assert f"<td>{fmt_value(tdp, column_unit('tdp_watts'))}</td>" in html, aid
         anchors = re.findall(r'href="\.\./references\.html#([^"]+)"', html)
         assert anchors, f"{aid}: no citation"
         for a in set(anchors):

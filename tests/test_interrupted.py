@@ -1,4 +1,4 @@
-"""A build interrupted in the middle of publishing (``build.publish.swap_into_place``).
+"""A build interrupted in the middle of publishing (``build.atomic.swap_into_place``).
 
 The publish renames twice: the finished work folder into ``.releases/`` (nothing is published yet),
 then a new ``current`` link over the old one (everything is published at once). The public paths
@@ -23,7 +23,7 @@ import types
 import duckdb
 import pytest
 
-from compute_atlas.build import publish
+from compute_atlas.publish import atomic
 
 from conftest import DATASETS, cli, edit_csv, row_of
 
@@ -66,17 +66,17 @@ def interrupt_on(monkeypatch, n: int) -> None:
             raise OSError(f"interrupted at rename {n}: {src} -> {dst}")
         os.replace(src, dst)
 
-    monkeypatch.setattr(publish, "os", types.SimpleNamespace(replace=replace, readlink=os.readlink))
+    monkeypatch.setattr(atomic, "os", types.SimpleNamespace(replace=replace, readlink=os.readlink))
 
 
 def interrupted_swap(builds, tmp_path, monkeypatch, n: int):
     """The published state, and a finished build swapped over it, interrupted at rename n."""
     build_dir, work = tmp_path / "build", tmp_path / "build" / ".build-test"
     shutil.copytree(builds.old, build_dir, symlinks=True)
-    shutil.copytree(builds.new / publish.CURRENT, work)
+    shutil.copytree(builds.new / atomic.CURRENT, work)
     interrupt_on(monkeypatch, n)
     with pytest.raises(OSError, match="interrupted"):
-        publish.swap_into_place(work, build_dir)
+        atomic.swap_into_place(work, build_dir)
     monkeypatch.undo()
     shutil.rmtree(work, ignore_errors=True)  # as build() does when the swap raises
     return build_dir
@@ -133,7 +133,7 @@ def test_next_build_after_an_interrupted_swap_publishes_everything_and_cleans_up
     assert exported_h100_notes(build_dir, "csv") == MARK
     assert exported_h100_notes(build_dir, "parquet") == MARK
     assert not [p.name for p in build_dir.iterdir() if p.name.startswith((".old-", ".build-", ".current-"))]
-    assert len(list((build_dir / publish.RELEASES).iterdir())) == 1
+    assert len(list((build_dir / atomic.RELEASES).iterdir())) == 1
 
 
 def test_a_build_over_the_old_layout_replaces_it(builds, tmp_path):

@@ -10,9 +10,9 @@ from collections import defaultdict
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.build import steps
 from compute_atlas.metadata.fields import SHARED
 from compute_atlas.metadata.units import UNITS, fmt_value, suffix_units
+from compute_atlas.publish import steps
 from compute_atlas.schemas import DERIVED, RAW, RELATIONS, relation
 
 #: Units whose quantity a column's name need not spell out (a count of transistors, a year, a ratio).

@@ -5,7 +5,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compute_atlas.build.database import validate
+from compute_atlas.publish.database import validate
 
 from conftest import DATASETS
 

@@ -9,7 +9,7 @@ import time
 
 import duckdb
 
-from compute_atlas.build.ddl import in_one_transaction
+from compute_atlas.publish.ddl import in_one_transaction
 from compute_atlas.schemas import RELATIONS
 
 from conftest import cli, edit_csv

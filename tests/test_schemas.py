@@ -4,8 +4,10 @@ import duckdb
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.build.ddl import comments, create_table, duckdb_columns
+from compute_atlas.publish.ddl import comments, create_table, duckdb_columns
 from compute_atlas.schemas import DERIVED, RAW, RELATIONS
+
+from conftest import DATASETS
 
 
 def test_every_column_is_described_and_typed():
@@ -50,5 +52,5 @@ def test_every_derived_relation_has_one_pipeline_file():
 
 @pytest.mark.parametrize("rel", [r for r in RAW if r.csv_file], ids=lambda r: r.name)
 def test_every_raw_relation_has_its_dataset(rel):
-    header = (paths.ROOT / "datasets" / rel.csv_file).read_text(encoding="utf-8").split("\n", 1)[0]
+    header = (DATASETS / rel.csv_file).read_text(encoding="utf-8").split("\n", 1)[0]
     assert header.split(",") == [c.name for c in rel.columns()]

@@ -4,11 +4,10 @@ import re
 
 import pytest
 
-from compute_atlas import paths
 from compute_atlas.schemas import RELATIONS
 from compute_atlas.site.charts import CHARTS
 
-from conftest import cli
+from conftest import CHECKOUT, cli
 
 pytestmark = pytest.mark.site
 
@@ -134,17 +133,17 @@ def test_site_build_writes_nothing_into_docs(site):
     import shutil
     import subprocess
 
-    if not shutil.which("git") or subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse"],
+    if not shutil.which("git") or subprocess.run(["git", "-C", str(CHECKOUT), "rev-parse"],
                                                  capture_output=True).returncode != 0:
         pytest.skip("not a git checkout")
     from compute_atlas.site.layout import OUTPUTS
 
-    status = subprocess.run(["git", "-C", str(paths.ROOT), "status", "--porcelain", "--ignored", "--", "docs"],
+    status = subprocess.run(["git", "-C", str(CHECKOUT), "status", "--porcelain", "--ignored", "--", "docs"],
                             capture_output=True, text=True, check=True).stdout
     assert status == "", ("files in docs/ that git does not track (leftovers of older builds may be removed: "
                           "rm -r docs/generated docs/dictionary docs/_static/vega-bundle.js):\n" + status)
     # and none of the generated paths is committed under docs/ either (git status does not show tracked files)
-    tracked = subprocess.run(["git", "-C", str(paths.ROOT), "ls-files", "--", *(f"docs/{o}" for o in OUTPUTS)],
+    tracked = subprocess.run(["git", "-C", str(CHECKOUT), "ls-files", "--", *(f"docs/{o}" for o in OUTPUTS)],
                              capture_output=True, text=True, check=True).stdout
     assert tracked == "", "generated files are committed under docs/: git rm them\n" + tracked
     src = site.parent / ".sphinx" / "src" / "docs"
@@ -166,17 +165,17 @@ def _stamps(folder, pattern):
 def test_rebuilds_are_incremental(datasets, tmp_path):
     """A rebuild with nothing changed rereads no page; after one row changes it rereads only the pages that
     show it, and the copy of docs/ under the build folder keeps its files' mtimes."""
-    from compute_atlas.site.builder import build_site as build_site_only
+    from compute_atlas.site.builder import render_site
 
-    from conftest import build_site, edit_csv, row_of
+    from conftest import build_with_site, edit_csv, row_of
 
     build = tmp_path / "build"
-    build_site(datasets, build)
+    build_with_site(datasets, build)
     work = build / ".sphinx"
     sources, doctrees = _stamps(work / "src", "*"), _stamps(work / "doctrees", "*.doctree")
     pages = {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
              **_stamps(work / "html", "api/*/*.json")}
-    build_site_only(build)
+    render_site(build)
     assert _stamps(work / "src", "*") == sources
     assert _stamps(work / "doctrees", "*.doctree") == doctrees, "a rebuild with nothing changed reread pages"
     assert {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
@@ -184,7 +183,7 @@ def test_rebuilds_are_incremental(datasets, tmp_path):
 
     acc = datasets / "accelerators.csv"
     edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "701")
-    build_site(datasets, build)
+    build_with_site(datasets, build)
     after = _stamps(work / "doctrees", "*.doctree")
     reread = {d.removesuffix(".doctree") for d in after if after[d] != doctrees.get(d)}
     assert {"accelerators", "dictionary/accelerators"} <= reread

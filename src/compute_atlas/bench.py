@@ -79,7 +79,7 @@ def _child(args: list[str]) -> dict:
     if kind == "floor":
         import duckdb
 
-        from .build.ddl import duckdb_columns
+        from .publish.ddl import duckdb_columns
         from .schemas import relation
 
         cols = duckdb_columns(relation(TABLE))
@@ -99,7 +99,7 @@ def _child(args: list[str]) -> dict:
         con.close()
         shutil.rmtree(out)
     elif kind == "build":
-        from .build.database import build
+        from .publish.database import build_database
 
         steps: dict[str, float] = {}
         last = [time.perf_counter(), None]
@@ -111,15 +111,15 @@ def _child(args: list[str]) -> dict:
             last[0], last[1] = now, ("derive" if name.startswith("derive") else name)
 
         t = time.perf_counter()
-        build(Path(args[1]), Path(args[2]), paths.PIPELINE_DIR, on_step=on_step)
+        build_database(Path(args[1]), Path(args[2]), on_step=on_step)
         on_step("end")
         result["seconds"] = time.perf_counter() - t
         result["steps"] = steps
     elif kind == "site":
-        from .site.builder import build_site
+        from .site.builder import render_site
 
         t = time.perf_counter()
-        build_site(Path(args[1]))
+        render_site(Path(args[1]))
         result["seconds"] = time.perf_counter() - t
     result["peak_rss_gb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     return result
@@ -154,8 +154,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
                         help="synthetic sizes, comma-separated; empty for none (the shipped data and site only)")
     parser.add_argument("--seed", type=int, default=20261123)
-    parser.add_argument("--datasets", type=Path, default=paths.ROOT / "datasets")
-    parser.add_argument("--build-dir", type=Path, default=paths.ROOT / "build")
+    parser.add_argument("--datasets", type=Path, default=paths.DEFAULT_DATASETS_DIR)
+    parser.add_argument("--build-dir", type=Path, default=paths.DEFAULT_OUTPUT_DIR)
     parser.add_argument("--no-site", action="store_true", help="skip the site timings")
     args = parser.parse_args(argv)
     if args.child:

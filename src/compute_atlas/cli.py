@@ -15,8 +15,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import paths
-from .build.steps import PipelineError
 from .problems import DataError, errors, render, to_github, to_json
+from .publish.steps import PipelineError
 
 app = typer.Typer(help="Compute Atlas: validate the datasets, build the database and the site, query them.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -67,7 +67,7 @@ def validate(
     fmt: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """Check every dataset; report every problem at once. Exit 0 when clean, 2 when not."""
-    from .build.database import validate as run_validate
+    from .publish.database import validate as run_validate
 
     loaded = run_validate(datasets)
     if fmt is ReportFormat.json:
@@ -91,11 +91,11 @@ def build(
     site: Annotated[bool, typer.Option("--site/--no-site", help="Also build the HTML site.")] = True,
 ) -> None:
     """Validate, derive and publish the database, its exports and (unless --no-site) the site."""
-    from .build.database import build as run_build
+    from .publish.database import build_database
 
     with err.status("building") as status:
         try:
-            loaded = run_build(datasets, build_dir, paths.PIPELINE_DIR,
+            loaded = build_database(datasets, build_dir,
                                on_step=lambda s: (status.update(f"[bold]{s}[/]"), err.print(f"  {s}")))
         except DataError as exc:
             render(exc.problems, err)
@@ -105,11 +105,11 @@ def build(
     render(loaded.problems, err)  # warnings only
     out.print(f"[green]published[/] {build_dir / paths.DATABASE_FILE}, {build_dir / 'parquet'}, {build_dir / 'csv'}")
     if site:
-        from .site.builder import SiteError, build_site
+        from .site.builder import SiteError, render_site
 
         with err.status("building the site"):
             try:
-                path = build_site(build_dir)
+                path = render_site(build_dir)
             except SiteError as exc:
                 _fail(f"site: {exc}", 1)
         out.print(f"[green]site[/] {path / 'index.html'}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from .build.ddl import ident
+from .publish.ddl import ident
 from .schemas import RAW, Relation
 
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from ..build.ddl import duckdb_columns, ident
 from ..problems import Problem
+from ..publish.ddl import duckdb_columns, ident
 from ..schemas import RAW, Relation, relation
 from .bib import read_references
 

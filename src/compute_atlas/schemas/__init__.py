@@ -114,7 +114,7 @@ RAW = tuple(r for r in RELATIONS if r.kind == "raw")
 DERIVED = tuple(r for r in RELATIONS if r.kind == "derived")
 
 
-def unit_of(column: str) -> str | None:
+def column_unit(column: str) -> str | None:
     """The unit code of a column name: the same in every relation that has it (one name, one meaning; the
     metadata tests hold this)."""
     for rel in RELATIONS:
@@ -130,4 +130,4 @@ def relation(name: str) -> Relation:
     raise KeyError(name)
 
 
-__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation", "unit_of"]
+__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation", "column_unit"]

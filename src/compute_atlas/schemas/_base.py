@@ -20,7 +20,7 @@ from typing import Any
 import pandera.polars as pa
 
 from ..metadata.fields import CITE_KEYS, PATTERN_WORDS, PRECISIONS, SLUG, SLUG_LIST, URL, field, shared
-from ..metadata.units import unit as unit_of
+from ..metadata.units import unit as unit_code_info
 
 __all__ = ["CITE_KEYS", "PATTERN_WORDS", "PRECISIONS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "ForeignKey",
            "Relation", "Column"]
@@ -158,7 +158,7 @@ class Column:
     def unit_label(self) -> str:
         """The unit as a reader sees it: the vocabulary's label, or where a per-row unit is."""
         if self.unit:
-            return unit_of(self.unit).label
+            return unit_code_info(self.unit).label
         if self.unit_from:
             return f"see `{self.unit_from}`"
         return ""

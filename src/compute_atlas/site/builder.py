@@ -71,7 +71,7 @@ def sync_sources(docs_dir: Path, src: Path) -> None:
             folder.rmdir()
 
 
-def build_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
+def render_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
     """Sync ``docs_dir`` into a persistent work folder and run Sphinx (warnings are errors) there, so that
     rebuilds are incremental, then publish a copy to ``build_dir/site`` atomically, with the database's
     exports under ``downloads/``."""
@@ -87,8 +87,8 @@ def build_site(build_dir: Path, docs_dir: Path = paths.DOCS_DIR) -> Path:
     for name in BESIDE_DOCS:
         if (docs_dir.parent / name).is_file():
             copy_if_changed(docs_dir.parent / name, src.parent / name)
-        else:
-            (src.parent / name).unlink(missing_ok=True)
+        else:  # an installed package has no checkout beside docs/: say where the file is instead
+            (src.parent / name).write_text(f"# {Path(name).stem.title()}\n\nSee `{name}` in the repository.\n")
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
            "-d", str(work / "doctrees"), "-D", f"atlas_database={db}", str(src), str(work / "html")]
     env = {**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(build_dir)}

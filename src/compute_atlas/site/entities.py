@@ -36,8 +36,9 @@ from urllib.parse import quote
 
 import duckdb
 
+from .. import schemas
 from ..metadata.units import fmt_value, unit
-from ..schemas import RELATIONS, unit_of
+from ..schemas import RELATIONS
 
 #: Sphinx docnames of the index pages; their HTML is the shell of the entity pages.
 INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
@@ -265,7 +266,7 @@ def _jsonable(v):
 
 @functools.cache
 def column_unit(col: str) -> str | None:
-    return RENAMED_UNITS.get(col) or unit_of(col)
+    return RENAMED_UNITS.get(col) or schemas.column_unit(col)
 
 
 @dataclass

@@ -16,13 +16,24 @@ from pathlib import Path
 import duckdb
 from sphinx.application import Sphinx
 
-from ..build.ddl import ident
 from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
+from ..publish.ddl import ident
 from ..schemas import RELATIONS
 from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
-from .tables import ROOT, TABLES, cite, cite_html, html_table, link_html, md_escape, md_escape_code, table_md, text_html
+from .tables import (
+    ROOT_PLACEHOLDER,
+    TABLES,
+    cite,
+    cite_html,
+    html_table,
+    link_html,
+    md_escape,
+    md_escape_code,
+    table_md,
+    text_html,
+)
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -263,7 +274,7 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
                 if run_id:
                     entities.append(link_html("model", run_id, model) + f": {text_html(label)}")
                 body.append([" / ".join(entities) or text_html(label),
-                             f'<a class="reference internal" href="{ROOT}{DICTIONARY}/{rel}.html">{text_html(rel)}</a>',
+                             f'<a class="reference internal" href="{ROOT_PLACEHOLDER}{DICTIONARY}/{rel}.html">{text_html(rel)}</a>',
                              text_html(fmt_value(value, unit)),
                              "" if low is None else text_html(f"{fmt_value(low, unit)} to {fmt_value(high, unit)}"),
                              "yes" if counts else "no (not like-for-like)", "yes" if agrees else "no",

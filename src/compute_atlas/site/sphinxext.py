@@ -32,7 +32,7 @@ from ..metadata.units import fmt_value
 from . import entities, incremental, pages, state, vega
 from .incremental import note_input
 from .state import chart_of, connect
-from .tables import CITE, ROOT
+from .tables import CITE, ROOT_PLACEHOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
         text = node.astext()
         if "<!--atlas-" not in text:
             continue
-        text = CITE.sub(lambda m: cite(m[1], docname), text.replace(ROOT, prefix))
+        text = CITE.sub(lambda m: cite(m[1], docname), text.replace(ROOT_PLACEHOLDER, prefix))
         node.replace_self(nodes.raw("", text, format="html"))
 
 
@@ -268,7 +268,7 @@ def keep_formatted_citations() -> None:
 def setup(app: Sphinx) -> dict:
     cache_pybtex_plugins()
     keep_formatted_citations()
-    app.add_config_value("atlas_database", str(paths.ROOT / "build" / paths.DATABASE_FILE), "env")
+    app.add_config_value("atlas_database", str(paths.DEFAULT_OUTPUT_DIR / paths.DATABASE_FILE), "env")
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_finished)
     app.connect("doctree-resolved", on_doctree_resolved)

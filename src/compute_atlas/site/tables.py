@@ -6,7 +6,7 @@ disabled in MyST (conf.py), so dataset text cannot inject markup.
 Tables of many rows are written as HTML (``html_table``), each cell escaped with ``html.escape``, inside a
 ``{raw} html`` block of the generated include: docutils takes seconds to parse a Markdown list-table of a
 thousand rows, and the dataset pages hold several. Their citations and the links to entity pages are
-placeholders that the extension resolves when the page is written (``CITE``, ``ROOT``): the citation is then
+placeholders that the extension resolves when the page is written (``CITE``, ``ROOT_PLACEHOLDER``): the citation is then
 exactly what ``{cite:p}`` renders, with the link relative to the page.
 """
 
@@ -18,7 +18,7 @@ import re
 import duckdb
 
 from ..metadata.units import fmt_value
-from ..schemas import unit_of
+from ..schemas import column_unit
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:&$=@^%\"'])")
 
@@ -44,7 +44,7 @@ def cite(keys: str | None) -> str:
 
 
 #: Where the site's root is, relative to the page (the extension fills it in when it writes the page).
-ROOT = "<!--atlas-root-->"
+ROOT_PLACEHOLDER = "<!--atlas-root-->"
 #: A citation of ``;``-separated keys, resolved by sphinxcontrib-bibtex when the page is written.
 CITE = re.compile(r"<!--atlas-cite:([A-Za-z0-9_:.;\-]+)-->")
 KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
@@ -65,7 +65,7 @@ def cite_html(keys: str | None) -> str:
 
 def link_html(kind: str, ident: str, text: object) -> str:
     """A link to an entity's page (its id is a key the schemas validated)."""
-    return (f'<a class="reference internal atlas-entity-link" href="{ROOT}{FOLDERS[kind]}/'
+    return (f'<a class="reference internal atlas-entity-link" href="{ROOT_PLACEHOLDER}{FOLDERS[kind]}/'
             f'{html.escape(str(ident), quote=True)}.html">{text_html(text)}</a>')
 
 
@@ -217,7 +217,7 @@ def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
     if not rows:
         return "*No rows yet.*\n"
-    units = {col: unit_of(col) for col, _ in cols}
+    units = {col: column_unit(col) for col, _ in cols}
     body = []
     for row in rows:
         cells = []

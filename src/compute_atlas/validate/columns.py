@@ -23,10 +23,10 @@ from functools import cache
 import duckdb
 import polars as pl
 
-from ..build.ddl import ident, quote
 from ..ingest.load import Loaded
 from ..parallel import each_table
 from ..problems import Problem
+from ..publish.ddl import ident, quote
 from ..schemas import Relation
 from ..schemas._base import PATTERN_WORDS
 

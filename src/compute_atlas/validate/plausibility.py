@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..build.ddl import ident
 from ..metadata.fields import METRICS
 from ..problems import Problem
+from ..publish.ddl import ident
 from ..stats.claims import RATIO_METRICS, RULES, subset_args
 
 if TYPE_CHECKING:

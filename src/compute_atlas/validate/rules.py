@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from ..build.ddl import ident
 from ..parallel import each_table
 from ..problems import Problem
+from ..publish.ddl import ident
 from ..schemas import DERIVED, RAW
 from . import names, plausibility
 

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from ...metadata.units import fmt_value, unit
-from ...schemas import unit_of
+from ...schemas import column_unit
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 620, 380
@@ -94,7 +94,7 @@ def menu(con: duckdb.DuckDBPyConnection, default_sql: str, options: list[str], l
 def tip(column: str, title: str, unit_code: str | None = None) -> alt.Tooltip:
     """A tooltip of a quantitative column, formatted for its unit (the column's own, from the metadata, unless the
     chart renamed it: then the unit of what it holds)."""
-    code = unit_code or unit_of(column)
+    code = unit_code or column_unit(column)
     return alt.Tooltip(f"{column}:Q", title=title, format=unit(code).axis)
 
 

@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from ...schemas import unit_of
+from ...schemas import column_unit
 from .common import PALETTE, WIDTH, Chart, axis, figure, fit, frame, level, theme, tip, trend_line
 
 
@@ -19,7 +19,7 @@ def _run_points(con, value_col: str) -> pl.DataFrame:
 
 
 def _runs_over_time(con, value_col, fit_ids, y_title, what, title, noun) -> Chart:
-    unit = unit_of(value_col)
+    unit = column_unit(value_col)
     points = _run_points(con, value_col)
     tooltip = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("organization:N", title="Organization"),
                alt.Tooltip("publication_date:T", title="Published"), alt.Tooltip("run_kind:N", title="Kind"),

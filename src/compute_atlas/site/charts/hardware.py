@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from ...schemas import unit_of
+from ...schemas import column_unit
 from .common import PALETTE, TENSOR_16BIT, WIDTH, Chart, axis, fit, frame, level, theme, tip, trend_line
 
 
@@ -18,7 +18,7 @@ def growth_sentence(f: dict, what: str) -> str:
 
 
 def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, what: str, title: str) -> Chart:
-    unit = unit_of(value_col)
+    unit = column_unit(value_col)
     points = frame(con, f"""
         SELECT accelerator_id, name, vendor, release_date, precision, {value_col} AS value, source
         FROM accelerator_efficiency

@@ -57,7 +57,7 @@ class Step:
                 got = [r[0] for r in box.execute(f"DESCRIBE {SANDBOX}.main._result").fetchall()]
                 _same_columns(self.path, want, got)
             else:
-                frame = _module(self.path).build(box)
+                frame = _module(self.path).derive(box)
                 _same_columns(self.path, want, frame.columns)
                 box.register("_frame", frame)
                 box.execute(f"CREATE TABLE {SANDBOX}.main._result AS SELECT * FROM _frame")
@@ -168,7 +168,7 @@ def run(con: duckdb.DuckDBPyConnection, pipeline_dir: Path, on_step: Callable[[s
         step.run(con)
 
 
-def frame(name: str, rows: list[dict]):
+def relation_frame(name: str, rows: list[dict]):
     """A polars frame with the columns and types of relation ``name`` (also when there are no rows)."""
     from ..ingest.load import _polars_type
 

@@ -15,16 +15,17 @@ from pathlib import Path
 
 import duckdb
 
+from .. import paths
 from ..ingest.load import Loaded
 from ..problems import DataError, errors
 from ..schemas import RAW, RELATIONS
 from ..validate.run import validate_into
 from . import datapackage
 from . import steps as pipeline
+from .atomic import swap_into_place
 from .build_info import write_build_info
 from .ddl import comments, create_table, ident, in_one_transaction
 from .exports import export
-from .publish import swap_into_place
 
 #: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory. The
 #: process peaks about 0.15 GB above it (Python and its libraries): at 10^7 rows 0.84 GB, against 0.96 GB with
@@ -47,7 +48,7 @@ def validate(datasets: Path) -> Loaded:
         con.close()
 
 
-def build(datasets: Path, build_dir: Path, pipeline_dir: Path,
+def build_database(datasets: Path, build_dir: Path, pipeline_dir: Path = paths.PIPELINE_DIR,
           on_step: Callable[[str], None] = lambda _: None) -> Loaded:
     """Validate, derive and publish. Raises DataError (publishing nothing) on bad data."""
     build_dir.mkdir(parents=True, exist_ok=True)
