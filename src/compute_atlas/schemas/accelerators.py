@@ -30,7 +30,10 @@ class Accelerators(pa.DataFrameModel):
     vendor: str = shared('vendor', nullable=False)
     kind: str = shared('kind', nullable=False)
     market_segment: str = shared('market_segment', nullable=False)
-    release_date: pl.Date = shared('release_date', nullable=False)
+    release_date: pl.Date = shared('release_date', nullable=False, note=(
+        "Convention: the date the vendor first announced the product with its specifications (launch event, press "
+        "release or the designers' paper), not the first shipment or retail availability, which `notes` give where "
+        "known. Only the month known: the 1st; only the year: 1 July; `notes` say which."))
     launch_price_usd: float = shared('launch_price_usd')
     launch_price_date: pl.Date = field("Date the launch price refers to.", 'date')
     fp64_flop_per_s: float = field(RATE.format(what="FP64 on the vector (non-tensor) units"), 'flop_per_s', ge=1e9, le=1e16)
