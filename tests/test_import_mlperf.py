@@ -102,3 +102,41 @@ def test_a_new_row_without_its_system_description_is_incomplete_and_not_written(
     assert out.returncode == 0, out.stderr
     assert "INCOMPLETE v3.0-acme-box16-bert: no node_count, accelerators_per_node" in out.stdout
     assert "v3.0-acme-box16-bert" not in rows(ds / "mlperf_training.csv")
+
+
+CHECK = CHECKOUT / "tools" / "check_mlperf_training_logs.py"
+
+
+def mllog(key, ms, **meta):
+    return ":::MLLOG " + json.dumps({"time_ms": ms, "key": key, "value": None, "metadata": meta})
+
+
+def run_check(repo, ds):
+    return subprocess.run([sys.executable, str(CHECK), "--repo", f"v3.0={repo}", "--datasets", str(ds)],
+                          capture_output=True, text=True)
+
+
+def test_log_check_recomputes_times_and_finds_repeated_runs(tmp_path):
+    ds, _, _ = write_fixture(tmp_path)
+    table = ds / "mlperf_training.csv"
+    # a second result whose logs hold the very same runs (a resubmission under another description)
+    table.write_text(table.read_text() + table.read_text().splitlines()[1].replace("box8", "box16") + "\n")
+    repo = tmp_path / "logs_v3.0"
+    for system in ("box8", "box16"):
+        folder = repo / "Acme" / "results" / system / "resnet"
+        folder.mkdir(parents=True)
+        for i, minutes in enumerate((28, 29, 30, 31, 40)):
+            (folder / f"result_{i}.txt").write_text(
+                mllog("run_start", 0) + "\n" + mllog("run_stop", minutes * 60000, status="success") + "\n")
+    # the rows say 30 min: the mean of 29, 30 and 31 (the fastest and the slowest run dropped)
+    out = run_check(repo, ds)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "SAME RUNS v3.0-acme-box8-resnet: Acme/results/box8/resnet repeats v3.0's Acme/results/box16/resnet" \
+        in out.stdout
+    assert "# 2 agree, 1 same runs" in out.stdout
+
+    table.write_text(table.read_text().replace(",8,30,true,", ",8,33,true,", 1))
+    out = run_check(repo, ds)
+    assert out.returncode == 1
+    assert "DISAGREES v3.0-acme-box8-resnet: 33.0 min in the CSV, 30.0 from 5 runs in Acme/results/box8/resnet" \
+        in out.stdout
