@@ -25,9 +25,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff on the code, the pipeline steps and the tests."""
+    """ruff on the code, the pipeline steps, the tools and the tests."""
     session.install("ruff>=0.8")
-    session.run("ruff", "check", "src", "pipeline", "tests", "noxfile.py", "docs/conf.py")
+    session.run("ruff", "check", "src", "pipeline", "tests", "tools", "noxfile.py", "docs")
 
 
 @nox.session

@@ -7,6 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from compute_atlas import paths
+
 from conftest import CHECKOUT
 
 PYPROJECT = tomllib.loads((CHECKOUT / "pyproject.toml").read_text())["tool"]["setuptools"]
