@@ -82,9 +82,10 @@ ACCELERATORS = [
 ]
 
 HARDWARE_PRICES = [
-    {"accelerator_id": "test-gpu-2024", "price_date": "2023-01-01", "price_usd": 400, "price_kind": "list",
+    # no earlier than the chip's release (2024-01-01): validate refuses a purchase price dated before it
+    {"accelerator_id": "test-gpu-2024", "price_date": "2024-01-01", "price_usd": 400, "price_kind": "list",
      "source": PRICES},
-    {"accelerator_id": "test-gpu-2024", "price_date": "2024-06-01", "price_usd": 600,
+    {"accelerator_id": "test-gpu-2024", "price_date": "2024-04-01", "price_usd": 600,
      "price_kind": "reported_purchase", "source": PRICES},
     # the earlier of two: $1000 on 2019-01-01 (2024 dollars: 1000 × 300/200 = 1500), not $500 in 2020
     {"accelerator_id": "test-asic-purchase", "price_date": "2020-06-01", "price_usd": 500, "price_kind": "estimate",
@@ -550,9 +551,9 @@ def test_cloud_price_nearest_date_median_of_ties(db):
 
 def test_chip_price_nearest_purchase_price_beats_launch_price(db):
     r = cost(db, "gpt-3-175b")
-    # hardware_prices: $400 on 2023-01-01 (425 days before 2024-03-01), $600 on 2024-06-01 (92 days
+    # hardware_prices: $400 on 2024-01-01 (60 days before 2024-03-01), $600 on 2024-04-01 (31 days
     # after) → $600. The launch price ($500, 2024-01-01, 60 days) is not used: the chip has purchase prices.
-    assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (approx(600), "2024-06-01",
+    assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (approx(600), "2024-04-01",
                                                                                        "own")
     # cluster = 10 chips × $600 × (1 + 0.5 markup) / (1 − 0.25 interconnect share) = 6000 × 2 = $12 000
     assert r["cluster_cost_usd"] == approx(12000)
@@ -571,10 +572,10 @@ def test_chip_price_launch_price_fallback(db):
 
 def test_chip_price_proxy_fallback(db):
     r = cost(db, "proxy-run")
-    # test-gpu-proxied has no price; its proxy test-gpu-2024 has $400 (2023-01-01, 59 days before
-    # 2023-03-01) and $600 (2024-06-01, 458 days after) → $400, and the basis names the proxy
+    # test-gpu-proxied has no price; its proxy test-gpu-2024 has $400 (2024-01-01, 306 days after
+    # 2023-03-01) and $600 (2024-04-01, 397 days after) → $400, and the basis names the proxy
     assert (r["chip_price_usd"], str(r["chip_price_date"]), r["chip_price_basis"]) == (
-        approx(400), "2023-01-01", "proxy:test-gpu-2024")
+        approx(400), "2024-01-01", "proxy:test-gpu-2024")
     assert r["cluster_cost_usd"] == approx(1600)  # 2 × 400 × 2
     assert r["amortized_hardware_cost_usd"] == approx(8)  # 1600 × 0.005
     assert cost(db, "tpu-run")["chip_price_usd"] is None  # no price, no proxy
@@ -610,8 +611,8 @@ def test_inflation_to_2024_dollars(db):
 
     p = cost(db, "proxy-run")
     # energy 2 × 300 W × 87.66 h × 1.25 / 1000 = 65.745 kWh → $6.5745; ownership 8 + 6.5745 = 14.5745;
-    # chip price of 2023: divisor 285/300 = 0.95
-    assert p["ownership_cost_usd_2024"] == approx(14.5745 / 0.95)
+    # chip price of 2024 (the proxy's $400 of 2024-01-01): divisor 1 (the 2020 divisor is tested above)
+    assert p["ownership_cost_usd_2024"] == approx(14.5745)
 
     r = cost(db, "gpt-3-175b")
     assert r["ownership_cost_usd_2024"] == approx(1038.3)  # chip price of 2024: divisor 1
@@ -639,7 +640,7 @@ def test_price_basis_launch_price_first_then_earliest_purchase(db):
         return one(db, "SELECT * FROM accelerator_efficiency WHERE accelerator_id = ? AND precision = 'fp32'",
                    accelerator_id)
 
-    # a launch price wins over any purchase price ($400 list on 2023-01-01 is ignored): $500 of 2024-01-01
+    # a launch price wins over any purchase price ($400 list on 2024-01-01 is ignored): $500 of 2024-01-01
     r = eff("test-gpu-2024")
     assert (r["price_basis"], r["price_usd"], str(r["price_date"])) == ("launch_list", 500, "2024-01-01")
     assert r["price_usd_2024"] == approx(500)  # 500 × 300/300
@@ -1116,11 +1117,11 @@ def test_cottier_cloud_converts_another_tier(db):
 
 def test_cottier_amortized_depreciation_and_energy(db):
     r = method(db, "gpt-3-175b", "cottier-amortized")
-    # earliest price of test-gpu-2024: $400 of 2023-01-01; a GPU is acquired no earlier than its release
+    # earliest price of test-gpu-2024: $400 of 2024-01-01; a GPU is acquired no earlier than its release
     # (2024-01-01) + 90 days = 2024-03-31, after the start of training (2023-11-25): used from 2024-03-31,
     # not depreciated. Hardware per chip-hour: 400 × 1.5 markup × (decline 0.434 × ln 10 = 1 a year) / 8766 h
     # / (1 − 0.25) = 800 / 8766; energy per chip-hour: 400 W × 1.25 PUE / 1000 × $0.1 = $0.05
-    assert (str(r["price_date"]), str(r["price_target_date"])) == ("2023-01-01", "2024-03-31")
+    assert (str(r["price_date"]), str(r["price_target_date"])) == ("2024-01-01", "2024-03-31")
     assert r["rate_usd_per_hour"] == approx(800 / 8766 + 0.05)
     assert r["cost_usd"] == approx(1238.3)  # 8766 chip-h: $800 hardware + $438.3 energy
     # published amortized: $619.15 of 2025 by CPI-U → × 300 / 310 of 2024

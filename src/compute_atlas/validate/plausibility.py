@@ -276,11 +276,15 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
     from ..schemas import RAW
 
     out = []
-    if "cloud_prices" in have and "accelerators" in have:
-        out += q.rows("cloud_prices", "price_date < (SELECT min(a.release_date) FROM accelerators a "
-                      "WHERE a.accelerator_id = cloud_prices.accelerator_id)", "price_date",
-                      "CAST(price_date AS VARCHAR)", "cloud price dated before the accelerator's release_date",
-                      "check the date and the accelerator_id")
+    for table, what, hint in (
+            ("cloud_prices", "cloud price", "check the date and the accelerator_id"),
+            ("hardware_prices", "purchase price",
+             "check the date and the accelerator_id; a price announced before launch is dated at the release_date "
+             "with the announcement in notes, and a pre-launch rumour is an estimate, not a list price")):
+        if table in have and "accelerators" in have:
+            out += q.rows(table, "price_date < (SELECT min(a.release_date) FROM accelerators a "
+                          f"WHERE a.accelerator_id = {table}.accelerator_id)", "price_date",
+                          "CAST(price_date AS VARCHAR)", f"{what} dated before the accelerator's release_date", hint)
     if "references" not in have:
         return out
     for rel in RAW:
