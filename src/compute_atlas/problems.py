@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from .schemas import RAW
+from .schemas import CURATED
 
 
 class DataError(Exception):
@@ -113,7 +113,7 @@ def _annotation_path(path: Path) -> str:
 
 def _column_number(file: str, column: str | None) -> int | None:
     """1-based index of ``column`` in the header of the CSV ``file``, from its schema."""
-    for rel in RAW:
+    for rel in CURATED:
         if rel.csv_file == file:
             names = [c.name for c in rel.columns()]
             return names.index(column) + 1 if column in names else None

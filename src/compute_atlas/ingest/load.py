@@ -24,7 +24,7 @@ import polars as pl
 
 from ..problems import Problem
 from ..publish.ddl import duckdb_columns, ident
-from ..schemas import RAW, Relation, relation
+from ..schemas import CURATED, Relation, relation
 from .bib import read_references
 
 BIB_FILE = "references.bib"
@@ -55,14 +55,14 @@ class Loaded:
 
     def curated(self) -> list[Relation]:
         """The curated tables (one CSV file each) that loaded, in the schemas' order."""
-        return [r for r in RAW if r.csv_file and r.name in self.loaded]
+        return [r for r in CURATED if r.csv_file and r.name in self.loaded]
 
 
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
     """Load every dataset in ``datasets`` into its table with its declared types; report what cannot be read."""
     out = Loaded()
     _load_references(datasets / BIB_FILE, con, out)
-    for rel in RAW:
+    for rel in CURATED:
         if rel.csv_file:
             _load_csv(datasets / rel.csv_file, rel, con, out)
     return out

@@ -4,7 +4,7 @@ defined once (type, description, unit code, checks, allowed values).
 A schema takes a registered column with ``shared("accelerator_id")``; it may
 add a sentence (``note=``), require it (``nullable=False``), make it unique or
 add checks, but never restate or loosen it. A derived relation that carries a
-raw column therefore inherits the raw column's checks, and its output is
+curated column therefore inherits the curated column's checks, and its output is
 validated with them. A column that occurs in one relation only is defined
 there with ``field(...)``; the tests hold both rules.
 """

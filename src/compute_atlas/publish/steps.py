@@ -83,9 +83,10 @@ class _sandbox:
         con, rel = self.con, self.rel
         self.home = con.execute("SELECT current_database()").fetchone()[0]
         con.execute(f"ATTACH ':memory:' AS {SANDBOX}")
-        meta = rel.config.metadata
-        declared = {t: (col, meta[t]) for t, col in (("assumptions", "assumption_id"), ("parameters", "parameter_id"))
-                    if t in meta}
+        decl = rel.declaration
+        declared = {t: (col, getattr(decl, t)) for t, col in (("assumptions", "assumption_id"),
+                                                              ("parameters", "parameter_id"))
+                    if getattr(decl, t) is not None}
         views = []
         for name in rel.inputs:
             where = ""
@@ -114,7 +115,7 @@ class _sandbox:
                 declared = ", ".join(self.rel.inputs) or "nothing"
                 raise PipelineError(
                     f"{self.path.name} reads `{table}`, which the schema of `{self.rel.name}` does not declare in "
-                    f"its inputs (declared: {declared}); add it to Config.metadata['inputs'] in "
+                    f"its inputs (declared: {declared}); add it to the inputs of its Declaration in "
                     f"src/compute_atlas/schemas/ if the step should read it") from None
         return False
 

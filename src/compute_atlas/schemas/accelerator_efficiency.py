@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class AcceleratorEfficiency(pa.DataFrameModel):
@@ -55,8 +55,10 @@ class AcceleratorEfficiency(pa.DataFrameModel):
         rate per launch-price dollar (nominal and in 2024 dollars), the price used where a chip has no
         launch price (its earliest purchase price, with the basis in `price_basis`) and per watt, the roofline ridge
         point and memory per FLOP/s, and achieved-over-peak where measured."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "precision"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['accelerators', 'hardware_prices', 'price_index', 'measurements', 'parameters'],
-                    "parameters": ['dollar-base-year']}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "precision"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            inputs=("accelerators", "hardware_prices", "price_index", "measurements", "parameters"),
+            parameters=("dollar-base-year",))
         strict = True

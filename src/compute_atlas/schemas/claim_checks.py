@@ -3,7 +3,7 @@
 import pandera.polars as pa
 
 from ..stats.claims import VERDICTS
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class ClaimChecks(pa.DataFrameModel):
@@ -42,8 +42,10 @@ class ClaimChecks(pa.DataFrameModel):
         description = """Each claim of the register checked against the atlas's own data: the rule, our figure
         with its interval or range, how many points agree with the claimed figure, and a verdict computed the
         same way for every claim (`compute_atlas.stats.claims`)."""
-        metadata = {"kind": "derived", "key": ["claim_id"],
-                    "foreign_keys": [ForeignKey("claim_id", "claims")],
-                    "inputs": ["claims", "claim_evidence", "parameters"],
-                    "parameters": ["claim-about-tolerance-x"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("claim_id",),
+            foreign_keys=(ForeignKey("claim_id", "claims"),),
+            inputs=("claims", "claim_evidence", "parameters"),
+            parameters=("claim-about-tolerance-x",))
         strict = True

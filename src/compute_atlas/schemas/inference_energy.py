@@ -4,7 +4,7 @@ one row per measured configuration."""
 import pandera.polars as pa
 import polars as pl
 
-from ._base import SLUG, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 #: What a row's energy covers: the GPUs alone (ML.ENERGY reads the GPUs' counters) or the whole system at the wall
 #: (MLPerf Inference power).
@@ -68,10 +68,11 @@ class InferenceEnergy(pa.DataFrameModel):
         only (ML.ENERGY) is not comparable with whole-system wall energy (MLPerf) without an overhead factor.
         Energy per output token amortises prefill over the output tokens; it is not energy per token of
         input and output together."""
-        metadata = {"kind": "raw", "csv": "inference_energy.csv", "key": ["energy_id"],
-                    "unique_together": [["task", "model_version", "accelerator_id", "accelerator_count", "precision",
-                                         "parallelism", "batch_size", "replicate"]],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"),
-                                     ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {"measured_date": "2020-01-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="inference_energy.csv",
+            key=("energy_id",),
+            unique_together=(("task", "model_version", "accelerator_id", "accelerator_count", "precision", "parallelism", "batch_size", "replicate"),),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")),
+            date_floors={"measured_date": "2020-01-01"})
         strict = True

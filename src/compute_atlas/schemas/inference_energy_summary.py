@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class InferenceEnergySummary(pa.DataFrameModel):
@@ -51,10 +51,12 @@ class InferenceEnergySummary(pa.DataFrameModel):
         rental cost of the hardware per million tokens where the
         accelerator has an on-demand cloud price. GPU-only energy leaves out the host, cooling and the
         facility (PUE)."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "size_class", "energy_scope"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ["inference_energy", "accelerators", "cloud_price_summary", "electricity", "assumptions",
-                               "parameters"],
-                    "assumptions": ["default-electricity-price-usd-per-kwh", "default-carbon-intensity-g-co2e-per-kwh"],
-                    "parameters": ["inference-small-model-max-parameters", "inference-medium-model-max-parameters"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "size_class", "energy_scope"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            inputs=("inference_energy", "accelerators", "cloud_price_summary", "electricity", "assumptions",
+                    "parameters"),
+            assumptions=("default-electricity-price-usd-per-kwh", "default-carbon-intensity-g-co2e-per-kwh"),
+            parameters=("inference-small-model-max-parameters", "inference-medium-model-max-parameters"))
         strict = True

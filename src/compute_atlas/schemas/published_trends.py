@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 QUANTITIES = [
     "peak_flop_per_s", "flop_per_s_per_usd", "flop_per_s_per_watt", "memory_bytes",
@@ -44,5 +44,8 @@ class PublishedTrends(pa.DataFrameModel):
         description = """Trend estimates published in the literature (hardware price-performance,
         training compute and cost growth, algorithmic progress), each as the source states it, with
         its interval and the interval's level."""
-        metadata = {"kind": "raw", "csv": "published_trends.csv", "key": ["trend_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="published_trends.csv",
+            key=("trend_id",))
         strict = True

@@ -5,7 +5,7 @@ import datetime as dt
 import pandera.polars as pa
 
 from ..metadata.fields import DOMAINS
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 from .training_cost_methods import METHODS as COST_METHODS
 
 
@@ -65,6 +65,9 @@ class ReplicationSubsets(pa.DataFrameModel):
         market segment), which rate (precision), which price basis, which runs (frontier, domain, and
         large- or regular-scale by z-score where the source selects so), which cost method, the period
         of dates, and what still differs. `trend_replications` fits each one."""
-        metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
-                    "foreign_keys": [ForeignKey("trend_id", "published_trends")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="replication_subsets.csv",
+            key=("trend_id",),
+            foreign_keys=(ForeignKey("trend_id", "published_trends"),))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 METHODS = ["ours-cloud", "ours-ownership", "cottier-cloud", "cottier-amortized"]
 
@@ -58,15 +58,16 @@ class TrainingCostMethods(pa.DataFrameModel):
         acquisition date) and amortized (hardware progress depreciation) methods, each with the
         chip-hours, price, price date and tier it uses, its cost in 2024 dollars, and the ratio to
         the figure Cottier et al. (Epoch AI) publish for the run, where there is one."""
-        metadata = {"kind": "derived", "key": ["run_id", "method_id"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"),
-                                     ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['training_run_costs', 'accelerators', 'cloud_prices', 'hardware_prices',
-                               'price_proxies', 'published_costs', 'price_index', 'assumptions', 'parameters'],
-                    "assumptions": ['default-mfu', 'cloud-commit-1y-discount-frac', 'cloud-commit-3y-discount-frac',
-                                    'hardware-value-decline-oom-per-year', 'interconnect-cost-frac',
-                                    'server-cost-markup-frac', 'pue', 'default-electricity-price-usd-per-kwh'],
-                    "parameters": ['dollar-base-year', 'hours-per-year', 'cottier-cloud-commitment-years',
-                                   'cottier-publication-lag-days', 'cottier-acquisition-lead-days',
-                                   'cottier-default-training-duration-hours', 'cottier-availability-lag-days']}
+        metadata = Declaration(
+            kind="derived",
+            key=("run_id", "method_id"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")),
+            inputs=("training_run_costs", "accelerators", "cloud_prices", "hardware_prices", "price_proxies",
+                    "published_costs", "price_index", "assumptions", "parameters"),
+            assumptions=("default-mfu", "cloud-commit-1y-discount-frac", "cloud-commit-3y-discount-frac",
+                         "hardware-value-decline-oom-per-year", "interconnect-cost-frac", "server-cost-markup-frac",
+                         "pue", "default-electricity-price-usd-per-kwh"),
+            parameters=("dollar-base-year", "hours-per-year", "cottier-cloud-commitment-years",
+                        "cottier-publication-lag-days", "cottier-acquisition-lead-days",
+                        "cottier-default-training-duration-hours", "cottier-availability-lag-days"))
         strict = True

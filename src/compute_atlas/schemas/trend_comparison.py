@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class TrendComparison(pa.DataFrameModel):
@@ -24,6 +24,8 @@ class TrendComparison(pa.DataFrameModel):
         description = """Our trend fits and the published estimates of the same quantity, all
         converted to a growth factor per year and a doubling time, so that they can be read side by
         side."""
-        metadata = {"kind": "derived", "key": ["estimate_id"],
-                    "inputs": ['trend_fits', 'published_trends']}
+        metadata = Declaration(
+            kind="derived",
+            key=("estimate_id",),
+            inputs=("trend_fits", "published_trends"))
         strict = True

@@ -247,7 +247,7 @@ MODEL_SECTIONS = [
 ]
 
 SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
-#: The curated dataset of each raw relation: a page's "data last changed" is the latest change of those its rows
+#: The curated dataset of each curated relation: a page's "data last changed" is the latest change of those its rows
 #: come from (build_info's ``changed:<file>``).
 DATASET_FILES = {r.name: r.csv_file for r in RELATIONS if r.csv_file}
 #: Columns that name an entity: their cells link to its page.

@@ -206,7 +206,7 @@ def memory_units(q: _Query) -> list[Problem]:
                  "memory_bytes", "memory_bytes",
                  "memory_unit_in_source is GiB but memory_bytes is not a whole number of GiB",
                  "store n GiB as n x 2^30 bytes (32 GiB = 3.4359738368e10), not n x 1e9")
-    vendors = relation("accelerators").config.metadata.get("gib_vendors", [])
+    vendors = relation("accelerators").declaration.gib_vendors
     if vendors:
         listed = ", ".join(f"'{v}'" for v in vendors)
         out += q.rows("accelerators", f"vendor IN ({listed}) AND memory_unit_in_source IS NULL AND memory_bytes IS NOT NULL "
@@ -273,7 +273,7 @@ def implied_utilization(q: _Query, params: dict[str, float]) -> list[Problem]:
 
 def price_dates(q: _Query, have: set[str]) -> list[Problem]:
     """A price cannot be dated before the chip existed (cloud rental), nor before the only snapshots it cites."""
-    from ..schemas import RAW
+    from ..schemas import CURATED
 
     out = []
     for table, what, hint in (
@@ -287,7 +287,7 @@ def price_dates(q: _Query, have: set[str]) -> list[Problem]:
                           "CAST(price_date AS VARCHAR)", f"{what} dated before the accelerator's release_date", hint)
     if "references" not in have:
         return out
-    for rel in RAW:
+    for rel in CURATED:
         cols = rel.schema.columns
         if rel.name not in have or "price_date" not in cols or "source" not in cols:
             continue
@@ -424,7 +424,7 @@ def inference_energy_power(q: _Query, params: dict[str, float]) -> list[Problem]
                   "configuration, not per GPU; power of all its GPUs)", "warning")
 
 
-#: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column). An unknown id is
+#: keys of a claim's `check_subset` that name rows of a curated table: key -> (table, key column). An unknown id is
 #: an error; a value the data do not hold (yet) is a warning: the rule will find no point for it.
 CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("accelerators", "accelerator_id"),
                     "runs": ("training_runs", "run_id")}

@@ -20,7 +20,7 @@ import duckdb
 from ..parallel import each_table
 from ..problems import Problem
 from ..publish.ddl import ident
-from ..schemas import DERIVED, RAW
+from ..schemas import CURATED, DERIVED
 from . import names, plausibility
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 CITE_COLUMNS = ("source", "original_source")
 #: Tables whose rows cite sources, and the columns holding the keys.
 CITING = {r.name: [c for c in CITE_COLUMNS if c in r.schema.columns]
-          for r in RAW if r.csv_file and "source" in r.schema.columns}
+          for r in CURATED if r.csv_file and "source" in r.schema.columns}
 
 def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
@@ -182,7 +182,7 @@ def _nearest(value: str, choices: list[str]) -> str | None:
 
 def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
     out = []
-    declared = [(rel.name, fk.column, fk.table, fk.ref_column, fk.sep) for rel in RAW for fk in rel.foreign_keys]
+    declared = [(rel.name, fk.column, fk.table, fk.ref_column, fk.sep) for rel in CURATED for fk in rel.foreign_keys]
     for table, col, ref, ref_col, sep in declared:
         if table not in have or ref not in have:
             continue
@@ -239,7 +239,7 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
 def dates(q: _Query, have: set[str]) -> list[Problem]:
     today = dt.date.today().isoformat()
     out = []
-    floors = [(rel.name, col, floor) for rel in RAW for col, floor in rel.date_floors.items()]
+    floors = [(rel.name, col, floor) for rel in CURATED for col, floor in rel.date_floors.items()]
     for table, col, floor in floors:
         if table not in have:
             continue
