@@ -22,10 +22,10 @@ from typing import Any
 import pandera.polars as pa
 
 from ..metadata.declarations import Declaration, ForeignKey, RelationKind
-from ..metadata.fields import CITE_KEYS, PATTERN_WORDS, PRECISIONS, SLUG, SLUG_LIST, URL, field, shared
+from ..metadata.fields import CITE_KEYS, PATTERN_WORDS, SLUG, SLUG_LIST, URL, field, shared
 from ..metadata.units import unit as unit_code_info
 
-__all__ = ["CITE_KEYS", "PATTERN_WORDS", "PRECISIONS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "Declaration",
+__all__ = ["CITE_KEYS", "PATTERN_WORDS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "Declaration",
            "ForeignKey", "Relation", "Column"]
 
 #: Text that a spreadsheet would evaluate as a formula.

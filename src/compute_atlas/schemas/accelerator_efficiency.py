@@ -3,6 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
+from ..metadata.vocabularies import PRICE_BASES
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -27,7 +28,7 @@ class AcceleratorEfficiency(pa.DataFrameModel):
                              "`purchase`, where no launch price is known, the earliest dated price of "
                              "`hardware_prices` (a later list price, a reported purchase or an analyst estimate; "
                              "the lowest on a tie); empty where neither exists.",
-                             isin=["launch_list", "purchase"])
+                             isin=list(PRICE_BASES))
     price_usd: float = shared('price_usd', note="The launch price where there is one, else the earliest purchase "
                               "price (`price_basis` says which).")
     price_date: pl.Date = shared('price_date', note="The date of `price_usd`.")

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ..stats.claims import VERDICTS
+from ..metadata.vocabularies import CLAIM_VERDICTS
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -32,7 +32,7 @@ class ClaimChecks(pa.DataFrameModel):
                             "point.", unit_from="unit")
     verdict: str = field("`holds` (our figure agrees and at least half the points do), `holds in part` "
                          "(some agree), `does not hold` (none does) or `cannot be checked` (no data).",
-                         nullable=False, isin=VERDICTS)
+                         nullable=False, isin=list(CLAIM_VERDICTS))
     verdict_detail: str = field("Which points agree and which do not; for a claim that cannot be checked, the "
                                 "data that would settle it.", nullable=False)
     is_vendor_claim: bool = shared("is_vendor_claim", nullable=False)

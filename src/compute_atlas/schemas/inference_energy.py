@@ -6,9 +6,6 @@ import polars as pl
 
 from ._base import SLUG, Declaration, ForeignKey, field, shared
 
-#: What a row's energy covers: the GPUs alone (ML.ENERGY reads the GPUs' counters) or the whole system at the wall
-#: (MLPerf Inference power).
-ENERGY_SCOPES = ["gpu_only", "whole_system"]
 #: Tasks served: the LLM tasks of the ML.ENERGY Benchmark.
 TASKS = ["gpqa", "lm-arena-chat", "sourcegraph-fim"]
 #: Parallelism as degree pairs: `tp=4`, `dp=8,ep=8` (tensor, pipeline, data, expert parallel).

@@ -3,6 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
+from ..metadata.vocabularies import SIZE_CLASSES
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -12,7 +13,7 @@ class InferenceEnergySummary(pa.DataFrameModel):
     release_date: pl.Date = shared("release_date", nullable=False, note="The accelerator's.")
     size_class: str = field("Model size by active parameters: `small`, `medium` or `large` (bounds in "
                             "`parameters`: inference-small-model-max-parameters, inference-medium-model-max-"
-                            "parameters).", nullable=False, isin=["small", "medium", "large"])
+                            "parameters).", nullable=False, isin=list(SIZE_CLASSES))
     energy_scope: str = shared("energy_scope", nullable=False)
     n_configs: int = field("Measured configurations (model, chips, precision, batch size, task).", "count",
                            nullable=False, gt=0)

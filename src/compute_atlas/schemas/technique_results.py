@@ -4,8 +4,6 @@ import pandera.polars as pa
 
 from ._base import Declaration, ForeignKey, field, shared
 
-METRICS = ["speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction"]
-
 
 class TechniqueResults(pa.DataFrameModel):
     result_id: str = shared('result_id', nullable=False, unique=True)

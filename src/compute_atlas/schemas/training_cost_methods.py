@@ -3,9 +3,8 @@
 import pandera.polars as pa
 import polars as pl
 
+from ..metadata.vocabularies import COST_METHODS
 from ._base import Declaration, ForeignKey, field, shared
-
-METHODS = ["ours-cloud", "ours-ownership", "cottier-cloud", "cottier-amortized"]
 
 
 class TrainingCostMethods(pa.DataFrameModel):
@@ -18,7 +17,7 @@ class TrainingCostMethods(pa.DataFrameModel):
         "The method: `ours-cloud` and `ours-ownership` are `training_run_costs`' cloud and ownership costs; "
         "`cottier-cloud` and `cottier-amortized` reproduce Cottier et al. (2024)'s cloud and amortized "
         "hardware-and-energy methods on our data (their price tier, price date, amortization and chip-hours).",
-        nullable=False, isin=METHODS)
+        nullable=False, isin=list(COST_METHODS))
     cost_method: str = shared('cost_method', nullable=False)
     method_chip_hours: float = field("Chip-hours the method charges: chips × duration; for Cottier et al.'s "
                                      "methods, where either is unknown, compute / (peak rate × default MFU × 3600).",

@@ -2,13 +2,14 @@
 
 import pandera.polars as pa
 
+from ..metadata.vocabularies import ESTIMATE_ORIGINS
 from ._base import Declaration, field, shared
 
 
 class TrendComparison(pa.DataFrameModel):
     quantity: str = shared('quantity', nullable=False)
     origin: str = field("`ours` for a fit of this build, `published` for a literature estimate.",
-                        nullable=False, isin=["ours", "published"])
+                        nullable=False, isin=list(ESTIMATE_ORIGINS))
     estimate_id: str = field("`fit_id` of trend_fits or `trend_id` of published_trends.", nullable=False)
     subset: str = shared('subset', nullable=False)
     growth_per_year_x: float = shared('growth_per_year_x', nullable=False)

@@ -38,7 +38,11 @@ import duckdb
 
 from .. import schemas
 from ..metadata.units import fmt_value, unit
+from ..metadata.vocabularies import PRECISIONS
 from ..schemas import RELATIONS
+
+#: The precisions in the vocabulary's order, as an SQL list.
+PRECISION_ORDER = "[" + ", ".join(f"'{p}'" for p in PRECISIONS) + "]"
 
 #: Sphinx docnames of the index pages; their HTML is the shell of the entity pages.
 INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
@@ -91,8 +95,7 @@ ACCELERATOR_SECTIONS = [
             """SELECT e.accelerator_id AS _entity, e.precision, e.peak_flop_per_s, e.is_tensor_rate,
                       e.is_best_16bit_tensor, e.source
                FROM accelerator_efficiency e
-               ORDER BY e.accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
-                        'int4'], e.precision)""",
+               ORDER BY e.accelerator_id, list_position(""" + PRECISION_ORDER + """, e.precision)""",
             [("precision", "Precision"), ("peak_flop_per_s", "Dense peak"), ("is_tensor_rate", "Tensor rate"),
              ("source", "Source")],
             "Dense rates (no structured sparsity); an integer precision's rate is in operations per second."),
@@ -101,8 +104,7 @@ ACCELERATOR_SECTIONS = [
                       price_basis, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt, ridge_point_flop_per_byte,
                       memory_bytes_per_flop_per_s, achieved_over_peak_frac
                FROM accelerator_efficiency
-               ORDER BY accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
-                        'int4'], precision)""",
+               ORDER BY accelerator_id, list_position(""" + PRECISION_ORDER + """, precision)""",
             [("precision", "Precision"), ("flop_per_s_per_usd_2024", "Per launch-price dollar (2024)"),
              ("priced_flop_per_s_per_usd_2024", "Per dollar of its price"), ("price_basis", "Price used"),
              ("flop_per_s_per_watt", "Per watt"), ("ridge_point_flop_per_byte", "Ridge point"),

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metadata.fields import METRICS
+from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, TECHNIQUE_METRICS
 from ..problems import Problem
 from ..publish.ddl import ident
-from ..stats.claims import RATIO_METRICS, RULES, subset_args
+from ..stats.claims import subset_args
 
 if TYPE_CHECKING:
     from .rules import _Query
@@ -459,13 +459,13 @@ def claim_shape(q: _Query, have: set[str]) -> list[Problem]:
             f"SELECT rowid, check_rule, check_subset FROM {t} ORDER BY rowid").fetchall():
         line = q.loaded.line_of(t, rowid)
         args = subset_args(subset)
-        want = set(RULES[rule].keys) if rule in RULES else set(args)
+        want = set(CLAIM_RULES[rule].keys) if rule in CLAIM_RULES else set(args)
         if set(args) != want or any(not v for v in args.values()):
             out.append(Problem(q.file(t), line, "check_subset", subset or "",
                                f"rule {rule} reads the keys {', '.join(sorted(want)) or '(none)'}",
                                "write key=value;key=value, values separated by ','"))
             continue
-        allowed = {"accelerator_ratio": RATIO_METRICS, "technique_effect": list(METRICS)}.get(rule)
+        allowed = {"accelerator_ratio": RATIO_METRICS, "technique_effect": TECHNIQUE_METRICS}.get(rule)
         if allowed and args["metric"][0] not in allowed:
             out.append(Problem(q.file(t), line, "check_subset", args["metric"][0],
                                f"rule {rule} compares one of: {', '.join(allowed)}", "use one of them as metric="))

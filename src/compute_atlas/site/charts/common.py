@@ -22,8 +22,6 @@ from ...schemas import column_unit
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 620, 380
-#: A chip's best 16-bit tensor rate: the one definition, a column of accelerator_efficiency.
-TENSOR_16BIT = "is_best_16bit_tensor"
 
 
 @dataclass
