@@ -4,8 +4,8 @@ import duckdb
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.publish.ddl import comments, create_table, duckdb_columns
 from compute_atlas.schemas import CURATED, DERIVED, RELATIONS
+from compute_atlas.sql import comments, create_table, duckdb_columns
 
 from conftest import DATASETS
 

@@ -80,8 +80,8 @@ def _child(args: list[str]) -> dict:
     if kind == "floor":
         import duckdb
 
-        from .publish.ddl import duckdb_columns
         from .schemas import relation
+        from .sql import duckdb_columns
 
         cols = duckdb_columns(relation(TABLE))
         spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in cols.items()) + "}"

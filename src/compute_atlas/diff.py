@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from .publish.ddl import ident
 from .schemas import CURATED, Relation
+from .sql import ident
 
 
 class DiffError(Exception):

@@ -19,12 +19,12 @@ from .. import paths
 from ..ingest.load import Loaded
 from ..problems import DataError, errors
 from ..schemas import CURATED, RELATIONS
+from ..sql import comments, create_table, ident, in_one_transaction
 from ..validate.run import validate_into
 from . import datapackage
 from . import steps as pipeline
 from .atomic import swap_into_place
 from .build_info import write_build_info
-from .ddl import comments, create_table, ident, in_one_transaction
 from .exports import export
 
 #: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory. The

@@ -11,7 +11,7 @@ import duckdb
 
 from .. import __version__
 from ..schemas import RELATIONS, SCHEMA_VERSION, Relation
-from .ddl import ident
+from ..sql import ident
 
 FRICTIONLESS_TYPES = {"VARCHAR": "string", "DOUBLE": "number", "BIGINT": "integer", "BOOLEAN": "boolean",
                       "DATE": "date", "TIMESTAMP": "datetime"}

@@ -23,8 +23,8 @@ import duckdb
 import polars as pl
 
 from ..schemas import DERIVED, RELATIONS, Relation, relation
+from ..sql import create_table, ident, in_one_transaction, polars_type
 from ..validate.columns import column_checks, failures
-from .ddl import create_table, ident, in_one_transaction
 
 SANDBOX = "step_sandbox"
 
@@ -171,9 +171,7 @@ def run(con: duckdb.DuckDBPyConnection, pipeline_dir: Path, on_step: Callable[[s
 
 def relation_frame(name: str, rows: list[dict]):
     """A polars frame with the columns and types of relation ``name`` (also when there are no rows)."""
-    from ..ingest.load import _polars_type
-
-    schema = {c.name: _polars_type(c.sql_type) for c in relation(name).columns()}
+    schema = {c.name: polars_type(c.sql_type) for c in relation(name).columns()}
     return pl.DataFrame(rows, schema=schema, orient="row" if rows and not isinstance(rows[0], dict) else None)
 
 

@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 
 from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
-from ..publish.ddl import ident
 from ..schemas import RELATIONS
+from ..sql import ident
 from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
 from .tables import (

@@ -26,9 +26,9 @@ import polars as pl
 from ..ingest.load import Loaded
 from ..parallel import each_table
 from ..problems import Problem
-from ..publish.ddl import ident, quote
 from ..schemas import Relation
 from ..schemas._base import PATTERN_WORDS
+from ..sql import ident, quote
 
 #: Rust-regex (polars) classes that mean more than their RE2 (DuckDB) namesakes: Unicode White_Space is
 #: TAB to CR, NEXT LINE and the separators (Z).

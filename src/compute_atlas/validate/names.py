@@ -6,12 +6,9 @@ accelerator count. Measurements say where they come from. (Unknown ids are the f
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
 
 from ..problems import Problem
-
-if TYPE_CHECKING:
-    from .rules import _Query
+from .query import Query
 
 #: How an alias is compared: case-insensitively, surrounding spaces ignored (DuckDB SQL).
 NORMAL = "lower(trim({}))"
@@ -29,7 +26,7 @@ def nearest_alias(name: str, aliases: list[str]) -> str | None:
     return by_normal[match[0]] if match else None
 
 
-def run_all(q: _Query, have: set[str]) -> list[Problem]:
+def run_all(q: Query, have: set[str]) -> list[Problem]:
     out: list[Problem] = []
     if "accelerator_aliases" in have:
         out += ambiguous_aliases(q)
@@ -42,7 +39,7 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-def ambiguous_aliases(q: _Query) -> list[Problem]:
+def ambiguous_aliases(q: Query) -> list[Problem]:
     """An alias that, ignoring case and spaces, points to two accelerators is an error on each of its rows; one
     that repeats with the same accelerator is redundant (a warning)."""
     key = NORMAL.format("alias")
@@ -66,7 +63,7 @@ def ambiguous_aliases(q: _Query) -> list[Problem]:
     return out
 
 
-def mlperf_names(q: _Query) -> list[Problem]:
+def mlperf_names(q: Query) -> list[Problem]:
     """Each result's accelerator_name maps through the aliases, to the row's own accelerator_id."""
     aliases = [r[0] for r in q.con.execute("SELECT alias FROM accelerator_aliases").fetchall()]
     sql = (f"SELECT m.rowid, m.accelerator_name, m.accelerator_id, string_agg(DISTINCT a.accelerator_id, ', ') "
@@ -89,14 +86,14 @@ def mlperf_names(q: _Query) -> list[Problem]:
     return out
 
 
-def mlperf_counts(q: _Query) -> list[Problem]:
+def mlperf_counts(q: Query) -> list[Problem]:
     return q.rows("mlperf_training", "node_count * accelerators_per_node <> accelerator_count", "accelerator_count",
                   "node_count || ' x ' || accelerators_per_node || ' <> ' || accelerator_count",
                   "node_count × accelerators_per_node differs from accelerator_count",
                   "MLPerf gives accelerators per node: multiply by the number of nodes")
 
 
-def measurement_provenance(q: _Query) -> list[Problem]:
+def measurement_provenance(q: Query) -> list[Problem]:
     out = q.rows("measurements", "provenance = 'measured' AND size IS NULL", "size", "coalesce(shape, '')",
                  "a row measured with compute-atlas measure needs its size", "rerun compute-atlas measure")
     out += q.rows("measurements", "provenance = 'measured' AND host IS NULL", "host", "host",

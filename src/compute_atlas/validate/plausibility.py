@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, TECHNIQUE_METRICS
 from ..problems import Problem
-from ..publish.ddl import ident
+from ..schemas import CURATED, relation
+from ..schemas.accelerators import VALUE_COLUMNS
+from ..sql import ident
 from ..stats.claims import subset_args
 
 if TYPE_CHECKING:
-    from .rules import _Query
+    from .query import Query as _Query
 
 #: Ceiling on a dense 16-bit tensor rate at each release date: 1.6e15 FLOP/s in
 #: September 2022, growing 1.6x a year. It sits above every flagship's dense
@@ -200,8 +202,6 @@ def parameters(q: _Query, have: set[str], problems: list[Problem]) -> dict[str, 
 def memory_units(q: _Query) -> list[Problem]:
     """GiB stored as GB: a capacity the source gives in GiB must be n x 2^30 bytes; a whole number of GB from a
     vendor that publishes GiB (the relation's declared `gib_vendors`), with no unit recorded, is suspect."""
-    from ..schemas import relation
-
     out = q.rows("accelerators", f"memory_unit_in_source = 'GiB' AND NOT {_whole('memory_bytes', GIB)}",
                  "memory_bytes", "memory_bytes",
                  "memory_unit_in_source is GiB but memory_bytes is not a whole number of GiB",
@@ -220,8 +220,6 @@ def memory_units(q: _Query) -> list[Problem]:
 
 def value_basis(q: _Query) -> list[Problem]:
     """Each column that `value_basis` names is filled on its row."""
-    from ..schemas.accelerators import VALUE_COLUMNS
-
     whens = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
     sub = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
            "FROM accelerators WHERE value_basis IS NOT NULL")
@@ -273,8 +271,6 @@ def implied_utilization(q: _Query, params: dict[str, float]) -> list[Problem]:
 
 def price_dates(q: _Query, have: set[str]) -> list[Problem]:
     """A price cannot be dated before the chip existed (cloud rental), nor before the only snapshots it cites."""
-    from ..schemas import CURATED
-
     out = []
     for table, what, hint in (
             ("cloud_prices", "cloud price", "check the date and the accelerator_id"),

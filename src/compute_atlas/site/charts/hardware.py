@@ -155,7 +155,7 @@ def trend_replications(con) -> Chart:
                growth_per_year_x_high, interval_level_frac, n_points, fit_description, intervals_overlap, overlap_rule
         FROM trend_replications WHERE intervals_overlap IS NOT NULL
         ORDER BY quantity, trend_id, estimate DESC""")
-    series = ["published", "ours"]
+    series = list(ESTIMATE_ORIGINS[::-1])  # published first
     order = points.unique("label", maintain_order=True)["label"].to_list()
     base = alt.Chart(points).encode(
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
