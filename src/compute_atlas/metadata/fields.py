@@ -82,7 +82,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # identifiers and references
     _f("accelerator_id", str, "Accelerator: a key into `accelerators` (vendor, model and memory variant as a slug).",
        str_matches=SLUG),
-    _f("run_id", str, "Training run: a key into `training_runs` (a slug of the model's name).", str_matches=SLUG),
+    _f("run_id", str, "Model and its training run: a key into `training_runs`, the model catalogue (one row per "
+       "model; a slug of the model's name).", str_matches=SLUG),
     _f("technique_id", str, "Efficiency technique: a key into `techniques`.", str_matches=SLUG),
     _f("result_id", str, "Measured result of a technique: a key into `technique_results`.", str_matches=SLUG),
     _f("benchmark_result_id", str, "Benchmark result: a key into `benchmark_results` (a slug).", str_matches=SLUG),
@@ -92,7 +93,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("source", str, "Sources: BibTeX keys of `references.bib`, separated by `;`.", str_matches=CITE_KEYS),
     _f("source_url", str, "URL of the primary source (datasheet, paper, price page or archived snapshot).",
        str_matches=URL),
-    _f("notes", str, "Caveats: what the source gives, what was converted or assumed, what is uncertain."),
+    _f("notes", str, "Caveats of the row, in words: what its source gives, what was converted or assumed, what is "
+       "uncertain or missing and why."),
     _f("name", str, "Human-readable name of the row's entity, as its source writes it."),
     _f("rationale", str, "Why this choice: the convention of the literature it follows, or the reason for it."),
     _f("description", str, "What the row's entity is or means, in the project's own words."),
@@ -110,7 +112,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "gives in GiB is multiplied by 2^30.", "bytes", gt=0, le=1e14),
     _f("memory_bandwidth_bytes_per_s", float, "Peak memory bandwidth per chip (on-chip SRAM bandwidth for "
        "wafer-scale engines).", "bytes_per_s", gt=0, le=1e17),
-    _f("precision", str, "Number format of a matrix multiply or of a peak rate.", isin=list(PRECISIONS)),
+    _f("precision", str, "Number format: of a peak rate or a matrix multiply, the format a model was trained in, or "
+       "that of its weights as served (the relation says which).", isin=list(PRECISIONS)),
     _f("peak_flop_per_s", float, f"Quoted peak rate of one chip in `precision`, {RATE_NOTE}.", "flop_per_s", gt=0),
     _f("achieved_flop_per_s", float, "Achieved rate of a dense matrix multiply (2·M·N·K FLOP per M×K by K×N "
        "multiply; 2n³ for n×n matrices), per chip.", "flop_per_s", gt=0),
@@ -124,7 +127,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "or `published` by a third party (the row cites it).", isin=list(PROVENANCES)),
     _f("measured_date", dt.date, "Date of the measurement (for a published one, the earliest date the source shows "
        "it).", "date"),
-    _f("software", str, "Software versions of a measurement (library, driver)."),
+    _f("software", str, "Software behind a measurement, with versions (library, driver, serving engine)."),
     # MLPerf
     _f("mlperf_result_id", str, "MLPerf Training result: a key into `mlperf_training` (round, submitter, system and "
        "benchmark as a slug; not MLCommons' official result id, see `result_id_is_official`).",
@@ -217,7 +220,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        unit_from="unit"),
     _f("claimed_high", float, "High end of the claimed figure, in `unit` (empty for an `at_least` claim).",
        unit_from="unit"),
-    _f("check_rule", str, "How the build checks the claim: a rule of `compute_atlas.metadata.vocabularies.CLAIM_RULES` (the claims page "
+    _f("check_rule", str, "How the build checks the claim: one of the rules of the claims register (the claims page "
        "describes each).", isin=list(CLAIM_RULES)),
     _f("check_subset", str, "What the rule reads, as `key=value;key=value` (values separated by `,`): e.g. "
        "`metric=speedup;techniques=ptq-int8,ptq-weight-only-4bit` or "
@@ -239,7 +242,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "matched, and what that does to the comparison (why a replication may disagree)."),
     _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
     _f("subset", str, "Named subset of data the estimate rests on."),
-    _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),
+    _f("n_points", int, "Number of data points behind the row's estimate or verdict.", "count", ge=0),
     _f("growth_per_year_x", float, "Factor by which the quantity grows per year (below 1 for a falling quantity).",
        "factor_per_year", gt=0),
     _f("growth_per_year_x_low", float, "Low end of the interval of the growth factor.", "factor_per_year", gt=0),

@@ -51,7 +51,7 @@ class InferenceEnergy(pa.DataFrameModel):
                                      "as the source gives them.", "count", gt=0, le=1e14)
     total_parameters: float = field("Total parameters of the served model, as the source gives them.", "count",
                                     gt=0, le=1e14)
-    software: str = shared("software", note="The serving engine and its version, where the source gives them.")
+    software: str = shared("software", note="Where the source gives them.")
     measured_date: pl.Date = shared("measured_date", nullable=False, note="For ML.ENERGY rows, the leaderboard "
                                     "data's `last_updated` date.")
     source: str = shared("source", nullable=False)
