@@ -31,14 +31,6 @@ class Problem:
     hint: str | None = None
     severity: str = "error"  # or "warning"
 
-    def location(self) -> str:
-        loc = self.file
-        if self.line is not None:
-            loc += f":{self.line}"
-        if self.column:
-            loc += f" [{self.column}]"
-        return loc
-
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]

@@ -17,9 +17,6 @@ from typing import Literal, get_args
 #: What a relation is: ``curated`` (people edit it: a CSV of ``datasets/``, or ``references.bib``), ``derived``
 #: (a step of the pipeline makes it from other relations) or ``bookkeeping`` (the build records it).
 RelationKind = Literal["curated", "derived", "bookkeeping"]
-CURATED: RelationKind = "curated"
-DERIVED: RelationKind = "derived"
-BOOKKEEPING: RelationKind = "bookkeeping"
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,7 @@ class Declaration:
                 fix(table, _names(ids, table))
                 if table not in self.inputs:
                     raise ValueError(f"{table} are declared but `{table}` is not among the inputs")
-        if self.csv is not None and self.kind != CURATED:
+        if self.csv is not None and self.kind != "curated":
             raise ValueError("only a curated relation is read from a csv")
-        if (self.kind == DERIVED) != bool(self.inputs):
+        if (self.kind == "derived") != bool(self.inputs):
             raise ValueError("a derived relation, and only one, declares the inputs its step reads")

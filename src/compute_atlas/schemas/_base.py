@@ -28,13 +28,6 @@ from ..metadata.units import unit as unit_code_info
 __all__ = ["CITE_KEYS", "PATTERN_WORDS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "Declaration",
            "ForeignKey", "Relation", "Column"]
 
-#: Text that a spreadsheet would evaluate as a formula.
-FORMULA_START = r"^[=+\-@]"
-
-#: The earliest date the project accepts anywhere.
-EARLIEST_DATE = dt.date(1990, 1, 1)
-
-
 @dataclass(frozen=True)
 class Relation:
     """A table the project publishes, with the model that defines it and its declaration."""

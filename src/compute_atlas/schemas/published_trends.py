@@ -4,13 +4,6 @@ import pandera.polars as pa
 
 from ._base import SLUG, Declaration, field, shared
 
-QUANTITIES = [
-    "peak_flop_per_s", "flop_per_s_per_usd", "flop_per_s_per_watt", "memory_bytes",
-    "memory_bandwidth_bytes_per_s", "training_compute_flop", "frontier_training_compute_flop",
-    "frontier_training_cost_usd", "algorithmic_efficiency_language", "algorithmic_efficiency_vision",
-    "algorithmic_efficiency_other", "cloud_price_usd_per_hour", "hardware_acquisition_cost_usd",
-    "inference_price_usd_per_mtok",
-]
 UNITS = ["doubling_time_years", "doubling_time_months", "growth_per_year_x", "halving_time_months",
          "halving_time_years", "growth_per_year_oom", "decline_per_year_x"]
 
