@@ -8,12 +8,14 @@ that a cycle cannot hide behind a function-local import.
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from compute_atlas import paths
 from compute_atlas.metadata import vocabularies
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -228,3 +230,13 @@ def test_no_vocabulary_is_written_out_again():
                 if values in known:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} writes out {known[values]}")
     assert not found, "\n".join(found)
+
+
+def test_sql_steps_spell_the_16bit_precisions_as_the_vocabulary():
+    """SQL cannot import: the one step that computes the best 16-bit tensor rate lists the formats of the
+    vocabulary, and no other step lists them (the Python steps build the list from the vocabulary)."""
+    lists = {path.name: re.findall(r"precision IN \(([^)]*)\)", path.read_text(encoding="utf-8"))
+             for path in sorted(paths.PIPELINE_DIR.glob("*.sql"))}
+    found = {name: [set(re.findall(r"'(\w+)'", x)) for x in found] for name, found in lists.items() if found}
+    assert list(found) == ["accelerator_efficiency.sql"]
+    assert found["accelerator_efficiency.sql"] == [set(vocabularies.SIXTEEN_BIT_PRECISIONS)] * 2
