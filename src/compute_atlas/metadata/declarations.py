@@ -53,8 +53,9 @@ class Declaration:
     #: further column sets that identify a row (besides the key), each checked for duplicates
     unique_together: tuple[tuple[str, ...], ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
-    #: earliest plausible date per date column: before it, the thing could not have existed
-    date_floors: Mapping[str, dt.date] = field(default_factory=dict)
+    #: earliest plausible date per date column (ISO 8601 text or a date; stored as a date): before it, the thing
+    #: could not have existed
+    date_floors: Mapping[str, dt.date | str] = field(default_factory=dict)
     #: relations a derived relation's step reads (the step runner holds it to them)
     inputs: tuple[str, ...] = ()
     #: ``assumption_id``s of ``assumptions`` the step uses; ``None``: every row (where ``assumptions`` is an input)

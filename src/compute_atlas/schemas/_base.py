@@ -75,7 +75,7 @@ class Relation:
     @property
     def date_floors(self) -> Mapping[str, dt.date]:
         """Earliest plausible date per date column: before it, the thing could not have existed."""
-        return self.declaration.date_floors
+        return self.declaration.date_floors  # type: ignore[return-value] - dates once declared
 
     @property
     def inputs(self) -> tuple[str, ...]:
