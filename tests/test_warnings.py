@@ -258,3 +258,17 @@ def test_an_exception_of_an_error_is_refused(datasets):
     assert [(p["file"], p["line"], p["column"], p["value"]) for p in errors] == \
         [("check_exceptions.csv", 2, "check_name", "bf16-below-fp32")]
     assert "only a warning" in errors[0]["rule"]
+
+
+def test_the_contributing_guide_lists_every_check_and_exception(built):
+    import duckdb
+
+    from compute_atlas.site.pages import checks_md
+
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    page = checks_md(con)
+    for check in plausibility.CHECKS:
+        assert f"* - `{check.name}`" in page
+    assert "more than 7 days after the month" in page  # a parameter's value, not its placeholder
+    for r in read_rows(DATASETS / "check_exceptions.csv"):
+        assert f"* - `{r['check_name']}`\n  - `{r['row_key']}`" in page
