@@ -12,7 +12,7 @@ class CheckExceptions(pa.DataFrameModel):
                             "list of checks gives every name).", nullable=False, str_matches=SLUG)
     row_key: str = field("Key of the row the warning is about, in the check's table (its key column's value; the "
                          "values of a composite key joined by ` | `).", nullable=False)
-    reason: str = field("Why the value is right although the check flags it: what the source says and why the "
+    reason_accepted: str = field("Why the value is right although the check flags it: what the source says and why the "
                         "usual rule does not hold for this row.", nullable=False)
     reviewed_date: dt.date = field("Date the exception was last reviewed against its source.", "date",
                                    nullable=False)

@@ -337,7 +337,7 @@ def checks_md(con: duckdb.DuckDBPyConnection) -> str:
         out += [f"* - `{c.name}`", f"  - [`{c.table}`](../dictionary/{c.table}.md)", f"  - {c.severity}",
                 f"  - {md_escape_code(catches)}", f"  - {md_escape_code(hint)}"]
     out += ["```", "", "## Reviewed exceptions", ""]
-    rows = con.execute("SELECT check_name, row_key, reason, reviewed_date, source FROM check_exceptions "
+    rows = con.execute("SELECT check_name, row_key, reason_accepted, reviewed_date, source FROM check_exceptions "
                        "ORDER BY check_name, row_key").fetchall()
     if not rows:
         return "\n".join(out + ["None: every warning of the shipped data is shown.", ""])
