@@ -175,7 +175,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
 
 
 def test_every_warning_rule_has_an_edit():
-    declared = {c.name for c in plausibility.CHECKS if c.severity == "warning"}
+    declared = {c.name for c in plausibility.ALL_CHECKS if c.severity == "warning"}
     assert declared == set(WARNING_CHECKS), "a warning check was added or removed: update WARNING_CHECKS and EDITS"
     assert set(WARNING_CHECKS.values()) | {UNCITED, CLAIM_VALUE} == set(EDITS)
     # a tripwire for the warnings that are not declared checks
@@ -267,8 +267,29 @@ def test_the_contributing_guide_lists_every_check_and_exception(built):
 
     con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
     page = checks_md(con)
-    for check in plausibility.CHECKS:
+    for check in plausibility.ALL_CHECKS:
         assert f"* - `{check.name}`" in page
     assert "more than 7 days after the month" in page  # a parameter's value, not its placeholder
     for r in read_rows(DATASETS / "check_exceptions.csv"):
         assert f"* - `{r['check_name']}`\n  - `{r['row_key']}`" in page
+
+
+def test_every_declared_check_names_real_tables_and_columns():
+    import re
+
+    from compute_atlas.schemas import relation
+
+    for check in plausibility.ALL_CHECKS:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", check.name), check.name
+        assert check.column in relation(check.table).schema.columns, check.name
+        for table in check.reads:
+            relation(table)
+        assert set(check.parameters) <= set(plausibility.VALIDATION_PARAMETERS)
+    shipped = {r["parameter_id"] for r in read_rows(DATASETS / "parameters.csv")}
+    assert set(plausibility.VALIDATION_PARAMETERS) <= shipped
+
+
+def test_placeholders_fill_only_known_names():
+    from compute_atlas.validate.declared import fill
+
+    assert fill("x > {floor:g} AND y ~ '[0-9]{4}' {other}", {"floor": 0.01}) == "x > 0.01 AND y ~ '[0-9]{4}' {other}"

@@ -21,6 +21,7 @@ from ..metadata.units import UNITS, fmt_value
 from ..publish.ddl import ident
 from ..schemas import RELATIONS
 from ..validate import plausibility
+from ..validate.declared import fill
 from .layout import CONTRIBUTING, DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
 from .tables import (
@@ -317,10 +318,10 @@ def checks_md(con: duckdb.DuckDBPyConnection) -> str:
     values: dict[str, object] = {**dict(con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id "
                                                     "IN (SELECT unnest(?))", [ids]).fetchall()),
                                  **plausibility.context()}
-    n_warn = sum(c.severity == "warning" for c in plausibility.CHECKS)
+    n_warn = sum(c.severity == "warning" for c in plausibility.ALL_CHECKS)
     out = ["# Plausibility checks", "",
            f"Besides each column's own checks (type, range, vocabulary, pattern: the [data dictionary]"
-           f"(../dictionary/index.md) gives them), the build runs {len(plausibility.CHECKS)} plausibility checks "
+           f"(../dictionary/index.md) gives them), the build runs {len(plausibility.ALL_CHECKS)} checks of rows "
            f"across columns and tables. An error stops the build; a warning ({n_warn} checks) asks a reviewer to "
            "confirm the row. Keys, foreign keys, citations, dates and stray characters are checked for every table "
            "from its declaration and are not listed here.", "",
@@ -330,10 +331,10 @@ def checks_md(con: duckdb.DuckDBPyConnection) -> str:
            "when the data change.", "",
            "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
            "* - Check", "  - Table", "  - Severity", "  - What it catches", "  - Hint"]
-    for c in plausibility.CHECKS:
+    for c in plausibility.ALL_CHECKS:
         shown = {**values, **{name: f"⟨{name}⟩" for name, _ in c.details}}
-        catches = plausibility.fill(c.catches or c.message, shown)
-        hint = plausibility.fill(c.hint, shown) if c.hint else ""
+        catches = fill(c.catches or c.message, shown)
+        hint = fill(c.hint, shown) if c.hint else ""
         out += [f"* - `{c.name}`", f"  - [`{c.table}`](../dictionary/{c.table}.md)", f"  - {c.severity}",
                 f"  - {md_escape_code(catches)}", f"  - {md_escape_code(hint)}"]
     out += ["```", "", "## Reviewed exceptions", ""]

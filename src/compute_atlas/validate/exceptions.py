@@ -13,17 +13,17 @@ from ..publish.ddl import ident
 from ..schemas import relation
 
 if TYPE_CHECKING:
+    from .declared import Check
     from .rules import _Query
 
 TABLE = "check_exceptions"
 
 
-def apply(q: _Query, have: set[str], found: list[tuple[Problem, str]], ran: set[str]) -> list[Problem]:
+def apply(q: _Query, have: set[str], found: list[tuple[Problem, str]], ran: set[str],
+          checks: dict[str, Check]) -> list[Problem]:
     """``found`` (problem, row key) less the warnings an exception accepts, plus the problems of the
-    exceptions themselves; ``ran`` names the checks that ran (an exception of a check that could not run,
-    for want of a table, is not stale)."""
-    from .plausibility import BY_NAME
-
+    exceptions themselves; ``checks`` are the declared checks by name, ``ran`` names those that ran (an
+    exception of a check that could not run, for want of a table, is not stale)."""
     if TABLE not in have:
         return [p for p, _ in found]
     file = q.file(TABLE)
@@ -33,9 +33,9 @@ def apply(q: _Query, have: set[str], found: list[tuple[Problem, str]], ran: set[
     keys: dict[str, set[str]] = {}
     for rowid, name, key in rows:
         line = q.loaded.line_of(TABLE, rowid)
-        check = BY_NAME.get(name)
+        check = checks.get(name)
         if check is None:
-            near = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.5)
+            near = difflib.get_close_matches(name, list(checks), n=1, cutoff=0.5)
             out.append(Problem(file, line, "check_name", name, "no such check",
                                f"did you mean `{near[0]}`?" if near else "use a name from the contributing "
                                "guide's list of checks"))

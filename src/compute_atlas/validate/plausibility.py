@@ -1,23 +1,13 @@
-"""Plausibility checks of particular tables, declared as data: rates in the right order, a sparse figure
-stored as dense, prices per chip rather than per instance, estimates inside their own intervals. Each
-``Check`` names its table, the SQL condition a suspect row meets, the column reported, the value shown,
-its message, hint and severity; ``run_all`` runs them all, and the contributing guide lists them
-(``contributing/checks``, generated from ``CHECKS``). Most are errors; the ones a real chip or run can
-break are warnings, for a reviewer to confirm, and a warning the data trip on purpose carries a reviewed,
-dated exception in ``check_exceptions.csv`` (``validate.exceptions``).
-
-In ``where``, ``value``, ``message`` and ``hint``, ``{name}`` (or ``{name:spec}``) stands for a
-validation parameter (a row of ``parameters``, declared in ``parameters=``), a declared context value, or
-a row's ``details`` (SQL whose value is shown in the message); other braces are left alone. A few checks
-need Python (a claim's subset, read by the claims module's parser): they are declared the same way, with
-``find`` doing the work.
+"""Plausibility checks of particular tables, declared as data (``declared.Check``): rates in the right
+order, a sparse figure stored as dense, prices per chip rather than per instance, estimates inside their own
+intervals. ``run_all`` runs them with the name checks (``names.CHECKS``), and the contributing guide lists
+them all (``contributing/checks``). Most are errors; the ones a real chip or run can break are warnings, for
+a reviewer to confirm, and a warning the data trip on purpose carries a reviewed, dated exception in
+``check_exceptions.csv`` (``exceptions``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..metadata.fields import METRICS
@@ -26,60 +16,11 @@ from ..publish.ddl import ident
 from ..schemas import RAW, relation
 from ..schemas.accelerators import VALUE_COLUMNS
 from ..stats.claims import RATIO_METRICS, RULES, subset_args
+from . import exceptions, names
+from .declared import Check, run_check
 
 if TYPE_CHECKING:
     from .rules import _Query
-
-
-@dataclass(frozen=True)
-class Check:
-    """One plausibility check of one table."""
-
-    #: a stable slug: exceptions, the contributing guide and the JSON output name the check by it
-    name: str
-    table: str
-    #: the column a problem is reported in
-    column: str | None
-    #: the rule in words (what is wrong on a row the check finds)
-    message: str
-    hint: str | None = None
-    severity: str = "error"
-    #: SQL over ``table`` that is true on a suspect row
-    where: str | None = None
-    #: SQL of the value shown (cast to text)
-    value: str | None = None
-    #: other tables the SQL reads: without them the check is skipped
-    reads: tuple[str, ...] = ()
-    #: rows of ``parameters`` the check reads (constants of the validation, not literals here)
-    parameters: tuple[str, ...] = ()
-    #: named SQL whose values ``message`` and ``hint`` show
-    details: tuple[tuple[str, str], ...] = ()
-    #: for a check that needs Python: returns the problems (its ``where`` is None)
-    find: Callable[[_Query, set[str]], list[Problem]] | None = field(default=None, compare=False)
-    #: what the check catches, in a sentence for the contributing guide (defaults to the message)
-    catches: str | None = None
-
-    def __post_init__(self) -> None:
-        if (self.where is None) == (self.find is None):
-            raise ValueError(f"check {self.name}: give either where (SQL) or find (Python)")
-        if self.severity not in ("error", "warning"):
-            raise ValueError(f"check {self.name}: severity is error or warning")
-
-    @property
-    def tables(self) -> tuple[str, ...]:
-        return (self.table, *self.reads)
-
-
-_PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_-]+)(?::([^{}]*))?\}")
-
-
-def fill(text: str, values: dict[str, object]) -> str:
-    """``{name}`` and ``{name:spec}`` of ``values`` filled in; other braces (a regex's ``{4}``) are left."""
-    def one(m: re.Match) -> str:
-        if m.group(1) not in values:
-            return m.group(0)
-        return format(values[m.group(1)], m.group(2) or "")
-    return _PLACEHOLDER.sub(one, text)
 
 
 #: Ceiling on a dense 16-bit tensor rate at each release date: 1.6e15 FLOP/s in
@@ -142,11 +83,15 @@ def _pair(a: str, b: str) -> str:
     return f"coalesce(CAST({a} AS VARCHAR), '') || ' / ' || coalesce(CAST({b} AS VARCHAR), '')"
 
 
+def _slug(name: str) -> str:
+    return name.replace("_", "-")
+
+
 def _near_duplicates(table: str, col: str) -> Check:
     norm = f"regexp_replace(lower({col}), '[^a-z0-9]', '', 'g')"
     where = (f"rowid IN (SELECT rowid FROM (SELECT rowid, count(*) OVER (PARTITION BY {norm}) AS n "
              f"FROM {ident(table)}) WHERE n > 1)")
-    return Check(f"{table}-near-duplicate-{col}", table, col, "names differ only in case, spacing or punctuation",
+    return Check(f"{_slug(table)}-near-duplicate-{_slug(col)}", table, col, "names differ only in case, spacing or punctuation",
                  "one entity should have one row", where=where, value=col)
 
 
@@ -159,7 +104,7 @@ def _price_before_snapshot(table: str) -> Check:
                 "HAVING bool_and(r.snapshot_date IS NOT NULL)")
     sub = (f"SELECT t.rowid FROM {table} t JOIN ({earliest}) e ON e.source = t.source "
            "WHERE t.price_date < e.earliest")
-    return Check(f"{table}-price-before-snapshot", table, "price_date",
+    return Check(f"{_slug(table)}-price-before-snapshot", table, "price_date",
                  "price dated before the snapshot it cites (every source cited is a dated snapshot of a later day)",
                  "date the price to the snapshot (the `date` of its references.bib entry), or cite the "
                  "source that shows the earlier price", where=f"rowid IN ({sub})", value="CAST(price_date AS VARCHAR)",
@@ -421,10 +366,12 @@ CHECKS: tuple[Check, ...] = (
           where="price_usd_per_hour NOT BETWEEN 0.05 AND 100", value="price_usd_per_hour"),
 )
 
+#: Every declared check of rows, plausibility and names, in the order they run.
+ALL_CHECKS: tuple[Check, ...] = (*CHECKS, *names.CHECKS)
 #: Rows of `parameters` that the checks read (constants of the validation, not literals here).
-VALIDATION_PARAMETERS = tuple(dict.fromkeys(p for c in CHECKS for p in c.parameters))
-BY_NAME = {c.name: c for c in CHECKS}
-assert len(BY_NAME) == len(CHECKS), "two checks share a name"
+VALIDATION_PARAMETERS = tuple(dict.fromkeys(p for c in ALL_CHECKS for p in c.parameters))
+BY_NAME = {c.name: c for c in ALL_CHECKS}
+assert len(BY_NAME) == len(ALL_CHECKS), "two checks share a name"
 
 
 def context() -> dict[str, object]:
@@ -446,43 +393,18 @@ def parameters(q: _Query, have: set[str], problems: list[Problem]) -> dict[str, 
     return rows
 
 
-def run_check(q: _Query, check: Check, have: set[str], values: dict[str, object]) -> list[tuple[Problem, str]]:
-    """The problems ``check`` finds, each with the key of its row (`a | b` for a composite key)."""
-    if check.find is not None:
-        return [(p if p.check else _named(p, check), "") for p in check.find(q, have)]
-    key = ", ".join(ident(k) for k in relation(check.table).key)
-    details = "".join(f", CAST(({fill(sql, values)}) AS VARCHAR)" for _, sql in check.details)
-    sql = (f"SELECT rowid, CAST({fill(check.value, values)} AS VARCHAR), concat_ws(' | ', {key}){details} "
-           f"FROM {ident(check.table)} WHERE {fill(check.where, values)} ORDER BY rowid")
-    file, out = q.file(check.table), []
-    for rowid, value, row_key, *shown in q.con.execute(sql).fetchall():
-        row_values = {**values, **dict(zip((n for n, _ in check.details), shown))}
-        out.append((Problem(file, q.loaded.line_of(check.table, rowid), check.column, value,
-                            fill(check.message, row_values), check.hint and fill(check.hint, row_values),
-                            check.severity, check.name), row_key))
-    return out
-
-
-def _named(p: Problem, check: Check) -> Problem:
-    from dataclasses import replace
-
-    return replace(p, check=check.name)
-
-
 def run_all(q: _Query, have: set[str]) -> list[Problem]:
-    """Every declared check whose tables and parameters are there; a warning with a reviewed exception
+    """Every declared check (plausibility and names) whose tables and parameters are there; a warning with a reviewed exception
     (``check_exceptions``) is left out, and an exception that matched nothing is reported."""
-    from . import exceptions
-
     problems: list[Problem] = []
     params = parameters(q, have, problems)
     values = {**params, **context()}
     found, ran = [], set()
-    for check in CHECKS:
+    for check in ALL_CHECKS:
         if all(t in have for t in check.tables) and all(p in params for p in check.parameters):
             found += run_check(q, check, have, values)
             ran.add(check.name)
-    problems += exceptions.apply(q, have, found, ran)
+    problems += exceptions.apply(q, have, found, ran, BY_NAME)
     return problems
 
 
