@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Check:
-    """One plausibility check of one table."""
+    """One declared check of the rows of one table."""
 
     #: a stable slug: exceptions, the contributing guide and the JSON output name the check by it
     name: str
