@@ -21,7 +21,7 @@ from ..parallel import each_table
 from ..problems import Problem
 from ..publish.ddl import ident
 from ..schemas import DERIVED, RAW
-from . import names, plausibility
+from . import plausibility
 
 if TYPE_CHECKING:
     from ..ingest.load import Loaded
@@ -51,8 +51,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += citations(q, have)
     problems += dates(q, have)
     problems += declared_constants(q, have)
-    problems += plausibility.run_all(q, have)
-    problems += names.run_all(q, have)
+    problems += plausibility.run_all(q, have)  # the name checks too
     return problems
 
 
