@@ -14,6 +14,7 @@ import pandera.polars as pa
 import polars as pl
 import pytest
 
+from compute_atlas.metadata.constraints import OneOf, Pattern, Range, Required, from_keywords
 from compute_atlas.schemas import RELATIONS
 from compute_atlas.validate.columns import column_checks, failures, sql_pattern
 
@@ -95,3 +96,41 @@ def test_whitespace_classes_translate_outside_brackets_only():
     # inside a bracket expression the spelled-out class cannot nest: refused, not mistranslated
     with pytest.raises(ValueError, match="inside"):
         sql_pattern(r"^[^\s;]+$")
+
+
+def test_every_check_is_generated_from_the_column_constraints():
+    """The pandera checks, nullability and uniqueness of every column are its constraints' and nothing else."""
+    for rel in RELATIONS:
+        for col in rel.columns():
+            schema_col = rel.schema.columns[col.name]
+            tests = [t for c in col.constraints for t in c.tests(col.dtype)]
+            names = [t.name for t in tests if t.name not in ("not_nullable", "field_uniqueness")]
+            assert [c.error for c in schema_col.checks] == names, f"{rel.name}.{col.name}"
+            assert ("not_nullable" in [t.name for t in tests]) == (not schema_col.nullable)
+            assert ("field_uniqueness" in [t.name for t in tests]) == schema_col.unique
+
+
+def test_one_constraint_gives_pandera_sql_words_and_frictionless():
+    rng = Range(gt=0, le=1e14)
+    assert [c.error for c in rng.pandera_checks()] == ["greater_than(0)", "less_than_or_equal_to(100000000000000.0)"]
+    assert rng.words() == "greater than 0; at most 1e+14"
+    assert rng.frictionless() == {"maximum": 1e14}  # Table Schema v1 has no exclusive minimum
+    assert [t.failure for t in rng.tests("Float64")] == ["must be greater than 0", "must be at most 1e+14"]
+    vocab = OneOf(("tpu", "gpu"))
+    assert vocab.words() == "one of `gpu`, `tpu`" and vocab.frictionless() == {"enum": ["gpu", "tpu"]}
+    pattern = Pattern(r"^[A-Z]{2}$", "two capital letters")
+    assert pattern.frictionless() == {"pattern": "[A-Z]{2}"} and pattern.words() == "two capital letters"
+    assert Required().tests("Float64")[0].fails == "{c} IS NULL OR isnan({c})"
+    con = duckdb.connect()
+    for constraint, value, fails in ((rng, 0.0, True), (rng, 1e14, False), (rng, None, False), (vocab, "asic", True),
+                                     (pattern, "USA", True), (pattern, "US", False)):
+        got = any(con.execute(f"SELECT {t.fails.replace('{c}', '?')}", [value] * t.fails.count("{c}")).fetchone()[0]
+                  for t in constraint.tests(""))
+        assert got is fails, (constraint, value)
+
+
+def test_an_unknown_check_keyword_or_pattern_fails_where_declared():
+    with pytest.raises(TypeError, match="no constraint for"):
+        from_keywords("x", str_length=3)
+    with pytest.raises(ValueError, match="spell it out"):
+        Pattern(r"^\d+$")

@@ -452,6 +452,7 @@ def make_datasets(dst):
     replace_rows(dst / "inference_prices.csv", INFERENCE_PRICES)
     replace_rows(dst / "inference_energy.csv", INFERENCE_ENERGY)
     replace_rows(dst / "inference_thresholds.csv", INFERENCE_THRESHOLDS)
+    replace_rows(dst / "check_exceptions.csv", [])  # the shipped exceptions name shipped rows
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)

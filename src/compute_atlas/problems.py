@@ -30,6 +30,8 @@ class Problem:
     rule: str
     hint: str | None = None
     severity: str = "error"  # or "warning"
+    #: the declared check that found it (``validate.plausibility.ALL_CHECKS``), where one did
+    check: str | None = None
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandera.polars as pa
 
+from .constraints import CITE_KEYS, SLUG, URL, column_constraints, from_keywords
 from .units import UNITS, unit
 from .vocabularies import (
     CHIP_KINDS,
@@ -39,20 +40,6 @@ from .vocabularies import (
     TECHNIQUE_METRICS,
 )
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-#: Semicolon-separated slugs (list-valued foreign keys).
-SLUG_LIST = r"^[a-z0-9]+(-[a-z0-9]+)*(;[a-z0-9]+(-[a-z0-9]+)*)*$"
-#: Semicolon-separated BibTeX keys, no spaces.
-CITE_KEYS = r"^[A-Za-z0-9_:.\-]+(;[A-Za-z0-9_:.\-]+)*$"
-URL = r"^https?://\S+$"
-
-PATTERN_WORDS = {
-    SLUG: "a lowercase slug (letters, digits, single hyphens), e.g. `nvidia-h100-sxm5-80gb`",
-    SLUG_LIST: "one or more slugs separated by `;`",
-    CITE_KEYS: "one or more BibTeX keys of `references.bib`, separated by `;`",
-    URL: "a URL starting with http:// or https://",
-}
-
 
 @dataclass(frozen=True)
 class FieldDef:
@@ -64,11 +51,13 @@ class FieldDef:
     unit: str | None = None
     #: for a value whose unit is given per row: the column that holds the unit code (or the unit's text)
     unit_from: str | None = None
+    #: the field's constraints, in pandera's keywords (``gt=0``, ``isin=[...]``); a relation may add others
     checks: dict[str, Any] = dc_field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.unit is not None:
             unit(self.unit)  # an unknown code fails at import, naming the vocabulary
+        from_keywords(self.name, **self.checks)  # an unknown keyword or a bad pattern fails at import
 
 
 def _f(name: str, dtype: type, description: str, unit_code: str | None = None, *, unit_from: str | None = None,
@@ -287,6 +276,17 @@ def _merge_checks(name: str, base: dict[str, Any], extra: dict[str, Any]) -> dic
     return {**base, **extra}
 
 
+def _column(description: str, metadata: dict[str, Any], nullable: bool, unique: bool, where: str,
+            checks: dict[str, Any]) -> Any:
+    """The pandera field of a column whose checks are generated from its constraints (``metadata["constraints"]``
+    carries them all, ``Required`` and ``Unique`` included)."""
+    declared = from_keywords(where, **checks)
+    info = pa.Field(nullable=nullable, unique=unique, description=description,
+                    metadata={**metadata, "constraints": column_constraints(nullable, unique, declared)})
+    info.checks = [check for c in declared for check in c.pandera_checks()]
+    return info
+
+
 def shared(name: str, *, note: str | None = None, nullable: bool = True, unique: bool = False,
            checks_doc: str | None = None, unit_from: str | None = None, **checks: Any) -> Any:
     """A registered column: its definition, with what this relation adds (for a value whose unit is given
@@ -295,12 +295,9 @@ def shared(name: str, *, note: str | None = None, nullable: bool = True, unique:
         f = SHARED[name]
     except KeyError:
         raise KeyError(f"{name!r} is not in the field registry (compute_atlas.metadata.fields.SHARED)") from None
-    return pa.Field(
-        nullable=nullable, unique=unique, description=f.description,
-        metadata={"field": name, "unit": f.unit, "unit_from": unit_from or f.unit_from, "note": note,
-                  "checks_doc": checks_doc},
-        **_merge_checks(name, f.checks, checks),
-    )
+    return _column(f.description, {"field": name, "unit": f.unit, "unit_from": unit_from or f.unit_from,
+                                   "note": note, "checks_doc": checks_doc},
+                   nullable, unique, name, _merge_checks(name, f.checks, checks))
 
 
 def field(description: str, unit_code: str | None = None, *, nullable: bool = True, unique: bool = False,
@@ -308,8 +305,6 @@ def field(description: str, unit_code: str | None = None, *, nullable: bool = Tr
     """A column of one relation only, with its description and unit code (``None`` for text and identifiers)."""
     if unit_code is not None:
         unit(unit_code)
-    return pa.Field(
-        nullable=nullable, unique=unique, description=" ".join(description.split()),
-        metadata={"field": None, "unit": unit_code, "unit_from": unit_from, "note": None, "checks_doc": checks_doc},
-        **checks,
-    )
+    description = " ".join(description.split())
+    return _column(description, {"field": None, "unit": unit_code, "unit_from": unit_from, "note": None,
+                                 "checks_doc": checks_doc}, nullable, unique, description[:40], checks)

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from .. import __version__
+from ..metadata.constraints import frictionless
 from ..schemas import RELATIONS, SCHEMA_VERSION, Relation
 from ..sql import ident
 
@@ -18,28 +19,6 @@ FRICTIONLESS_TYPES = {"VARCHAR": "string", "DOUBLE": "number", "BIGINT": "intege
 
 LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
              "path": "https://creativecommons.org/licenses/by/4.0/"}]
-
-
-def constraints(rel: Relation, name: str) -> dict:
-    col = rel.schema.columns[name]
-    out: dict = {}
-    if not col.nullable:
-        out["required"] = True
-    if col.unique:
-        out["unique"] = True
-    for check in col.checks:
-        stats = check.statistics or {}
-        if check.name == "isin":
-            out["enum"] = sorted(stats["allowed_values"])
-        elif check.name == "str_matches":
-            out["pattern"] = stats["pattern"].removeprefix("^").removesuffix("$")
-        elif check.name == "greater_than_or_equal_to":
-            out["minimum"] = stats["min_value"]
-        elif check.name == "less_than_or_equal_to":
-            out["maximum"] = stats["max_value"]
-        elif check.name == "in_range":
-            out["minimum"], out["maximum"] = stats["min_value"], stats["max_value"]
-    return out
 
 
 def schema(rel: Relation) -> dict:
@@ -53,7 +32,7 @@ def schema(rel: Relation) -> dict:
             f["unitFrom"] = c.unit_from
         if c.sql_type == "BOOLEAN":
             f["trueValues"], f["falseValues"] = ["true"], ["false"]
-        cons = constraints(rel, c.name)
+        cons = frictionless(c.constraints)
         if cons:
             f["constraints"] = cons
         fields.append(f)

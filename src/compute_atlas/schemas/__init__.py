@@ -16,6 +16,7 @@ from .benchmark_scores import BenchmarkScores
 from .benchmarks import Benchmarks
 from .build_info import BuildInfo
 from .capability_frontier import CapabilityFrontier
+from .check_exceptions import CheckExceptions
 from .claim_checks import ClaimChecks
 from .claim_evidence import ClaimEvidence
 from .claims import Claims
@@ -86,6 +87,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("techniques", Techniques),
     Relation("technique_results", TechniqueResults),
     Relation("claims", Claims),
+    Relation("check_exceptions", CheckExceptions),
     Relation("accelerator_efficiency", AcceleratorEfficiency),
     Relation("cloud_price_summary", CloudPriceSummary),
     Relation("training_run_costs", TrainingRunCosts),

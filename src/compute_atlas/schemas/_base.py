@@ -21,11 +21,12 @@ from typing import Any
 
 import pandera.polars as pa
 
+from ..metadata.constraints import CITE_KEYS, PATTERN_WORDS, SLUG, SLUG_LIST, URL, Constraint, Pattern, describe
 from ..metadata.declarations import Declaration, ForeignKey, RelationKind
-from ..metadata.fields import CITE_KEYS, PATTERN_WORDS, SLUG, SLUG_LIST, URL, field, shared
+from ..metadata.fields import field, shared
 from ..metadata.units import unit as unit_code_info
 
-__all__ = ["CITE_KEYS", "PATTERN_WORDS", "SLUG", "SLUG_LIST", "URL", "field", "shared", "Declaration",
+__all__ = ["CITE_KEYS", "PATTERN_WORDS", "SLUG", "SLUG_LIST", "URL", "Pattern", "field", "shared", "Declaration",
            "ForeignKey", "Relation", "Column"]
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class Relation:
         out = []
         for name, col in self.schema.columns.items():
             meta = col.metadata or {}
+            constraints = meta.get("constraints", ())
             out.append(
                 Column(
                     name=name,
@@ -113,7 +115,8 @@ class Relation:
                     unique=col.unique,
                     description=" ".join((col.description or "").split()),
                     unit=meta.get("unit"),
-                    checks=describe_checks(col, meta.get("checks_doc")),
+                    checks=describe(constraints, str(col.dtype), meta.get("checks_doc")),
+                    constraints=constraints,
                     field=meta.get("field"),
                     note=meta.get("note"),
                     unit_from=meta.get("unit_from"),
@@ -137,6 +140,8 @@ class Column:
     note: str | None = None
     #: the column that holds this value's unit, for a value whose unit is given per row
     unit_from: str | None = None
+    #: what a value must be (required, unique, ranges, vocabularies, patterns): the checks' single source
+    constraints: tuple[Constraint, ...] = ()
 
     @property
     def sql_type(self) -> str:
@@ -171,39 +176,3 @@ SQL_TYPES = {
     "Date": "DATE",
     "Datetime(time_unit='us', time_zone=None)": "TIMESTAMP",
 }
-
-
-def describe_check(check: Any) -> str:
-    """A pandera check in plain words."""
-    stats = check.statistics or {}
-    name = check.name
-    if name == "greater_than_or_equal_to":
-        return f"at least {stats['min_value']:g}"
-    if name == "greater_than":
-        return f"greater than {stats['min_value']:g}"
-    if name == "less_than_or_equal_to":
-        return f"at most {stats['max_value']:g}"
-    if name == "less_than":
-        return f"less than {stats['max_value']:g}"
-    if name == "in_range":
-        return f"between {stats['min_value']:g} and {stats['max_value']:g}"
-    if name == "isin":
-        values = ", ".join(f"`{v}`" for v in sorted(stats["allowed_values"], key=str))
-        return f"one of {values}"
-    if name == "str_matches":
-        return PATTERN_WORDS.get(stats["pattern"], f"matches `{stats['pattern']}`")
-    if name == "str_length":
-        return f"length {stats.get('min_value')} to {stats.get('max_value')}"
-    return check.error or name
-
-
-
-
-def describe_checks(col: Any, extra: str | None = None) -> str:
-    parts = [] if col.nullable else ["required"]
-    if col.unique:
-        parts.append("unique")
-    parts += [describe_check(c) for c in col.checks]
-    if extra:
-        parts.append(extra)
-    return "; ".join(parts)

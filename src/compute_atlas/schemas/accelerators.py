@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import PATTERN_WORDS, Declaration, field, shared
+from ._base import Declaration, Pattern, field, shared
 
 #: The columns whose values `value_basis` qualifies: the peak rates, memory, bandwidths and power.
 VALUE_COLUMNS = ("fp64_flop_per_s", "fp32_flop_per_s", "tf32_flop_per_s", "bf16_flop_per_s", "fp16_flop_per_s",
@@ -13,9 +13,8 @@ VALUE_COLUMNS = ("fp64_flop_per_s", "fp32_flop_per_s", "tf32_flop_per_s", "bf16_
 #: the designers' paper).
 VALUE_BASES = ("datasheet", "secondary", "assumed_sibling")
 _ENTRY = f"({'|'.join(('[*]',) + VALUE_COLUMNS)}):({'|'.join(VALUE_BASES)})"
-VALUE_BASIS_PATTERN = f"^{_ENTRY}(;{_ENTRY})*$"
-PATTERN_WORDS[VALUE_BASIS_PATTERN] = ("`column:basis` pairs separated by `;`, e.g. "
-                                      "`*:secondary;fp32_flop_per_s:assumed_sibling`")
+VALUE_BASIS_PATTERN = Pattern(f"^{_ENTRY}(;{_ENTRY})*$", "`column:basis` pairs separated by `;`, e.g. "
+                              "`*:secondary;fp32_flop_per_s:assumed_sibling`")
 
 RATE = (
     "Dense peak rate ({what}), per chip, without structured sparsity; "

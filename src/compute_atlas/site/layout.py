@@ -17,5 +17,7 @@ BIBFILE = "_references.bib"
 #: The index pages of the entity pages (``accelerators/index.md``, ``models/index.md``); the entity pages
 #: themselves are written beside their index's HTML, outside Sphinx (``entities``).
 ENTITY_FOLDERS = ("accelerators", "models")
+#: Generated pages of the contributing guide (the list of plausibility checks).
+CONTRIBUTING = "contributing"
 #: Everything written into the source folder that docs/ does not hold.
-OUTPUTS = (GENERATED, DICTIONARY, BUNDLE, BIBFILE, *ENTITY_FOLDERS)
+OUTPUTS = (GENERATED, DICTIONARY, BUNDLE, BIBFILE, *ENTITY_FOLDERS, CONTRIBUTING)

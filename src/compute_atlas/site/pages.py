@@ -1,6 +1,6 @@
 """Pages generated from the database and the schemas: the glossary, the data dictionary (its index and a
-page per relation, with every row of each curated dataset), the assumptions and the contributing guide's
-example rows.
+page per relation, with every row of each curated dataset), the assumptions, the contributing guide's
+example rows and its list of plausibility checks (from their declarations) with the reviewed exceptions.
 
 At ``builder-inited`` ``generate`` writes them into the Sphinx source folder (``app.srcdir``), which the
 site builder keeps under the build folder, never ``docs/``. A file is rewritten only when its text changes,
@@ -20,7 +20,9 @@ from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
 from ..schemas import RELATIONS
 from ..sql import ident
-from .layout import DICTIONARY, ENTITY_FOLDERS, GENERATED
+from ..validate import plausibility
+from ..validate.declared import fill
+from .layout import CONTRIBUTING, DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
 from .tables import (
     ROOT_PLACEHOLDER,
@@ -309,6 +311,44 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
     return "\n".join(out) + "\n" + html_table(heads, body, "atlas-table sortable atlas-entity-index")
 
 
+def checks_md(con: duckdb.DuckDBPyConnection) -> str:
+    """The contributing guide's list of plausibility checks, from their declarations, and the reviewed
+    exceptions of the shipped data."""
+    ids = list(plausibility.VALIDATION_PARAMETERS)
+    values: dict[str, object] = {**dict(con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id "
+                                                    "IN (SELECT unnest(?))", [ids]).fetchall()),
+                                 **plausibility.context()}
+    n_warn = sum(c.severity == "warning" for c in plausibility.ALL_CHECKS)
+    out = ["# Plausibility checks", "",
+           f"Besides each column's own checks (type, range, vocabulary, pattern: the [data dictionary]"
+           f"(../dictionary/index.md) gives them), the build runs {len(plausibility.ALL_CHECKS)} checks of rows "
+           f"across columns and tables. An error stops the build; a warning ({n_warn} checks) asks a reviewer to "
+           "confirm the row. Keys, foreign keys, citations, dates and stray characters are checked for every table "
+           "from its declaration and are not listed here.", "",
+           "A warning that a row trips on purpose (a real chip that breaks a usual ratio) gets a reviewed "
+           "exception in `datasets/check_exceptions.csv`: the check's name, the row's key, the reason, the date "
+           "it was reviewed and the source. An exception whose warning no longer fires is reported, so remove it "
+           "when the data change.", "",
+           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
+           "* - Check", "  - Table", "  - Severity", "  - What it catches", "  - Hint"]
+    for c in plausibility.ALL_CHECKS:
+        shown = {**values, **{name: f"⟨{name}⟩" for name, _ in c.details}}
+        catches = fill(c.catches or c.message, shown)
+        hint = fill(c.hint, shown) if c.hint else ""
+        out += [f"* - `{c.name}`", f"  - [`{c.table}`](../dictionary/{c.table}.md)", f"  - {c.severity}",
+                f"  - {md_escape_code(catches)}", f"  - {md_escape_code(hint)}"]
+    out += ["```", "", "## Reviewed exceptions", ""]
+    rows = con.execute("SELECT check_name, row_key, reason_accepted, reviewed_date, source FROM check_exceptions "
+                       "ORDER BY check_name, row_key").fetchall()
+    if not rows:
+        return "\n".join(out + ["None: every warning of the shipped data is shown.", ""])
+    out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
+            "* - Check", "  - Row", "  - Reason", "  - Reviewed", "  - Source"]
+    for check, key, reason, reviewed, source in rows:
+        out += [f"* - `{check}`", f"  - `{key}`", f"  - {md_escape(reason)}", f"  - {reviewed}", f"  - {cite(source)}"]
+    return "\n".join(out + ["```", ""])
+
+
 def generate(app: Sphinx) -> None:
     con = connect(app)
     src = Path(app.srcdir)
@@ -326,6 +366,7 @@ def generate(app: Sphinx) -> None:
     write_if_changed(src / DICTIONARY / "index.md", dictionary_index_md())
     write_if_changed(src / DICTIONARY / "units.md", units_md())
     write_if_changed(src / DICTIONARY / "fields.md", fields_md())
+    write_if_changed(src / CONTRIBUTING / "checks.md", checks_md(con))
     changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     for rel in RELATIONS:
         write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed))

@@ -1,13 +1,15 @@
 """Names that map to accelerators through ``accelerator_aliases``, and the consistency of the rows that
 use them: one alias (ignoring case and surrounding spaces) names one accelerator; an MLPerf result's
 free-text accelerator name maps to its ``accelerator_id``; its per-node count multiplies out to its
-accelerator count. Measurements say where they come from. (Unknown ids are the foreign-key rule's.)"""
+accelerator count. Measurements say where they come from. (Unknown ids are the foreign-key rule's.) Each check
+is declared in ``CHECKS`` (``declared.Check``) and runs with the plausibility checks."""
 
 from __future__ import annotations
 
 import difflib
 
 from ..problems import Problem
+from .declared import Check
 from .query import Query
 
 #: How an alias is compared: case-insensitively, surrounding spaces ignored (DuckDB SQL).
@@ -24,19 +26,6 @@ def nearest_alias(name: str, aliases: list[str]) -> str | None:
     by_normal = {normal(a): a for a in aliases}
     match = difflib.get_close_matches(normal(name), list(by_normal), n=1, cutoff=0.6)
     return by_normal[match[0]] if match else None
-
-
-def run_all(q: Query, have: set[str]) -> list[Problem]:
-    out: list[Problem] = []
-    if "accelerator_aliases" in have:
-        out += ambiguous_aliases(q)
-    if "mlperf_training" in have:
-        out += mlperf_counts(q)
-        if "accelerator_aliases" in have:
-            out += mlperf_names(q)
-    if "measurements" in have:
-        out += measurement_provenance(q)
-    return out
 
 
 def ambiguous_aliases(q: Query) -> list[Problem]:
@@ -86,22 +75,31 @@ def mlperf_names(q: Query) -> list[Problem]:
     return out
 
 
-def mlperf_counts(q: Query) -> list[Problem]:
-    return q.rows("mlperf_training", "node_count * accelerators_per_node <> accelerator_count", "accelerator_count",
-                  "node_count || ' x ' || accelerators_per_node || ' <> ' || accelerator_count",
-                  "node_count × accelerators_per_node differs from accelerator_count",
-                  "MLPerf gives accelerators per node: multiply by the number of nodes")
-
-
-def measurement_provenance(q: Query) -> list[Problem]:
-    out = q.rows("measurements", "provenance = 'measured' AND size IS NULL", "size", "coalesce(shape, '')",
-                 "a row measured with compute-atlas measure needs its size", "rerun compute-atlas measure")
-    out += q.rows("measurements", "provenance = 'measured' AND host IS NULL", "host", "host",
-                  "a row measured with compute-atlas measure needs its host", "describe the machine it ran on")
-    out += q.rows("measurements", "provenance = 'published' AND source_url IS NULL", "source_url", "source_url",
-                  "a published measurement needs the URL of its source", "link the table or page the figure is in")
-    out += q.rows("measurements", "benchmark = 'matmul' AND achieved_flop_per_s IS NULL", "achieved_flop_per_s",
-                  "achieved_flop_per_s", "a matrix-multiply row needs its achieved FLOP/s", None)
-    out += q.rows("measurements", "benchmark = 'memory_copy' AND achieved_bytes_per_s IS NULL",
-                  "achieved_bytes_per_s", "achieved_bytes_per_s", "a copy row needs its achieved bytes/s", None)
-    return out
+CHECKS: tuple[Check, ...] = (
+    Check("ambiguous-alias", "accelerator_aliases", "alias",
+          "an alias that, ignoring case and surrounding spaces, names two accelerators (an error on each of its "
+          "rows); one that repeats with the same accelerator is redundant (a warning)",
+          "one name must mean one accelerator: make the alias specific (memory, form factor) or remove the "
+          "wrong row", find=lambda q, have: ambiguous_aliases(q)),
+    Check("mlperf-name-vs-id", "mlperf_training", "accelerator_name",
+          "an MLPerf result's accelerator_name matches no alias, or maps to another accelerator than its "
+          "accelerator_id", "add the name to accelerator_aliases.csv, or correct the accelerator_id",
+          reads=("accelerator_aliases",), find=lambda q, have: mlperf_names(q)),
+    Check("mlperf-count-vs-nodes", "mlperf_training", "accelerator_count",
+          "node_count × accelerators_per_node differs from accelerator_count",
+          "MLPerf gives accelerators per node: multiply by the number of nodes",
+          where="node_count * accelerators_per_node <> accelerator_count",
+          value="node_count || ' x ' || accelerators_per_node || ' <> ' || accelerator_count"),
+    Check("measured-without-size", "measurements", "size", "a row measured with compute-atlas measure needs its size",
+          "rerun compute-atlas measure", where="provenance = 'measured' AND size IS NULL", value="coalesce(shape, '')"),
+    Check("measured-without-host", "measurements", "host", "a row measured with compute-atlas measure needs its host",
+          "describe the machine it ran on", where="provenance = 'measured' AND host IS NULL", value="host"),
+    Check("published-without-url", "measurements", "source_url", "a published measurement needs the URL of its source",
+          "link the table or page the figure is in", where="provenance = 'published' AND source_url IS NULL",
+          value="source_url"),
+    Check("matmul-without-flop", "measurements", "achieved_flop_per_s",
+          "a matrix-multiply row needs its achieved FLOP/s", where="benchmark = 'matmul' AND achieved_flop_per_s IS NULL",
+          value="achieved_flop_per_s"),
+    Check("copy-without-bytes", "measurements", "achieved_bytes_per_s", "a copy row needs its achieved bytes/s",
+          where="benchmark = 'memory_copy' AND achieved_bytes_per_s IS NULL", value="achieved_bytes_per_s"),
+)

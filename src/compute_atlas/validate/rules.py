@@ -21,7 +21,7 @@ from ..parallel import each_table
 from ..problems import Problem
 from ..schemas import CURATED, DERIVED
 from ..sql import ident
-from . import names, plausibility
+from . import plausibility
 from .query import Query
 
 #: Columns that hold BibTeX keys (`source`; the claims register's `original_source` too).
@@ -49,8 +49,7 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += citations(q, have)
     problems += dates(q, have)
     problems += declared_constants(q, have)
-    problems += plausibility.run_all(q, have)
-    problems += names.run_all(q, have)
+    problems += plausibility.run_all(q, have)  # the name checks too
     return problems
 
 
