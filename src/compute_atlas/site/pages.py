@@ -33,6 +33,7 @@ from .tables import (
     link_html,
     md_escape,
     md_escape_code,
+    raw_html,
     table_md,
     text_html,
 )
@@ -132,9 +133,9 @@ def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
             return str(v).lower()
         return text_html(v)
 
-    return html_table([f'<code class="docutils literal notranslate"><span class="pre">{text_html(c)}</span></code>'
-                       for c in cols], [[cell(c, v) for c, v in zip(cols, row)] for row in rows],
-                      "atlas-table sortable dataset")
+    return raw_html(html_table([f'<code class="docutils literal notranslate"><span class="pre">{text_html(c)}</span></code>'
+                                for c in cols], [[cell(c, v) for c, v in zip(cols, row)] for row in rows],
+                               "atlas-table sortable dataset"))
 
 
 def dictionary_index_md() -> str:
@@ -281,8 +282,8 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
                              "" if low is None else text_html(f"{fmt_value(low, unit)} to {fmt_value(high, unit)}"),
                              "yes" if counts else "no (not like-for-like)", "yes" if agrees else "no",
                              text_html(notes or "")])
-            out.append(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
-                                  "atlas-table"))
+            out.append(raw_html(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
+                                           "atlas-table")))
     return "\n".join(out) + "\n"
 
 
@@ -308,7 +309,7 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
            "to sort.", ""]
     body = [[link_html(kind, entity_id, name)] + ["" if v is None else text_html(v) for v in rest]
             for entity_id, name, *rest in rows]
-    return "\n".join(out) + "\n" + html_table(heads, body, "atlas-table sortable atlas-entity-index")
+    return "\n".join(out) + "\n" + raw_html(html_table(heads, body, "atlas-table sortable atlas-entity-index"))
 
 
 def checks_md(con: duckdb.DuckDBPyConnection) -> str:
