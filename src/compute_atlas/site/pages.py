@@ -31,6 +31,7 @@ from .tables import (
     cite_html,
     html_table,
     link_html,
+    list_table,
     md_escape,
     md_escape_code,
     raw_html,
@@ -81,8 +82,8 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
     if used:
         out += ["Assumptions and parameters it uses: " + ", ".join(used) + ".", ""]
     out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
-    out += ["## Columns", "", "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
-            "* - Column", "  - Type", "  - Unit", "  - Description", "  - Checks"]
+    out += ["## Columns", ""]
+    rows = []
     for c in rel.columns():
         # descriptions and checks are the schemas' own text (Markdown with `code`), not dataset text
         unit = f"[{md_escape(c.unit_label)}](units.md)" if c.unit else md_escape(c.unit_label)
@@ -93,8 +94,8 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
         if c.name in fks:
             fk = fks[c.name]
             checks = "; ".join(x for x in (checks, f"each a key of [`{fk.table}`]({fk.table}.md)") if x)
-        out += [f"* - `{c.name}`", f"  - {c.sql_type}", f"  - {unit}", f"  - {description}", f"  - {checks}"]
-    out += ["```", ""]
+        rows.append([f"`{c.name}`", c.sql_type, unit, description, checks])
+    out.append(list_table(["Column", "Type", "Unit", "Description", "Checks"], rows, "atlas-table sortable dictionary"))
     if rel.kind == "raw":
         out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
                 "downloads). Click a column header to sort.", "",
@@ -143,10 +144,10 @@ def dictionary_index_md() -> str:
            "Every table of the database, with each column's type, unit, description and the checks its values "
            "pass. The pages are generated from the schemas in `src/compute_atlas/schemas/`, the same models "
            "that validate the data and write the database's column comments.", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table", "", "* - Table", "  - Kind", "  - Description"]
-    for rel in RELATIONS:
-        out += [f"* - [`{rel.name}`]({rel.name}.md)", f"  - {rel.kind}", f"  - {md_escape(rel.description)}"]
-    out += ["```", "", "The [unit vocabulary](units.md) lists every unit code and how it reads; the [shared "
+           list_table(["Table", "Kind", "Description"],
+                      [[f"[`{rel.name}`]({rel.name}.md)", rel.kind, md_escape(rel.description)] for rel in RELATIONS],
+                      "atlas-table"),
+           "The [unit vocabulary](units.md) lists every unit code and how it reads; the [shared "
             "fields](fields.md) are the columns that occur in more than one table, each defined once.", "",
             "```{toctree}", ":hidden:", "", "units", "fields"] + [rel.name for rel in RELATIONS] + ["```", ""]
     return "\n".join(out)
@@ -169,14 +170,10 @@ def units_md() -> str:
     out = ["# Units", "", "Every quantity of the atlas is in one of these units. A column's name ends with its unit's "
            "suffix (`_flop_per_s` is FLOP/s), and the column comments, this dictionary, the site's tables and the "
            "charts' axes all take the unit and its format from this vocabulary "
-           "(`src/compute_atlas/metadata/units.py`).", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-           "* - Code", "  - Unit", "  - Column suffix", "  - Example"]
-    for u in UNITS.values():
-        example = u.format(UNIT_EXAMPLES.get(u.code, 2.5))
-        out += [f"* - `{u.code}`", f"  - {md_escape(u.label)}", "  - " + ", ".join(f"`{x}`" for x in u.suffixes),
-                f"  - {md_escape(example)}"]
-    out += ["```", ""]
+           "(`src/compute_atlas/metadata/units.py`).", ""]
+    rows = [[f"`{u.code}`", md_escape(u.label), ", ".join(f"`{x}`" for x in u.suffixes),
+             md_escape(u.format(UNIT_EXAMPLES.get(u.code, 2.5)))] for u in UNITS.values()]
+    out.append(list_table(["Code", "Unit", "Column suffix", "Example"], rows, "atlas-table sortable"))
     return "\n".join(out)
 
 

@@ -3,7 +3,7 @@
 Text from the datasets is escaped before it enters Markdown, and raw HTML is
 disabled in MyST (conf.py), so dataset text cannot inject markup.
 
-Every table of rows the site generates is written by one renderer, ``html_table``, from cells already escaped
+Every table of data rows the site generates is written by one renderer, ``html_table``, from cells already escaped
 (``text_html``, or ``display`` for a value with its unit): the tables of the generated includes (inside a
 ``{raw} html`` block, ``raw_html``: docutils takes seconds to parse a Markdown list-table of a thousand rows,
 and the dataset pages hold several) and the tables of the entity pages alike. Their citations and the links to entity pages are
@@ -96,6 +96,16 @@ def html_table(headers: list[str], rows: list[list[str]], classes: str, *, row_h
         out.append("<tr>" + head + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+def list_table(headers: list[str], rows: list[list[str]], classes: str) -> str:
+    """A table of Markdown cells (MyST's list-table) for the generated pages whose cells hold cross-references
+    and code that Sphinx resolves (the data dictionary's): short tables of the schemas' own text. Tables of
+    data rows, which would take docutils seconds to parse, are ``html_table``."""
+    out = ["```{list-table}", ":header-rows: 1", f":class: {classes}", ""]
+    for row in [headers, *rows]:
+        out += [f"* - {row[0]}", *(f"  - {cell}" for cell in row[1:])]
+    return "\n".join([*out, "```", ""])
 
 
 def raw_html(text: str) -> str:
