@@ -496,10 +496,10 @@ def search_index(entities: dict[str, dict[str, Entity]]) -> list[dict]:
             for kind, by_kind in entities.items() for e in by_kind.values()]
 
 
-def pages(con: duckdb.DuckDBPyConnection, outdir: Path, manifest_path: Path, cite, shell_digest: str,
+def pages(con: duckdb.DuckDBPyConnection, outdir: Path, manifest_path: Path, cite, theme_digest: str,
           counts: dict[str, int]) -> Iterator[tuple[str, dict, str]]:
     """The entity pages for Sphinx's ``html-collect-pages``: (pagename, context, template) for each entity whose
-    rows or ``shell_digest`` (what else the page shows: the theme's navigation, the templates, this code)
+    rows or ``theme_digest`` (what else the page shows: the theme's navigation, the templates, this code)
     changed since the manifest was written. Writes their JSON and script beside, the search index, and
     deletes the files of entities gone; ``counts`` gets ``written``, ``kept`` and ``removed``."""
     entities = load(con)
@@ -514,7 +514,7 @@ def pages(con: duckdb.DuckDBPyConnection, outdir: Path, manifest_path: Path, cit
         for e in by_id.values():
             doc = e.document()
             key = f"{kind}:{e.id}"
-            new[key] = d = digest(shell_digest, CODE_DIGEST, doc)
+            new[key] = d = digest(theme_digest, CODE_DIGEST, doc)
             if old.get(key) == d and (outdir / e.path).exists():
                 counts["kept"] += 1
                 continue

@@ -190,7 +190,7 @@ def entity_toctree(app: Sphinx):
     return for_page
 
 
-def shell_digest(app: Sphinx, toctree) -> str:
+def theme_digest(app: Sphinx, toctree) -> str:
     """A digest of what an entity page shows besides its entity: the theme's navigation as the entity pages
     see it, the site's title, scripts, styles and static files, the theme and Sphinx versions. An entity page
     is rendered again when it changes."""
@@ -225,7 +225,7 @@ def collect_entity_pages(app: Sphinx):
     counts = {"written": 0, "kept": 0, "removed": 0}
     for pagename, context, template in entities.pages(
             connect(app), Path(app.outdir), Path(app.doctreedir) / "atlas-entities.json",
-            lambda keys: cite(keys, entities.INDEX_DOCS["accelerator"]), shell_digest(app, toctree), counts):
+            lambda keys: cite(keys, entities.INDEX_DOCS["accelerator"]), theme_digest(app, toctree), counts):
         yield pagename, {**context, "toctree": toctree(pagename)}, template
     logger.info("entity pages: %(written)d written, %(kept)d unchanged, %(removed)d removed", counts)
 
