@@ -463,7 +463,7 @@ class PageContext:
                              "intro": text_html(s.intro), "chart": self.chart(e, s, rows) if s.chart else "",
                              "table": self.table(e, s, rows)})
         return {
-            "title": e.name,  # the theme strips tags and escapes it
+            "title": text_html(e.name),  # HTML, as Sphinx's own pages' titles are
             "atlas_entity": {"kind": e.kind, "what": "Accelerator" if e.kind == "accelerator" else "Model",
                              "folder": FOLDERS[e.kind], "id": text_html(e.id), "name": text_html(e.name),
                              "name_query": quote(e.name), "aliases": [text_html(a) for a in e.aliases],
