@@ -326,25 +326,24 @@ def checks_md(con: duckdb.DuckDBPyConnection) -> str:
            "A warning that a row trips on purpose (a real chip that breaks a usual ratio) gets a reviewed "
            "exception in `datasets/check_exceptions.csv`: the check's name, the row's key, the reason, the date "
            "it was reviewed and the source. An exception whose warning no longer fires is reported, so remove it "
-           "when the data change.", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-           "* - Check", "  - Table", "  - Severity", "  - What it catches", "  - Hint"]
+           "when the data change.", ""]
+    checks = []
     for c in plausibility.ALL_CHECKS:
         shown = {**values, **{name: f"⟨{name}⟩" for name, _ in c.details}}
         catches = fill(c.catches or c.message, shown)
         hint = fill(c.hint, shown) if c.hint else ""
-        out += [f"* - `{c.name}`", f"  - [`{c.table}`](../dictionary/{c.table}.md)", f"  - {c.severity}",
-                f"  - {md_escape_code(catches)}", f"  - {md_escape_code(hint)}"]
-    out += ["```", "", "## Reviewed exceptions", ""]
+        checks.append([f"`{c.name}`", f"[`{c.table}`](../dictionary/{c.table}.md)", c.severity,
+                       md_escape_code(catches), md_escape_code(hint)])
+    out += [list_table(["Check", "Table", "Severity", "What it catches", "Hint"], checks, "atlas-table sortable"),
+            "## Reviewed exceptions", ""]
     rows = con.execute("SELECT check_name, row_key, reason_accepted, reviewed_date, source FROM check_exceptions "
                        "ORDER BY check_name, row_key").fetchall()
     if not rows:
         return "\n".join(out + ["None: every warning of the shipped data is shown.", ""])
-    out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-            "* - Check", "  - Row", "  - Reason", "  - Reviewed", "  - Source"]
-    for check, key, reason, reviewed, source in rows:
-        out += [f"* - `{check}`", f"  - `{key}`", f"  - {md_escape(reason)}", f"  - {reviewed}", f"  - {cite(source)}"]
-    return "\n".join(out + ["```", ""])
+    out.append(list_table(["Check", "Row", "Reason", "Reviewed", "Source"],
+                          [[f"`{check}`", f"`{key}`", md_escape(reason), str(reviewed), cite(source)]
+                           for check, key, reason, reviewed, source in rows], "atlas-table sortable"))
+    return "\n".join(out)
 
 
 def generate(app: Sphinx) -> None:
