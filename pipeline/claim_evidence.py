@@ -24,7 +24,8 @@ def _point(point_id, label, relation, value, low=None, high=None, counts=True, n
 
 
 def _halvings(con, domains):
-    """Regression estimates of algorithmic progress per benchmark of the domains: (id, name, months, low, high)."""
+    """Regression estimates of algorithmic progress per benchmark of the domains: (id, name, months, low, high);
+    ``high`` is None where the interval's upper end is open (no progress lies within it)."""
     return con.execute("""
         SELECT a.benchmark_id, b.name, a.halving_time_months, a.halving_time_months_low, a.halving_time_months_high
         FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
@@ -34,25 +35,36 @@ def _halvings(con, domains):
 
 
 def _fit(con, fit_id):
+    """(growth, low, high, points, start, end) of a trend fit; None where `trend_fits` has no such fit (its
+    subset has too few points for one): the rule then finds no point for it."""
     rows = con.execute("SELECT growth_per_year_x, growth_per_year_x_low, growth_per_year_x_high, n_points, "
                        "start_date, end_date FROM trend_fits WHERE fit_id = ?", [fit_id]).fetchall()
-    if not rows:
-        raise PipelineError(f"claim_evidence: no trend fit {fit_id!r} in trend_fits")
-    return rows[0]
+    return rows[0] if rows else None
 
 
 def _growth(months):
-    return growth_per_year(months, "halving_time_months")
+    """Growth per year of a halving time in months; None (an open end) for None."""
+    return None if months is None else growth_per_year(months, "halving_time_months")
 
 
 def _months(growth):
-    """Doubling months of a growth factor per year."""
-    return period_of(growth, "doubling_time_months")
+    """Doubling months of a growth factor per year; None where it does not grow (1 × a year or less), which as
+    the end of an interval leaves it open."""
+    return None if growth is None or growth <= 1 else period_of(growth, "doubling_time_months")
+
+
+def _ratio(a, b):
+    """a / b, None (an open end) where either is."""
+    return None if a is None or b is None else a / b
+
+
+def _upto(high):
+    return "open-ended" if high is None else f"{high:.3g}"
 
 
 def algorithmic_growth(con, args):
     return [_point(b, name, "algorithmic_progress", _growth(h), _growth(hi), _growth(lo),
-                   notes=f"halving time {h:.3g} months ({lo:.3g} to {hi:.3g})")
+                   notes=f"halving time {h:.3g} months ({lo:.3g} to {_upto(hi)})")
             for b, name, h, lo, hi in _halvings(con, args["domain"])]
 
 
@@ -63,29 +75,43 @@ def algorithmic_halving(con, args):
 def hardware_doubling(con, args):
     out = []
     for fit_id in args["fits"]:
-        g, g_lo, g_hi, n, start, end = _fit(con, fit_id)
+        fit = _fit(con, fit_id)
+        if fit is None or _months(fit[0]) is None:  # no fit, or no growth: no doubling time
+            continue
+        g, g_lo, g_hi, n, start, end = fit
         out.append(_point(fit_id, fit_id.split(":", 1)[1], "trend_fits", _months(g), _months(g_hi),
                           _months(g_lo), notes=f"{n} chips, {start.year} to {end.year}"))
     return out
 
 
 def hardware_vs_algorithms(con, args):
-    g, g_lo, g_hi, *_ = _fit(con, args["fit"][0])
+    fit = _fit(con, args["fit"][0])
+    if fit is None or _months(fit[0]) is None:
+        return []
+    g, g_lo, g_hi, *_ = fit
     d, d_lo, d_hi = _months(g), _months(g_hi), _months(g_lo)
-    return [_point(b, name, "algorithmic_progress", d / h, d_lo / hi, d_hi / lo,
+    return [_point(b, name, "algorithmic_progress", d / h, _ratio(d_lo, hi), _ratio(d_hi, lo),
                    notes=f"hardware doubling {d:.3g} months against algorithmic halving {h:.3g} months")
             for b, name, h, lo, hi in _halvings(con, args["domain"])]
 
 
 def compute_share(con, args):
-    g, g_lo, g_hi, *_ = _fit(con, args["fit"][0])
+    fit = _fit(con, args["fit"][0])
+    if fit is None:
+        return []
+    g, g_lo, g_hi, *_ = fit
 
     def share(compute, months):
-        return math.log(compute) / (math.log(compute) + math.log(_growth(months)))
+        """None (an open end) where an end is open or effective compute does not grow."""
+        algorithms = _growth(months)
+        if compute is None or algorithms is None:
+            return None
+        total = math.log(compute) + math.log(algorithms)
+        return math.log(compute) / total if total > 0 else None
 
     return [_point(b, name, "algorithmic_progress", share(g, h), share(g_lo, lo), share(g_hi, hi),
                    notes=f"compute {g:.3g}x a year, algorithms {_growth(h):.3g}x a year")
-            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+            for b, name, h, lo, hi in _halvings(con, args["domain"]) if share(g, h) is not None]
 
 
 #: ``('bf16', 'fp16')``: the 16-bit floating-point formats, as an SQL list

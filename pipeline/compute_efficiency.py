@@ -57,9 +57,9 @@ def derive(con):
     hardware, hw_end = fitted_rate(con, HARDWARE_FIT)
     spending, _ = fitted_rate(con, SPENDING_FIT)
     rows = []
-    if hardware is None:
-        return relation_frame("compute_efficiency", rows)
-    for domain, trend_id in ALGORITHMS.items():
+    # without the hardware fit (too few priced chips) there is no training effect; inference has its own fit
+    domains = ALGORITHMS.items() if hardware is not None else ()
+    for domain, trend_id in domains:
         algorithms = published_rate(con, trend_id)
         if algorithms is None:
             continue

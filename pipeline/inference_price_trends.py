@@ -9,7 +9,7 @@ the lowest-priced models over time, and set beside the published rate of ``publi
 from __future__ import annotations
 
 from compute_atlas.publish.steps import parameter, relation_frame
-from compute_atlas.stats.trends import fit_loglinear, intervals_meet
+from compute_atlas.stats.trends import intervals_meet, try_fit
 
 RECORDS = """
     SELECT min_price_observed_date, any_value(min_blended_usd_per_mtok)
@@ -41,13 +41,16 @@ def derive(con):
                "published_decline_per_year_x_high": pub_high, "published_interval_level_frac": pub_level}
         if points:
             row["window_start"], row["window_end"] = points[0][0], points[-1][0]
-        if len(points) < fewest:
-            row["notes"] = (f"too few record setters: {len(points)} of the {fewest} a fit needs" if points else
+        fit, why = try_fit([d for d, _ in points], [p for _, p in points], fewest=fewest, samples=samples, seed=seed,
+                           level=level)
+        if fit is None:
+            row["notes"] = (f"too few record setters: {len(points)} of the {fewest} a fit needs"
+                            if 0 < len(points) < fewest else
+                            f"no fit of the record setters: {why}" if points else
                             "the reference model has no score on this benchmark" if score is None else
                             "no model that reaches the threshold has a price")
             rows.append(row)
             continue
-        fit = fit_loglinear([d for d, _ in points], [p for _, p in points], samples=samples, seed=seed, level=level)
         row.update({"decline_per_year_x": 10 ** -fit.slope, "decline_per_year_x_low": 10 ** -fit.slope_high,
                     "decline_per_year_x_high": 10 ** -fit.slope_low, "interval_level_frac": level,
                     "fitted_start_usd_per_mtok": 10 ** fit.intercept,

@@ -11,7 +11,7 @@ import polars as pl
 
 from compute_atlas.metadata.vocabularies import TENSOR_16BIT
 from compute_atlas.publish.steps import parameter, relation_frame
-from compute_atlas.stats.trends import Fit, fit_loglinear, record_setters
+from compute_atlas.stats.trends import Fit, record_setters, try_fit
 
 PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"
 
@@ -85,20 +85,20 @@ def fit_row(quantity: str, subset: str, description: str, relation: str, fit: Fi
 def derive(con) -> pl.DataFrame:
     level = parameter(con, "interval-level-frac")
     options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed")),
-               "level": level}
-    fewest = parameter(con, "minimum-fit-points")
+               "level": level, "fewest": int(parameter(con, "minimum-fit-points"))}
     rows = []
+    # a subset whose points cannot be fitted (too few, all on one date) has no row
     for quantity, subset, description, col, where, best_only in HARDWARE_FITS:
         points = con.execute(PER_CHIP.format(col=col, where=f"({where})")).fetchall()
         dates, values = [p[0] for p in points], [p[1] for p in points]
         if best_only:
             dates, values = record_setters(dates, values)
-        if len(dates) >= fewest:
-            rows.append(fit_row(quantity, subset, description, "accelerator_efficiency",
-                                fit_loglinear(dates, values, **options), level))
+        fit, _ = try_fit(dates, values, **options)
+        if fit is not None:
+            rows.append(fit_row(quantity, subset, description, "accelerator_efficiency", fit, level))
     for quantity, subset, description, sql in RUN_FITS:
         points = con.execute(sql).fetchall()
-        if len(points) >= fewest:
-            fit = fit_loglinear([p[0] for p in points], [p[1] for p in points], **options)
+        fit, _ = try_fit([p[0] for p in points], [p[1] for p in points], **options)
+        if fit is not None:
             rows.append(fit_row(quantity, subset, description, "training_run_costs", fit, level))
     return relation_frame("trend_fits", rows)

@@ -16,12 +16,12 @@ from compute_atlas.metadata.vocabularies import TENSOR_16BIT
 from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import (
     Fit,
-    fit_loglinear,
     growth_per_year,
     neighbourhood_z_scores,
     overlaps,
     published_range,
     record_setters,
+    try_fit,
 )
 
 #: the column of accelerator_efficiency that holds each quantity of chips (runs: RUNS and COSTED_RUNS)
@@ -140,7 +140,7 @@ def points(con, s: dict, all_runs: list) -> tuple[list, list]:
 def derive(con):
     default_level = parameter(con, "interval-level-frac")
     options = {"samples": int(parameter(con, "bootstrap-samples")), "seed": int(parameter(con, "bootstrap-seed"))}
-    fewest = parameter(con, "minimum-fit-points")
+    options["fewest"] = int(parameter(con, "minimum-fit-points"))
     all_runs = con.execute(RUNS).fetchall()
     cur = con.execute(SUBSETS)
     names = [d[0] for d in cur.description]
@@ -166,8 +166,8 @@ def derive(con):
             "overlap_rule": rule, "intervals_overlap": None,
             "known_differences": s["known_differences"],
         }
-        if len(dates) >= fewest:
-            fit = fit_loglinear(dates, values, level=level, **options)
+        fit, _ = try_fit(dates, values, level=level, **options)
+        if fit is not None:  # else (too few points, all on one date) the row has no fit
             low, high = 10**fit.slope_low, 10**fit.slope_high
             row.update({"growth_per_year_x": fit.growth_per_year, "growth_per_year_x_low": low,
                         "growth_per_year_x_high": high, "doubling_time_years": Fit.doubling_time(fit.slope),

@@ -124,6 +124,45 @@ def test_entity_pages_have_the_theme_and_no_raw_dataset_markup(altered_site):
     assert 'src="../_static/atlas.js' in html
 
 
+def test_entity_pages_are_rendered_by_the_theme_with_its_navigation(site):
+    """The theme renders an entity page (html-collect-pages): its navigation links every page of the site,
+    one folder up, with its search box and colour-mode toggle; the page's title and facts are the entity's."""
+    html = (site / "accelerators" / f"{H100}.html").read_text()
+    nav = html[html.index('class="sidebar-tree"'):html.index('<article role="main"')]
+    for page in ("hardware", "costs", "glossary", "references", "accelerators/index", "models/index"):
+        assert f'href="../{page}.html"' in nav or f'href="{page.removeprefix("accelerators/")}.html"' in nav, page
+    assert 'action="../search.html"' in html and 'class="theme-toggle"' in html
+    assert "<title>NVIDIA H100 SXM5 80 GB - Compute Atlas</title>" in html
+    article = html[html.index('<article role="main"'):html.index("</article>")]
+    assert '<h1>NVIDIA H100 SXM5 80 GB<a class="headerlink"' in article and "also called “H100”" in article
+    assert 'href="../api/accelerators/nvidia-h100-sxm5-80gb.json"' in article
+    assert article.count('<table class="atlas-table') >= 5
+    model = (site / "models" / "llama-3-1-405b.html").read_text()
+    assert 'class="sidebar-tree"' in model and 'href="../compare.html?models=llama-3-1-405b"' in model
+
+
+def test_no_module_patches_sphinx_or_its_extensions():
+    """The site uses Sphinx's and pybtex's supported APIs: nothing replaces a method of their classes or a
+    function of their modules (the source assigns to no attribute of a class or module it imports)."""
+    import inspect
+    from pathlib import Path
+
+    import pybtex.plugin
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from compute_atlas.site import sphinxext
+
+    sphinxext.register_pybtex_plugins()
+    assert BibtexDomain.env_updated.__module__ == "sphinxcontrib.bibtex.domain"
+    assert inspect.getmodule(pybtex.plugin.find_plugin) is pybtex.plugin
+    assert pybtex.plugin._load_entry_point.__module__ == "pybtex.plugin"
+    site_dir = Path(sphinxext.__file__).parent
+    for path in site_dir.rglob("*.py"):
+        patched = re.findall(r"^\s*((?:[A-Z]\w*|plugin|pybtex[\w.]*|sphinx[\w.]*|docutils[\w.]*)\.\w+)\s*=[^=]",
+                             path.read_text(), re.M)
+        assert not patched, (path.name, patched)
+
+
 def test_unknown_entity_in_prose_fails_the_build(tmp_path, built):
     from conftest import sphinx_one_page
 

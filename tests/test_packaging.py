@@ -42,7 +42,7 @@ def test_pipeline_and_docs_are_shipped_and_found_through_the_package():
     assert paths.PIPELINE_DIR.resolve() == folder_of("compute_atlas.pipeline").resolve()
     assert paths.DOCS_DIR.resolve() == folder_of("compute_atlas.docs").resolve()
     data = PYPROJECT["package-data"]
-    for package in ("compute_atlas.pipeline", "compute_atlas.docs"):
+    for package in ("compute_atlas.pipeline", "compute_atlas.docs", "compute_atlas.site"):  # site: its templates
         root = folder_of(package)
         for path in root.rglob("*"):
             if path.is_dir() or "__pycache__" in path.parts or path.suffix == ".py":

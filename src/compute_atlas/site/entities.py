@@ -1,10 +1,10 @@
 """A page and a JSON document for every accelerator and every model, written from the published database.
 
-About a thousand entity pages would take Sphinx minutes to read and write on two cores, so they do not go
-through its pipeline. Sphinx builds one index page per kind (``accelerators/index``, ``models/index``, lists
-with a link per entity); at ``build-finished`` this module takes that page's HTML as the *shell* (the
-theme's header, navigation, CSS and scripts, with the links one folder deep, where the entity pages live)
-and writes each entity page into it, in place of the index's article:
+The pages are Sphinx pages without a source: at ``html-collect-pages`` the extension hands Sphinx, for each
+entity, its page name, a context and the template ``atlas-entity.html`` (in ``templates/``, which extends the
+theme's ``page.html``), as ``sphinx.ext.viewcode`` does for its source pages. The theme renders them with its
+own header, navigation, search box and colour modes; they are not read or parsed, so a thousand of them cost
+only their rendering.
 
 - ``accelerators/<accelerator_id>.html`` and ``models/<run_id>.html``: tables of what every relation says
   about the entity, each value formatted with its column's unit from the unit vocabulary, each row's
@@ -17,8 +17,9 @@ and writes each entity page into it, in place of the index's article:
 - ``api/.../<id>.js`` (the JSON as a script, so that the compare page can load it from ``file://``, where
   the browser refuses ``fetch``) and ``api/search.js`` (names and aliases, for the site search).
 
-Each entity's output is rewritten only when its rows or the shell changed: a manifest of digests beside
-the Sphinx output records what was written.
+An entity's page and JSON are handed over only when its rows, or what the page shows besides them (the
+theme's navigation, the template, this code), changed: a manifest of digests beside the doctrees records
+what was written.
 """
 
 from __future__ import annotations
@@ -30,39 +31,35 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 import duckdb
+from sphinx.util.osutil import relative_uri
 
 from .. import schemas
-from ..metadata.units import fmt_value, unit
+from ..metadata.units import unit
 from ..metadata.vocabularies import PRECISIONS
 from ..schemas import RELATIONS
+from . import tables
+from .charts.common import THEME, figure_html
+from .tables import html_table, text_html
 
 #: The precisions in the vocabulary's order, as an SQL list.
 PRECISION_ORDER = "[" + ", ".join(f"'{p}'" for p in PRECISIONS) + "]"
 
-#: Sphinx docnames of the index pages; their HTML is the shell of the entity pages.
+#: Sphinx docnames of the entities' index pages: the entity pages are generated only where these exist.
 INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
 FOLDERS = {"accelerator": "accelerators", "model": "models"}
-MANIFEST = "entities-manifest.json"
+#: The template of an entity page, in ``TEMPLATES``.
+TEMPLATE = "atlas-entity.html"
+TEMPLATES = Path(__file__).parent / "templates"
 CHART_WIDTH = 560
-#: A page is rewritten when this module (which renders it) changed, not only when its rows or shell did.
-CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-ARTICLE_OPEN = '<article role="main" id="furo-main-content">'
-ARTICLE_CLOSE = "</article>"
-#: The chart look of the site (charts.common.theme), as Vega-Lite config.
-CHART_CONFIG = {
-    "font": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "background": "transparent",
-    "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6", "domainColor": "#888",
-             "tickColor": "#888"},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3},
-    "range": {"category": ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b",
-                           "#16a085", "#d4ac0d"]},
-    "view": {"stroke": None},
-}
+#: A page is rewritten when the code or template that renders it changed, not only when its rows did.
+CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / p).read_bytes() for p in (
+    "entities.py", "tables.py", "charts/common.py", f"templates/{TEMPLATE}"))).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -355,16 +352,7 @@ class Entity:
 
 def display(col: str, v) -> str:
     """A value as the site's tables show it: formatted with its column's unit from the vocabulary."""
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    u = column_unit(col)
-    if u:
-        return fmt_value(v, u)
-    if isinstance(v, float):
-        return f"{v:.4g}"
-    return str(v)
+    return tables.display(v, column_unit(col))
 
 
 def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
@@ -396,17 +384,17 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
     return out
 
 
-# --- HTML -----------------------------------------------------------------------------------------------------
+# --- pages ----------------------------------------------------------------------------------------------------
 
-esc = html.escape
 TITLE_ATTR = re.compile(r' title="[^"]*"')
 
 
-class Renderer:
-    """Writes an entity's article. ``cite`` turns a ``;``-separated source into citation HTML."""
+class PageContext:
+    """The template context of entity pages (``templates/atlas-entity.html``, which extends the theme's
+    ``page.html``). ``cite`` turns a ``;``-separated source into citation HTML."""
 
-    def __init__(self, entities: dict[str, dict[str, Entity]], cite, prefix: str = "../"):
-        self.entities, self.full_cite, self.prefix = entities, cite, prefix
+    def __init__(self, entities: dict[str, dict[str, Entity]], cite):
+        self.entities, self.full_cite = entities, cite
         self._short: dict[str, str] = {}
 
     def cite(self, keys: str) -> str:
@@ -416,34 +404,28 @@ class Renderer:
             self._short[keys] = TITLE_ATTR.sub("", self.full_cite(keys))
         return self._short[keys]
 
-    def link(self, kind: str, ident: str, text: str | None = None) -> str:
+    def link(self, kind: str, ident: str, here: Entity) -> str:
         e = self.entities[kind].get(ident)
         if e is None:
-            return esc(text or ident)
-        href = self.prefix + e.path
-        return f'<a class="atlas-entity-link" href="{esc(href)}">{esc(text or e.name)}</a>'
+            return text_html(ident)
+        return f'<a class="atlas-entity-link" href="{html.escape(relative_uri(here.path, e.path))}">{text_html(e.name)}</a>'
 
-    def cell(self, col: str, v) -> str:
+    def cell(self, col: str, v, here: Entity) -> str:
         if v is None:
             return ""
         if col == "source":
             return self.cite(v)
         if col in LINKED:
-            return self.link(LINKED[col], v)
-        return esc(display(col, v))
+            return self.link(LINKED[col], v, here)
+        return text_html(display(col, v))
 
-    def table(self, s: Section, rows: list[dict]) -> str:
-        head = "".join(f'<th class="head">{esc(h)}</th>' for _, h in s.columns)
-        body = "".join("<tr>" + "".join(f"<td>{self.cell(c, r.get(c))}</td>" for c, _ in s.columns) + "</tr>"
-                       for r in rows)
-        return (f'<div class="table-wrapper"><table class="atlas-table sortable docutils align-default">'
-                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
-
-    def record(self, s: Section, row: dict) -> str:
-        body = "".join(f"<tr><th>{esc(h)}</th><td>{self.cell(c, row.get(c))}</td></tr>"
-                       for c, h in s.columns if row.get(c) not in (None, ""))
-        return f'<div class="table-wrapper"><table class="atlas-table atlas-record docutils align-default">' \
-               f"<tbody>{body}</tbody></table></div>"
+    def table(self, e: Entity, s: Section, rows: list[dict]) -> str:
+        if s.record:
+            row = rows[0]
+            return html_table([], [[text_html(h), self.cell(c, row.get(c), e)] for c, h in s.columns
+                                   if row.get(c) not in (None, "")], "atlas-table atlas-record", row_headers=True)
+        return html_table([text_html(h) for _, h in s.columns],
+                          [[self.cell(c, r.get(c), e) for c, _ in s.columns] for r in rows], "atlas-table sortable")
 
     def chart(self, e: Entity, s: Section, rows: list[dict]) -> str:
         x, y, colour, title = s.chart
@@ -453,7 +435,7 @@ class Renderer:
             return ""
         yu = unit(column_unit(y))
         spec = {
-            "$schema": "https://vega.github.io/schema/vega-lite/v6.json", "config": CHART_CONFIG,
+            "$schema": "https://vega.github.io/schema/vega-lite/v6.json", "config": THEME,
             "width": CHART_WIDTH, "height": 240, "data": {"values": values},
             "mark": {"type": "point", "filled": True, "size": 60, "tooltip": True},
             "encoding": {
@@ -466,61 +448,33 @@ class Renderer:
                             {"field": colour, "type": "nominal"}, {"field": "source", "type": "nominal"}],
             },
         }
-        spec_id = f"spec-{s.key}"
-        safe = json.dumps(spec, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        description = f"{s.title} of {e.name} over time: {len(values)} points of {title.lower()}, by {colour.replace('_', ' ')}."
-        return (f'<figure class="atlas-chart" id="chart-{s.key}"><figcaption>'
-                f'<span class="atlas-chart-title">{esc(s.title)} over time</span></figcaption>'
-                f'<div class="atlas-chart-view" data-spec-id="{spec_id}" role="img" aria-label="{esc(description)}"></div>'
-                f"<noscript>The table below holds the rows this chart plots.</noscript>"
-                f'<script type="application/json" id="{spec_id}">{safe}</script></figure>')
+        description = (f"{s.title} of {e.name} over time: {len(values)} points of {title.lower()}, "
+                       f"by {colour.replace('_', ' ')}.")
+        return figure_html(s.key, json.dumps(spec, sort_keys=True), f"{s.title} over time", description,
+                           fallback="The table below holds the rows this chart plots.")
 
-    def article(self, e: Entity) -> str:
-        folder = FOLDERS[e.kind]
-        what = "Accelerator" if e.kind == "accelerator" else "Model"
-        out = [f'<section id="{esc(e.id)}"><h1>{esc(e.name)}<a class="headerlink" href="#{esc(e.id)}" '
-               f'title="Link to this heading">¶</a></h1>']
-        facts = [f"{what} <code>{esc(e.id)}</code>"]
-        if e.aliases:
-            facts.append("also called " + ", ".join(f"“{esc(a)}”" for a in e.aliases))
-        facts.append(f'<a href="{self.prefix}api/{folder}/{esc(e.id)}.json" class="atlas-json">JSON</a>')
-        facts.append(f'<a href="{self.prefix}compare.html?{folder}={esc(e.id)}">compare</a>')
-        facts.append(f'<a href="index.html">every {folder[:-1]}</a>')
-        facts.append(f'<a href="{self.prefix}search.html?q={quote(e.name)}&amp;all=1">pages that mention it</a>')
-        if e.last_changed:
-            facts.append(f'data last changed <span class="atlas-last-changed">{esc(e.last_changed)}</span>')
-        out.append('<p class="atlas-entity-facts">' + " · ".join(facts) + ".</p>")
+    def context(self, e: Entity) -> dict:
+        """What the template shows of an entity: its facts, a section per relation that has rows about it (a
+        chart, a table), its sources. Values are HTML, escaped here; the template adds only structure."""
+        sections = []
         for s in SECTIONS[e.kind]:
             rows = e.sections.get(s.key, [])
-            if not rows or (s.key == "aliases"):
+            if not rows or s.key == "aliases":  # the aliases are among the facts
                 continue
-            out.append(f'<section id="{s.key.replace("_", "-")}"><h2>{esc(s.title)}</h2>')
-            if s.intro:
-                out.append(f"<p>{esc(s.intro)}</p>")
-            if s.chart:
-                out.append(self.chart(e, s, rows))
-            out.append(self.record(s, rows[0]) if s.record else self.table(s, rows))
-            out.append("</section>")
-        sources = e.sources()
-        if sources:
-            out.append('<section id="sources"><h2>Sources</h2><ul class="atlas-sources">'
-                       + "".join(f"<li>{self.full_cite(k)}</li>" for k in sources) + "</ul></section>")
-        out.append("</section>")
-        return "\n".join(out)
-
-
-def split_shell(page: str) -> tuple[str, str]:
-    """The theme's HTML before and after the article of an index page."""
-    a, b = page.find(ARTICLE_OPEN), page.rfind(ARTICLE_CLOSE)
-    if a < 0 or b < 0:
-        raise RuntimeError("the index page has no furo article: the entity pages need the furo theme")
-    return page[: a + len(ARTICLE_OPEN)], page[b:]
-
-
-def page_html(shell: tuple[str, str], e: Entity, article: str, site_title: str) -> str:
-    head, tail = shell
-    head = re.sub(r"<title>.*?</title>", f"<title>{esc(e.name)} - {esc(site_title)}</title>", head, count=1, flags=re.S)
-    return head + "\n" + article + "\n" + tail
+            sections.append({"anchor": s.key.replace("_", "-"), "title": text_html(s.title),
+                             "intro": text_html(s.intro), "chart": self.chart(e, s, rows) if s.chart else "",
+                             "table": self.table(e, s, rows)})
+        return {
+            "title": text_html(e.name),  # HTML, as Sphinx's own pages' titles are
+            "atlas_entity": {"kind": e.kind, "what": "Accelerator" if e.kind == "accelerator" else "Model",
+                             "folder": FOLDERS[e.kind], "id": text_html(e.id), "name": text_html(e.name),
+                             "name_query": quote(e.name), "aliases": [text_html(a) for a in e.aliases],
+                             "last_changed": e.last_changed},
+            "atlas_sections": sections,
+            "atlas_sources": [self.full_cite(k) for k in e.sources()],
+            # the theme's "last updated": when the entity's data last changed
+            "last_updated": e.last_changed,
+        }
 
 
 def digest(*parts) -> str:
@@ -544,35 +498,32 @@ def search_index(entities: dict[str, dict[str, Entity]]) -> list[dict]:
             for kind, by_kind in entities.items() for e in by_kind.values()]
 
 
-def write_all(con: duckdb.DuckDBPyConnection, outdir: Path, workdir: Path, cite, site_title: str) -> dict:
-    """Write every entity page, JSON and script whose rows or shell changed; delete those of entities gone.
-    Returns counts: ``written`` and ``kept`` pages, ``removed`` entities."""
+def pages(con: duckdb.DuckDBPyConnection, outdir: Path, manifest_path: Path, cite, theme_digest: str,
+          counts: dict[str, int]) -> Iterator[tuple[str, dict, str]]:
+    """The entity pages for Sphinx's ``html-collect-pages``: (pagename, context, template) for each entity whose
+    rows or ``theme_digest`` (what else the page shows: the theme's navigation, the templates, this code)
+    changed since the manifest was written. Writes their JSON and script beside, the search index, and
+    deletes the files of entities gone; ``counts`` gets ``written``, ``kept`` and ``removed``."""
     entities = load(con)
-    manifest_path = workdir / MANIFEST
     try:
         old = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = {}
     new: dict[str, str] = {}
-    renderer = Renderer(entities, cite)
-    counts = {"written": 0, "kept": 0, "removed": 0}
+    pc = PageContext(entities, cite)
     for kind, by_id in entities.items():
         folder = FOLDERS[kind]
-        shell = split_shell((outdir / f"{INDEX_DOCS[kind]}.html").read_text(encoding="utf-8"))
-        shell_digest = digest(shell, site_title, CODE_DIGEST)
         for e in by_id.values():
             doc = e.document()
             key = f"{kind}:{e.id}"
-            d = digest(shell_digest, doc)
-            new[key] = d
-            page = outdir / e.path
-            if old.get(key) == d and page.exists():
+            new[key] = d = digest(theme_digest, CODE_DIGEST, doc)
+            if old.get(key) == d and (outdir / e.path).exists():
                 counts["kept"] += 1
                 continue
-            _write(page, page_html(shell, e, renderer.article(e), site_title))
             _write(outdir / "api" / folder / f"{e.id}.json", json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
             _write(outdir / "api" / folder / f"{e.id}.js", _js(doc, "atlasEntityLoaded"))
             counts["written"] += 1
+            yield e.path.removesuffix(".html"), pc.context(e), TEMPLATE
     for key in set(old) - set(new):
         kind, ident = key.split(":", 1)
         for p in (outdir / FOLDERS[kind] / f"{ident}.html", outdir / "api" / FOLDERS[kind] / f"{ident}.json",
@@ -583,4 +534,3 @@ def write_all(con: duckdb.DuckDBPyConnection, outdir: Path, workdir: Path, cite,
     _write(outdir / "api" / "index.json", json.dumps({"entities": index}, ensure_ascii=False, indent=1) + "\n")
     _write(outdir / "api" / "search.js", _js(index, "atlasSearchIndexLoaded"))
     _write(manifest_path, json.dumps(new, sort_keys=True))
-    return counts

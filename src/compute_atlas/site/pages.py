@@ -31,8 +31,10 @@ from .tables import (
     cite_html,
     html_table,
     link_html,
+    list_table,
     md_escape,
     md_escape_code,
+    raw_html,
     table_md,
     text_html,
 )
@@ -80,8 +82,8 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
     if used:
         out += ["Assumptions and parameters it uses: " + ", ".join(used) + ".", ""]
     out += [f"Downloads: {{atlas-download}}`csv/{rel.name}.csv`, {{atlas-download}}`parquet/{rel.name}.parquet`.", ""]
-    out += ["## Columns", "", "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable dictionary", "",
-            "* - Column", "  - Type", "  - Unit", "  - Description", "  - Checks"]
+    out += ["## Columns", ""]
+    rows = []
     for c in rel.columns():
         # descriptions and checks are the schemas' own text (Markdown with `code`), not dataset text
         unit = f"[{md_escape(c.unit_label)}](units.md)" if c.unit else md_escape(c.unit_label)
@@ -92,8 +94,8 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
         if c.name in fks:
             fk = fks[c.name]
             checks = "; ".join(x for x in (checks, f"each a key of [`{fk.table}`]({fk.table}.md)") if x)
-        out += [f"* - `{c.name}`", f"  - {c.sql_type}", f"  - {unit}", f"  - {description}", f"  - {checks}"]
-    out += ["```", ""]
+        rows.append([f"`{c.name}`", c.sql_type, unit, description, checks])
+    out.append(list_table(["Column", "Type", "Unit", "Description", "Checks"], rows, "atlas-table sortable dictionary"))
     if rel.kind == "curated":
         out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
                 "downloads). Click a column header to sort.", "",
@@ -132,9 +134,9 @@ def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
             return str(v).lower()
         return text_html(v)
 
-    return html_table([f'<code class="docutils literal notranslate"><span class="pre">{text_html(c)}</span></code>'
-                       for c in cols], [[cell(c, v) for c, v in zip(cols, row)] for row in rows],
-                      "atlas-table sortable dataset")
+    return raw_html(html_table([f'<code class="docutils literal notranslate"><span class="pre">{text_html(c)}</span></code>'
+                                for c in cols], [[cell(c, v) for c, v in zip(cols, row)] for row in rows],
+                               "atlas-table sortable dataset"))
 
 
 def dictionary_index_md() -> str:
@@ -142,10 +144,10 @@ def dictionary_index_md() -> str:
            "Every table of the database, with each column's type, unit, description and the checks its values "
            "pass. The pages are generated from the schemas in `src/compute_atlas/schemas/`, the same models "
            "that validate the data and write the database's column comments.", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table", "", "* - Table", "  - Kind", "  - Description"]
-    for rel in RELATIONS:
-        out += [f"* - [`{rel.name}`]({rel.name}.md)", f"  - {rel.kind}", f"  - {md_escape(rel.description)}"]
-    out += ["```", "", "The [unit vocabulary](units.md) lists every unit code and how it reads; the [shared "
+           list_table(["Table", "Kind", "Description"],
+                      [[f"[`{rel.name}`]({rel.name}.md)", rel.kind, md_escape(rel.description)] for rel in RELATIONS],
+                      "atlas-table"),
+           "The [unit vocabulary](units.md) lists every unit code and how it reads; the [shared "
             "fields](fields.md) are the columns that occur in more than one table, each defined once.", "",
             "```{toctree}", ":hidden:", "", "units", "fields"] + [rel.name for rel in RELATIONS] + ["```", ""]
     return "\n".join(out)
@@ -168,14 +170,10 @@ def units_md() -> str:
     out = ["# Units", "", "Every quantity of the atlas is in one of these units. A column's name ends with its unit's "
            "suffix (`_flop_per_s` is FLOP/s), and the column comments, this dictionary, the site's tables and the "
            "charts' axes all take the unit and its format from this vocabulary "
-           "(`src/compute_atlas/metadata/units.py`).", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-           "* - Code", "  - Unit", "  - Column suffix", "  - Example"]
-    for u in UNITS.values():
-        example = u.format(UNIT_EXAMPLES.get(u.code, 2.5))
-        out += [f"* - `{u.code}`", f"  - {md_escape(u.label)}", "  - " + ", ".join(f"`{x}`" for x in u.suffixes),
-                f"  - {md_escape(example)}"]
-    out += ["```", ""]
+           "(`src/compute_atlas/metadata/units.py`).", ""]
+    rows = [[f"`{u.code}`", md_escape(u.label), ", ".join(f"`{x}`" for x in u.suffixes),
+             md_escape(u.format(UNIT_EXAMPLES.get(u.code, 2.5)))] for u in UNITS.values()]
+    out.append(list_table(["Code", "Unit", "Column suffix", "Example"], rows, "atlas-table sortable"))
     return "\n".join(out)
 
 
@@ -281,8 +279,8 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
                              "" if low is None else text_html(f"{fmt_value(low, unit)} to {fmt_value(high, unit)}"),
                              "yes" if counts else "no (not like-for-like)", "yes" if agrees else "no",
                              text_html(notes or "")])
-            out.append(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
-                                  "atlas-table"))
+            out.append(raw_html(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
+                                           "atlas-table")))
     return "\n".join(out) + "\n"
 
 
@@ -308,7 +306,7 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
            "to sort.", ""]
     body = [[link_html(kind, entity_id, name)] + ["" if v is None else text_html(v) for v in rest]
             for entity_id, name, *rest in rows]
-    return "\n".join(out) + "\n" + html_table(heads, body, "atlas-table sortable atlas-entity-index")
+    return "\n".join(out) + "\n" + raw_html(html_table(heads, body, "atlas-table sortable atlas-entity-index"))
 
 
 def checks_md(con: duckdb.DuckDBPyConnection) -> str:
@@ -328,25 +326,24 @@ def checks_md(con: duckdb.DuckDBPyConnection) -> str:
            "A warning that a row trips on purpose (a real chip that breaks a usual ratio) gets a reviewed "
            "exception in `datasets/check_exceptions.csv`: the check's name, the row's key, the reason, the date "
            "it was reviewed and the source. An exception whose warning no longer fires is reported, so remove it "
-           "when the data change.", "",
-           "```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-           "* - Check", "  - Table", "  - Severity", "  - What it catches", "  - Hint"]
+           "when the data change.", ""]
+    checks = []
     for c in plausibility.ALL_CHECKS:
         shown = {**values, **{name: f"⟨{name}⟩" for name, _ in c.details}}
         catches = fill(c.catches or c.message, shown)
         hint = fill(c.hint, shown) if c.hint else ""
-        out += [f"* - `{c.name}`", f"  - [`{c.table}`](../dictionary/{c.table}.md)", f"  - {c.severity}",
-                f"  - {md_escape_code(catches)}", f"  - {md_escape_code(hint)}"]
-    out += ["```", "", "## Reviewed exceptions", ""]
+        checks.append([f"`{c.name}`", f"[`{c.table}`](../dictionary/{c.table}.md)", c.severity,
+                       md_escape_code(catches), md_escape_code(hint)])
+    out += [list_table(["Check", "Table", "Severity", "What it catches", "Hint"], checks, "atlas-table sortable"),
+            "## Reviewed exceptions", ""]
     rows = con.execute("SELECT check_name, row_key, reason_accepted, reviewed_date, source FROM check_exceptions "
                        "ORDER BY check_name, row_key").fetchall()
     if not rows:
         return "\n".join(out + ["None: every warning of the shipped data is shown.", ""])
-    out += ["```{list-table}", ":header-rows: 1", ":class: atlas-table sortable", "",
-            "* - Check", "  - Row", "  - Reason", "  - Reviewed", "  - Source"]
-    for check, key, reason, reviewed, source in rows:
-        out += [f"* - `{check}`", f"  - `{key}`", f"  - {md_escape(reason)}", f"  - {reviewed}", f"  - {cite(source)}"]
-    return "\n".join(out + ["```", ""])
+    out.append(list_table(["Check", "Row", "Reason", "Reviewed", "Source"],
+                          [[f"`{check}`", f"`{key}`", md_escape(reason), str(reviewed), cite(source)]
+                           for check, key, reason, reviewed, source in rows], "atlas-table sortable"))
+    return "\n".join(out)
 
 
 def generate(app: Sphinx) -> None:

@@ -10,13 +10,18 @@
 - ``{atlas-chart} name`` embeds a chart of ``compute_atlas.site.charts``.
 - ``{atlas-accelerator}`Name <id>``` and ``{atlas-model}`Name <id>``` link an entity's page; an unknown id
   fails the build. ``{atlas-compare}`` is the compare page's mount point.
-- At ``build-finished`` it writes the entity pages and their JSON (``entities``) into the theme's shell.
+- At ``html-collect-pages`` it hands Sphinx the entity pages (``entities``): a context per accelerator and per
+  model, rendered by the theme through the template ``templates/atlas-entity.html``; their JSON is written
+  beside them.
+- It registers the pybtex plugins once (``register_pybtex_plugins``), so that citations do not each search
+  the installed packages' entry points.
 - Pages record what they read from the database (``incremental``), so that a rebuild rereads only the
   pages whose inputs changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -155,11 +160,73 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
         node.replace_self(nodes.raw("", text, format="html"))
 
 
-def write_entities(app: Sphinx) -> None:
-    out = Path(app.outdir)
+def entity_toctree(app: Sphinx):
+    """The ``toctree()`` of the theme's templates for the entity pages, computed once per folder.
+
+    Sphinx computes it for every page, by copying and resolving the whole table of contents: 70 ms a page
+    here, most of the time of a thousand entity pages. It is the same for every page of a folder (no
+    entity page is in a toctree, so none is marked current, and the links are relative to the folder), so
+    it is computed for the first page of each and reused; a template's own arguments are part of the key.
+    The context of an entity page passes it in place of Sphinx's (``handle_page`` lets a page's context
+    override the template functions)."""
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    cache: dict[tuple, str] = {}
+
+    def for_page(pagename: str):
+        def toctree(collapse: bool = True, **kwargs) -> str:  # the arguments of Sphinx's own toctree()
+            kwargs.setdefault("includehidden", False)
+            if kwargs.get("maxdepth") == "":
+                kwargs.pop("maxdepth")
+            key = (pagename.rsplit("/", 1)[0], collapse, tuple(sorted(kwargs.items())))
+            if key not in cache:
+                node = global_toctree_for_doc(app.env, pagename, app.builder, tags=app.tags, collapse=collapse,
+                                              **kwargs)
+                cache[key] = app.builder.render_partial(node)["fragment"] if node is not None else ""
+            return cache[key]
+
+        return toctree
+
+    return for_page
+
+
+def theme_digest(app: Sphinx, toctree) -> str:
+    """A digest of what an entity page shows besides its entity: the theme's navigation as the entity pages
+    see it, the site's title, scripts, styles and static files, the theme and Sphinx versions. An entity page
+    is rendered again when it changes."""
+    import importlib.metadata
+
+    import sphinx
+
+    h = hashlib.sha256()
+    for folder in entities.FOLDERS.values():
+        h.update(toctree(f"{folder}/-")(collapse=False, titles_only=True, maxdepth=-1, includehidden=True).encode())
+    config = app.config
+    try:
+        theme_version = importlib.metadata.version(config.html_theme)
+    except importlib.metadata.PackageNotFoundError:
+        theme_version = ""
+    h.update(repr((config.html_title, config.html_theme, theme_version, sphinx.__version__, config.html_theme_options,
+                   [str(f) for f in config.html_css_files], [str(f) for f in config.html_js_files])).encode())
+    static = Path(app.srcdir) / "_static"
+    for path in sorted(static.rglob("*")) if static.is_dir() else []:
+        if path.is_file():
+            h.update(path.relative_to(static).as_posix().encode() + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def collect_entity_pages(app: Sphinx):
+    """``html-collect-pages``: the entity pages whose content changed, for the theme to render (``entities``).
+    A site without the entities' index pages (a one-page test build) has none."""
+    if app.builder.name != "html" or not set(entities.INDEX_DOCS.values()) <= app.env.found_docs:
+        return
     cite = citation_html(app)
-    counts = entities.write_all(connect(app), out, out.parent, lambda keys: cite(keys, entities.INDEX_DOCS["accelerator"]),
-                                app.config.html_title)
+    toctree = entity_toctree(app)
+    counts = {"written": 0, "kept": 0, "removed": 0}
+    for pagename, context, template in entities.pages(
+            connect(app), Path(app.outdir), Path(app.doctreedir) / "atlas-entities.json",
+            lambda keys: cite(keys, entities.INDEX_DOCS["accelerator"]), theme_digest(app, toctree), counts):
+        yield pagename, {**context, "toctree": toctree(pagename)}, template
     logger.info("entity pages: %(written)d written, %(kept)d unchanged, %(removed)d removed", counts)
 
 
@@ -187,90 +254,87 @@ class ChartDirective(SphinxDirective):
 
 
 def on_finished(app: Sphinx, exc) -> None:
-    try:
-        if exc is None and app.builder.name == "html":
-            write_entities(app)
-    finally:
-        state.close(app)
+    state.close(app)
 
 
-def cache_pybtex_plugins() -> None:
-    """Look pybtex's plugins up once per process, not once per citation.
-
-    ``pybtex.plugin.find_plugin`` scans every installed package's entry points on each call, and
-    sphinxcontrib-bibtex calls it for each citation it resolves: with the site's thousands of table citations
-    that was most of the build's time. Plugins registered at run time are still looked up first, as pybtex does.
-    """
-    import pybtex.plugin as plugin
-
-    original = plugin._load_entry_point
-    if getattr(original, "atlas_cached", False):
-        return
-    found: dict[tuple, type] = {}
-
-    def load(group, name, use_aliases=False):
-        for g in ([group, group + ".aliases"] if use_aliases else [group]):
-            klass = plugin._RUNTIME_PLUGINS.get(g, {}).get(name)
-            if klass is not None:
-                return klass
-        key = (group, name, use_aliases)
-        if key not in found:
-            found[key] = original(group, name, use_aliases)
-        return found[key]
-
-    load.atlas_cached = True
-    plugin._load_entry_point = load
+#: The pybtex plugin groups that sphinxcontrib-bibtex looks a plugin up in for each citation it resolves (the
+#: formatting styles, and their label and sorting styles, are looked up a few times a build).
+PYBTEX_GROUPS = ("pybtex.backends", "pybtex.style.names")
 
 
-def keep_formatted_citations() -> None:
-    """Format ``references.bib`` only when it, or what cites it, changed.
+def register_pybtex_plugins() -> None:
+    """Register the installed pybtex plugins of ``PYBTEX_GROUPS`` with pybtex's own ``register_plugin``.
 
-    sphinxcontrib-bibtex formats every entry of every bibliography after each read phase (``env_updated``),
-    even when nothing changed: about 2 s of each rebuild for our ~500 references. Its result, the domain's
-    ``citations``, is kept beside the doctrees with a digest of everything it is computed from (the parsed
-    bibliography, the bibliography directives, the citation references, the documents and the two settings
-    it reads), and reused while the digest is the same.
-    """
-    import hashlib
+    ``pybtex.plugin.find_plugin`` looks a plugin up among the plugins registered at run time, then scans every
+    installed package's entry points (17 ms here); sphinxcontrib-bibtex calls it for each citation it
+    resolves, and with the site's thousands of table citations the scans were most of the build's time.
+    Registered, each lookup is a dictionary access. The classes are those the entry points name, so nothing
+    resolves differently; a plugin that a ``conf.py`` registered under the same name is left in place."""
+    import importlib.metadata
+
+    import pybtex.plugin
+
+    for group in PYBTEX_GROUPS:
+        for ep in importlib.metadata.entry_points(group=group):
+            klass = ep.load()
+            if pybtex.plugin.find_plugin(group, ep.name) is klass:
+                pybtex.plugin.register_plugin(group, ep.name, klass, force=True)
+
+
+def citation_domain():
+    """sphinxcontrib-bibtex's ``cite`` domain, made to format ``references.bib`` only when it, or what cites it,
+    changed; registered in its place with Sphinx's ``add_domain(..., override=True)``.
+
+    The domain formats every entry of every bibliography after each read phase (``env_updated``), even when
+    nothing changed: for our ~500 references (each twice, for the tooltips) that was about a sixth of the
+    time of a rebuild after one row changed. Its result, the domain's ``citations``, is kept beside the
+    doctrees with a digest of everything it is computed from (the parsed bibliography, the bibliography
+    directives, the citation references, the documents and the two settings it reads: the domain's
+    documented members), and reused while the digest is the same. A subclass, not a patch: the extension's
+    class is left as it is."""
     import pickle
 
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
-    original = BibtexDomain.env_updated
-    if getattr(original, "atlas_cached", False):
-        return
+    class AtlasBibtexDomain(BibtexDomain):
+        def env_updated(self):
+            store = Path(self.env.doctreedir) / "atlas-citations.pickle"
+            try:
+                # each part apart: a pickle of them together depends on which objects they share, which
+                # differs between an environment just read and one loaded from disk
+                parts = (self.bibdata, sorted(self.bibliographies.items(), key=lambda kv: repr(kv[0])),
+                         sorted(self.citation_refs, key=repr), sorted(self.env.found_docs),
+                         (self.env.config.bibtex_tooltips, self.env.config.bibtex_tooltips_style))
+                digest = hashlib.sha256(b"".join(hashlib.sha256(pickle.dumps(p)).digest() for p in parts)).hexdigest()
+                kept_digest, kept = pickle.loads(store.read_bytes()) if store.is_file() else (None, None)
+            except Exception:  # noqa: BLE001 - unpicklable or unreadable: format as the extension does
+                digest, kept_digest, kept = None, None, None
+            if digest is not None and kept_digest == digest and kept:
+                self.citations[:] = kept
+                return []
+            result = super().env_updated()
+            if digest is not None:
+                store.parent.mkdir(parents=True, exist_ok=True)
+                store.write_bytes(pickle.dumps((digest, list(self.citations))))
+            return result
 
-    def env_updated(self):
-        store = Path(self.env.doctreedir) / "atlas-citations.pickle"
-        try:
-            # each part apart: a pickle of them together depends on which objects they share, which differs
-            # between an environment just read and one loaded from disk
-            parts = (self.bibdata, sorted(self.bibliographies.items(), key=lambda kv: repr(kv[0])),
-                     sorted(self.citation_refs, key=repr), sorted(self.env.found_docs),
-                     (self.env.config.bibtex_tooltips, self.env.config.bibtex_tooltips_style))
-            digest = hashlib.sha256(b"".join(hashlib.sha256(pickle.dumps(p)).digest() for p in parts)).hexdigest()
-            kept_digest, kept = pickle.loads(store.read_bytes()) if store.is_file() else (None, None)
-        except Exception:  # noqa: BLE001 - unpicklable or unreadable: format as the extension does
-            digest, kept_digest, kept = None, None, None
-        if digest is not None and kept_digest == digest and kept:
-            self.citations[:] = kept
-            return []
-        result = original(self)
-        if digest is not None:
-            store.parent.mkdir(parents=True, exist_ok=True)
-            store.write_bytes(pickle.dumps((digest, list(self.citations))))
-        return result
+    return AtlasBibtexDomain
 
-    env_updated.atlas_cached = True
-    BibtexDomain.env_updated = env_updated
+
+def add_templates(app: Sphinx, config) -> None:
+    """The entity pages' template is the extension's own: its folder goes on the templates path."""
+    config.templates_path.append(str(entities.TEMPLATES))
 
 
 def setup(app: Sphinx) -> dict:
-    cache_pybtex_plugins()
-    keep_formatted_citations()
+    register_pybtex_plugins()
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(citation_domain(), override=True)
+    app.connect("config-inited", add_templates)
     app.add_config_value("atlas_database", str(paths.DEFAULT_OUTPUT_DIR / paths.DATABASE_FILE), "env")
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_finished)
+    app.connect("html-collect-pages", collect_entity_pages)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("doctree-read", incremental.on_doctree_read)

@@ -3,9 +3,10 @@
 Text from the datasets is escaped before it enters Markdown, and raw HTML is
 disabled in MyST (conf.py), so dataset text cannot inject markup.
 
-Tables of many rows are written as HTML (``html_table``), each cell escaped with ``html.escape``, inside a
-``{raw} html`` block of the generated include: docutils takes seconds to parse a Markdown list-table of a
-thousand rows, and the dataset pages hold several. Their citations and the links to entity pages are
+Every table of data rows the site generates is written by one renderer, ``html_table``, from cells already escaped
+(``text_html``, or ``display`` for a value with its unit): the tables of the generated includes (inside a
+``{raw} html`` block, ``raw_html``: docutils takes seconds to parse a Markdown list-table of a thousand rows,
+and the dataset pages hold several) and the tables of the entity pages alike. Their citations and the links to entity pages are
 placeholders that the extension resolves when the page is written (``CITE``, ``ROOT_PLACEHOLDER``): the citation is then
 exactly what ``{cite:p}`` renders, with the link relative to the page.
 """
@@ -69,13 +70,47 @@ def link_html(kind: str, ident: str, text: object) -> str:
             f'{html.escape(str(ident), quote=True)}.html">{text_html(text)}</a>')
 
 
-def html_table(headers: list[str], rows: list[list[str]], classes: str) -> str:
-    """A table of already-escaped cells, as a raw HTML block of a generated include."""
-    out = ["`````{raw} html", f'<div class="table-wrapper"><table class="{classes} docutils align-default">',
-           "<thead><tr>" + "".join(f'<th class="head">{h}</th>' for h in headers) + "</tr></thead><tbody>"]
-    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
-    out += ["</tbody></table></div>", "`````", ""]
+def display(value: object, unit_code: str | None = None) -> str:
+    """A value as the site's tables show it (not yet escaped): formatted with its unit from the vocabulary,
+    booleans as yes or no, other floats to four significant figures, nothing for a missing value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if unit_code:
+        return fmt_value(value, unit_code)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def html_table(headers: list[str], rows: list[list[str]], classes: str, *, row_headers: bool = False) -> str:
+    """The site's one table renderer: a table of already-escaped cells (``headers`` may be empty: no header
+    row). With ``row_headers`` the first cell of each row is its header (a record: field | value)."""
+    out = [f'<div class="table-wrapper"><table class="{classes} docutils align-default">']
+    if headers:
+        out.append("<thead><tr>" + "".join(f'<th class="head">{h}</th>' for h in headers) + "</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        head, cells = (f"<th>{row[0]}</th>", row[1:]) if row_headers else ("", row)
+        out.append("<tr>" + head + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+def list_table(headers: list[str], rows: list[list[str]], classes: str) -> str:
+    """A table of Markdown cells (MyST's list-table) for the generated pages whose cells hold cross-references
+    and code that Sphinx resolves (the data dictionary's): short tables of the schemas' own text. Tables of
+    data rows, which would take docutils seconds to parse, are ``html_table``."""
+    out = ["```{list-table}", ":header-rows: 1", f":class: {classes}", ""]
+    for row in [headers, *rows]:
+        out += [f"* - {row[0]}", *(f"  - {cell}" for cell in row[1:])]
+    return "\n".join([*out, "```", ""])
+
+
+def raw_html(text: str) -> str:
+    """HTML as a raw block of a generated Markdown include."""
+    return f"`````{{raw}} html\n{text}\n`````\n"
 
 
 #: Tables shown in pages: name -> (SQL, [(column, header)]). Each value is formatted with its column's unit
@@ -222,21 +257,12 @@ def table_md(con: duckdb.DuckDBPyConnection, name: str) -> str:
     for row in rows:
         cells = []
         for col, _ in cols:
-            unit = units[col]
             v = row[col]
             if col == "source" and row.get("origin", "published") == "published":
                 cells.append(cite_html(v))
-            elif v is None:
-                cells.append("")
-            elif col in links and row.get(links[col][1]):
+            elif v is not None and col in links and row.get(links[col][1]):
                 cells.append(link_html(links[col][0], row[links[col][1]], v))
-            elif isinstance(v, bool):
-                cells.append("yes" if v else "no")
-            elif unit or (isinstance(v, float) and row.get("unit")):
-                cells.append(text_html(fmt_value(v, unit or row["unit"])))
-            elif isinstance(v, float):
-                cells.append(text_html(f"{v:.4g}"))
-            else:
-                cells.append(text_html(v))
+            else:  # a float without a unit of its column takes the row's unit, where the row names one
+                cells.append(text_html(display(v, units[col] or (row.get("unit") if isinstance(v, float) else None))))
         body.append(cells)
-    return html_table([text_html(h) for _, h in cols], body, "atlas-table sortable")
+    return raw_html(html_table([text_html(h) for _, h in cols], body, "atlas-table sortable"))

@@ -56,13 +56,18 @@ def meets(low: float, high: float, accepted: tuple[float, float]) -> bool:
 
 @dataclass(frozen=True)
 class Point:
+    """A figure with its interval: no ends for a figure without one; one end missing for an interval open on
+    that side (a fitted halving time whose upper end is unbounded: no progress lies within it)."""
+
     value: float
     low: float | None = None
     high: float | None = None
 
     def agrees(self, accepted: tuple[float, float]) -> bool:
-        low = self.value if self.low is None else self.low
-        high = self.value if self.high is None else self.high
+        if self.low is None and self.high is None:
+            return meets(self.value, self.value, accepted)
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
         return meets(low, high, accepted)
 
 

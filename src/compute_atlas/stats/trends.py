@@ -47,11 +47,11 @@ def years_since(dates: list[dt.date], origin: dt.date) -> np.ndarray:
 
 def fit_loglinear(dates: list[dt.date], values: list[float], *, samples: int, seed: int,
                   level: float) -> Fit:
-    """OLS of log10(value) on time in years; percentile bootstrap of the slope over resampled points."""
-    if len(dates) < 3:
-        raise ValueError("a trend needs at least 3 points")
-    if any(v <= 0 for v in values):
-        raise ValueError("log-linear fit needs positive values")
+    """OLS of log10(value) on time in years; percentile bootstrap of the slope over resampled points.
+    Raises ValueError for points that cannot be fitted (see ``unfit_reason``); ``try_fit`` says why instead."""
+    reason = unfit_reason(dates, values)
+    if reason:
+        raise ValueError(reason)
     start, end = min(dates), max(dates)
     x = years_since(dates, start)
     y = np.log10(np.asarray(values, dtype=float))
@@ -67,11 +67,43 @@ def fit_loglinear(dates: list[dt.date], values: list[float], *, samples: int, se
     sxx = ((xs - xm) ** 2).sum(axis=1)
     sxy = ((xs - xm) * (ys - ym)).sum(axis=1)
     ok = sxx > 0  # a resample of points all on one date has no slope
+    if not ok.any():
+        raise ValueError(f"none of the {samples} bootstrap resamples has points on two dates: no interval")
     boot = sxy[ok] / sxx[ok]
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(boot, [tail, 100 - tail])
     return Fit(n, start, end, float(slope), float(low), float(high), float(intercept), max(0.0, min(1.0, r2)),
                int(ok.sum()))
+
+
+#: the fewest points a line is fitted to, whatever ``minimum-fit-points`` says (two points fix a line exactly)
+FEWEST_POINTS = 3
+
+
+def unfit_reason(dates: list[dt.date], values: list[float], fewest: int = FEWEST_POINTS) -> str | None:
+    """Why these points cannot be fitted by ``fit_loglinear`` (None when they can): fewer than ``fewest``
+    (never fewer than 3), a value that is not positive (no logarithm), or every point on one date (no slope)."""
+    need = max(int(fewest), FEWEST_POINTS)
+    if len(dates) < need:
+        return f"too few points: {len(dates)} of the {need} a fit needs"
+    if any(v <= 0 for v in values):
+        return "a value is not positive: a log-linear fit needs positive values"
+    if len(set(dates)) < 2:
+        return f"the {len(dates)} points share one date: no slope"
+    return None
+
+
+def try_fit(dates: list[dt.date], values: list[float], *, fewest: int, samples: int, seed: int,
+            level: float) -> tuple[Fit | None, str | None]:
+    """``fit_loglinear``, or None and the reason where the points cannot be fitted or give no interval (a
+    step makes no fit then, never an exception)."""
+    reason = unfit_reason(dates, values, fewest)
+    if reason:
+        return None, reason
+    try:
+        return fit_loglinear(dates, values, samples=samples, seed=seed, level=level), None
+    except ValueError as exc:
+        return None, str(exc)
 
 
 def record_setters(dates: list[dt.date], values: list[float]) -> tuple[list[dt.date], list[float]]:
@@ -123,7 +155,10 @@ def growth_per_year(value: float, value_kind: str) -> float:
 
 def period_of(growth: float, value_kind: str) -> float:
     """The inverse of ``growth_per_year`` for a time: the doubling (or halving) time, in the unit of
-    ``value_kind``, of a growth factor per year (4 × a year doubles every 6 months)."""
+    ``value_kind``, of a growth factor per year (4 × a year doubles every 6 months); ``math.inf`` for no growth
+    (1 × a year), negative for a factor below 1."""
+    if growth == 1:
+        return math.inf
     return PERIODS_PER_YEAR[value_kind] * math.log(2) / math.log(growth)
 
 

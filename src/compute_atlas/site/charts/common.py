@@ -22,6 +22,16 @@ from ...schemas import column_unit
 
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
 WIDTH, HEIGHT = 620, 380
+#: The one chart theme of the site, as Vega-Lite config: the page charts (``theme``) and the entity pages'
+#: charts (``entities``) both use it.
+THEME = {
+    "font": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "background": "transparent",
+    "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6", "domainColor": "#888",
+             "tickColor": "#888"},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3, "labelLimit": 180},
+    "range": {"category": PALETTE},
+    "view": {"stroke": None},
+}
 
 
 @dataclass
@@ -44,14 +54,7 @@ def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The one chart theme of the site; a chart that sets its own width or height keeps it."""
     size = {key: value for key, value in (("width", WIDTH), ("height", HEIGHT))
             if getattr(chart, key, alt.Undefined) is alt.Undefined}
-    return (
-        chart.properties(**size)
-        .configure(font="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", background="transparent")
-        .configure_axis(labelFontSize=12, titleFontSize=13, gridColor="#e6e6e6", domainColor="#888", tickColor="#888")
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", columns=3, labelLimit=180)
-        .configure_range(category=PALETTE)
-        .configure_view(stroke=None)
-    )
+    return chart.properties(**size).configure(**THEME)
 
 
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
@@ -125,18 +128,31 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
         (outdir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
         stamp.write_text(digest)
     esc = html.escape
+    return figure_html(
+        name, spec_json, chart.title, chart.description, takeaway=chart.takeaway,
+        fallback=f'<img src="{prefix}_charts/{esc(name)}.svg" alt="{esc(chart.description)}">',
+        after=f'<p class="atlas-chart-description">{esc(chart.description)}</p>\n'
+              f'<p class="atlas-chart-links"><a href="{prefix}_charts/{esc(name)}.csv" download>Download the data '
+              f'plotted (CSV)</a> ·\n<a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>')
+
+
+def figure_html(name: str, spec_json: str, title: str, description: str, *, takeaway: str = "", fallback: str = "",
+                after: str = "") -> str:
+    """The markup of every chart of the site, which atlas.js draws with the site's own Vega bundle: a figure
+    with its title (and takeaway), the view, ``fallback`` HTML for readers without JavaScript, ``after`` it
+    (description, links) and the Vega-Lite spec as a JSON data block."""
+    esc = html.escape
     # no "<", ">" or "&" may reach the page inside the script element
     safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    figure = f"""<figure class="atlas-chart" id="chart-{esc(name)}">
-<figcaption><span class="atlas-chart-title">{esc(chart.title)}</span>
-<span class="atlas-chart-takeaway">{esc(chart.takeaway)}</span></figcaption>
-<div class="atlas-chart-view" data-spec-id="spec-{esc(name)}" role="img" aria-label="{esc(chart.description)}"></div>
-<noscript><img src="{prefix}_charts/{esc(name)}.svg" alt="{esc(chart.description)}"></noscript>
-<p class="atlas-chart-description">{esc(chart.description)}</p>
-<p class="atlas-chart-links"><a href="{prefix}_charts/{esc(name)}.csv" download>Download the data plotted (CSV)</a> ·
-<a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>
-<script type="application/json" id="spec-{esc(name)}">{safe_json}</script>
-</figure>"""
-    return figure
+    caption = f'<span class="atlas-chart-title">{esc(title)}</span>'
+    if takeaway:
+        caption += f'\n<span class="atlas-chart-takeaway">{esc(takeaway)}</span>'
+    parts = [f'<figure class="atlas-chart" id="chart-{esc(name)}">', f"<figcaption>{caption}</figcaption>",
+             f'<div class="atlas-chart-view" data-spec-id="spec-{esc(name)}" role="img" aria-label="{esc(description)}">'
+             "</div>", f"<noscript>{fallback}</noscript>"]
+    if after:
+        parts.append(after)
+    parts += [f'<script type="application/json" id="spec-{esc(name)}">{safe_json}</script>', "</figure>"]
+    return "\n".join(parts)
 
 
