@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from statistics import median
 
+from compute_atlas.metadata.vocabularies import CLAIM_RULES
 from compute_atlas.publish.steps import parameter, relation_frame
-from compute_atlas.stats.claims import RULES, Point, accepted_range, verdict
+from compute_atlas.stats.claims import Point, accepted_range, verdict
 
 
 def _finite(x):
@@ -54,7 +55,7 @@ def derive(con):
         points = [Point(v, lo, hi) for _, v, lo, hi, _ in evidence]
         row = {"claim_id": claim_id, "statement": statement, "topic": topic, "claim_form": form, "claimed_low": low,
                "claimed_high": high, "unit": unit, "accepted_low": _finite(accepted[0]),
-               "accepted_high": _finite(accepted[1]), "check_rule": rule, "rule_description": RULES[rule].description,
+               "accepted_high": _finite(accepted[1]), "check_rule": rule, "rule_description": CLAIM_RULES[rule].description,
                "check_subset": subset, "n_points": len(points), "n_agree": sum(e[4] for e in evidence),
                "verdict": verdict(points, accepted), "is_vendor_claim": vendor, "like_for_like": lfl}
         if len(points) == 1:
@@ -64,7 +65,7 @@ def derive(con):
             values = [p.value for p in points]
             row.update(our_value=median(values), our_low=min(values), our_high=max(values))
         if not points:
-            row["verdict_detail"] = settle or (f"no data: no row of {', '.join(RULES[rule].reads)} matches "
+            row["verdict_detail"] = settle or (f"no data: no row of {', '.join(CLAIM_RULES[rule].reads)} matches "
                                                f"`{subset}`")
         else:
             row["verdict_detail"] = _detail(evidence, accepted)

@@ -1,6 +1,6 @@
 """claim_evidence: the points that decide each claim of the register.
 
-One function per rule of ``compute_atlas.stats.claims.RULES`` (the rule's plain-word description is there);
+One function per rule of ``compute_atlas.metadata.vocabularies.CLAIM_RULES`` (the rule's plain-word description is there);
 each reads the relations the rule names, with the claim's ``check_subset``, and returns points in the claim's
 unit. Whether a point agrees with the claim is decided by ``compute_atlas.stats.claims`` for every rule alike,
 with the tolerance of an 'about' claim from ``parameters``.
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 
+from compute_atlas.metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, SIXTEEN_BIT_PRECISIONS
 from compute_atlas.publish.steps import PipelineError, parameter, relation_frame
-from compute_atlas.stats.claims import RATIO_METRICS, RULES, Point, accepted_range, subset_args
+from compute_atlas.stats.claims import Point, accepted_range, subset_args
 from compute_atlas.stats.trends import growth_per_year, period_of
 
 
@@ -113,10 +114,14 @@ def compute_share(con, args):
             for b, name, h, lo, hi in _halvings(con, args["domain"]) if share(g, h) is not None]
 
 
+#: ``('bf16', 'fp16')``: the 16-bit floating-point formats, as an SQL list
+SIXTEEN_BIT_SQL = "(" + ", ".join(f"'{p}'" for p in SIXTEEN_BIT_PRECISIONS) + ")"
+
+
 def _rate(con, accelerator_id, metric, sixteen_bit):
     """(name, precision, metric) at the chip's best dense 16-bit rate (BF16 or FP16, tensor or not), or at its
     fastest rate: of a floating-point format, or of any format for a chip that has none (TPU v1's INT8)."""
-    where = "AND precision IN ('bf16', 'fp16')" if sixteen_bit else ""
+    where = f"AND precision IN {SIXTEEN_BIT_SQL}" if sixteen_bit else ""
     rows = con.execute(f"""
         SELECT name, precision, {metric} FROM accelerator_efficiency
         WHERE accelerator_id = ? AND {metric} IS NOT NULL {where}
@@ -149,11 +154,11 @@ def rental_saving(con, args):
     provider, pricing = args["provider"][0], args["pricing"][0]
 
     def per_flop(accelerator_id):
-        rows = con.execute("""
+        rows = con.execute(f"""
             SELECT any_value(e.name), median(c.price_usd_per_hour), max(e.peak_flop_per_s), min(c.price_date),
                    max(c.price_date)
             FROM cloud_prices c JOIN accelerator_efficiency e USING (accelerator_id)
-            WHERE c.accelerator_id = ? AND c.provider = ? AND c.pricing_model = ? AND e.precision IN ('bf16', 'fp16')
+            WHERE c.accelerator_id = ? AND c.provider = ? AND c.pricing_model = ? AND e.precision IN {SIXTEEN_BIT_SQL}
             """, [accelerator_id, provider, pricing]).fetchall()
         return rows[0] if rows and rows[0][1] is not None else None
 
@@ -201,7 +206,7 @@ def no_atlas_data(con, args):
     return []
 
 
-CHECKS = {name: globals()[name] for name in RULES}
+CHECKS = {name: globals()[name] for name in CLAIM_RULES}
 
 
 def derive(con):

@@ -1,5 +1,5 @@
 -- headline_figures: the numbers the site's prose quotes, by name.
--- Inputs (declared in its schema): most raw tables and the derived relations it summarises.
+-- Inputs (declared in its schema): most curated tables and the derived relations it summarises.
 WITH fitted_replications AS (
     -- the replications with a verdict, by how agreement is judged and by what is replicated
     SELECT *,

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from compute_atlas.metadata.vocabularies import TENSOR_16BIT
 from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import Fit, record_setters, try_fit
 
-#: A chip's 16-bit tensor rate: the one definition of accelerator_efficiency.
-TENSOR_16BIT = "is_best_16bit_tensor"
 PER_CHIP = "SELECT release_date AS d, max({col}) AS v FROM accelerator_efficiency WHERE {where} AND {col} IS NOT NULL GROUP BY accelerator_id, release_date ORDER BY release_date, accelerator_id"
 
 HARDWARE_FITS = [
@@ -27,8 +26,8 @@ HARDWARE_FITS = [
     ("flop_per_s_per_watt", "ml-accelerators-fp32", "All accelerators with a power figure, FP32 FLOP/s per watt.", "flop_per_s_per_watt", "precision = 'fp32'", False),
     ("flop_per_s_per_watt", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, False),
     ("flop_per_s_per_watt", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, True),
-    ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", "precision = 'fp32' OR is_best_16bit_tensor", False),
-    ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", "precision = 'fp32' OR is_best_16bit_tensor", False),
+    ("memory_bytes", "ml-accelerators", "All accelerators, memory capacity per chip.", "memory_bytes", f"precision = 'fp32' OR {TENSOR_16BIT}", False),
+    ("memory_bandwidth_bytes_per_s", "ml-accelerators", "All accelerators, memory bandwidth per chip.", "memory_bandwidth_bytes_per_s", f"precision = 'fp32' OR {TENSOR_16BIT}", False),
 ]
 
 

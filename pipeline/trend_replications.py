@@ -12,6 +12,7 @@ to it: ``stats.trends.published_range``).
 
 from __future__ import annotations
 
+from compute_atlas.metadata.vocabularies import TENSOR_16BIT
 from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.trends import (
     Fit,
@@ -33,7 +34,7 @@ CHIP_COLUMNS = {
 }
 
 PRECISION_RULES = {"fp32": "precision = 'fp32'", "fp16": "precision = 'fp16'",
-                   "best-16bit-tensor": "is_best_16bit_tensor", None: "true"}
+                   "best-16bit-tensor": TENSOR_16BIT, None: "true"}
 
 CHIPS = """
     SELECT release_date, max({col}) FROM accelerator_efficiency

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from compute_atlas.schemas import RAW
+from compute_atlas.schemas import CURATED
 
 from conftest import DATASETS, cli, edit_csv, row_of
 
 CASES = tomllib.loads((Path(__file__).parent / "bad_inputs" / "cases.toml").read_text())["case"]
-KEY_COLUMN = {r.csv_file: r.key[0] for r in RAW if r.csv_file}
+KEY_COLUMN = {r.csv_file: r.key[0] for r in CURATED if r.csv_file}
 
 
 def test_corpus_is_large_and_unique():

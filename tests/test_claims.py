@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.stats.claims import RULES, Point, accepted_range, subset_args, verdict
+from compute_atlas.metadata.vocabularies import CLAIM_RULES
+from compute_atlas.stats.claims import Point, accepted_range, subset_args, verdict
 
 from conftest import DATASETS, cli, edit_csv, row_of
 
@@ -52,7 +53,7 @@ def _evidence_module():
 
 def test_every_rule_has_its_check():
     module = _evidence_module()
-    assert set(module.CHECKS) == set(RULES)
+    assert set(module.CHECKS) == set(CLAIM_RULES)
     assert all(callable(f) for f in module.CHECKS.values())
 
 

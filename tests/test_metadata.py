@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import typing
 from collections import defaultdict
+from dataclasses import replace
 
+import pandera.polars as pa
 import pytest
 
 from compute_atlas import paths
+from compute_atlas.metadata.declarations import Declaration
 from compute_atlas.metadata.fields import SHARED
 from compute_atlas.metadata.units import UNITS, fmt_value, suffix_units
 from compute_atlas.publish import steps
-from compute_atlas.schemas import DERIVED, RAW, RELATIONS, relation
+from compute_atlas.schemas import CURATED, DERIVED, RELATIONS, Relation, relation
 
 #: Units whose quantity a column's name need not spell out (a count of transistors, a year, a ratio).
 SUFFIX_FREE = {"count", "number", "year", "index_points", "log10", "date"}
@@ -48,16 +52,42 @@ def test_suffix_rule_catches_a_wrong_unit():
     assert "flop" not in suffix_units("peak_flop_per_s")
 
 
-def test_a_column_in_several_relations_is_defined_once():
+def described_differently() -> dict[str, list[str]]:
+    """Column names that occur in several relations and are described differently in two of them: the published
+    description (``COMMENT ON COLUMN``, the dictionary, ``datapackage.json``) is the registered field's text, to
+    which a relation may only append a note."""
     seen = defaultdict(list)
     for rel, col in all_columns():
         seen[col.name].append((rel, col))
+    out = {}
     for name, uses in seen.items():
-        if len(uses) > 1:
-            for rel, col in uses:
-                assert col.field == name, f"{rel.name}.{name} occurs in {len(uses)} relations: use shared({name!r})"
-        descriptions = {col.description for _, col in uses}
-        assert len(descriptions) == 1, f"{name} is described {len(descriptions)} ways"
+        if len(uses) < 2:
+            continue
+        bases = {SHARED[name].description if name in SHARED else col.description for _, col in uses}
+        (base,) = bases if len(bases) == 1 else (None,)
+        odd = [f"{rel.name}: {col.full_description}" for rel, col in uses
+               if col.field != name or base is None or not col.full_description.startswith(base)]
+        if odd:
+            out[name] = odd
+    return out
+
+
+def test_no_column_name_is_described_differently_in_two_relations():
+    found = described_differently()
+    assert len(found) == 0, f"{len(found)} names described differently:\n" + "\n".join(
+        f"{name} (use shared({name!r}), a note for what a relation adds):\n  " + "\n  ".join(uses)
+        for name, uses in found.items())
+
+
+def test_a_second_description_of_a_shared_name_is_counted(monkeypatch):
+    """A relation that defines a shared name with field(...), its own text, is counted."""
+    rel = relation("glossary")
+    own = next(c for c in rel.columns() if c.name == "source")
+    monkeypatch.setattr(type(rel), "columns", lambda self: [
+        replace(c, field=None, description="Where the term is defined.") if (self.name, c.name) == (
+            "glossary", "source") else c for c in self._columns])
+    assert own.field == "source"
+    assert list(described_differently()) == ["source"]
 
 
 def test_shared_fields_keep_their_type():
@@ -78,10 +108,10 @@ def test_every_registered_field_is_used_by_two_relations():
     assert not lonely, f"registered fields used by fewer than two relations: {lonely}"
 
 
-def test_a_derived_copy_inherits_the_raw_checks():
-    raw = relation("training_runs").schema.columns["precision"]
+def test_a_derived_copy_inherits_the_curated_checks():
+    curated = relation("training_runs").schema.columns["precision"]
     derived = relation("training_run_costs").schema.columns["precision"]
-    assert [c.name for c in raw.checks] == [c.name for c in derived.checks] == ["isin"]
+    assert [c.name for c in curated.checks] == [c.name for c in derived.checks] == ["isin"]
     metric = relation("technique_effects").schema.columns["metric"]
     assert any(c.name == "isin" for c in metric.checks)
 
@@ -106,8 +136,51 @@ def test_every_foreign_key_points_at_a_key():
 
 
 def test_list_valued_foreign_keys_are_declared():
-    declared = {(r.name, fk.column) for r in RAW for fk in r.foreign_keys if fk.sep}
+    declared = {(r.name, fk.column) for r in CURATED for fk in r.foreign_keys if fk.sep}
     assert {("glossary", "related_terms"), ("techniques", "glossary_terms")} <= declared
+
+
+def test_a_declaration_with_an_unknown_key_fails():
+    with pytest.raises(TypeError, match="date_floor"):
+        Declaration(kind="curated", csv="x.csv", key=("x_id",), date_floor={"d": "2020-01-01"})
+    with pytest.raises(TypeError, match="imputs"):
+        Declaration(kind="derived", key=("x_id",), imputs=("accelerators",))
+
+
+def test_a_declaration_of_the_wrong_shape_fails():
+    with pytest.raises(ValueError, match="kind 'raw'"):
+        Declaration(kind="raw", csv="x.csv", key=("x_id",))
+    with pytest.raises(ValueError, match="not the string"):
+        Declaration(kind="curated", csv="x.csv", key="x_id")
+    with pytest.raises(ValueError, match="inputs"):
+        Declaration(kind="derived", key=("x_id",))
+    with pytest.raises(ValueError, match="`assumptions` is not among the inputs"):
+        Declaration(kind="derived", key=("x_id",), inputs=("accelerators",), assumptions=("pue",))
+    with pytest.raises(ValueError, match="month must be in 1..12"):
+        Declaration(kind="curated", csv="x.csv", key=("x_id",), date_floors={"d": "2020-13-01"})
+
+
+def test_a_model_without_a_declaration_is_refused():
+    class Undeclared(pa.DataFrameModel):
+        x_id: str = pa.Field()
+
+        class Config:
+            metadata = {"kind": "curated", "csv": "x.csv", "key": ["x_id"]}
+
+    with pytest.raises(TypeError, match="must be a Declaration"):
+        Relation("undeclared", Undeclared)
+
+
+def test_declarations_are_typed():
+    accelerators = relation("accelerators")
+    assert accelerators.kind == "curated" and accelerators.key == ("accelerator_id",)
+    assert accelerators.date_floors["release_date"] == dt.date(1999, 1, 1)
+    assert accelerators.declaration.gib_vendors == ("Google", "AWS")
+    proxies = {fk.column: fk for fk in relation("price_proxies").foreign_keys}
+    assert proxies["proxy_accelerator_id"].ref_column == "accelerator_id"
+    assert {r.kind for r in RELATIONS} == {"curated", "derived", "bookkeeping"}
+    assert relation("headline_figures").declaration.assumptions is None  # reads every assumption
+    assert "pue" in relation("training_run_costs").assumptions
 
 
 def test_every_derived_relation_declares_existing_inputs_it_reads():
@@ -126,7 +199,7 @@ def test_assumption_and_parameter_ids_in_steps_are_declared():
         path = next(paths.PIPELINE_DIR.glob(f"{rel.name}.*"))
         text = path.read_text()
         for kind, attr in (("assumption_id", "assumptions"), ("parameter_id", "parameters")):
-            if attr not in rel.config.metadata:
+            if getattr(rel.declaration, attr) is None:
                 continue  # the step reads the whole table (headline_figures quotes every row)
             used = set(re.findall(kind + r"\s*=\s*'([a-z0-9-]+)'", text))
             used |= set(re.findall(r"parameter\(con, \"([a-z0-9-]+)\"\)", text)) if attr == "parameters" else set()

@@ -9,8 +9,8 @@ import time
 
 import duckdb
 
-from compute_atlas.publish.ddl import in_one_transaction
 from compute_atlas.schemas import RELATIONS
+from compute_atlas.sql import in_one_transaction
 
 from conftest import cli, edit_csv
 

@@ -4,8 +4,8 @@ import duckdb
 import pytest
 
 from compute_atlas import paths
-from compute_atlas.publish.ddl import comments, create_table, duckdb_columns
-from compute_atlas.schemas import DERIVED, RAW, RELATIONS
+from compute_atlas.schemas import CURATED, DERIVED, RELATIONS
+from compute_atlas.sql import comments, create_table, duckdb_columns
 
 from conftest import DATASETS
 
@@ -38,7 +38,7 @@ def test_ddl_creates_every_relation_with_comments():
 
 
 def test_required_columns_are_not_null_in_ddl():
-    rel = next(r for r in RAW if r.name == "accelerators")
+    rel = next(r for r in CURATED if r.name == "accelerators")
     ddl = create_table(rel)
     assert "accelerator_id VARCHAR NOT NULL" in ddl
     assert "launch_price_usd DOUBLE," in ddl  # optional stays nullable
@@ -50,7 +50,7 @@ def test_every_derived_relation_has_one_pipeline_file():
     assert files == {r.name for r in DERIVED}
 
 
-@pytest.mark.parametrize("rel", [r for r in RAW if r.csv_file], ids=lambda r: r.name)
-def test_every_raw_relation_has_its_dataset(rel):
+@pytest.mark.parametrize("rel", [r for r in CURATED if r.csv_file], ids=lambda r: r.name)
+def test_every_curated_relation_has_its_dataset(rel):
     header = (DATASETS / rel.csv_file).read_text(encoding="utf-8").split("\n", 1)[0]
     assert header.split(",") == [c.name for c in rel.columns()]

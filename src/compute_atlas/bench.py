@@ -80,8 +80,8 @@ def _child(args: list[str]) -> dict:
     if kind == "floor":
         import duckdb
 
-        from .publish.ddl import duckdb_columns
         from .schemas import relation
+        from .sql import duckdb_columns
 
         cols = duckdb_columns(relation(TABLE))
         spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in cols.items()) + "}"
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
                 "floor_s": floor["seconds"], "floor_whole_s": floor["whole_seconds"],
                 "floor_peak_rss_gb": floor["peak_rss_gb"],
                 "validate_and_load_s": load, "derive_s": ours["steps"].get("derive", 0),
-                "publish_s": sum(ours["steps"].get(k, 0) for k in ("raw tables", "build info", "export", "publish")),
+                "publish_s": sum(ours["steps"].get(k, 0) for k in ("curated tables", "build info", "export", "publish")),
                 "total_s": ours["seconds"], "peak_rss_gb": ours["peak_rss_gb"],
                 "stage_share": {k: v / ours["seconds"] for k, v in ours["steps"].items()},
                 "load_vs_floor": load / floor["seconds"], "build_vs_floor": ours["seconds"] / floor["whole_seconds"],

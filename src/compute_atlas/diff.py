@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from .publish.ddl import ident
-from .schemas import RAW, Relation
+from .schemas import CURATED, Relation
+from .sql import ident
 
 
 class DiffError(Exception):
@@ -59,7 +59,7 @@ def diff(datasets: Path, rev: str, tmp: Path) -> list[TableDiff]:
         raise DiffError(f"unknown git revision: {rev}")
     con = duckdb.connect()
     out = []
-    for rel in RAW:
+    for rel in CURATED:
         if not rel.csv_file:
             continue
         old_bytes = _git_show(root, rev, f"{rel_dir}/{rel.csv_file}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from .schemas import RAW
+from .schemas import CURATED
 
 
 class DataError(Exception):
@@ -32,14 +32,6 @@ class Problem:
     severity: str = "error"  # or "warning"
     #: the declared check that found it (``validate.plausibility.ALL_CHECKS``), where one did
     check: str | None = None
-
-    def location(self) -> str:
-        loc = self.file
-        if self.line is not None:
-            loc += f":{self.line}"
-        if self.column:
-            loc += f" [{self.column}]"
-        return loc
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -115,7 +107,7 @@ def _annotation_path(path: Path) -> str:
 
 def _column_number(file: str, column: str | None) -> int | None:
     """1-based index of ``column`` in the header of the CSV ``file``, from its schema."""
-    for rel in RAW:
+    for rel in CURATED:
         if rel.csv_file == file:
             names = [c.name for c in rel.columns()]
             return names.index(column) + 1 if column in names else None

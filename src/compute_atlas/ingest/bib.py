@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pybtex.database import parse_string
 from pybtex.errors import set_strict_mode
+from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
 from ..problems import Problem
@@ -15,8 +16,16 @@ from ..problems import Problem
 set_strict_mode(True)  # a repeated key is an error, not a warning
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip()
+#: LaTeX's escaped special characters that pybtex's conversion leaves escaped (latexcodec reads ``\$`` as math).
+_ESCAPED = re.compile(r"\\([$#])")
+
+
+def plain_text(latex: str) -> str:
+    """A BibTeX field as plain text: pybtex's own LaTeX-to-text conversion (accents and escapes become Unicode:
+    ``G\\"ok\\c{c}e`` is Gökçe, ``9.7\\%`` is 9.7%; braces go), escaped ``$`` and ``#`` unescaped, and runs
+    of white space one space."""
+    text = Text.from_latex(latex).render_as("text")
+    return re.sub(r"\s+", " ", _ESCAPED.sub(r"\1", text)).strip()
 
 
 def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
@@ -63,16 +72,23 @@ def read_references(path: Path) -> tuple[list[dict], list[Problem]]:
             problems.append(Problem(name, line, "date", snapshot, "date must be an ISO 8601 day",
                                     "e.g. date = {2025-04-01}, the day the snapshot's content refers to"))
             snapshot_date = None
-        rows.append({
+        row = {
             "reference_key": key,
             "entry_type": entry.type,
-            "title": _plain(fields.get("title", "")),
-            "authors": _plain(authors or ""),
+            "title": plain_text(fields.get("title", "")),
+            "authors": plain_text(authors or ""),
             "year": int(year) if year else None,
             "url": fields.get("url") or None,
-            "note": _plain(fields.get("note", "")) or None,
+            "note": plain_text(fields.get("note", "")) or None,
             "snapshot_date": snapshot_date,
-        })
+        }
+        for field in ("title", "authors", "note"):
+            left = re.search(r"[\\{}]\S*", row[field] or "")
+            if left:
+                problems.append(Problem(name, line, field.removesuffix("s"), left.group(), "LaTeX that does not "
+                                        "convert to plain text", "write the character itself (UTF-8: é, ç, $) or "
+                                        "an accent or escape that LaTeX and pybtex know (\\'e, \\c{c}, \\$)"))
+        rows.append(row)
     return rows, problems
 
 

@@ -23,8 +23,8 @@ import duckdb
 import polars as pl
 
 from ..problems import Problem
-from ..publish.ddl import duckdb_columns, ident
-from ..schemas import RAW, Relation, relation
+from ..schemas import CURATED, Relation, relation
+from ..sql import duckdb_columns, ident, polars_type
 from .bib import read_references
 
 BIB_FILE = "references.bib"
@@ -55,14 +55,14 @@ class Loaded:
 
     def curated(self) -> list[Relation]:
         """The curated tables (one CSV file each) that loaded, in the schemas' order."""
-        return [r for r in RAW if r.csv_file and r.name in self.loaded]
+        return [r for r in CURATED if r.csv_file and r.name in self.loaded]
 
 
 def load_all(datasets: Path, con: duckdb.DuckDBPyConnection) -> Loaded:
     """Load every dataset in ``datasets`` into its table with its declared types; report what cannot be read."""
     out = Loaded()
     _load_references(datasets / BIB_FILE, con, out)
-    for rel in RAW:
+    for rel in CURATED:
         if rel.csv_file:
             _load_csv(datasets / rel.csv_file, rel, con, out)
     return out
@@ -74,17 +74,12 @@ def _load_references(path: Path, con: duckdb.DuckDBPyConnection, out: Loaded) ->
     if path.exists():
         out.hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
     rel = relation("references")
-    df = pl.DataFrame(rows, schema={c.name: _polars_type(c.sql_type) for c in rel.columns()})
+    df = pl.DataFrame(rows, schema={c.name: polars_type(c.sql_type) for c in rel.columns()})
     con.register("_refs", df)
     con.execute('CREATE OR REPLACE TABLE "references" AS SELECT * FROM _refs')
     con.unregister("_refs")
     out.lines["references"] = None
     out.loaded.add("references")
-
-
-def _polars_type(sql_type: str) -> pl.DataType:
-    return {"VARCHAR": pl.String, "BIGINT": pl.Int64, "DOUBLE": pl.Float64,
-            "BOOLEAN": pl.Boolean, "DATE": pl.Date}[sql_type]
 
 
 def _load_csv(path: Path, rel: Relation, con: duckdb.DuckDBPyConnection, out: Loaded) -> None:

@@ -4,7 +4,7 @@ defined once (type, description, unit code, checks, allowed values).
 A schema takes a registered column with ``shared("accelerator_id")``; it may
 add a sentence (``note=``), require it (``nullable=False``), make it unique or
 add checks, but never restate or loosen it. A derived relation that carries a
-raw column therefore inherits the raw column's checks, and its output is
+curated column therefore inherits the curated column's checks, and its output is
 validated with them. A column that occurs in one relation only is defined
 there with ``field(...)``; the tests hold both rules.
 """
@@ -18,13 +18,27 @@ from typing import Any
 
 import pandera.polars as pa
 
-from ..stats.claims import RULES as CLAIM_RULES
 from .constraints import CITE_KEYS, SLUG, URL, column_constraints, from_keywords
 from .units import UNITS, unit
-
-PRECISIONS = ("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "fp4", "int8", "int4")
-METRICS = ("speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction")
-DOMAINS = ("language", "vision", "multimodal", "speech", "games", "biology", "science", "robotics", "other")
+from .vocabularies import (
+    CHIP_KINDS,
+    CLAIM_FORMS,
+    CLAIM_RULES,
+    CLAIM_TOPICS,
+    COMPUTE_CONFIDENCES,
+    COMPUTE_ESTIMATION_METHODS,
+    COST_KINDS,
+    DOMAINS,
+    ENERGY_SCOPES,
+    EVALUATOR_KINDS,
+    MARKET_SEGMENTS,
+    PRECISIONS,
+    PRICING_MODELS,
+    PROVENANCES,
+    TDP_KINDS,
+    TECHNIQUE_CATEGORIES,
+    TECHNIQUE_METRICS,
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # identifiers and references
     _f("accelerator_id", str, "Accelerator: a key into `accelerators` (vendor, model and memory variant as a slug).",
        str_matches=SLUG),
-    _f("run_id", str, "Training run: a key into `training_runs` (a slug of the model's name).", str_matches=SLUG),
+    _f("run_id", str, "Model and its training run: a key into `training_runs`, the model catalogue (one row per "
+       "model; a slug of the model's name).", str_matches=SLUG),
     _f("technique_id", str, "Efficiency technique: a key into `techniques`.", str_matches=SLUG),
     _f("result_id", str, "Measured result of a technique: a key into `technique_results`.", str_matches=SLUG),
     _f("benchmark_result_id", str, "Benchmark result: a key into `benchmark_results` (a slug).", str_matches=SLUG),
@@ -67,25 +82,27 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("source", str, "Sources: BibTeX keys of `references.bib`, separated by `;`.", str_matches=CITE_KEYS),
     _f("source_url", str, "URL of the primary source (datasheet, paper, price page or archived snapshot).",
        str_matches=URL),
-    _f("notes", str, "Caveats: what the source gives, what was converted or assumed, what is uncertain."),
+    _f("notes", str, "Caveats of the row, in words: what its source gives, what was converted or assumed, what is "
+       "uncertain or missing and why."),
     _f("name", str, "Human-readable name of the row's entity, as its source writes it."),
     _f("rationale", str, "Why this choice: the convention of the literature it follows, or the reason for it."),
     _f("description", str, "What the row's entity is or means, in the project's own words."),
     # hardware
     _f("vendor", str, "Company that designs the chip."),
-    _f("kind", str, "Kind of chip.", isin=["gpu", "tpu", "asic", "wafer_scale"]),
-    _f("market_segment", str, "Market the product is sold into.", isin=["data_centre", "workstation", "consumer"]),
+    _f("kind", str, "Kind of chip.", isin=list(CHIP_KINDS)),
+    _f("market_segment", str, "Market the product is sold into.", isin=list(MARKET_SEGMENTS)),
     _f("release_date", dt.date, "Date of release or general availability of the chip.", "date"),
     _f("launch_price_usd", float, "Launch (list) price per chip as a source states it, in dollars of "
        "`launch_price_date`; not a street or cloud price.", "usd", gt=0),
     _f("tdp_watts", float, "Power figure per chip; `tdp_kind` says what kind.", "watts", gt=0, le=30000),
     _f("tdp_kind", str, "What the power figure is: the vendor's thermal design power, a figure derived by a third "
-       "party, or a measurement.", isin=["vendor_tdp", "derived", "measured"]),
+       "party, or a measurement.", isin=list(TDP_KINDS)),
     _f("memory_bytes", float, "On-package memory capacity per chip (HBM/GDDR), in decimal bytes; a figure the vendor "
        "gives in GiB is multiplied by 2^30.", "bytes", gt=0, le=1e14),
     _f("memory_bandwidth_bytes_per_s", float, "Peak memory bandwidth per chip (on-chip SRAM bandwidth for "
        "wafer-scale engines).", "bytes_per_s", gt=0, le=1e17),
-    _f("precision", str, "Number format of a matrix multiply or of a peak rate.", isin=list(PRECISIONS)),
+    _f("precision", str, "Number format: of a peak rate or a matrix multiply, the format a model was trained in, or "
+       "that of its weights as served (the relation says which).", isin=list(PRECISIONS)),
     _f("peak_flop_per_s", float, f"Quoted peak rate of one chip in `precision`, {RATE_NOTE}.", "flop_per_s", gt=0),
     _f("achieved_flop_per_s", float, "Achieved rate of a dense matrix multiply (2·M·N·K FLOP per M×K by K×N "
        "multiply; 2n³ for n×n matrices), per chip.", "flop_per_s", gt=0),
@@ -96,10 +113,10 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # measurements
     _f("measurement_id", str, "Measurement: a key into `measurements` (a slug).", str_matches=SLUG),
     _f("provenance", str, "Where a measurement comes from: `measured` with `compute-atlas measure` by this project, "
-       "or `published` by a third party (the row cites it).", isin=["measured", "published"]),
+       "or `published` by a third party (the row cites it).", isin=list(PROVENANCES)),
     _f("measured_date", dt.date, "Date of the measurement (for a published one, the earliest date the source shows "
        "it).", "date"),
-    _f("software", str, "Software versions of a measurement (library, driver)."),
+    _f("software", str, "Software behind a measurement, with versions (library, driver, serving engine)."),
     # MLPerf
     _f("mlperf_result_id", str, "MLPerf Training result: a key into `mlperf_training` (round, submitter, system and "
        "benchmark as a slug; not MLCommons' official result id, see `result_id_is_official`).",
@@ -124,9 +141,9 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("training_compute_flop", float, "Total training compute of the model (pre-training and any further training "
        "its developer counts in; not the compute of a larger model it was distilled from).", "flop", gt=0, le=1e28),
     _f("compute_estimation_method", str, "How training_compute_flop was obtained.",
-       isin=["reported", "parameters_tokens", "hardware_time", "comparison", "mixed"]),
+       isin=list(COMPUTE_ESTIMATION_METHODS)),
     _f("compute_confidence", str, "Confidence in the compute figure (Epoch AI's labels; empty where unknown).",
-       isin=["confident", "likely", "speculative"]),
+       isin=list(COMPUTE_CONFIDENCES)),
     _f("is_distilled", bool, "Whether the model was trained on a larger model's outputs (distillation, which makes "
        "algorithmic progress look faster than it is); empty where unknown. Source: Epoch AI's distilled-models list "
        "or the model card."),
@@ -141,7 +158,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("evaluator", str, "Who ran the evaluation: `Epoch AI`, `Stanford CRFM HELM`, `Ruan et al. 2024`, or the "
        "report that published it."),
     _f("evaluator_kind", str, "`developer` when the model's developer reports the result (its paper or model card), "
-       "else `third_party`.", isin=["developer", "third_party"]),
+       "else `third_party`.", isin=list(EVALUATOR_KINDS)),
     _f("is_frontier", bool, "Whether Epoch AI lists the model as a frontier model (top 10 by training compute at "
        "its release)."),
     _f("accelerator_count", int, "Number of accelerator chips (TPU chips, not cores; GPUs, not superchips).",
@@ -153,14 +170,14 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "of `reported_cost_year`.", "usd", gt=0),
     _f("cost_method", str, "Kind of training-cost estimate: `cloud` (chip-hours × a rental price per chip-hour), "
        "`amortized` (the hardware's depreciation over the run plus energy) or `upfront` (the acquisition cost of "
-       "the cluster).", isin=["cloud", "amortized", "upfront"]),
+       "the cluster).", isin=list(COST_KINDS)),
     _f("dollar_year", int, "Year whose dollars a nominal amount of the row is in.", "year", ge=1990, le=2100),
     _f("published_chip_hours", float, "Chip-hours a published cost estimate rests on, where its source gives them.",
        "chip_hours", gt=0),
     _f("assumptions_used", str, "`assumption_id`s of `assumptions` the row's figures use, separated by `;`."),
     # prices
     _f("pricing_model", str, "How the cloud price is sold: on demand, a 1- or 3-year commitment, or spot.",
-       isin=["on_demand", "commit_1y", "commit_3y", "spot"]),
+       isin=list(PRICING_MODELS)),
     _f("price_usd", float, "Price of one accelerator chip (not a server), in dollars of `price_date`.", "usd", gt=0),
     _f("price_date", dt.date, "Date the price was observed or refers to.", "date"),
     _f("provider", str, "Company that sells the priced service: the cloud that rents out the accelerator, or the API "
@@ -174,8 +191,8 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # techniques
     _f("technique", str, "Name of the technique (from `techniques`)."),
     _f("category", str, "Whether the technique applies to training, inference or both.",
-       isin=["training", "inference", "both"]),
-    _f("metric", str, "What a technique's result measures.", isin=list(METRICS)),
+       isin=list(TECHNIQUE_CATEGORIES)),
+    _f("metric", str, "What a technique's result measures.", isin=list(TECHNIQUE_METRICS)),
     _f("task", str, "Task or benchmark of the measurement."),
     _f("quality_metric", str, "Quality metric reported beside the efficiency figure."),
     _f("quality_baseline", float, "Quality without the technique, in the scale of `quality_metric`.",
@@ -184,15 +201,15 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        unit_from="quality_metric"),
     _f("statement", str, "The claim in words, as it is commonly quoted."),
     _f("topic", str, "What the claim is about: `capability` (algorithms and models), `hardware`, `costs`, "
-       "`inference` or `techniques`.", isin=["capability", "hardware", "costs", "inference", "techniques"]),
+       "`inference` or `techniques`.", isin=list(CLAIM_TOPICS)),
     _f("claim_form", str, "How the claimed figure reads: `about` a value (`claimed_low` = `claimed_high`), a "
        "`range`, `at_least` a value (`claimed_low` only) or `up_to` a value (`claimed_high` only).",
-       isin=["about", "range", "at_least", "up_to"]),
+       isin=list(CLAIM_FORMS)),
     _f("claimed_low", float, "Low end of the claimed figure, in `unit` (empty for an `up_to` claim).",
        unit_from="unit"),
     _f("claimed_high", float, "High end of the claimed figure, in `unit` (empty for an `at_least` claim).",
        unit_from="unit"),
-    _f("check_rule", str, "How the build checks the claim: a rule of `compute_atlas.stats.claims` (the claims page "
+    _f("check_rule", str, "How the build checks the claim: one of the rules of the claims register (the claims page "
        "describes each).", isin=list(CLAIM_RULES)),
     _f("check_subset", str, "What the rule reads, as `key=value;key=value` (values separated by `,`): e.g. "
        "`metric=speedup;techniques=ptq-int8,ptq-weight-only-4bit` or "
@@ -214,7 +231,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "matched, and what that does to the comparison (why a replication may disagree)."),
     _f("quantity", str, "Quantity whose trend is estimated (a column name of the atlas, e.g. `peak_flop_per_s`)."),
     _f("subset", str, "Named subset of data the estimate rests on."),
-    _f("n_points", int, "Number of data points behind the estimate.", "count", ge=0),
+    _f("n_points", int, "Number of data points behind the row's estimate or verdict.", "count", ge=0),
     _f("growth_per_year_x", float, "Factor by which the quantity grows per year (below 1 for a falling quantity).",
        "factor_per_year", gt=0),
     _f("growth_per_year_x_low", float, "Low end of the interval of the growth factor.", "factor_per_year", gt=0),
@@ -234,7 +251,7 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("n_models_reaching", int, "Models whose score reaches the row's threshold.", "count", ge=0),
     _f("energy_scope", str, "What a measured energy covers: `gpu_only` (the GPUs' own counters: no CPU, DRAM, "
        "network, cooling or PUE; ML.ENERGY) or `whole_system` (wall power of the system; MLPerf Inference power).",
-       isin=["gpu_only", "whole_system"]),
+       isin=list(ENERGY_SCOPES)),
     _f("n_models", int, "Number of distinct models behind the row.", "count", ge=0),
     _f("window_start", dt.date, "Date of the earliest point an estimate rests on.", "date"),
     _f("window_end", dt.date, "Date of the latest point an estimate rests on.", "date"),

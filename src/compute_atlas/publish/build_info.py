@@ -11,7 +11,7 @@ import duckdb
 
 from ..ingest.load import Loaded
 from ..schemas import RELATIONS, SCHEMA_VERSION, relation
-from .ddl import create_table, ident
+from ..sql import create_table, ident
 
 
 def git_revision() -> str:

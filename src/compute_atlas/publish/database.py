@@ -18,13 +18,13 @@ import duckdb
 from .. import paths
 from ..ingest.load import Loaded
 from ..problems import DataError, errors
-from ..schemas import RAW, RELATIONS
+from ..schemas import CURATED, RELATIONS
+from ..sql import comments, create_table, ident, in_one_transaction
 from ..validate.run import validate_into
 from . import datapackage
 from . import steps as pipeline
 from .atomic import swap_into_place
 from .build_info import write_build_info
-from .ddl import comments, create_table, ident, in_one_transaction
 from .exports import export
 
 #: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory. The
@@ -61,8 +61,8 @@ def build_database(datasets: Path, build_dir: Path, pipeline_dir: Path = paths.P
             loaded = validate_into(datasets, con)
             if errors(loaded.problems):
                 raise DataError(loaded.problems)
-            on_step("raw tables")
-            _publish_raw(con)
+            on_step("curated tables")
+            _publish_curated(con)
             pipeline.run(con, pipeline_dir, on_step=lambda name: on_step(f"derive {name}"))
             on_step("build info")
             write_build_info(con, loaded, datasets)
@@ -82,13 +82,13 @@ def build_database(datasets: Path, build_dir: Path, pipeline_dir: Path = paths.P
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _publish_raw(con: duckdb.DuckDBPyConnection) -> None:
+def _publish_curated(con: duckdb.DuckDBPyConnection) -> None:
     """The loaded tables become the published ones in place (no copy; rows stay in file order): the
     schema's NOT NULL constraints, which every row has passed, are added."""
     loaded = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-    statements = [create_table(rel) for rel in RAW if rel.name not in loaded]
+    statements = [create_table(rel) for rel in CURATED if rel.name not in loaded]
     statements += [f"ALTER TABLE {ident(rel.name)} ALTER COLUMN {col.name} SET NOT NULL"
-                   for rel in RAW if rel.name in loaded for col in rel.columns() if not col.nullable]
+                   for rel in CURATED if rel.name in loaded for col in rel.columns() if not col.nullable]
     in_one_transaction(con, statements)
 
 

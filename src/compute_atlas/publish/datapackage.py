@@ -12,7 +12,7 @@ import duckdb
 from .. import __version__
 from ..metadata.constraints import frictionless
 from ..schemas import RELATIONS, SCHEMA_VERSION, Relation
-from .ddl import ident
+from ..sql import ident
 
 FRICTIONLESS_TYPES = {"VARCHAR": "string", "DOUBLE": "number", "BIGINT": "integer", "BOOLEAN": "boolean",
                       "DATE": "date", "TIMESTAMP": "datetime"}

@@ -8,7 +8,7 @@ import duckdb
 
 from ..parallel import each
 from ..schemas import RELATIONS
-from .ddl import ident
+from ..sql import ident
 
 EXPORT_DIRS = ("parquet", "csv")
 

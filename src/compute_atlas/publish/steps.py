@@ -23,8 +23,8 @@ import duckdb
 import polars as pl
 
 from ..schemas import DERIVED, RELATIONS, Relation, relation
+from ..sql import create_table, ident, in_one_transaction, polars_type
 from ..validate.columns import column_checks, failures
-from .ddl import create_table, ident, in_one_transaction
 
 SANDBOX = "step_sandbox"
 
@@ -83,9 +83,10 @@ class _sandbox:
         con, rel = self.con, self.rel
         self.home = con.execute("SELECT current_database()").fetchone()[0]
         con.execute(f"ATTACH ':memory:' AS {SANDBOX}")
-        meta = rel.config.metadata
-        declared = {t: (col, meta[t]) for t, col in (("assumptions", "assumption_id"), ("parameters", "parameter_id"))
-                    if t in meta}
+        decl = rel.declaration
+        declared = {t: (col, getattr(decl, t)) for t, col in (("assumptions", "assumption_id"),
+                                                              ("parameters", "parameter_id"))
+                    if getattr(decl, t) is not None}
         views = []
         for name in rel.inputs:
             where = ""
@@ -114,7 +115,7 @@ class _sandbox:
                 declared = ", ".join(self.rel.inputs) or "nothing"
                 raise PipelineError(
                     f"{self.path.name} reads `{table}`, which the schema of `{self.rel.name}` does not declare in "
-                    f"its inputs (declared: {declared}); add it to Config.metadata['inputs'] in "
+                    f"its inputs (declared: {declared}); add it to the inputs of its Declaration in "
                     f"src/compute_atlas/schemas/ if the step should read it") from None
         return False
 
@@ -170,9 +171,7 @@ def run(con: duckdb.DuckDBPyConnection, pipeline_dir: Path, on_step: Callable[[s
 
 def relation_frame(name: str, rows: list[dict]):
     """A polars frame with the columns and types of relation ``name`` (also when there are no rows)."""
-    from ..ingest.load import _polars_type
-
-    schema = {c.name: _polars_type(c.sql_type) for c in relation(name).columns()}
+    schema = {c.name: polars_type(c.sql_type) for c in relation(name).columns()}
     return pl.DataFrame(rows, schema=schema, orient="row" if rows and not isinstance(rows[0], dict) else None)
 
 

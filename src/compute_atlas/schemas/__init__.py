@@ -112,7 +112,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("build_info", BuildInfo),
 )
 
-RAW = tuple(r for r in RELATIONS if r.kind == "raw")
+CURATED = tuple(r for r in RELATIONS if r.kind == "curated")
 DERIVED = tuple(r for r in RELATIONS if r.kind == "derived")
 
 
@@ -132,4 +132,4 @@ def relation(name: str) -> Relation:
     raise KeyError(name)
 
 
-__all__ = ["Column", "Relation", "RELATIONS", "RAW", "DERIVED", "SCHEMA_VERSION", "relation", "column_unit"]
+__all__ = ["Column", "Relation", "RELATIONS", "CURATED", "DERIVED", "SCHEMA_VERSION", "relation", "column_unit"]

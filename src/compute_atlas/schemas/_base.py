@@ -3,9 +3,10 @@
 A schema is a pandera ``DataFrameModel`` (polars backend). A column is either
 registered (``shared(...)``, defined once in ``compute_atlas.metadata.fields``)
 or the relation's own (``field(...)``); each carries its description and unit
-code. Each model's ``Config.metadata`` declares the relation: its kind, the CSV
-it is read from, its key, foreign keys (list-valued ones too), date floors,
-and for a derived relation the relations and assumptions its step reads. Every
+code. Each model's ``Config.metadata`` is the relation's ``Declaration`` (typed:
+``compute_atlas.metadata.declarations``): its kind, the CSV it is read from, its
+key, foreign keys (list-valued ones too), date floors, and for a derived relation
+the relations and assumptions its step reads. Every
 other artefact (validation rules, DuckDB DDL, ``COMMENT ON`` text, the data
 dictionary, ``datapackage.json``) is generated from these models.
 """
@@ -13,6 +14,7 @@ dictionary, ``datapackage.json``) is generated from these models.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -20,90 +22,76 @@ from typing import Any
 import pandera.polars as pa
 
 from ..metadata.constraints import CITE_KEYS, PATTERN_WORDS, SLUG, SLUG_LIST, URL, Constraint, Pattern, describe
-from ..metadata.fields import PRECISIONS, field, shared
+from ..metadata.declarations import Declaration, ForeignKey, RelationKind
+from ..metadata.fields import field, shared
 from ..metadata.units import unit as unit_code_info
 
-__all__ = ["CITE_KEYS", "PATTERN_WORDS", "PRECISIONS", "SLUG", "SLUG_LIST", "URL", "Pattern", "field", "shared",
+__all__ = ["CITE_KEYS", "PATTERN_WORDS", "SLUG", "SLUG_LIST", "URL", "Pattern", "field", "shared", "Declaration",
            "ForeignKey", "Relation", "Column"]
-
-#: Text that a spreadsheet would evaluate as a formula.
-FORMULA_START = r"^[=+\-@]"
-
-#: The earliest date the project accepts anywhere.
-EARLIEST_DATE = dt.date(1990, 1, 1)
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    """``column`` of this relation refers to ``ref_column`` of ``table`` (its key when not named);
-    with ``sep``, the column holds a list of keys separated by it."""
-
-    column: str
-    table: str
-    ref_column: str | None = None
-    sep: str | None = None
-
 
 @dataclass(frozen=True)
 class Relation:
-    """A table the project publishes, with the model that defines it."""
+    """A table the project publishes, with the model that defines it and its declaration."""
 
     name: str
     model: type[pa.DataFrameModel]
+
+    def __post_init__(self) -> None:
+        if not isinstance(getattr(self.config, "metadata", None), Declaration):
+            raise TypeError(f"{self.model.__name__}.Config.metadata must be a Declaration(...) (relation {self.name})")
 
     @property
     def config(self) -> Any:
         return self.model.Config
 
     @property
+    def declaration(self) -> Declaration:
+        return self.config.metadata
+
+    @property
     def description(self) -> str:
         return " ".join(self.config.description.split())
 
     @property
-    def kind(self) -> str:
-        return self.config.metadata["kind"]
+    def kind(self) -> RelationKind:
+        return self.declaration.kind
 
     @property
     def csv_file(self) -> str | None:
-        return self.config.metadata.get("csv")
+        return self.declaration.csv
 
     @property
     def key(self) -> tuple[str, ...]:
-        return tuple(self.config.metadata.get("key", ()))
+        return self.declaration.key
 
     @property
     def unique_together(self) -> tuple[tuple[str, ...], ...]:
         """Further column sets that identify a row (besides the key), each checked for duplicates."""
-        return tuple(tuple(u) for u in self.config.metadata.get("unique_together", ()))
+        return self.declaration.unique_together
 
     @property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:
-        from . import relation
-
-        out = []
-        for fk in self.config.metadata.get("foreign_keys", ()):
-            ref = fk.ref_column or relation(fk.table).key[0]
-            out.append(ForeignKey(fk.column, fk.table, ref, fk.sep))
-        return tuple(out)
+        return self.declaration.foreign_keys
 
     @property
-    def date_floors(self) -> dict[str, dt.date]:
+    def date_floors(self) -> Mapping[str, dt.date]:
         """Earliest plausible date per date column: before it, the thing could not have existed."""
-        return {c: dt.date.fromisoformat(d) for c, d in self.config.metadata.get("date_floors", {}).items()}
+        return self.declaration.date_floors  # type: ignore[return-value] - dates once declared
 
     @property
     def inputs(self) -> tuple[str, ...]:
         """Relations the derived relation's step reads (declared; the step runner holds it to them)."""
-        return tuple(self.config.metadata.get("inputs", ()))
+        return self.declaration.inputs
 
     @property
     def assumptions(self) -> tuple[str, ...]:
-        """``assumption_id``s of ``assumptions`` (and ``parameter_id``s of ``parameters``) the step uses."""
-        return tuple(self.config.metadata.get("assumptions", ()))
+        """``assumption_id``s of ``assumptions`` the step uses (empty where it declares none)."""
+        return self.declaration.assumptions or ()
 
     @property
     def parameters(self) -> tuple[str, ...]:
-        return tuple(self.config.metadata.get("parameters", ()))
+        """``parameter_id``s of ``parameters`` the step uses (empty where it declares none)."""
+        return self.declaration.parameters or ()
 
     @cached_property
     def schema(self) -> pa.DataFrameSchema:

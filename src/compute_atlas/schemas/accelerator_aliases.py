@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class AcceleratorAliases(pa.DataFrameModel):
@@ -22,6 +22,9 @@ class AcceleratorAliases(pa.DataFrameModel):
         device driver gives an accelerator, mapped to its `accelerators` row. `mlperf_training` and
         `compute-atlas measure` map names through it; an alias that points to an unknown accelerator, or
         one alias (ignoring case and spaces) that points to two, is an error."""
-        metadata = {"kind": "raw", "csv": "accelerator_aliases.csv", "key": ["alias"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="accelerator_aliases.csv",
+            key=("alias",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),))
         strict = True

@@ -3,7 +3,8 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ..metadata.vocabularies import PRICE_BASES
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class AcceleratorEfficiency(pa.DataFrameModel):
@@ -27,7 +28,7 @@ class AcceleratorEfficiency(pa.DataFrameModel):
                              "`purchase`, where no launch price is known, the earliest dated price of "
                              "`hardware_prices` (a later list price, a reported purchase or an analyst estimate; "
                              "the lowest on a tie); empty where neither exists.",
-                             isin=["launch_list", "purchase"])
+                             isin=list(PRICE_BASES))
     price_usd: float = shared('price_usd', note="The launch price where there is one, else the earliest purchase "
                               "price (`price_basis` says which).")
     price_date: pl.Date = shared('price_date', note="The date of `price_usd`.")
@@ -55,8 +56,10 @@ class AcceleratorEfficiency(pa.DataFrameModel):
         rate per launch-price dollar (nominal and in 2024 dollars), the price used where a chip has no
         launch price (its earliest purchase price, with the basis in `price_basis`) and per watt, the roofline ridge
         point and memory per FLOP/s, and achieved-over-peak where measured."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "precision"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['accelerators', 'hardware_prices', 'price_index', 'measurements', 'parameters'],
-                    "parameters": ['dollar-base-year']}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "precision"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            inputs=("accelerators", "hardware_prices", "price_index", "measurements", "parameters"),
+            parameters=("dollar-base-year",))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import Pattern, field, shared
+from ._base import Declaration, Pattern, field, shared
 
 #: The columns whose values `value_basis` qualifies: the peak rates, memory, bandwidths and power.
 VALUE_COLUMNS = ("fp64_flop_per_s", "fp32_flop_per_s", "tf32_flop_per_s", "bf16_flop_per_s", "fp16_flop_per_s",
@@ -77,9 +77,12 @@ class Accelerators(pa.DataFrameModel):
         description = """Machine-learning accelerators (GPUs, TPUs, other ASICs, wafer-scale
         engines) with their dense peak rates per precision, memory, power, price and physical
         characteristics. One row per chip variant; a TPU row is one chip, a GB200 row one GPU."""
-        metadata = {"kind": "raw", "csv": "accelerators.csv", "key": ["accelerator_id"],
-                    "date_floors": {'release_date': '1999-01-01', 'launch_price_date': '1999-01-01'},
-                    # vendors whose documentation gives memory in GiB (Google's TPU pages, AWS's Neuron docs):
-                    # a capacity of theirs that is a whole number of GB, with no unit recorded, is suspect
-                    "gib_vendors": ["Google", "AWS"]}
+        # vendors whose documentation gives memory in GiB (Google's TPU pages, AWS's Neuron docs):
+        # a capacity of theirs that is a whole number of GB, with no unit recorded, is suspect
+        metadata = Declaration(
+            kind="curated",
+            csv="accelerators.csv",
+            key=("accelerator_id",),
+            date_floors={"release_date": "1999-01-01", "launch_price_date": "1999-01-01"},
+            gib_vendors=("Google", "AWS"))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class AchievedVsPeak(pa.DataFrameModel):
@@ -39,9 +39,10 @@ class AchievedVsPeak(pa.DataFrameModel):
         achieved dense rate (ours or published, and which), its source, the quoted dense peak and the share of
         it achieved; and, where a memory-copy measurement exists, the achieved bandwidth over the quoted
         bandwidth."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "precision"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"),
-                                     ForeignKey("measurement_id", "measurements"),
-                                     ForeignKey("bandwidth_measurement_id", "measurements", "measurement_id")],
-                    "inputs": ["measurements", "accelerator_efficiency"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "precision"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"), ForeignKey("measurement_id", "measurements"),
+                          ForeignKey("bandwidth_measurement_id", "measurements", "measurement_id")),
+            inputs=("measurements", "accelerator_efficiency"))
         strict = True

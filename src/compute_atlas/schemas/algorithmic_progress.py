@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 METHODS = {
     "regression": "a regression of the score (logit of its position between chance and the ceiling) on log "
@@ -53,11 +53,13 @@ class AlgorithmicProgress(pa.DataFrameModel):
         description = """Algorithmic progress measured from the atlas's own data: per benchmark and method, the
         halving time of the training compute needed to reach a fixed score, with a bootstrap interval, the models
         and window it rests on, and the published estimate of the same domain beside it."""
-        metadata = {"kind": "derived", "key": ["benchmark_id", "fit_method"],
-                    "foreign_keys": [ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("published_trend_id", "published_trends", "trend_id")],
-                    "inputs": ["benchmark_scores", "benchmarks", "published_trends", "parameters"],
-                    "parameters": ["interval-level-frac", "bootstrap-samples", "bootstrap-seed",
-                                   "minimum-fit-points", "capability-ladder-step-points",
-                                   "algorithmic-progress-min-models", "capability-logit-clip-frac"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("benchmark_id", "fit_method"),
+            foreign_keys=(ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("published_trend_id", "published_trends", "trend_id")),
+            inputs=("benchmark_scores", "benchmarks", "published_trends", "parameters"),
+            parameters=("interval-level-frac", "bootstrap-samples", "bootstrap-seed", "minimum-fit-points",
+                        "capability-ladder-step-points", "algorithmic-progress-min-models",
+                        "capability-logit-clip-frac"))
         strict = True

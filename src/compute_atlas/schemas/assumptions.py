@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 
 class Assumptions(pa.DataFrameModel):
@@ -21,5 +21,8 @@ class Assumptions(pa.DataFrameModel):
         description = """The constants of the cost, energy and emissions model (PUE, server
         overhead, depreciation life, default utilization, ...), so that each assumption can be
         seen, queried and cited."""
-        metadata = {"kind": "raw", "csv": "assumptions.csv", "key": ["assumption_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="assumptions.csv",
+            key=("assumption_id",))
         strict = True

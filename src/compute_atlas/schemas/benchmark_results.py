@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class BenchmarkResults(pa.DataFrameModel):
@@ -31,8 +31,10 @@ class BenchmarkResults(pa.DataFrameModel):
         settings and evaluator. Every distinct result is kept (several per model and benchmark: different
         versions, settings and evaluators); derived relations say which one they use. Scores are in the unit
         of the benchmark's `score_unit` and must lie within its scale."""
-        metadata = {"kind": "raw", "csv": "benchmark_results.csv",
-                    "key": ["run_id", "benchmark_id", "model_version", "shots", "settings", "evaluator"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"), ForeignKey("benchmark_id", "benchmarks")],
-                    "date_floors": {"evaluated_date": "2000-01-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="benchmark_results.csv",
+            key=("run_id", "benchmark_id", "model_version", "shots", "settings", "evaluator"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("benchmark_id", "benchmarks")),
+            date_floors={"evaluated_date": "2000-01-01"})
         strict = True

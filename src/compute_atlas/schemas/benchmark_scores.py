@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class BenchmarkScores(pa.DataFrameModel):
@@ -37,9 +37,10 @@ class BenchmarkScores(pa.DataFrameModel):
         one (a common harness makes scores of different models comparable, and a developer's own report is more
         likely to use favourable settings), and among those the best score (the capability a documented
         evaluation shows the model has). `n_results` and `score_spread` say how much choice there was."""
-        metadata = {"kind": "derived", "key": ["run_id", "benchmark_id"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"),
-                                     ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("benchmark_result_id", "benchmark_results", "benchmark_result_id")],
-                    "inputs": ["benchmark_results", "benchmarks", "training_runs", "training_run_costs"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("run_id", "benchmark_id"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("benchmark_result_id", "benchmark_results", "benchmark_result_id")),
+            inputs=("benchmark_results", "benchmarks", "training_runs", "training_run_costs"))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class Benchmarks(pa.DataFrameModel):
@@ -29,6 +29,9 @@ class Benchmarks(pa.DataFrameModel):
         description = """Capability benchmarks: what each measures, the unit and scale of its scores, the
         score of chance and the paper that introduced it. `benchmark_results` scores models on them; a
         score outside its benchmark's scale is an error."""
-        metadata = {"kind": "raw", "csv": "benchmarks.csv", "key": ["benchmark_id"],
-                    "date_floors": {"introduced_date": "1990-01-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="benchmarks.csv",
+            key=("benchmark_id",),
+            date_floors={"introduced_date": "1990-01-01"})
         strict = True

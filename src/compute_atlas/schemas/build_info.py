@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field
+from ._base import Declaration, field
 
 
 class BuildInfo(pa.DataFrameModel):
@@ -13,5 +13,7 @@ class BuildInfo(pa.DataFrameModel):
     class Config:
         description = """Bookkeeping of the build: schema version, git revision, build time, row
         count of every table and the SHA-256 hash of every input file."""
-        metadata = {"kind": "bookkeeping", "key": ["item"]}
+        metadata = Declaration(
+            kind="bookkeeping",
+            key=("item",))
         strict = True

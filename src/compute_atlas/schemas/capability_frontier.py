@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class CapabilityFrontier(pa.DataFrameModel):
@@ -36,10 +36,12 @@ class CapabilityFrontier(pa.DataFrameModel):
         scores and each year, the least training compute and the least training cost among the models released
         by the end of that year whose score (`benchmark_scores`) reaches the threshold. Thresholds that no model
         reaches yet are kept, with `is_reached` false."""
-        metadata = {"kind": "derived", "key": ["benchmark_id", "threshold_score", "year"],
-                    "foreign_keys": [ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("min_compute_run_id", "training_runs", "run_id"),
-                                     ForeignKey("min_cost_run_id", "training_runs", "run_id")],
-                    "inputs": ["benchmark_scores", "benchmarks", "parameters"],
-                    "parameters": ["capability-ladder-step-points"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("benchmark_id", "threshold_score", "year"),
+            foreign_keys=(ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("min_compute_run_id", "training_runs", "run_id"),
+                          ForeignKey("min_cost_run_id", "training_runs", "run_id")),
+            inputs=("benchmark_scores", "benchmarks", "parameters"),
+            parameters=("capability-ladder-step-points",))
         strict = True

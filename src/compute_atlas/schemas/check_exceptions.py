@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 
 class CheckExceptions(pa.DataFrameModel):
@@ -24,6 +24,9 @@ class CheckExceptions(pa.DataFrameModel):
         data trips on purpose (a real chip that breaks a usual ratio, a fine-tune whose compute includes its
         base model's). A warning with an exception is not shown; an exception whose warning no longer fires
         is reported, so that none goes stale."""
-        metadata = {"kind": "raw", "csv": "check_exceptions.csv", "key": ["check_name", "row_key"],
-                    "date_floors": {"reviewed_date": "2020-01-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="check_exceptions.csv",
+            key=("check_name", "row_key"),
+            date_floors={"reviewed_date": "2020-01-01"})
         strict = True

@@ -2,8 +2,8 @@
 
 import pandera.polars as pa
 
-from ..stats.claims import VERDICTS
-from ._base import ForeignKey, field, shared
+from ..metadata.vocabularies import CLAIM_VERDICTS
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class ClaimChecks(pa.DataFrameModel):
@@ -32,7 +32,7 @@ class ClaimChecks(pa.DataFrameModel):
                             "point.", unit_from="unit")
     verdict: str = field("`holds` (our figure agrees and at least half the points do), `holds in part` "
                          "(some agree), `does not hold` (none does) or `cannot be checked` (no data).",
-                         nullable=False, isin=VERDICTS)
+                         nullable=False, isin=list(CLAIM_VERDICTS))
     verdict_detail: str = field("Which points agree and which do not; for a claim that cannot be checked, the "
                                 "data that would settle it.", nullable=False)
     is_vendor_claim: bool = shared("is_vendor_claim", nullable=False)
@@ -42,8 +42,10 @@ class ClaimChecks(pa.DataFrameModel):
         description = """Each claim of the register checked against the atlas's own data: the rule, our figure
         with its interval or range, how many points agree with the claimed figure, and a verdict computed the
         same way for every claim (`compute_atlas.stats.claims`)."""
-        metadata = {"kind": "derived", "key": ["claim_id"],
-                    "foreign_keys": [ForeignKey("claim_id", "claims")],
-                    "inputs": ["claims", "claim_evidence", "parameters"],
-                    "parameters": ["claim-about-tolerance-x"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("claim_id",),
+            foreign_keys=(ForeignKey("claim_id", "claims"),),
+            inputs=("claims", "claim_evidence", "parameters"),
+            parameters=("claim-about-tolerance-x",))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class ClaimEvidence(pa.DataFrameModel):
@@ -27,12 +27,14 @@ class ClaimEvidence(pa.DataFrameModel):
         description = """The points that decide each claim: figures computed from the atlas's own relations by
         the claim's rule (`claims.check_rule`), in the claim's unit, with an interval where the figure has one,
         and whether each agrees with the claim."""
-        metadata = {"kind": "derived", "key": ["claim_id", "point_id"],
-                    "foreign_keys": [ForeignKey("claim_id", "claims"),
-                                     ForeignKey("accelerator_ids", "accelerators", "accelerator_id", sep=";"),
-                                     ForeignKey("run_id", "training_runs")],
-                    "inputs": ["claims", "parameters", "algorithmic_progress", "benchmarks", "trend_fits",
-                               "accelerator_efficiency", "cloud_prices", "training_cost_methods",
-                               "technique_effects", "electricity"],
-                    "parameters": ["claim-about-tolerance-x"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("claim_id", "point_id"),
+            foreign_keys=(ForeignKey("claim_id", "claims"),
+                          ForeignKey("accelerator_ids", "accelerators", "accelerator_id", sep=";"),
+                          ForeignKey("run_id", "training_runs")),
+            inputs=("claims", "parameters", "algorithmic_progress", "benchmarks", "trend_fits",
+                    "accelerator_efficiency", "cloud_prices", "training_cost_methods", "technique_effects",
+                    "electricity"),
+            parameters=("claim-about-tolerance-x",))
         strict = True

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandera.polars as pa
 
-from ._base import URL, field, shared
+from ._base import URL, Declaration, field, shared
 
 
 class Claims(pa.DataFrameModel):
@@ -40,5 +40,8 @@ class Claims(pa.DataFrameModel):
         quantity it is about, the claimed value or range in a unit of the atlas, where it is quoted and its
         original source where one was found, and the rule by which the build checks it against the atlas's
         own data (`claim_evidence`, `claim_checks`)."""
-        metadata = {"kind": "raw", "csv": "claims.csv", "key": ["claim_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="claims.csv",
+            key=("claim_id",))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class CloudPriceSummary(pa.DataFrameModel):
@@ -22,7 +22,9 @@ class CloudPriceSummary(pa.DataFrameModel):
     class Config:
         description = """Per accelerator and pricing model, how many cloud prices the atlas holds and their
         median and range: nominal dollars of dates that differ, so a spread, not a trend."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "pricing_model"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ["cloud_prices", "accelerators"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "pricing_model"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            inputs=("cloud_prices", "accelerators"))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class CloudPrices(pa.DataFrameModel):
@@ -23,8 +23,10 @@ class CloudPrices(pa.DataFrameModel):
     class Config:
         description = """Cloud rental prices per accelerator-hour across providers, pricing
         models and dates."""
-        metadata = {"kind": "raw", "csv": "cloud_prices.csv",
-                    "key": ["provider", "instance_type", "accelerator_id", "cloud_region", "pricing_model", "price_date"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {'price_date': '2006-01-01'}}
+        metadata = Declaration(
+            kind="curated",
+            csv="cloud_prices.csv",
+            key=("provider", "instance_type", "accelerator_id", "cloud_region", "pricing_model", "price_date"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            date_floors={"price_date": "2006-01-01"})
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class ComputeEfficiency(pa.DataFrameModel):
@@ -45,8 +45,11 @@ class ComputeEfficiency(pa.DataFrameModel):
         effective compute fixed budgets buy (performance effect) and frontier spending's effective
         compute, from hardware alone and with algorithmic progress, with 90 % intervals carried from
         the trend fits and the published algorithmic-progress estimates."""
-        metadata = {"kind": "derived", "key": ["domain", "effect", "basis", "reference", "year"],
-                    "inputs": ['trend_fits', 'training_run_costs', 'published_trends', 'parameters', 'landmark_runs',
-                               'algorithmic_progress', 'inference_price_trends'],
-                    "parameters": ['interval-level-frac', 'projection-last-year', 'budget-1m-usd', 'budget-100m-usd', 'budget-1b-usd']}
+        metadata = Declaration(
+            kind="derived",
+            key=("domain", "effect", "basis", "reference", "year"),
+            inputs=("trend_fits", "training_run_costs", "published_trends", "parameters", "landmark_runs",
+                    "algorithmic_progress", "inference_price_trends"),
+            parameters=("interval-level-frac", "projection-last-year", "budget-1m-usd", "budget-100m-usd",
+                        "budget-1b-usd"))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 
 class Electricity(pa.DataFrameModel):
@@ -21,5 +21,8 @@ class Electricity(pa.DataFrameModel):
     class Config:
         description = """Industrial electricity prices and grid carbon intensity by region, used
         for the energy cost and emissions of training runs."""
-        metadata = {"kind": "raw", "csv": "electricity.csv", "key": ["region_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="electricity.csv",
+            key=("region_id",))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 
 class Glossary(pa.DataFrameModel):
@@ -19,6 +19,9 @@ class Glossary(pa.DataFrameModel):
     class Config:
         description = """Glossary of compute-efficiency terms. The site renders it as a Sphinx
         glossary so that every page can link a term."""
-        metadata = {"kind": "raw", "csv": "glossary.csv", "key": ["term_id"],
-                    "foreign_keys": [ForeignKey("related_terms", "glossary", sep=";")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="glossary.csv",
+            key=("term_id",),
+            foreign_keys=(ForeignKey("related_terms", "glossary", "term_id", sep=";"),))
         strict = True

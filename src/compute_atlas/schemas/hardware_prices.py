@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class HardwarePrices(pa.DataFrameModel):
@@ -19,7 +19,10 @@ class HardwarePrices(pa.DataFrameModel):
     class Config:
         description = """Purchase prices per accelerator chip over time (list prices, reported
         purchases, analyst estimates), used for the amortized ownership cost of training runs."""
-        metadata = {"kind": "raw", "csv": "hardware_prices.csv", "key": ["accelerator_id", "price_date", "price_usd"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {'price_date': '1999-01-01'}}
+        metadata = Declaration(
+            kind="curated",
+            csv="hardware_prices.csv",
+            key=("accelerator_id", "price_date", "price_usd"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            date_floors={"price_date": "1999-01-01"})
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class HeadlineFigures(pa.DataFrameModel):
@@ -15,9 +15,14 @@ class HeadlineFigures(pa.DataFrameModel):
     class Config:
         description = """Named figures quoted in the site's prose, each computed by SQL from the
         other relations so that no number in a page is typed by hand."""
-        metadata = {"kind": "derived", "key": ["figure_id"],
-                    "inputs": ['accelerators', 'accelerator_efficiency', 'trend_fits', 'glossary', 'references', 'training_runs', 'training_run_costs', 'cloud_prices', 'electricity', 'techniques', 'technique_results', 'claim_checks', 'compute_efficiency', 'hardware_prices', 'measurements', 'parameters', 'assumptions', 'landmark_runs', 'achieved_vs_peak', 'mlperf_training', 'mlperf_progress', 'trend_replications',
-                               'training_cost_methods', 'published_trends', 'benchmarks', 'benchmark_results',
-                               'benchmark_scores', 'capability_frontier', 'algorithmic_progress',
-                               'inference_prices', 'inference_energy', 'inference_price_trends']}
+        metadata = Declaration(
+            kind="derived",
+            key=("figure_id",),
+            inputs=("accelerators", "accelerator_efficiency", "trend_fits", "glossary", "references", "training_runs",
+                    "training_run_costs", "cloud_prices", "electricity", "techniques", "technique_results",
+                    "claim_checks", "compute_efficiency", "hardware_prices", "measurements", "parameters",
+                    "assumptions", "landmark_runs", "achieved_vs_peak", "mlperf_training", "mlperf_progress",
+                    "trend_replications", "training_cost_methods", "published_trends", "benchmarks",
+                    "benchmark_results", "benchmark_scores", "capability_frontier", "algorithmic_progress",
+                    "inference_prices", "inference_energy", "inference_price_trends"))
         strict = True

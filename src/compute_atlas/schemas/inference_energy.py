@@ -4,11 +4,8 @@ one row per measured configuration."""
 import pandera.polars as pa
 import polars as pl
 
-from ._base import SLUG, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
-#: What a row's energy covers: the GPUs alone (ML.ENERGY reads the GPUs' counters) or the whole system at the wall
-#: (MLPerf Inference power).
-ENERGY_SCOPES = ["gpu_only", "whole_system"]
 #: Tasks served: the LLM tasks of the ML.ENERGY Benchmark.
 TASKS = ["gpqa", "lm-arena-chat", "sourcegraph-fim"]
 #: Parallelism as degree pairs: `tp=4`, `dp=8,ep=8` (tensor, pipeline, data, expert parallel).
@@ -54,7 +51,7 @@ class InferenceEnergy(pa.DataFrameModel):
                                      "as the source gives them.", "count", gt=0, le=1e14)
     total_parameters: float = field("Total parameters of the served model, as the source gives them.", "count",
                                     gt=0, le=1e14)
-    software: str = shared("software", note="The serving engine and its version, where the source gives them.")
+    software: str = shared("software", note="Where the source gives them.")
     measured_date: pl.Date = shared("measured_date", nullable=False, note="For ML.ENERGY rows, the leaderboard "
                                     "data's `last_updated` date.")
     source: str = shared("source", nullable=False)
@@ -68,10 +65,11 @@ class InferenceEnergy(pa.DataFrameModel):
         only (ML.ENERGY) is not comparable with whole-system wall energy (MLPerf) without an overhead factor.
         Energy per output token amortises prefill over the output tokens; it is not energy per token of
         input and output together."""
-        metadata = {"kind": "raw", "csv": "inference_energy.csv", "key": ["energy_id"],
-                    "unique_together": [["task", "model_version", "accelerator_id", "accelerator_count", "precision",
-                                         "parallelism", "batch_size", "replicate"]],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"),
-                                     ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {"measured_date": "2020-01-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="inference_energy.csv",
+            key=("energy_id",),
+            unique_together=(("task", "model_version", "accelerator_id", "accelerator_count", "precision", "parallelism", "batch_size", "replicate"),),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")),
+            date_floors={"measured_date": "2020-01-01"})
         strict = True

@@ -3,7 +3,8 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ..metadata.vocabularies import SIZE_CLASSES
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class InferenceEnergySummary(pa.DataFrameModel):
@@ -12,7 +13,7 @@ class InferenceEnergySummary(pa.DataFrameModel):
     release_date: pl.Date = shared("release_date", nullable=False, note="The accelerator's.")
     size_class: str = field("Model size by active parameters: `small`, `medium` or `large` (bounds in "
                             "`parameters`: inference-small-model-max-parameters, inference-medium-model-max-"
-                            "parameters).", nullable=False, isin=["small", "medium", "large"])
+                            "parameters).", nullable=False, isin=list(SIZE_CLASSES))
     energy_scope: str = shared("energy_scope", nullable=False)
     n_configs: int = field("Measured configurations (model, chips, precision, batch size, task).", "count",
                            nullable=False, gt=0)
@@ -51,10 +52,12 @@ class InferenceEnergySummary(pa.DataFrameModel):
         rental cost of the hardware per million tokens where the
         accelerator has an on-demand cloud price. GPU-only energy leaves out the host, cooling and the
         facility (PUE)."""
-        metadata = {"kind": "derived", "key": ["accelerator_id", "size_class", "energy_scope"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ["inference_energy", "accelerators", "cloud_price_summary", "electricity", "assumptions",
-                               "parameters"],
-                    "assumptions": ["default-electricity-price-usd-per-kwh", "default-carbon-intensity-g-co2e-per-kwh"],
-                    "parameters": ["inference-small-model-max-parameters", "inference-medium-model-max-parameters"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("accelerator_id", "size_class", "energy_scope"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            inputs=("inference_energy", "accelerators", "cloud_price_summary", "electricity", "assumptions",
+                    "parameters"),
+            assumptions=("default-electricity-price-usd-per-kwh", "default-carbon-intensity-g-co2e-per-kwh"),
+            parameters=("inference-small-model-max-parameters", "inference-medium-model-max-parameters"))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class InferencePriceFrontier(pa.DataFrameModel):
@@ -30,12 +30,12 @@ class InferencePriceFrontier(pa.DataFrameModel):
         the reference model's), the cheapest blended price per million
         tokens observed by then (input and output blended with assumption inference-blend-input-share-frac,
         or the source's own blend), with the model, provider and observation behind it."""
-        metadata = {"kind": "derived", "key": ["threshold_id", "as_of_date"],
-                    "foreign_keys": [ForeignKey("threshold_id", "inference_thresholds"),
-                                     ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("min_price_id", "inference_prices", "price_id"),
-                                     ForeignKey("min_price_run_id", "training_runs", "run_id")],
-                    "inputs": ["inference_prices", "inference_thresholds", "benchmark_scores", "benchmarks",
-                               "assumptions"],
-                    "assumptions": ["inference-blend-input-share-frac"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("threshold_id", "as_of_date"),
+            foreign_keys=(ForeignKey("threshold_id", "inference_thresholds"), ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("min_price_id", "inference_prices", "price_id"),
+                          ForeignKey("min_price_run_id", "training_runs", "run_id")),
+            inputs=("inference_prices", "inference_thresholds", "benchmark_scores", "benchmarks", "assumptions"),
+            assumptions=("inference-blend-input-share-frac",))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class InferencePriceTrends(pa.DataFrameModel):
@@ -42,12 +42,12 @@ class InferencePriceTrends(pa.DataFrameModel):
         `inference_thresholds`, a log-linear fit of the record-setting cheapest blended prices over time (the
         method of Cottier et al. 2025), as a factor of decline per year with a bootstrap interval, beside the
         published rate of the same threshold."""
-        metadata = {"kind": "derived", "key": ["threshold_id"],
-                    "foreign_keys": [ForeignKey("threshold_id", "inference_thresholds"),
-                                     ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("published_trend_id", "published_trends", "trend_id")],
-                    "inputs": ["inference_price_frontier", "inference_thresholds", "benchmark_scores", "benchmarks",
-                               "published_trends", "parameters"],
-                    "parameters": ["interval-level-frac", "bootstrap-samples", "bootstrap-seed",
-                                   "minimum-fit-points"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("threshold_id",),
+            foreign_keys=(ForeignKey("threshold_id", "inference_thresholds"), ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("published_trend_id", "published_trends", "trend_id")),
+            inputs=("inference_price_frontier", "inference_thresholds", "benchmark_scores", "benchmarks",
+                    "published_trends", "parameters"),
+            parameters=("interval-level-frac", "bootstrap-samples", "bootstrap-seed", "minimum-fit-points"))
         strict = True

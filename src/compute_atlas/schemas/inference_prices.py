@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import SLUG, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 _MTOK = "USD per million tokens, nominal, of `observed_date`"
 
@@ -49,8 +49,10 @@ class InferencePrices(pa.DataFrameModel):
         API vendor, in nominal USD per million input and output tokens (with cached and batch prices where
         given). A price the source gives only as an input:output blend is kept as the blend. Derived relations
         join the prices to benchmark scores through `run_id`."""
-        metadata = {"kind": "raw", "csv": "inference_prices.csv",
-                    "key": ["provider", "model_version", "observed_date"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs")],
-                    "date_floors": {"observed_date": "2020-06-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="inference_prices.csv",
+            key=("provider", "model_version", "observed_date"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"),),
+            date_floors={"observed_date": "2020-06-01"})
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class InferenceThresholds(pa.DataFrameModel):
@@ -25,8 +25,11 @@ class InferenceThresholds(pa.DataFrameModel):
         GPT-3.5 Turbo, GPT-4, GPT-4 Turbo) on a benchmark (MMLU, GPQA Diamond, MATH Level 5, HumanEval), whose
         cheapest price `inference_price_frontier` follows over time and `inference_price_trends` fits. The
         capabilities are those of Cottier et al. 2025, whose rates `published_trend_id` names."""
-        metadata = {"kind": "raw", "csv": "inference_thresholds.csv", "key": ["threshold_id"],
-                    "foreign_keys": [ForeignKey("benchmark_id", "benchmarks"),
-                                     ForeignKey("reference_run_id", "training_runs", "run_id"),
-                                     ForeignKey("published_trend_id", "published_trends", "trend_id")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="inference_thresholds.csv",
+            key=("threshold_id",),
+            foreign_keys=(ForeignKey("benchmark_id", "benchmarks"),
+                          ForeignKey("reference_run_id", "training_runs", "run_id"),
+                          ForeignKey("published_trend_id", "published_trends", "trend_id")))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class LandmarkRuns(pa.DataFrameModel):
@@ -17,6 +17,9 @@ class LandmarkRuns(pa.DataFrameModel):
     class Config:
         description = """The landmark training runs: which runs anchor the compute-efficiency model's
         access and performance effects, and which the costs page breaks down."""
-        metadata = {"kind": "raw", "csv": "landmark_runs.csv", "key": ["run_id", "role"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="landmark_runs.csv",
+            key=("run_id", "role"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"),))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class Measurements(pa.DataFrameModel):
@@ -40,7 +40,10 @@ class Measurements(pa.DataFrameModel):
         peaks: measured by this project with `compute-atlas measure` (`provenance` = `measured`, with method
         version, software and host) or published by others (`published`, with the source, its method and the
         date)."""
-        metadata = {"kind": "raw", "csv": "measurements.csv", "key": ["measurement_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {'measured_date': '2020-01-01'}}
+        metadata = Declaration(
+            kind="curated",
+            csv="measurements.csv",
+            key=("measurement_id",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            date_floors={"measured_date": "2020-01-01"})
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class MlperfProgress(pa.DataFrameModel):
@@ -54,12 +54,14 @@ class MlperfProgress(pa.DataFrameModel):
         previous generation on the same benchmark in the same round; and the rental cost of one training at
         the median on-demand cloud price nearest the round's date. Hardware and software progress on a fixed
         task."""
-        metadata = {"kind": "derived", "key": ["mlperf_round", "mlperf_benchmark", "accelerator_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"),
-                                     ForeignKey("mlperf_result_id", "mlperf_training"),
-                                     ForeignKey("predecessor_accelerator_id", "accelerators", "accelerator_id"),
-                                     ForeignKey("mlperf_round", "mlperf_rounds")],
-                    "inputs": ["mlperf_training", "mlperf_rounds", "accelerators", "accelerator_efficiency", "cloud_prices",
-                               "parameters"],
-                    "parameters": ["mlperf-generation-gap-months", "mlperf-price-max-gap-days"]}
+        metadata = Declaration(
+            kind="derived",
+            key=("mlperf_round", "mlperf_benchmark", "accelerator_id"),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),
+                          ForeignKey("mlperf_result_id", "mlperf_training"),
+                          ForeignKey("predecessor_accelerator_id", "accelerators", "accelerator_id"),
+                          ForeignKey("mlperf_round", "mlperf_rounds")),
+            inputs=("mlperf_training", "mlperf_rounds", "accelerators", "accelerator_efficiency", "cloud_prices",
+                    "parameters"),
+            parameters=("mlperf-generation-gap-months", "mlperf-price-max-gap-days"))
         strict = True

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import shared
+from ._base import Declaration, shared
 
 
 class MlperfRounds(pa.DataFrameModel):
@@ -16,6 +16,9 @@ class MlperfRounds(pa.DataFrameModel):
     class Config:
         description = """Rounds of MLPerf Training with the date MLCommons published each round's results: the
         date `mlperf_progress` prices a training at (the cloud price nearest it)."""
-        metadata = {"kind": "raw", "csv": "mlperf_rounds.csv", "key": ["mlperf_round"],
-                    "date_floors": {"round_published_date": "2018-12-01"}}
+        metadata = Declaration(
+            kind="curated",
+            csv="mlperf_rounds.csv",
+            key=("mlperf_round",),
+            date_floors={"round_published_date": "2018-12-01"})
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class MlperfTraining(pa.DataFrameModel):
@@ -36,7 +36,9 @@ class MlperfTraining(pa.DataFrameModel):
         through `accelerator_aliases`), nodes × accelerators per node, and the minutes to train. v1.0 to v3.0
         are MLCommons' official scores; v5.1 times were derived from the submission logs and are not official
         (`is_official_score`)."""
-        metadata = {"kind": "raw", "csv": "mlperf_training.csv", "key": ["mlperf_result_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"),
-                                     ForeignKey("mlperf_round", "mlperf_rounds")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="mlperf_training.csv",
+            key=("mlperf_result_id",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"), ForeignKey("mlperf_round", "mlperf_rounds")))
         strict = True

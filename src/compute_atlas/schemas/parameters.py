@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 
 class Parameters(pa.DataFrameModel):
@@ -20,5 +20,8 @@ class Parameters(pa.DataFrameModel):
         the bootstrap's samples and seed, the disagreement threshold, the projection horizon, the fixed
         budgets of the compute-efficiency model. Unlike `assumptions` (facts about the world, each
         sourced), these are choices; each says why."""
-        metadata = {"kind": "raw", "csv": "parameters.csv", "key": ["parameter_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="parameters.csv",
+            key=("parameter_id",))
         strict = True

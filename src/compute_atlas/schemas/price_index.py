@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class PriceIndex(pa.DataFrameModel):
@@ -21,5 +21,8 @@ class PriceIndex(pa.DataFrameModel):
         description = """Annual US consumer price index (CPI-U), used to express nominal
         dollars in dollars of the base year (columns ending in `_usd_2024`), and the producer price
         index of data processing and hosting that Cottier et al. use, to read their figures."""
-        metadata = {"kind": "raw", "csv": "price_index.csv", "key": ["year"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="price_index.csv",
+            key=("year",))
         strict = True

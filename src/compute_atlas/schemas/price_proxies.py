@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 
 class PriceProxies(pa.DataFrameModel):
@@ -16,6 +16,10 @@ class PriceProxies(pa.DataFrameModel):
         description = """Stand-in prices for the cost model: when no source prices a chip, the price of
         a closely related chip (same die or product line) is used instead, and `training_run_costs`
         says so in `chip_price_basis`. Used only when the chip has no price of its own."""
-        metadata = {"kind": "raw", "csv": "price_proxies.csv", "key": ["accelerator_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"), ForeignKey("proxy_accelerator_id", "accelerators")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="price_proxies.csv",
+            key=("accelerator_id",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),
+                          ForeignKey("proxy_accelerator_id", "accelerators", "accelerator_id")))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class PublishedCosts(pa.DataFrameModel):
@@ -25,6 +25,9 @@ class PublishedCosts(pa.DataFrameModel):
         run and method (cloud rental, amortized hardware and energy, upfront acquisition), each with
         its dollar year and the price index it was adjusted with, so that `training_cost_methods` can
         set our estimates and our reproduction of the published method beside them."""
-        metadata = {"kind": "raw", "csv": "published_costs.csv", "key": ["run_id", "cost_method"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="published_costs.csv",
+            key=("run_id", "cost_method"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"),))
         strict = True

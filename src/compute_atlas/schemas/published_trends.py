@@ -2,15 +2,8 @@
 
 import pandera.polars as pa
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
-QUANTITIES = [
-    "peak_flop_per_s", "flop_per_s_per_usd", "flop_per_s_per_watt", "memory_bytes",
-    "memory_bandwidth_bytes_per_s", "training_compute_flop", "frontier_training_compute_flop",
-    "frontier_training_cost_usd", "algorithmic_efficiency_language", "algorithmic_efficiency_vision",
-    "algorithmic_efficiency_other", "cloud_price_usd_per_hour", "hardware_acquisition_cost_usd",
-    "inference_price_usd_per_mtok",
-]
 UNITS = ["doubling_time_years", "doubling_time_months", "growth_per_year_x", "halving_time_months",
          "halving_time_years", "growth_per_year_oom", "decline_per_year_x"]
 
@@ -44,5 +37,8 @@ class PublishedTrends(pa.DataFrameModel):
         description = """Trend estimates published in the literature (hardware price-performance,
         training compute and cost growth, algorithmic progress), each as the source states it, with
         its interval and the interval's level."""
-        metadata = {"kind": "raw", "csv": "published_trends.csv", "key": ["trend_id"]}
+        metadata = Declaration(
+            kind="curated",
+            csv="published_trends.csv",
+            key=("trend_id",))
         strict = True

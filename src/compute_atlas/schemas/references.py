@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import field, shared
+from ._base import Declaration, field, shared
 
 
 class References(pa.DataFrameModel):
@@ -21,5 +21,7 @@ class References(pa.DataFrameModel):
 
     class Config:
         description = """Every source the datasets cite, parsed from `datasets/references.bib`."""
-        metadata = {"kind": "raw", "csv": None, "key": ["reference_key"]}
+        metadata = Declaration(
+            kind="curated",
+            key=("reference_key",))
         strict = True

@@ -4,19 +4,15 @@ import datetime as dt
 
 import pandera.polars as pa
 
-from ..metadata.fields import DOMAINS
-from ._base import ForeignKey, field, shared
-from .training_cost_methods import METHODS as COST_METHODS
+from ..metadata.vocabularies import CHIP_KINDS, COST_METHODS, DOMAINS, MARKET_SEGMENTS, PRICE_BASES
+from ._base import Declaration, ForeignKey, field, shared
 
 
-def _list_of(values: list[str]) -> str:
+def _list_of(values: tuple[str, ...]) -> str:
     word = "|".join(values)
     return rf"^({word})(;({word}))*$"
 
 
-KINDS = ["gpu", "tpu", "asic", "wafer_scale"]
-SEGMENTS = ["data_centre", "workstation", "consumer"]
-PRICE_BASES = ["launch_list", "purchase"]
 
 
 class ReplicationSubsets(pa.DataFrameModel):
@@ -27,9 +23,9 @@ class ReplicationSubsets(pa.DataFrameModel):
                             "its release date) or `training_runs` (one point per run of `training_run_costs` at its "
                             "publication date).", nullable=False, isin=["accelerators", "training_runs"])
     kinds: str = field("Accelerators: the kinds of chip kept (`;`-separated values of `accelerators.kind`).",
-                       str_matches=_list_of(KINDS))
+                       str_matches=_list_of(CHIP_KINDS))
     market_segments: str = field("Accelerators: the market segments kept (`;`-separated values of "
-                                 "`accelerators.market_segment`).", str_matches=_list_of(SEGMENTS))
+                                 "`accelerators.market_segment`).", str_matches=_list_of(MARKET_SEGMENTS))
     precision_rule: str = field("Accelerators: which rate is the chip's point: `fp32` or `fp16` (the dense rate in "
                                 "that precision; FP16 is the tensor rate on a chip with matrix units), "
                                 "`best-16bit-tensor` (`accelerator_efficiency.is_best_16bit_tensor`); empty for "
@@ -41,7 +37,7 @@ class ReplicationSubsets(pa.DataFrameModel):
                             "'top' or 'leading' hardware).", nullable=False)
     frontier_only: bool = field("Training runs: keep only frontier runs (`is_frontier`).")
     domains: str = field("Training runs: the domains kept (`;`-separated values of `training_runs.domain`); empty "
-                         "for every domain.", str_matches=_list_of(list(DOMAINS)))
+                         "for every domain.", str_matches=_list_of(DOMAINS))
     z_score_window_years: float = field("Training runs: select runs by the z-score of their log compute against "
                                         "every run with a compute figure published within this many years either "
                                         "side (Sevilla et al. 2022's rule for large-scale and regular-scale "
@@ -65,6 +61,9 @@ class ReplicationSubsets(pa.DataFrameModel):
         market segment), which rate (precision), which price basis, which runs (frontier, domain, and
         large- or regular-scale by z-score where the source selects so), which cost method, the period
         of dates, and what still differs. `trend_replications` fits each one."""
-        metadata = {"kind": "raw", "csv": "replication_subsets.csv", "key": ["trend_id"],
-                    "foreign_keys": [ForeignKey("trend_id", "published_trends")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="replication_subsets.csv",
+            key=("trend_id",),
+            foreign_keys=(ForeignKey("trend_id", "published_trends"),))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TechniqueEffects(pa.DataFrameModel):
@@ -25,7 +25,9 @@ class TechniqueEffects(pa.DataFrameModel):
     class Config:
         description = """Every measured technique result turned into one improvement factor, so that
         results measured in different units can be compared and summarized."""
-        metadata = {"kind": "derived", "key": ["result_id"],
-                    "foreign_keys": [ForeignKey("result_id", "technique_results"), ForeignKey("technique_id", "techniques")],
-                    "inputs": ['technique_results', 'techniques']}
+        metadata = Declaration(
+            kind="derived",
+            key=("result_id",),
+            foreign_keys=(ForeignKey("result_id", "technique_results"), ForeignKey("technique_id", "techniques")),
+            inputs=("technique_results", "techniques"))
         strict = True

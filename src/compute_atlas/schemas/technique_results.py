@@ -2,9 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
-
-METRICS = ["speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction"]
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TechniqueResults(pa.DataFrameModel):
@@ -29,6 +27,9 @@ class TechniqueResults(pa.DataFrameModel):
     class Config:
         description = """Measured effects of efficiency techniques from papers and benchmark
         reports: baseline and treated values, with the quality change."""
-        metadata = {"kind": "raw", "csv": "technique_results.csv", "key": ["result_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators"), ForeignKey("technique_id", "techniques")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="technique_results.csv",
+            key=("result_id",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"), ForeignKey("technique_id", "techniques")))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TechniqueSummary(pa.DataFrameModel):
@@ -21,7 +21,9 @@ class TechniqueSummary(pa.DataFrameModel):
     class Config:
         description = """Per technique and metric: how many measured results there are and the
         median, quartiles and range of their improvement factors."""
-        metadata = {"kind": "derived", "key": ["technique_id", "metric"],
-                    "foreign_keys": [ForeignKey("technique_id", "techniques")],
-                    "inputs": ['technique_effects']}
+        metadata = Declaration(
+            kind="derived",
+            key=("technique_id", "metric"),
+            foreign_keys=(ForeignKey("technique_id", "techniques"),),
+            inputs=("technique_effects",))
         strict = True

@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class Techniques(pa.DataFrameModel):
@@ -19,6 +19,9 @@ class Techniques(pa.DataFrameModel):
     class Config:
         description = """Efficiency techniques (mixed precision, quantization, pruning,
         distillation, ...) with what they change and the papers that introduced them."""
-        metadata = {"kind": "raw", "csv": "techniques.csv", "key": ["technique_id"],
-                    "foreign_keys": [ForeignKey("glossary_terms", "glossary", sep=";")]}
+        metadata = Declaration(
+            kind="curated",
+            csv="techniques.csv",
+            key=("technique_id",),
+            foreign_keys=(ForeignKey("glossary_terms", "glossary", "term_id", sep=";"),))
         strict = True

@@ -3,9 +3,8 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
-
-METHODS = ["ours-cloud", "ours-ownership", "cottier-cloud", "cottier-amortized"]
+from ..metadata.vocabularies import COST_METHODS
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TrainingCostMethods(pa.DataFrameModel):
@@ -18,7 +17,7 @@ class TrainingCostMethods(pa.DataFrameModel):
         "The method: `ours-cloud` and `ours-ownership` are `training_run_costs`' cloud and ownership costs; "
         "`cottier-cloud` and `cottier-amortized` reproduce Cottier et al. (2024)'s cloud and amortized "
         "hardware-and-energy methods on our data (their price tier, price date, amortization and chip-hours).",
-        nullable=False, isin=METHODS)
+        nullable=False, isin=list(COST_METHODS))
     cost_method: str = shared('cost_method', nullable=False)
     method_chip_hours: float = field("Chip-hours the method charges: chips × duration; for Cottier et al.'s "
                                      "methods, where either is unknown, compute / (peak rate × default MFU × 3600).",
@@ -58,15 +57,16 @@ class TrainingCostMethods(pa.DataFrameModel):
         acquisition date) and amortized (hardware progress depreciation) methods, each with the
         chip-hours, price, price date and tier it uses, its cost in 2024 dollars, and the ratio to
         the figure Cottier et al. (Epoch AI) publish for the run, where there is one."""
-        metadata = {"kind": "derived", "key": ["run_id", "method_id"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"),
-                                     ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['training_run_costs', 'accelerators', 'cloud_prices', 'hardware_prices',
-                               'price_proxies', 'published_costs', 'price_index', 'assumptions', 'parameters'],
-                    "assumptions": ['default-mfu', 'cloud-commit-1y-discount-frac', 'cloud-commit-3y-discount-frac',
-                                    'hardware-value-decline-oom-per-year', 'interconnect-cost-frac',
-                                    'server-cost-markup-frac', 'pue', 'default-electricity-price-usd-per-kwh'],
-                    "parameters": ['dollar-base-year', 'hours-per-year', 'cottier-cloud-commitment-years',
-                                   'cottier-publication-lag-days', 'cottier-acquisition-lead-days',
-                                   'cottier-default-training-duration-hours', 'cottier-availability-lag-days']}
+        metadata = Declaration(
+            kind="derived",
+            key=("run_id", "method_id"),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")),
+            inputs=("training_run_costs", "accelerators", "cloud_prices", "hardware_prices", "price_proxies",
+                    "published_costs", "price_index", "assumptions", "parameters"),
+            assumptions=("default-mfu", "cloud-commit-1y-discount-frac", "cloud-commit-3y-discount-frac",
+                         "hardware-value-decline-oom-per-year", "interconnect-cost-frac", "server-cost-markup-frac",
+                         "pue", "default-electricity-price-usd-per-kwh"),
+            parameters=("dollar-base-year", "hours-per-year", "cottier-cloud-commitment-years",
+                        "cottier-publication-lag-days", "cottier-acquisition-lead-days",
+                        "cottier-default-training-duration-hours", "cottier-availability-lag-days"))
         strict = True

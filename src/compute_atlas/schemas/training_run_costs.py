@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TrainingRunCosts(pa.DataFrameModel):
@@ -64,9 +64,15 @@ class TrainingRunCosts(pa.DataFrameModel):
         × time × utilization) and their spread, model FLOP utilization, cost as cloud rental and as
         amortized ownership (nominal and in 2024 dollars), energy and emissions, with the assumptions
         each uses and a flag where a reported figure and our estimate disagree."""
-        metadata = {"kind": "derived", "key": ["run_id"],
-                    "foreign_keys": [ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")],
-                    "inputs": ['training_runs', 'accelerators', 'accelerator_efficiency', 'cloud_prices', 'hardware_prices', 'price_proxies', 'assumptions', 'parameters', 'price_index'],
-                    "assumptions": ['default-mfu', 'pue', 'server-power-overhead-frac', 'tpu-server-power-overhead-frac', 'server-avg-power-frac', 'tpu-server-avg-power-frac', 'hardware-depreciation-years', 'server-cost-markup-frac', 'interconnect-cost-frac', 'default-electricity-price-usd-per-kwh', 'default-carbon-intensity-g-co2e-per-kwh'],
-                    "parameters": ['dollar-base-year', 'hours-per-year', 'disagreement-threshold-x']}
+        metadata = Declaration(
+            kind="derived",
+            key=("run_id",),
+            foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("accelerator_id", "accelerators")),
+            inputs=("training_runs", "accelerators", "accelerator_efficiency", "cloud_prices", "hardware_prices",
+                    "price_proxies", "assumptions", "parameters", "price_index"),
+            assumptions=("default-mfu", "pue", "server-power-overhead-frac", "tpu-server-power-overhead-frac",
+                         "server-avg-power-frac", "tpu-server-avg-power-frac", "hardware-depreciation-years",
+                         "server-cost-markup-frac", "interconnect-cost-frac", "default-electricity-price-usd-per-kwh",
+                         "default-carbon-intensity-g-co2e-per-kwh"),
+            parameters=("dollar-base-year", "hours-per-year", "disagreement-threshold-x"))
         strict = True

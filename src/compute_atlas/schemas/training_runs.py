@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TrainingRuns(pa.DataFrameModel):
@@ -34,7 +34,10 @@ class TrainingRuns(pa.DataFrameModel):
         public release, organization, domain, parameters, training tokens and compute (with how it was
         estimated and how confident that is), whether it is distilled, and, where known, its hardware,
         duration and any published cost."""
-        metadata = {"kind": "raw", "csv": "training_runs.csv", "key": ["run_id"],
-                    "foreign_keys": [ForeignKey("accelerator_id", "accelerators")],
-                    "date_floors": {'publication_date': '1950-01-01'}}
+        metadata = Declaration(
+            kind="curated",
+            csv="training_runs.csv",
+            key=("run_id",),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            date_floors={"publication_date": "1950-01-01"})
         strict = True

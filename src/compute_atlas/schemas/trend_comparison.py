@@ -2,13 +2,14 @@
 
 import pandera.polars as pa
 
-from ._base import field, shared
+from ..metadata.vocabularies import ESTIMATE_ORIGINS
+from ._base import Declaration, field, shared
 
 
 class TrendComparison(pa.DataFrameModel):
     quantity: str = shared('quantity', nullable=False)
     origin: str = field("`ours` for a fit of this build, `published` for a literature estimate.",
-                        nullable=False, isin=["ours", "published"])
+                        nullable=False, isin=list(ESTIMATE_ORIGINS))
     estimate_id: str = field("`fit_id` of trend_fits or `trend_id` of published_trends.", nullable=False)
     subset: str = shared('subset', nullable=False)
     growth_per_year_x: float = shared('growth_per_year_x', nullable=False)
@@ -24,6 +25,8 @@ class TrendComparison(pa.DataFrameModel):
         description = """Our trend fits and the published estimates of the same quantity, all
         converted to a growth factor per year and a doubling time, so that they can be read side by
         side."""
-        metadata = {"kind": "derived", "key": ["estimate_id"],
-                    "inputs": ['trend_fits', 'published_trends']}
+        metadata = Declaration(
+            kind="derived",
+            key=("estimate_id",),
+            inputs=("trend_fits", "published_trends"))
         strict = True

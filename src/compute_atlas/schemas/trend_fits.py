@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import SLUG, field, shared
+from ._base import SLUG, Declaration, field, shared
 
 
 class TrendFits(pa.DataFrameModel):
@@ -37,7 +37,9 @@ class TrendFits(pa.DataFrameModel):
         description = """Log-linear trend fits against date (ordinary least squares on log10 of the
         value), each with a 90 % percentile bootstrap interval (5th to 95th percentile of resampled
         fits, fixed seed), the number of points and the date range."""
-        metadata = {"kind": "derived", "key": ["fit_id"],
-                    "inputs": ['accelerator_efficiency', 'training_run_costs', 'parameters'],
-                    "parameters": ['interval-level-frac', 'bootstrap-samples', 'bootstrap-seed', 'minimum-fit-points']}
+        metadata = Declaration(
+            kind="derived",
+            key=("fit_id",),
+            inputs=("accelerator_efficiency", "training_run_costs", "parameters"),
+            parameters=("interval-level-frac", "bootstrap-samples", "bootstrap-seed", "minimum-fit-points"))
         strict = True

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandera.polars as pa
 
-from ._base import ForeignKey, field, shared
+from ._base import Declaration, ForeignKey, field, shared
 
 
 class TrendReplications(pa.DataFrameModel):
@@ -54,9 +54,11 @@ class TrendReplications(pa.DataFrameModel):
         beside our log-linear fit of the source's own population, precision, price basis and period
         (`replication_subsets`), with our percentile-bootstrap interval, both as growth factors per
         year, and whether the two agree."""
-        metadata = {"kind": "derived", "key": ["trend_id"],
-                    "foreign_keys": [ForeignKey("trend_id", "published_trends")],
-                    "inputs": ['replication_subsets', 'published_trends', 'accelerator_efficiency',
-                               'training_run_costs', 'training_runs', 'training_cost_methods', 'parameters'],
-                    "parameters": ['interval-level-frac', 'bootstrap-samples', 'bootstrap-seed', 'minimum-fit-points']}
+        metadata = Declaration(
+            kind="derived",
+            key=("trend_id",),
+            foreign_keys=(ForeignKey("trend_id", "published_trends"),),
+            inputs=("replication_subsets", "published_trends", "accelerator_efficiency", "training_run_costs",
+                    "training_runs", "training_cost_methods", "parameters"),
+            parameters=("interval-level-frac", "bootstrap-samples", "bootstrap-seed", "minimum-fit-points"))
         strict = True

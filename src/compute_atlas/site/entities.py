@@ -41,10 +41,14 @@ from sphinx.util.osutil import relative_uri
 
 from .. import schemas
 from ..metadata.units import unit
+from ..metadata.vocabularies import PRECISIONS
 from ..schemas import RELATIONS
 from . import tables
 from .charts.common import THEME, figure_html
 from .tables import html_table, text_html
+
+#: The precisions in the vocabulary's order, as an SQL list.
+PRECISION_ORDER = "[" + ", ".join(f"'{p}'" for p in PRECISIONS) + "]"
 
 #: Sphinx docnames of the entities' index pages: the entity pages are generated only where these exist.
 INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
@@ -88,8 +92,7 @@ ACCELERATOR_SECTIONS = [
             """SELECT e.accelerator_id AS _entity, e.precision, e.peak_flop_per_s, e.is_tensor_rate,
                       e.is_best_16bit_tensor, e.source
                FROM accelerator_efficiency e
-               ORDER BY e.accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
-                        'int4'], e.precision)""",
+               ORDER BY e.accelerator_id, list_position(""" + PRECISION_ORDER + """, e.precision)""",
             [("precision", "Precision"), ("peak_flop_per_s", "Dense peak"), ("is_tensor_rate", "Tensor rate"),
              ("source", "Source")],
             "Dense rates (no structured sparsity); an integer precision's rate is in operations per second."),
@@ -98,8 +101,7 @@ ACCELERATOR_SECTIONS = [
                       price_basis, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt, ridge_point_flop_per_byte,
                       memory_bytes_per_flop_per_s, achieved_over_peak_frac
                FROM accelerator_efficiency
-               ORDER BY accelerator_id, list_position(['fp64','fp32','tf32','bf16','fp16','fp8','fp4','int8',
-                        'int4'], precision)""",
+               ORDER BY accelerator_id, list_position(""" + PRECISION_ORDER + """, precision)""",
             [("precision", "Precision"), ("flop_per_s_per_usd_2024", "Per launch-price dollar (2024)"),
              ("priced_flop_per_s_per_usd_2024", "Per dollar of its price"), ("price_basis", "Price used"),
              ("flop_per_s_per_watt", "Per watt"), ("ridge_point_flop_per_byte", "Ridge point"),
@@ -244,7 +246,7 @@ MODEL_SECTIONS = [
 ]
 
 SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
-#: The curated dataset of each raw relation: a page's "data last changed" is the latest change of those its rows
+#: The curated dataset of each curated relation: a page's "data last changed" is the latest change of those its rows
 #: come from (build_info's ``changed:<file>``).
 DATASET_FILES = {r.name: r.csv_file for r in RELATIONS if r.csv_file}
 #: Columns that name an entity: their cells link to its page.

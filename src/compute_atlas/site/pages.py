@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 
 from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
-from ..publish.ddl import ident
 from ..schemas import RELATIONS
+from ..sql import ident
 from ..validate import plausibility
 from ..validate.declared import fill
 from .layout import CONTRIBUTING, DICTIONARY, ENTITY_FOLDERS, GENERATED
@@ -63,7 +63,7 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def dictionary_md(rel, changed: dict[str, str]) -> str:
-    kind = {"raw": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
+    kind = {"curated": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
     out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {rel.description}", ""]
     source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
     if source_file:
@@ -96,7 +96,7 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
             checks = "; ".join(x for x in (checks, f"each a key of [`{fk.table}`]({fk.table}.md)") if x)
         rows.append([f"`{c.name}`", c.sql_type, unit, description, checks])
     out.append(list_table(["Column", "Type", "Unit", "Description", "Checks"], rows, "atlas-table sortable dictionary"))
-    if rel.kind == "raw":
+    if rel.kind == "curated":
         out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
                 "downloads). Click a column header to sort.", "",
                 f"```{{include}} ../{GENERATED}/datasets/{rel.name}.md", "```", ""]
@@ -367,5 +367,5 @@ def generate(app: Sphinx) -> None:
     changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     for rel in RELATIONS:
         write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed))
-        if rel.kind == "raw":
+        if rel.kind == "curated":
             write_if_changed(gen / "datasets" / f"{rel.name}.md", dataset_md(con, rel))

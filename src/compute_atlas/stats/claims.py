@@ -24,65 +24,6 @@ from dataclasses import dataclass
 from statistics import median
 
 
-@dataclass(frozen=True)
-class Rule:
-    """How a claim is checked: in plain words, the relations it reads and the keys of its ``check_subset``."""
-
-    description: str
-    reads: tuple[str, ...]
-    keys: tuple[str, ...] = ()
-
-
-RULES: dict[str, Rule] = {
-    "algorithmic_growth": Rule(
-        "For each benchmark of the domain, the regression estimate of algorithmic progress (log-odds of the "
-        "score on log compute and date, non-distilled models) as a growth factor per year, 2^(12 / halving "
-        "months), with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
-    "algorithmic_halving": Rule(
-        "For each benchmark of the domain, the regression estimate of the halving time of the training compute "
-        "needed for a fixed score, with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
-    "hardware_doubling": Rule(
-        "For each named trend fit of peak dense FLOP/s against release date, the doubling time in months, with "
-        "its bootstrap interval.", ("trend_fits",), ("fits",)),
-    "hardware_vs_algorithms": Rule(
-        "For each benchmark of the domain, the hardware fit's doubling time over the benchmark's algorithmic "
-        "halving time (above 1, hardware improves more slowly); the interval combines both intervals' ends.",
-        ("trend_fits", "algorithmic_progress", "benchmarks"), ("fit", "domain")),
-    "compute_share": Rule(
-        "For each benchmark of the domain, the share of the growth of effective compute that physical compute "
-        "gives: log(compute growth per year) over log(compute growth × algorithmic growth per year), with the "
-        "frontier training-compute fit and the benchmark's regression estimate (Ho et al.'s simple accounting, "
-        "not their Shapley decomposition).", ("trend_fits", "algorithmic_progress", "benchmarks"),
-        ("fit", "domain")),
-    "accelerator_ratio": Rule(
-        "For each named pair of accelerators, the first's metric over the second's at the best dense 16-bit rate "
-        "of each, BF16 or FP16 (like-for-like). Where either chip's fastest rate is of another format (FP8, FP4; "
-        "INT8 for a chip without floating point), the ratio at each chip's fastest rate, the basis vendors "
-        "quote, is kept beside it and does not count.", ("accelerator_efficiency",), ("metric", "pairs")),
-    "rental_saving": Rule(
-        "For each named pair (custom chip : GPU), the saving 1 - (custom price per hour / its peak 16-bit FLOP/s) / "
-        "(GPU price per hour / its peak 16-bit FLOP/s), with the median price of each chip at the provider and "
-        "pricing model; a pair counts only where the two chips' years of prices overlap.",
-        ("cloud_prices", "accelerator_efficiency"), ("provider", "pricing", "pairs")),
-    "training_cost": Rule(
-        "For each named training run, its cost by each named cost method of `training_cost_methods` (nominal USD "
-        "of the method's dollar year).", ("training_cost_methods",), ("runs", "methods")),
-    "technique_effect": Rule(
-        "Every measured effect of the named techniques on the metric (`technique_effects`, as a factor).",
-        ("technique_effects",), ("metric", "techniques")),
-    "electricity_price": Rule(
-        "The industrial electricity price of each region of the country, in its latest year (the national "
-        "average left out).", ("electricity",), ("country",)),
-    "no_atlas_data": Rule(
-        "None: the atlas has no data that measures the claim (`settle_with` says what would).", ()),
-}
-
-FORMS = ["about", "range", "at_least", "up_to"]
-#: columns of `accelerator_efficiency` that the rule `accelerator_ratio` may compare
-RATIO_METRICS = ("flop_per_s_per_watt", "peak_flop_per_s", "flop_per_s_per_usd_2024")
-VERDICTS = ["holds", "holds in part", "does not hold", "cannot be checked"]
-
-
 def subset_args(text: str | None) -> dict[str, list[str]]:
     """``check_subset`` as its keys and values: ``metric=speedup;techniques=a,b`` is
     ``{"metric": ["speedup"], "techniques": ["a", "b"]}``."""

@@ -21,8 +21,8 @@ from ..ingest.load import Loaded
 from ..metadata.constraints import Unique, sql_pattern
 from ..parallel import each_table
 from ..problems import Problem
-from ..publish.ddl import ident
 from ..schemas import Relation
+from ..sql import ident
 
 __all__ = ["ColumnCheck", "Failure", "column_checks", "failures", "table_problems", "run_all", "sql_pattern"]
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..publish.ddl import ident
 from ..schemas import relation
+from ..sql import ident
 
 if TYPE_CHECKING:
-    from .rules import _Query
+    from .query import Query as _Query
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ import difflib
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..publish.ddl import ident
 from ..schemas import relation
+from ..sql import ident
 
 if TYPE_CHECKING:
     from .declared import Check
-    from .rules import _Query
+    from .query import Query as _Query
 
 TABLE = "check_exceptions"
 

@@ -7,13 +7,10 @@ is declared in ``CHECKS`` (``declared.Check``) and runs with the plausibility ch
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from .declared import Check
-
-if TYPE_CHECKING:
-    from .rules import _Query
+from .query import Query
 
 #: How an alias is compared: case-insensitively, surrounding spaces ignored (DuckDB SQL).
 NORMAL = "lower(trim({}))"
@@ -31,7 +28,7 @@ def nearest_alias(name: str, aliases: list[str]) -> str | None:
     return by_normal[match[0]] if match else None
 
 
-def ambiguous_aliases(q: _Query) -> list[Problem]:
+def ambiguous_aliases(q: Query) -> list[Problem]:
     """An alias that, ignoring case and spaces, points to two accelerators is an error on each of its rows; one
     that repeats with the same accelerator is redundant (a warning)."""
     key = NORMAL.format("alias")
@@ -55,7 +52,7 @@ def ambiguous_aliases(q: _Query) -> list[Problem]:
     return out
 
 
-def mlperf_names(q: _Query) -> list[Problem]:
+def mlperf_names(q: Query) -> list[Problem]:
     """Each result's accelerator_name maps through the aliases, to the row's own accelerator_id."""
     aliases = [r[0] for r in q.con.execute("SELECT alias FROM accelerator_aliases").fetchall()]
     sql = (f"SELECT m.rowid, m.accelerator_name, m.accelerator_id, string_agg(DISTINCT a.accelerator_id, ', ') "

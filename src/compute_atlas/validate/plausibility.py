@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metadata.fields import METRICS
+from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, TECHNIQUE_METRICS
 from ..problems import Problem
-from ..publish.ddl import ident
-from ..schemas import RAW, relation
+from ..schemas import CURATED, relation
 from ..schemas.accelerators import VALUE_COLUMNS
-from ..stats.claims import RATIO_METRICS, RULES, subset_args
+from ..sql import ident
+from ..stats.claims import subset_args
 from . import exceptions, names
 from .declared import Check, run_check
 
 if TYPE_CHECKING:
-    from .rules import _Query
+    from .query import Query as _Query
 
 
 #: Ceiling on a dense 16-bit tensor rate at each release date: 1.6e15 FLOP/s in
@@ -262,7 +262,7 @@ CHECKS: tuple[Check, ...] = (
           ("purchase", "hardware_prices", "purchase price",
            "check the date and the accelerator_id; a price announced before launch is dated at the release_date "
            "with the announcement in notes, and a pre-launch rumour is an estimate, not a list price"))),
-    *(_price_before_snapshot(rel.name) for rel in RAW
+    *(_price_before_snapshot(rel.name) for rel in CURATED
       if rel.csv_file and "price_date" in rel.schema.columns and "source" in rel.schema.columns),
     Check("blend-beside-input-output", "inference_prices", "blended_usd_per_mtok",
           "a blended price together with input or output prices",
@@ -376,7 +376,7 @@ assert len(BY_NAME) == len(ALL_CHECKS), "two checks share a name"
 
 def context() -> dict[str, object]:
     """Values of the relations' declarations that checks read."""
-    vendors = relation("accelerators").config.metadata.get("gib_vendors", [])
+    vendors = relation("accelerators").declaration.gib_vendors
     return {"gib_vendors": ", ".join(f"'{v}'" for v in vendors) or "NULL"}
 
 
@@ -408,7 +408,7 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
     return problems
 
 
-#: keys of a claim's `check_subset` that name rows of a raw table: key -> (table, key column). An unknown id is
+#: keys of a claim's `check_subset` that name rows of a curated table: key -> (table, key column). An unknown id is
 #: an error; a value the data do not hold (yet) is a warning: the rule will find no point for it.
 CLAIM_SUBSET_IDS = {"techniques": ("techniques", "technique_id"), "pairs": ("accelerators", "accelerator_id"),
                     "runs": ("training_runs", "run_id")}
@@ -429,13 +429,13 @@ def claim_subsets(q: _Query, have: set[str]) -> list[Problem]:
             f"SELECT rowid, check_rule, check_subset FROM {t} ORDER BY rowid").fetchall():
         line = q.loaded.line_of(t, rowid)
         args = subset_args(subset)
-        want = set(RULES[rule].keys) if rule in RULES else set(args)
+        want = set(CLAIM_RULES[rule].keys) if rule in CLAIM_RULES else set(args)
         if set(args) != want or any(not v for v in args.values()):
             out.append(Problem(q.file(t), line, "check_subset", subset or "",
                                f"rule {rule} reads the keys {', '.join(sorted(want)) or '(none)'}",
                                "write key=value;key=value, values separated by ','"))
             continue
-        allowed = {"accelerator_ratio": RATIO_METRICS, "technique_effect": list(METRICS)}.get(rule)
+        allowed = {"accelerator_ratio": RATIO_METRICS, "technique_effect": TECHNIQUE_METRICS}.get(rule)
         if allowed and args["metric"][0] not in allowed:
             out.append(Problem(q.file(t), line, "check_subset", args["metric"][0],
                                f"rule {rule} compares one of: {', '.join(allowed)}", "use one of them as metric="))

@@ -13,32 +13,30 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from typing import TYPE_CHECKING
 
 import duckdb
 
+from ..ingest.load import Loaded
 from ..parallel import each_table
 from ..problems import Problem
-from ..publish.ddl import ident
-from ..schemas import DERIVED, RAW
+from ..schemas import CURATED, DERIVED
+from ..sql import ident
 from . import plausibility
-
-if TYPE_CHECKING:
-    from ..ingest.load import Loaded
+from .query import Query
 
 #: Columns that hold BibTeX keys (`source`; the claims register's `original_source` too).
 CITE_COLUMNS = ("source", "original_source")
 #: Tables whose rows cite sources, and the columns holding the keys.
 CITING = {r.name: [c for c in CITE_COLUMNS if c in r.schema.columns]
-          for r in RAW if r.csv_file and "source" in r.schema.columns}
+          for r in CURATED if r.csv_file and "source" in r.schema.columns}
 
 def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     have = loaded.loaded
-    q = _Query(con, loaded)
+    q = Query(con, loaded)
 
     def table_rules(cur: duckdb.DuckDBPyConnection, rel) -> list[Problem]:
-        tq = _Query(cur, loaded)
+        tq = Query(cur, loaded)
         out = text_hygiene(tq, rel) + unique_columns(tq, rel)
         if len(rel.key) > 1:
             out += composite_key(tq, rel)
@@ -53,25 +51,6 @@ def run_all(con: duckdb.DuckDBPyConnection, loaded: Loaded) -> list[Problem]:
     problems += declared_constants(q, have)
     problems += plausibility.run_all(q, have)  # the name checks too
     return problems
-
-
-class _Query:
-    def __init__(self, con: duckdb.DuckDBPyConnection, loaded: Loaded):
-        self.con, self.loaded = con, loaded
-
-    def file(self, table: str) -> str:
-        from ..schemas import relation
-
-        return relation(table).csv_file or "references.bib"
-
-    def rows(self, table, where, column, value_sql, rule, hint=None, severity="error") -> list[Problem]:
-        sql = f"SELECT rowid, CAST({value_sql} AS VARCHAR) FROM {ident(table)} WHERE {where} ORDER BY rowid"
-        file = self.file(table)
-        return [
-            Problem(file, self.loaded.line_of(table, rowid), column, value, rule,
-                    hint(value) if callable(hint) else hint, severity)
-            for rowid, value in self.con.execute(sql).fetchall()
-        ]
 
 
 #: A character that a reader cannot see or a terminal misrenders: anything but printable ASCII, letters,
@@ -103,7 +82,7 @@ def describe_code_point(ch: str) -> str:
     return f"U+{ord(ch):04X}{' ' + name if name else ''} ({UNSEEN_KINDS[unicodedata.category(ch)]})"
 
 
-def text_hygiene(q: _Query, rel) -> list[Problem]:
+def text_hygiene(q: Query, rel) -> list[Problem]:
     """No stray whitespace, no spreadsheet formulas and no unseen character (UNSEEN_RE) in any text
     column: one scan of the table."""
     text = [c.name for c in rel.columns() if c.sql_type == "VARCHAR"]
@@ -142,7 +121,7 @@ def text_hygiene(q: _Query, rel) -> list[Problem]:
     return out
 
 
-def duplicates(q: _Query, rel, columns: list[str], rule: str, hint: str, column: str | None) -> list[Problem]:
+def duplicates(q: Query, rel, columns: list[str], rule: str, hint: str, column: str | None) -> list[Problem]:
     """Rows whose values of ``columns`` repeat (NULLs compare equal). Rows that repeat have the same hash,
     so the values are grouped only among the rows whose hash repeats: the grouping of every row is one of
     8-byte hashes, not of the key's text (memory and time at 10^7 rows)."""
@@ -153,20 +132,20 @@ def duplicates(q: _Query, rel, columns: list[str], rule: str, hint: str, column:
     return q.rows(rel.name, where, column, f"concat_ws(' | ', {key})", rule, hint)
 
 
-def composite_key(q: _Query, rel) -> list[Problem]:
+def composite_key(q: Query, rel) -> list[Problem]:
     key = ", ".join(rel.key)
     return duplicates(q, rel, list(rel.key), f"duplicate row: ({key}) must be unique", "merge the rows or tell them apart",
                       None)
 
 
-def unique_together(q: _Query, rel, cols: tuple[str, ...]) -> list[Problem]:
+def unique_together(q: Query, rel, cols: tuple[str, ...]) -> list[Problem]:
     """A declared set of columns that identifies a row besides the key (NULLs compare equal)."""
     return duplicates(q, rel, list(cols), f"duplicate row: ({', '.join(cols)}) must be unique",
                       "the same configuration appears twice: merge the rows, or number a repeated measurement "
                       "apart (replicate)", None)
 
 
-def unique_columns(q: _Query, rel) -> list[Problem]:
+def unique_columns(q: Query, rel) -> list[Problem]:
     out = []
     for col in rel.columns():
         if col.unique:
@@ -179,9 +158,9 @@ def _nearest(value: str, choices: list[str]) -> str | None:
     return f"did you mean `{match[0]}`?" if match else None
 
 
-def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
+def foreign_keys(q: Query, have: set[str]) -> list[Problem]:
     out = []
-    declared = [(rel.name, fk.column, fk.table, fk.ref_column, fk.sep) for rel in RAW for fk in rel.foreign_keys]
+    declared = [(rel.name, fk.column, fk.table, fk.ref_column, fk.sep) for rel in CURATED for fk in rel.foreign_keys]
     for table, col, ref, ref_col, sep in declared:
         if table not in have or ref not in have:
             continue
@@ -200,7 +179,7 @@ def foreign_keys(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-def citations(q: _Query, have: set[str]) -> list[Problem]:
+def citations(q: Query, have: set[str]) -> list[Problem]:
     """Every cited key is in references.bib; every entry there is cited. Distinct `source` values are
     checked once each, then the rows holding a bad one are located."""
     if "references" not in have:
@@ -235,10 +214,10 @@ def citations(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-def dates(q: _Query, have: set[str]) -> list[Problem]:
+def dates(q: Query, have: set[str]) -> list[Problem]:
     today = dt.date.today().isoformat()
     out = []
-    floors = [(rel.name, col, floor) for rel in RAW for col, floor in rel.date_floors.items()]
+    floors = [(rel.name, col, floor) for rel in CURATED for col, floor in rel.date_floors.items()]
     for table, col, floor in floors:
         if table not in have:
             continue
@@ -250,7 +229,7 @@ def dates(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-def declared_constants(q: _Query, have: set[str]) -> list[Problem]:
+def declared_constants(q: Query, have: set[str]) -> list[Problem]:
     """Every assumption and parameter that a derived relation's schema declares is a row of its dataset."""
     out = []
     for table, col, attr in (("assumptions", "assumption_id", "assumptions"), ("parameters", "parameter_id", "parameters")):

@@ -32,8 +32,6 @@ THEME = {
     "range": {"category": PALETTE},
     "view": {"stroke": None},
 }
-#: A chip's best 16-bit tensor rate: the one definition, a column of accelerator_efficiency.
-TENSOR_16BIT = "is_best_16bit_tensor"
 
 
 @dataclass

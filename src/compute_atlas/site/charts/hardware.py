@@ -6,8 +6,9 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
+from ...metadata.vocabularies import ESTIMATE_ORIGINS, TENSOR_16BIT
 from ...schemas import column_unit
-from .common import PALETTE, TENSOR_16BIT, WIDTH, Chart, axis, fit, frame, level, theme, tip, trend_line
+from .common import PALETTE, WIDTH, Chart, axis, fit, frame, level, theme, tip, trend_line
 
 
 def growth_sentence(f: dict, what: str) -> str:
@@ -115,7 +116,7 @@ def trend_comparison(con) -> Chart:
         ORDER BY quantity, origin DESC, estimate_id""")
     base = alt.Chart(points).encode(
         y=alt.Y("estimate_id:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-        color=alt.Color("origin:N", title="Estimate", scale=alt.Scale(domain=["ours", "published"],
+        color=alt.Color("origin:N", title="Estimate", scale=alt.Scale(domain=list(ESTIMATE_ORIGINS),
                                                                        range=[PALETTE[0], PALETTE[1]])),
     )
     tooltip = [alt.Tooltip("estimate_id:N", title="Estimate"), alt.Tooltip("subset:N", title="Subset"),
@@ -154,7 +155,7 @@ def trend_replications(con) -> Chart:
                growth_per_year_x_high, interval_level_frac, n_points, fit_description, intervals_overlap, overlap_rule
         FROM trend_replications WHERE intervals_overlap IS NOT NULL
         ORDER BY quantity, trend_id, estimate DESC""")
-    series = ["published", "ours"]
+    series = list(ESTIMATE_ORIGINS[::-1])  # published first
     order = points.unique("label", maintain_order=True)["label"].to_list()
     base = alt.Chart(points).encode(
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),

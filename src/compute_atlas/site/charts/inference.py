@@ -8,6 +8,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
+from ...metadata.vocabularies import SIZE_CLASSES
 from .common import PALETTE, WIDTH, Chart, axis, frame, theme, tip
 
 
@@ -108,7 +109,7 @@ def energy_per_token(con) -> Chart:
     x = alt.X("median_kwh_per_mtok:Q", title="Energy per million output tokens (kWh, log scale)",
               scale=alt.Scale(type="log"), axis=axis("kwh_per_mtok"))
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
-    color = alt.Color("size_class:N", title="Model size", scale=alt.Scale(domain=["small", "medium", "large"],
+    color = alt.Color("size_class:N", title="Model size", scale=alt.Scale(domain=list(SIZE_CLASSES),
                                                                            range=PALETTE[:3]))
     rules = alt.Chart(points).mark_rule().encode(x=alt.X("min_kwh_per_mtok:Q", scale=alt.Scale(type="log")),
                                                  x2="max_kwh_per_mtok:Q", y=y, color=color, tooltip=tooltip)

@@ -1,8 +1,11 @@
-"""DuckDB DDL and comments, generated from the schemas."""
+"""SQL text: quoted identifiers and literals, DuckDB DDL and comments generated from the schemas, and the
+types on both sides (DuckDB's and polars'). Every package that writes SQL uses it, so it sits below them."""
 
 from __future__ import annotations
 
-from ..schemas import Relation
+import polars as pl
+
+from .schemas import Relation
 
 
 def ident(name: str) -> str:
@@ -45,3 +48,9 @@ def comments(rel: Relation) -> list[str]:
 def duckdb_columns(rel: Relation) -> dict[str, str]:
     """Column name to DuckDB type, as ``read_csv(columns=...)`` wants it."""
     return {c.name: c.sql_type for c in rel.columns()}
+
+
+def polars_type(sql_type: str) -> pl.DataType:
+    """The polars type of a DuckDB column type of the schemas."""
+    return {"VARCHAR": pl.String, "BIGINT": pl.Int64, "DOUBLE": pl.Float64,
+            "BOOLEAN": pl.Boolean, "DATE": pl.Date}[sql_type]

@@ -1,0 +1,132 @@
+"""The controlled vocabularies: every fixed list of values that a column allows or a step selects by, defined
+once. A schema's ``isin=`` check, a step's SQL and a chart's legend import the constant from here; none writes
+the list again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- hardware -----------------------------------------------------------------------------------------------------
+
+#: Number formats of a matrix multiply or of a peak rate, widest first (the order pages list them in).
+PRECISIONS = ("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "fp4", "int8", "int4")
+#: The 16-bit floating-point formats of tensor/matrix units: a chip's best 16-bit tensor rate is the higher of its
+#: rates in these (``pipeline/accelerator_efficiency.sql`` computes it once, as ``is_best_16bit_tensor``).
+SIXTEEN_BIT_PRECISIONS = ("bf16", "fp16")
+#: The condition on ``accelerator_efficiency`` that selects each chip's best 16-bit tensor rate.
+TENSOR_16BIT = "is_best_16bit_tensor"
+#: Kinds of chip.
+CHIP_KINDS = ("gpu", "tpu", "asic", "wafer_scale")
+#: Markets a chip is sold into.
+MARKET_SEGMENTS = ("data_centre", "workstation", "consumer")
+#: What a power figure is.
+TDP_KINDS = ("vendor_tdp", "derived", "measured")
+#: Where a measurement comes from.
+PROVENANCES = ("measured", "published")
+#: Which price of a chip ``accelerator_efficiency.price_usd`` is.
+PRICE_BASES = ("launch_list", "purchase")
+#: How a cloud price is sold.
+PRICING_MODELS = ("on_demand", "commit_1y", "commit_3y", "spot")
+
+# --- models, training runs and costs --------------------------------------------------------------------------------
+
+#: Main domains of a model.
+DOMAINS = ("language", "vision", "multimodal", "speech", "games", "biology", "science", "robotics", "other")
+#: How a training run's compute was obtained.
+COMPUTE_ESTIMATION_METHODS = ("reported", "parameters_tokens", "hardware_time", "comparison", "mixed")
+#: Epoch AI's confidence labels of a compute figure.
+COMPUTE_CONFIDENCES = ("confident", "likely", "speculative")
+#: Who reports a benchmark result.
+EVALUATOR_KINDS = ("developer", "third_party")
+#: Kinds of training-cost estimate.
+COST_KINDS = ("cloud", "amortized", "upfront")
+#: The training-cost methods of ``training_cost_methods``: ours and Cottier et al.'s.
+COST_METHODS = ("ours-cloud", "ours-ownership", "cottier-cloud", "cottier-amortized")
+
+# --- inference ------------------------------------------------------------------------------------------------------
+
+#: What a measured energy covers: the GPUs alone (ML.ENERGY reads the GPUs' counters) or the whole system at the
+#: wall (MLPerf Inference power).
+ENERGY_SCOPES = ("gpu_only", "whole_system")
+#: Model size classes by active parameters (``inference_energy_summary``).
+SIZE_CLASSES = ("small", "medium", "large")
+
+# --- techniques -----------------------------------------------------------------------------------------------------
+
+#: What a technique's result measures.
+TECHNIQUE_METRICS = ("speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction")
+#: What a technique applies to.
+TECHNIQUE_CATEGORIES = ("training", "inference", "both")
+
+# --- trends ---------------------------------------------------------------------------------------------------------
+
+#: Whose estimate a row of ``trend_comparison`` is.
+ESTIMATE_ORIGINS = ("ours", "published")
+
+# --- claims ---------------------------------------------------------------------------------------------------------
+
+#: What a claim is about.
+CLAIM_TOPICS = ("capability", "hardware", "costs", "inference", "techniques")
+#: How a claimed figure reads.
+CLAIM_FORMS = ("about", "range", "at_least", "up_to")
+#: Verdicts on a claim (``compute_atlas.stats.claims.verdict``).
+CLAIM_VERDICTS = ("holds", "holds in part", "does not hold", "cannot be checked")
+#: Columns of ``accelerator_efficiency`` that the rule ``accelerator_ratio`` may compare.
+RATIO_METRICS = ("flop_per_s_per_watt", "peak_flop_per_s", "flop_per_s_per_usd_2024")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a claim is checked: in plain words, the relations it reads and the keys of its ``check_subset``."""
+
+    description: str
+    reads: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+
+
+#: How a claim is checked (``claims.check_rule``): each rule with its plain words, what it reads and the keys of
+#: its ``check_subset``; ``pipeline/claim_evidence.py`` has one function per rule.
+CLAIM_RULES: dict[str, Rule] = {
+    "algorithmic_growth": Rule(
+        "For each benchmark of the domain, the regression estimate of algorithmic progress (log-odds of the "
+        "score on log compute and date, non-distilled models) as a growth factor per year, 2^(12 / halving "
+        "months), with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
+    "algorithmic_halving": Rule(
+        "For each benchmark of the domain, the regression estimate of the halving time of the training compute "
+        "needed for a fixed score, with its interval.", ("algorithmic_progress", "benchmarks"), ("domain",)),
+    "hardware_doubling": Rule(
+        "For each named trend fit of peak dense FLOP/s against release date, the doubling time in months, with "
+        "its bootstrap interval.", ("trend_fits",), ("fits",)),
+    "hardware_vs_algorithms": Rule(
+        "For each benchmark of the domain, the hardware fit's doubling time over the benchmark's algorithmic "
+        "halving time (above 1, hardware improves more slowly); the interval combines both intervals' ends.",
+        ("trend_fits", "algorithmic_progress", "benchmarks"), ("fit", "domain")),
+    "compute_share": Rule(
+        "For each benchmark of the domain, the share of the growth of effective compute that physical compute "
+        "gives: log(compute growth per year) over log(compute growth × algorithmic growth per year), with the "
+        "frontier training-compute fit and the benchmark's regression estimate (Ho et al.'s simple accounting, "
+        "not their Shapley decomposition).", ("trend_fits", "algorithmic_progress", "benchmarks"),
+        ("fit", "domain")),
+    "accelerator_ratio": Rule(
+        "For each named pair of accelerators, the first's metric over the second's at the best dense 16-bit rate "
+        "of each, BF16 or FP16 (like-for-like). Where either chip's fastest rate is of another format (FP8, FP4; "
+        "INT8 for a chip without floating point), the ratio at each chip's fastest rate, the basis vendors "
+        "quote, is kept beside it and does not count.", ("accelerator_efficiency",), ("metric", "pairs")),
+    "rental_saving": Rule(
+        "For each named pair (custom chip : GPU), the saving 1 - (custom price per hour / its peak 16-bit FLOP/s) / "
+        "(GPU price per hour / its peak 16-bit FLOP/s), with the median price of each chip at the provider and "
+        "pricing model; a pair counts only where the two chips' years of prices overlap.",
+        ("cloud_prices", "accelerator_efficiency"), ("provider", "pricing", "pairs")),
+    "training_cost": Rule(
+        "For each named training run, its cost by each named cost method of `training_cost_methods` (nominal USD "
+        "of the method's dollar year).", ("training_cost_methods",), ("runs", "methods")),
+    "technique_effect": Rule(
+        "Every measured effect of the named techniques on the metric (`technique_effects`, as a factor).",
+        ("technique_effects",), ("metric", "techniques")),
+    "electricity_price": Rule(
+        "The industrial electricity price of each region of the country, in its latest year (the national "
+        "average left out).", ("electricity",), ("country",)),
+    "no_atlas_data": Rule(
+        "None: the atlas has no data that measures the claim (`settle_with` says what would).", ()),
+}
