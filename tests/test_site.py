@@ -98,9 +98,16 @@ def test_claim_rules_show_their_code_as_code(site):
     assert not re.search(r"Rule\.</em>[^<]*`", page)
 
 
-def test_unknown_atlas_value_fails_the_build(tmp_path, built):
+def test_unknown_atlas_value_fails_the_build(tmp_path, built, known_names_page):
+    import duckdb
+
     from conftest import sphinx_one_page
 
+    # the page with a known figure builds, and shows the database's value
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    n = con.execute("SELECT count(*) FROM accelerators").fetchone()[0]
+    con.close()
+    assert f'<span class="atlas-value">{n}</span>' in known_names_page
     proc = sphinx_one_page(tmp_path, built, "# T\n\nValue: {atlas-value}`no_such_figure`\n")
     assert proc.returncode != 0
     assert "unknown atlas value 'no_such_figure'" in proc.stderr
