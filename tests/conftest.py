@@ -179,3 +179,24 @@ def altered_site(tmp_path_factory) -> Path:
     glossary = data / "glossary.csv"
     edit_csv(glossary, row_of(glossary, "term_id", "compute"), "definition", "Compute " + PAYLOAD)
     return build_with_site(data, root / "build")
+
+
+@pytest.fixture
+def rebuildable_site(altered_site, tmp_path):
+    """The altered site's build folder and datasets, for a test that edits the data and rebuilds incrementally,
+    as a contributor does; both are put back as they were afterwards, for the other tests that read the site.
+
+    (Sphinx rebuilds from scratch in another folder, so the test cannot work on a copy.)"""
+    import os
+    import types
+
+    build = altered_site.parent
+    data = build.parent / "datasets"
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    shutil.copytree(build, kept / "build", symlinks=True)
+    shutil.copytree(data, kept / "datasets")
+    yield types.SimpleNamespace(build=build, datasets=data)
+    for path in (build, data):
+        shutil.rmtree(path)
+        os.replace(kept / path.name, path)

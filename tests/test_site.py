@@ -169,15 +169,14 @@ def _stamps(folder, pattern):
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern)}
 
 
-def test_rebuilds_are_incremental(datasets, tmp_path):
+def test_rebuilds_are_incremental(rebuildable_site):
     """A rebuild with nothing changed rereads no page; after one row changes it rereads only the pages that
     show it, and the copy of docs/ under the build folder keeps its files' mtimes."""
     from compute_atlas.site.builder import render_site
 
     from conftest import build_with_site, edit_csv, row_of
 
-    build = tmp_path / "build"
-    build_with_site(datasets, build)
+    datasets, build = rebuildable_site.datasets, rebuildable_site.build
     work = build / ".sphinx"
     sources, doctrees = _stamps(work / "src", "*"), _stamps(work / "doctrees", "*.doctree")
     pages = {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),
