@@ -46,6 +46,10 @@ def test_build_info_records_counts_and_hashes(built):
     assert info["rows:accelerators"] == str(n)
     assert len(info["sha256:accelerators.csv"]) == 64
     assert {"schema_version", "git_revision", "built_at"} <= set(info)
+    from importlib.metadata import version
+
+    for package in ("duckdb", "pandera", "sphinx", "altair"):
+        assert info[f"version:{package}"] == version(package)
 
 
 def test_accelerator_efficiency_arithmetic(built):
