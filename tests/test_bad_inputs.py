@@ -46,7 +46,15 @@ def apply(case: dict, datasets: Path) -> int | None:
     return edit_csv(path, index, case["column"], case["value"])
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def _first_of_each_file(cases: list[dict]) -> list:
+    """Every case; `nox -s quick` runs the first case of each file (the others are marked slow)."""
+    first: dict[str, str] = {}
+    for c in cases:
+        first.setdefault(c["file"], c["id"])
+    return [pytest.param(c, id=c["id"], marks=() if first[c["file"]] == c["id"] else pytest.mark.slow) for c in cases]
+
+
+@pytest.mark.parametrize("case", _first_of_each_file(CASES))
 def test_bad_input(case, tmp_path):
     datasets = tmp_path / "datasets"
     shutil.copytree(DATASETS, datasets)

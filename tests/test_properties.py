@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ def mutate(data: bytes, position: int, insert: bytes, delete: int) -> bytes:
     return data[:position] + insert + data[position + delete:]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(position=st.integers(0, 10_000), delete=st.integers(0, 20),
        insert=st.one_of(st.binary(max_size=20),

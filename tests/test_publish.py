@@ -10,6 +10,7 @@ import sys
 import time
 
 import duckdb
+import pytest
 
 from compute_atlas.publish.ddl import in_one_transaction
 from compute_atlas.schemas import RELATIONS
@@ -112,6 +113,7 @@ def test_failed_pipeline_step_publishes_nothing(built, tmp_path, monkeypatch):
     assert not [p for p in build_dir.iterdir() if p.name.startswith(".build-")]
 
 
+@pytest.mark.site
 def test_failed_site_build_leaves_the_published_site_untouched(built, tmp_path, monkeypatch):
     """A page that Sphinx cannot build (an unknown figure): exit 1 with Sphinx's message; the site published
     before stays, whole, and no staging folder is left."""
@@ -140,6 +142,7 @@ def test_failed_site_build_leaves_the_published_site_untouched(built, tmp_path, 
     assert not [p for p in build_dir.iterdir() if p.name.startswith((".site-", ".old-site-"))]
 
 
+@pytest.mark.slow
 def test_interrupted_build_leaves_previous_database_readable(datasets, tmp_path):
     build_dir = tmp_path / "build"
     assert cli("build", "--no-site", "--datasets", datasets, "--build-dir", build_dir).exit_code == 0
@@ -159,6 +162,7 @@ def test_interrupted_build_leaves_previous_database_readable(datasets, tmp_path)
     assert con.execute("SELECT count(*) FROM accelerators").fetchall()[0][0] == n
 
 
+@pytest.mark.slow
 def test_two_builds_from_same_inputs_give_identical_exports(datasets, tmp_path):
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     outs = []
