@@ -118,18 +118,37 @@ ALTERED_H100_BF16 = "9.5e14"
 
 
 def sphinx_one_page(tmp_path: Path, built: Path, text: str) -> subprocess.CompletedProcess:
-    """Build a site of one page (``text``, MyST) with the project's conf.py over the database in ``built``."""
+    """Build a site of one page (``text``, MyST) with the project's conf.py over the database in ``built``:
+    that page alone, without the pages generated from the database (``atlas_generated_pages=0``)."""
     import os
     import sys
 
+    from compute_atlas.site.layout import BIBFILE
+
     docs = tmp_path / "docs"
-    docs.mkdir()
+    docs.mkdir(parents=True)
     (docs / "conf.py").write_text((paths.DOCS_DIR / "conf.py").read_text())
+    shutil.copytree(paths.DOCS_DIR / "_static", docs / "_static")
     (docs / "index.md").write_text(text)
-    shutil.copy2(built / "references.bib", tmp_path / "references.bib")
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
-                           f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
+    shutil.copy2(built / "references.bib", docs / BIBFILE)
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", "atlas_generated_pages=0",
+                           "-D", f"atlas_database={built / 'compute_atlas.duckdb'}", str(docs), str(tmp_path / "out")],
                           capture_output=True, text=True, env={**os.environ, "COMPUTE_ATLAS_BUILD_DIR": str(built)})
+
+
+#: A page that uses the extension's roles with names that the database has (the tests of an unknown name
+#: build the same page with an unknown one).
+KNOWN_NAMES_PAGE = ("# T\n\nValue: {atlas-value}`accelerators_count`. "
+                    "See {atlas-accelerator}`the chip <nvidia-h100-sxm5-80gb>` and {atlas-model}`the model <gpt-3-175b>`.\n")
+
+
+@pytest.fixture(scope="session")
+def known_names_page(tmp_path_factory, built) -> str:
+    """The HTML of ``KNOWN_NAMES_PAGE`` built by ``sphinx_one_page``: it builds without a warning."""
+    root = tmp_path_factory.mktemp("one-page")
+    proc = sphinx_one_page(root, built, KNOWN_NAMES_PAGE)
+    assert proc.returncode == 0, proc.stderr
+    return (root / "out" / "index.html").read_text()
 
 
 def build_with_site(datasets: Path, build_dir: Path) -> Path:
@@ -160,3 +179,24 @@ def altered_site(tmp_path_factory) -> Path:
     glossary = data / "glossary.csv"
     edit_csv(glossary, row_of(glossary, "term_id", "compute"), "definition", "Compute " + PAYLOAD)
     return build_with_site(data, root / "build")
+
+
+@pytest.fixture
+def rebuildable_site(altered_site, tmp_path):
+    """The altered site's build folder and datasets, for a test that edits the data and rebuilds incrementally,
+    as a contributor does; both are put back as they were afterwards, for the other tests that read the site.
+
+    (Sphinx rebuilds from scratch in another folder, so the test cannot work on a copy.)"""
+    import os
+    import types
+
+    build = altered_site.parent
+    data = build.parent / "datasets"
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    shutil.copytree(build, kept / "build", symlinks=True)
+    shutil.copytree(data, kept / "datasets")
+    yield types.SimpleNamespace(build=build, datasets=data)
+    for path in (build, data):
+        shutil.rmtree(path)
+        os.replace(kept / path.name, path)

@@ -142,17 +142,43 @@ def test_tables_sort_on_click(browser, served):
         assert v.page.locator("table.sortable tbody tr td").first.inner_text() != first
 
 
+#: Counts, in the browser, the pixels of a PNG (a data URL) that differ from its corner pixel (the background)
+#: and the distinct colours among them.
+INK_JS = """async (url) => {
+    const img = new Image(); img.src = url; await img.decode();
+    const canvas = document.createElement('canvas'); canvas.width = img.width; canvas.height = img.height;
+    const ctx = canvas.getContext('2d'); ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    let ink = 0; const colours = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) {
+            ink++; colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        }
+    }
+    return {ink: ink, pixels: d.length / 4, colours: colours.size};
+}"""
+
+
 def test_screenshots_for_developers(browser, site, served):
-    """Screenshots go beside the session's site, in its build folder under pytest's tmp folder."""
+    """Screenshots go beside the session's site, in its build folder under pytest's tmp folder. Each page's
+    first chart is drawn: its SVG has data marks, and its box on screen is not blank (some of its pixels
+    differ from the background, in several colours: axes, labels and marks)."""
+    import base64
+
     shots = site.parent / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     with Visit(browser, served) as v:
         for name in ("index", "hardware"):
             v.page.goto(f"{served}/{name}.html", wait_until="networkidle")
-            v.page.locator(".atlas-chart-view svg").first.wait_for(timeout=15000)
+            svg = v.page.locator(".atlas-chart-view svg").first
+            svg.wait_for(timeout=15000)
+            assert svg.locator(".role-mark > *").count() > 0, f"the first chart of {name} has no data marks"
             path = shots / f"{name}.png"
             v.page.screenshot(path=str(path), full_page=True)
-            assert path.stat().st_size > 10_000
+            png = svg.screenshot()
+            found = v.page.evaluate(INK_JS, "data:image/png;base64," + base64.b64encode(png).decode())
+            assert found["ink"] > 0.01 * found["pixels"] and found["colours"] >= 3, (name, found)
+        assert v.errors == [], v.errors
 
 
 def test_payloads_in_data_do_not_run(browser, altered_site):

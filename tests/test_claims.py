@@ -151,6 +151,7 @@ def test_every_shipped_claim_has_a_computed_verdict(built):
         assert (value is None) == (verdict_ == "cannot be checked"), claim_id
 
 
+@pytest.mark.slow
 def test_a_verdict_follows_the_data(datasets, tmp_path):
     """Ironwood's performance per watt over Trillium's (BF16 FLOP/s per watt, like-for-like): the verdict
     follows the TPU v7's power, 1000 W against 400 W."""

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from compute_atlas.schemas import RELATIONS
 
 
@@ -31,12 +33,14 @@ def test_datapackage_describes_every_table(built):
     assert any(s.get("citationKey") for s in acc["sources"])
 
 
+@pytest.mark.slow
 def test_frictionless_validates_the_exports(built):
     result = frictionless(built / "datapackage.json")
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
 
 
+@pytest.mark.slow
 def test_frictionless_catches_a_broken_foreign_key(built, tmp_path):
     copy = tmp_path / "pkg"
     shutil.copytree(built / "csv", copy / "csv")

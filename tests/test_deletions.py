@@ -128,6 +128,7 @@ def assert_located(problems: list[Problem]) -> None:
 edit = st.tuples(st.sampled_from(sorted(KEEPS)), st.integers(0, 2**16))
 
 
+@pytest.mark.slow  # 27 builds: not in `nox -s quick`
 @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.dictionaries(st.sampled_from(FILES), edit, min_size=1, max_size=3))

@@ -163,9 +163,12 @@ def test_no_module_patches_sphinx_or_its_extensions():
         assert not patched, (path.name, patched)
 
 
-def test_unknown_entity_in_prose_fails_the_build(tmp_path, built):
+def test_unknown_entity_in_prose_fails_the_build(tmp_path, built, known_names_page):
     from conftest import sphinx_one_page
 
+    # the page with a known chip builds, and links the chip's page
+    assert re.search(rf'<a class="[^"]*atlas-entity-link[^"]*" href="accelerators/{H100}\.html">the chip</a>',
+                     known_names_page)
     proc = sphinx_one_page(tmp_path, built, "# T\n\nSee {atlas-accelerator}`the chip <no-such-chip>`.\n")
     assert proc.returncode != 0
     assert "unknown accelerator 'no-such-chip'" in proc.stderr

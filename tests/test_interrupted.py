@@ -27,6 +27,8 @@ from compute_atlas.publish import atomic
 
 from conftest import DATASETS, cli, edit_csv, row_of
 
+pytestmark = pytest.mark.slow
+
 #: The order of os.replace calls in swap_into_place.
 INTO_RELEASES, SWITCH_CURRENT = 1, 2
 EXPORTS = ("parquet", "csv")

@@ -98,9 +98,16 @@ def test_claim_rules_show_their_code_as_code(site):
     assert not re.search(r"Rule\.</em>[^<]*`", page)
 
 
-def test_unknown_atlas_value_fails_the_build(tmp_path, built):
+def test_unknown_atlas_value_fails_the_build(tmp_path, built, known_names_page):
+    import duckdb
+
     from conftest import sphinx_one_page
 
+    # the page with a known figure builds, and shows the database's value
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    n = con.execute("SELECT count(*) FROM accelerators").fetchone()[0]
+    con.close()
+    assert f'<span class="atlas-value">{n}</span>' in known_names_page
     proc = sphinx_one_page(tmp_path, built, "# T\n\nValue: {atlas-value}`no_such_figure`\n")
     assert proc.returncode != 0
     assert "unknown atlas value 'no_such_figure'" in proc.stderr
@@ -162,15 +169,14 @@ def _stamps(folder, pattern):
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern)}
 
 
-def test_rebuilds_are_incremental(datasets, tmp_path):
+def test_rebuilds_are_incremental(rebuildable_site):
     """A rebuild with nothing changed rereads no page; after one row changes it rereads only the pages that
     show it, and the copy of docs/ under the build folder keeps its files' mtimes."""
     from compute_atlas.site.builder import render_site
 
     from conftest import build_with_site, edit_csv, row_of
 
-    build = tmp_path / "build"
-    build_with_site(datasets, build)
+    datasets, build = rebuildable_site.datasets, rebuildable_site.build
     work = build / ".sphinx"
     sources, doctrees = _stamps(work / "src", "*"), _stamps(work / "doctrees", "*.doctree")
     pages = {**_stamps(work / "html", "accelerators/*.html"), **_stamps(work / "html", "models/*.html"),

@@ -59,8 +59,27 @@ def last_changed(datasets: Path, files) -> dict[str, str]:
     return {name: today if name in modified else day for name, day in out.items()}
 
 
+#: The libraries whose versions a build records (``version:<package>``): they read, check, derive and show the data.
+RECORDED_PACKAGES = ("duckdb", "pandera", "sphinx", "altair")
+
+
+def package_versions() -> list[tuple[str, str]]:
+    """``(version:<package>, version)`` of each recorded package; "not installed" where it is not (a data-only
+    install has no site libraries)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    rows = []
+    for name in RECORDED_PACKAGES:
+        try:
+            rows.append((f"version:{name}", version(name)))
+        except PackageNotFoundError:
+            rows.append((f"version:{name}", "not installed"))
+    return rows
+
+
 def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) -> None:
     rows = [("schema_version", SCHEMA_VERSION), ("git_revision", git_revision()), ("built_at", build_time())]
+    rows += package_versions()
     for rel in RELATIONS:
         if rel.name != "build_info":
             n = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchall()[0][0]

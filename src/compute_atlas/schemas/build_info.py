@@ -7,12 +7,13 @@ from ._base import Declaration, field
 
 class BuildInfo(pa.DataFrameModel):
     item: str = field("What the row records: `schema_version`, `git_revision`, `built_at`, "
+                      "`version:<package>` (the version of DuckDB, pandera, Sphinx and Altair that built it), "
                       "`rows:<table>`, `sha256:<file>` or `changed:<file>` (date of the last commit that changed it).", nullable=False, unique=True)
     value_text: str = field("The recorded value, as text.", nullable=False)
 
     class Config:
-        description = """Bookkeeping of the build: schema version, git revision, build time, row
-        count of every table and the SHA-256 hash of every input file."""
+        description = """Bookkeeping of the build: schema version, git revision, build time, the
+        versions of the main libraries, row count of every table and the SHA-256 hash of every input file."""
         metadata = Declaration(
             kind="bookkeeping",
             key=("item",))

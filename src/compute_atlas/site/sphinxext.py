@@ -47,8 +47,9 @@ def on_builder_inited(app: Sphinx) -> None:
     if src.resolve() == paths.DOCS_DIR.resolve():
         raise ExtensionError(f"the site is not built in {paths.DOCS_DIR}: generated pages would be written there; "
                              "run `compute-atlas build` (it builds from a copy of docs/ under the build folder)")
-    vega.write_bundle(src)
-    pages.generate(app)
+    if app.config.atlas_generated_pages:
+        vega.write_bundle(src)
+        pages.generate(app)
 
 
 def value_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -332,6 +333,9 @@ def setup(app: Sphinx) -> dict:
     app.add_domain(citation_domain(), override=True)
     app.connect("config-inited", add_templates)
     app.add_config_value("atlas_database", str(paths.DEFAULT_OUTPUT_DIR / paths.DATABASE_FILE), "env")
+    # False builds the hand-written pages alone, without the Vega bundle and the glossary, dictionary and entity
+    # pages generated from the database (the tests' one-page builds of a role or directive)
+    app.add_config_value("atlas_generated_pages", True, "env", types=frozenset({bool}))
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_finished)
     app.connect("html-collect-pages", collect_entity_pages)
