@@ -24,11 +24,12 @@ from hypothesis import strategies as st
 
 from compute_atlas.problems import DataError, Problem, errors
 from compute_atlas.publish.database import build_database
-from compute_atlas.schemas import RAW, relation
+from compute_atlas.schemas import CURATED as CURATED_RELATIONS
+from compute_atlas.schemas import relation
 
 from conftest import DATASETS, cli
 
-CURATED = {r.name: r for r in RAW if r.csv_file}
+CURATED = {r.name: r for r in CURATED_RELATIONS if r.csv_file}
 FILES = sorted(r.csv_file for r in CURATED.values())
 EXAMPLES = int(os.environ.get("COMPUTE_ATLAS_DELETION_EXAMPLES", "25"))
 

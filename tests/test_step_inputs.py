@@ -13,9 +13,9 @@ import pytest
 
 from compute_atlas import paths
 from compute_atlas.publish.database import build_database
-from compute_atlas.publish.ddl import ident
 from compute_atlas.publish.steps import Step
 from compute_atlas.schemas import DERIVED
+from compute_atlas.sql import ident
 
 from conftest import DATASETS
 
