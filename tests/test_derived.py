@@ -657,6 +657,23 @@ def test_price_basis_launch_price_first_then_earliest_purchase(db):
     assert (r["price_basis"], r["price_usd"], r["priced_flop_per_s_per_usd_2024"]) == (None, None, None)
 
 
+def test_fit_price_is_the_launch_price_else_a_purchase_near_launch(db):
+    """The price of the data-centre price-performance fits: a launch list price, else a purchase price near launch."""
+    def eff(accelerator_id):
+        return one(db, "SELECT * FROM accelerator_efficiency WHERE accelerator_id = ? AND precision = 'fp32'",
+                   accelerator_id)
+
+    r = eff("test-gpu-2024")  # a launch price wins
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == ("launch_list", approx(500))
+    # released 2018-01-01: $1000 of 2019-01-01 is within the 24-month window ($1500 of 2024); $500 of
+    # 2020-06-01 is not, and would not be taken even though it is lower
+    r = eff("test-asic-purchase")
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == ("purchase_near_launch", approx(1500))
+    assert r["fit_flop_per_s_per_usd_2024"] == approx(3e12 / 1500)
+    r = eff("test-gpu-proxied")  # a proxy's price is not the chip's own: no fit price
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == (None, None)
+
+
 # --- trend_comparison ----------------------------------------------------------------------------------
 
 def test_trend_comparison_unit_conversions(db):
