@@ -79,6 +79,9 @@ ACCELERATORS = [
     accelerator("test-gpu-proxied", "gpu", "2023-01-01", fp32=1e13, bf16=1e14, tdp=300),
     # no launch price, two purchase prices: accelerator_efficiency falls back to the earlier one
     accelerator("test-asic-purchase", "asic", "2018-01-01", fp32=3e12, matrix=False, tdp=150),
+    # a purchase price but no power figure (as the Ascend 910B once was): Cottier et al.'s amortized method has no
+    # energy term, so no cost; only a non-tensor FP16 rate, so it enters none of the fits
+    {**accelerator("test-asic-no-tdp", "asic", "2018-06-01", fp16=1e13, matrix=False, tdp=None), "tdp_kind": None},
 ]
 
 HARDWARE_PRICES = [
@@ -91,6 +94,8 @@ HARDWARE_PRICES = [
     {"accelerator_id": "test-asic-purchase", "price_date": "2020-06-01", "price_usd": 500, "price_kind": "estimate",
      "source": PRICES},
     {"accelerator_id": "test-asic-purchase", "price_date": "2019-01-01", "price_usd": 1000,
+     "price_kind": "reported_purchase", "source": PRICES},
+    {"accelerator_id": "test-asic-no-tdp", "price_date": "2018-09-01", "price_usd": 2000,
      "price_kind": "reported_purchase", "source": PRICES},
 ]
 
@@ -147,6 +152,8 @@ TRAINING_RUNS = [
     # chip count and duration unknown: Cottier et al.'s chip-hours are compute / (peak × default MFU × 3600)
     # = 2.304e21 / (1.28e15 × 0.5 × 3600) = 1000
     run("compute-only-run", "2025-06-01", compute=2.304e21, accelerator_id="test-gpu-2024", precision="bf16"),
+    # on a chip with a purchase price but no TDP, without compute: chips × hours, and no cost by any method
+    run("no-tdp-run", "2019-06-01", accelerator_id="test-asic-no-tdp", count=4, hours=10),
 ]
 
 PUBLISHED_COSTS = [
@@ -631,6 +638,7 @@ def test_disagreement_flag(db):
         "flag-6nd-true": True,  # 6ND 6e19 / reported 1.5e19 = 4×
         "flag-6nd-false": False,  # 6ND 6 × 2.9e9 × 1e10 = 1.74e20 / reported 6e19 = 2.9×
         "compute-only-run": False,  # no chip count or duration, no 6ND: nothing to compare
+        "no-tdp-run": False,  # nothing reported
     }
 
 
@@ -708,7 +716,8 @@ def test_trend_comparison_unit_conversions(db):
 
 
 def test_our_hardware_fit_is_the_exact_line(db):
-    r = one(db, "SELECT * FROM trend_comparison WHERE estimate_id = 'flop_per_s_per_usd:ml-accelerators-tensor-16bit'")
+    # the headline hardware fit: data-centre accelerators, 16-bit tensor, per dollar of a price near launch
+    r = one(db, "SELECT * FROM trend_comparison WHERE estimate_id = 'flop_per_s_per_usd:data-centre-tensor-16bit'")
     # 1e10 → 1.6e11 → 2.56e12 FLOP/s per 2024 $ at 4-year steps: 16^(1/4) = 2 × a year, doubling in 1 year
     assert r["origin"] == "ours"
     assert (r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
@@ -1043,11 +1052,17 @@ def test_mlperf_progress_rental_cost(db):
 
 def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
-    assert f["accelerators_count"] == 7
+    assert f["accelerators_count"] == len(ACCELERATORS)
     assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
-    assert f["training_runs_count"] == 8
+    assert f["data_centre_accelerators_count"] == 8
+    # a price for the data-centre fits: the three launch-priced chips, and test-asic-purchase and test-asic-no-tdp
+    # on a purchase price within 24 months of release
+    assert (f["data_centre_fit_priced_count"], f["data_centre_purchase_priced_count"]) == (5, 2)
+    # the best data-centre 16-bit price-performance: test-gpu-2024, 1.28e15 / $500 of 2024
+    assert f["best_data_centre_tensor16_flop_per_s_per_usd_2024"] == approx(2.56e12)
+    assert f["training_runs_count"] == len(TRAINING_RUNS)
     assert f["frontier_runs_count"] == 2
-    assert f["runs_with_hardware_count"] == 5  # all but the two runs without an accelerator and compute-only-run
+    assert f["runs_with_hardware_count"] == 6  # all but the two runs without an accelerator and compute-only-run
     assert f["runs_with_cost_count"] == 3  # gpt-3-175b, launch-fallback-run, proxy-run
     assert f["runs_flagged_count"] == 3  # tpu-run, launch-fallback-run, flag-6nd-true
     # MFU of 0.125 (tpu), 0.2 (launch-fallback: 0.5 × 1.0098432e20 / 2.524608e20), 0.25, 0.25:
@@ -1059,7 +1074,7 @@ def test_headline_figures(db):
     assert f["claims_holding_in_part_count"] == 2  # c-partly, c-about
     assert f["claims_not_holding_count"] == 1  # c-not
     assert f["claims_uncheckable_count"] == 2  # c-no-data, c-unmeasurable
-    assert f["hardware_prices_count"] == 4
+    assert f["hardware_prices_count"] == len(HARDWARE_PRICES)
     assert f["cloud_prices_count"] == len(CLOUD_PRICES)
     assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)
     assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)
@@ -1084,6 +1099,15 @@ def test_cost_methods_rows(db):
         ("proxy-run", "cottier-amortized"), ("proxy-run", "ours-ownership"),  # no cloud price for its chip
         # tpu-run: no cloud price and no chip price; runs without an accelerator: none
     ]
+
+
+def test_a_chip_with_a_price_but_no_tdp_gives_no_amortized_cost(db):
+    # no-tdp-run: 40 chip-hours on test-asic-no-tdp, which has a purchase price ($2000, 2018-09-01) but no power
+    # figure: Cottier et al.'s amortized rate has no energy term, so the method leaves the run out (no row) rather
+    # than giving a NULL cost; the build does not fail
+    assert cost(db, "no-tdp-run")["chip_hours"] == approx(40)
+    assert db.execute("SELECT count(*) FROM training_cost_methods WHERE run_id = 'no-tdp-run'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM training_cost_methods WHERE cost_usd IS NULL").fetchone()[0] == 0
 
 
 def test_cottier_cloud_price_tier_date_and_vendor(db):
