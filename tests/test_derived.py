@@ -82,6 +82,14 @@ ACCELERATORS = [
     # a purchase price but no power figure (as the Ascend 910B once was): Cottier et al.'s amortized method has no
     # energy term, so no cost; only a non-tensor FP16 rate, so it enters none of the fits
     {**accelerator("test-asic-no-tdp", "asic", "2018-06-01", fp16=1e13, matrix=False, tdp=None), "tdp_kind": None},
+    # consumer and workstation GPUs with a launch price: the separate consumer series of the price-performance fits,
+    # never part of the data-centre fit (every chip above is data-centre)
+    {**accelerator("test-consumer-2018", "gpu", "2018-06-01", fp16=2e13, tdp=250, price=500,
+                   price_date="2018-06-01"), "market_segment": "consumer"},
+    {**accelerator("test-consumer-2021", "gpu", "2021-06-01", fp16=5e13, tdp=300, price=600,
+                   price_date="2021-06-01"), "market_segment": "consumer"},
+    {**accelerator("test-workstation-2023", "gpu", "2023-06-01", fp16=1.2e14, tdp=300, price=800,
+                   price_date="2023-06-01"), "market_segment": "workstation"},
 ]
 
 HARDWARE_PRICES = [
@@ -726,6 +734,31 @@ def test_our_hardware_fit_is_the_exact_line(db):
     assert r["year_range"] == "2016–2024" and r["n_points"] == 3
 
 
+def test_data_centre_fit_rests_on_data_centre_chips_with_a_fit_price_and_consumer_gpus_are_apart(db):
+    def fit(subset):
+        return one(db, "SELECT * FROM trend_fits WHERE fit_id = ?", f"flop_per_s_per_usd:{subset}")
+
+    def chips(where):
+        return db.execute(f"SELECT count(DISTINCT accelerator_id) FROM accelerator_efficiency WHERE {where}").fetchone()[0]
+
+    best16 = "is_best_16bit_tensor"
+    # the data-centre fit: every data-centre chip with a 16-bit tensor rate and a fit price, and no other chip
+    dc = fit("data-centre-tensor-16bit")
+    assert dc["n_points"] == chips(f"{best16} AND market_segment = 'data_centre' AND fit_price_usd_2024 IS NOT NULL")
+    assert dc["n_points"] < chips(f"{best16} AND market_segment = 'data_centre'")  # test-tpu has no price
+    assert "Data-centre accelerators" in dc["subset_description"]
+    # the consumer series: the consumer and workstation cards with a launch price, none of the data-centre chips
+    consumer = fit("consumer-tensor-16bit")
+    assert consumer["n_points"] == chips(f"{best16} AND market_segment IN ('consumer', 'workstation') "
+                                         "AND flop_per_s_per_usd_2024 IS NOT NULL") > 0
+    assert "separate series" in consumer["subset_description"]
+    # the launch-priced fit mixes both, which is why it is no longer the headline
+    assert fit("ml-accelerators-tensor-16bit")["n_points"] == dc["n_points"] + consumer["n_points"]
+    # compute_efficiency's hardware rate is the data-centre fit
+    rates = {r[0] for r in db.execute("SELECT DISTINCT inputs FROM compute_efficiency WHERE basis = 'hardware'").fetchall()}
+    assert rates == {"flop_per_s_per_usd:data-centre-tensor-16bit"}
+
+
 # --- trend_replications --------------------------------------------------------------------------------
 
 def test_trend_replications_convert_fit_and_judge_overlap(db):
@@ -1053,7 +1086,7 @@ def test_mlperf_progress_rental_cost(db):
 def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
     assert f["accelerators_count"] == len(ACCELERATORS)
-    assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
+    assert f["accelerators_priced_count"] == 6  # the three launch-priced data-centre chips and three consumer cards
     assert f["data_centre_accelerators_count"] == 8
     # a price for the data-centre fits: the three launch-priced chips, and test-asic-purchase and test-asic-no-tdp
     # on a purchase price within 24 months of release
