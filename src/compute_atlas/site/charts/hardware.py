@@ -18,6 +18,11 @@ def growth_sentence(f: dict, what: str) -> str:
             f"{f['start_date'].year} to {f['end_date'].year}.")
 
 
+def _in_sentence(what: str) -> str:
+    """A capitalised phrase inside a sentence: its first letter lowered unless it starts an acronym (FP32, GPU)."""
+    return what[:1].lower() + what[1:] if what[1:2].islower() or what[1:2] == "-" else what
+
+
 def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, what: str, title: str) -> Chart:
     unit = column_unit(value_col)
     points = frame(con, f"""
@@ -35,7 +40,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
                  tip("value", y_title, unit), alt.Tooltip("source:N", title="Source")],
     )
     layers = [base]
-    takeaway = f"No trend could be fitted: fewer than 3 chips have {what.lower()}."
+    takeaway = f"No trend could be fitted: fewer than 3 chips have {_in_sentence(what)}."
     if f:
         line = trend_line(f, f"Fitted trend: ×{sig(f['growth_per_year_x'], 2)} a year")
         layers.append(alt.Chart(line).mark_line(color="#333", strokeDash=[6, 4]).encode(
@@ -43,7 +48,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
             tooltip=[alt.Tooltip("series:N", title="Trend")]))
         takeaway = growth_sentence(f, what)
     best = points.sort("value", descending=True).head(1)
-    description = (f"Scatter plot, log scale, of {what.lower()} against release date for {points.height} "
+    description = (f"Scatter plot, log scale, of {_in_sentence(what)} against release date for {points.height} "
                    f"accelerators, coloured by vendor, with the fitted exponential trend as a dashed line.")
     if best.height:
         description += (f" The highest is {best['name'][0]} ({best['vendor'][0]}, {best['release_date'][0].year}) "
@@ -83,7 +88,7 @@ def tensor_flop_per_watt(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_watt", TENSOR_16BIT, "flop_per_s_per_watt:ml-accelerators-tensor-16bit",
         "16-bit tensor FLOP/s per watt",
-        "Accelerators with matrix units (all market segments)' 16-bit tensor FLOP/s per watt of rated power",
+        "16-bit tensor FLOP/s per watt of rated power of accelerators with matrix units (all market segments)",
         "All accelerators with matrix units, 16-bit tensor: FLOP/s per watt of rated power")
 
 
