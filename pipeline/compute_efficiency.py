@@ -14,7 +14,9 @@ from __future__ import annotations
 from compute_atlas.publish.steps import parameter, relation_frame
 from compute_atlas.stats.efficiency import Rate, combine, compounded
 
-HARDWARE_FIT = "flop_per_s_per_usd:ml-accelerators-tensor-16bit"
+# the hardware rate is ML hardware's: data-centre accelerators, 16-bit tensor, per dollar of a price near launch (not the
+# launch-priced consumer and workstation cards, which are a separate series)
+HARDWARE_FIT = "flop_per_s_per_usd:data-centre-tensor-16bit"
 SPENDING_FIT = "frontier_training_cost_usd:frontier-models"
 #: domain -> the published algorithmic-progress estimate used (with its own interval and level)
 ALGORITHMS = {"language": "ho2024-lm-algorithmic-efficiency", "vision": "erdil2022-imagenet-compute-efficiency"}

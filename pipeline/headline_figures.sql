@@ -33,7 +33,35 @@ figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'h100_sxm_bf16_flop_per_s', peak_flop_per_s, 'flop_per_s', 'Dense BF16 peak of the H100 SXM5.'
         FROM accelerator_efficiency WHERE accelerator_id = 'nvidia-h100-sxm5-80gb' AND precision = 'bf16'
     UNION ALL SELECT 'best_bf16_flop_per_s_per_usd_2024', max(flop_per_s_per_usd_2024), 'flop_per_s_per_usd_2024',
-        'Highest BF16 FLOP/s per launch-price dollar (2024 dollars).' FROM accelerator_efficiency WHERE precision = 'bf16'
+        'Highest BF16 FLOP/s per launch-price dollar (2024 dollars) of any accelerator with a launch list price, '
+        || 'all market segments: in practice a consumer card, since few data-centre chips have a list price.'
+        FROM accelerator_efficiency WHERE precision = 'bf16'
+    -- ML hardware: data-centre accelerators per dollar of the price of the data-centre fits (purchase price near launch)
+    UNION ALL SELECT 'best_data_centre_tensor16_flop_per_s_per_usd_2024', max(fit_flop_per_s_per_usd_2024),
+        'flop_per_s_per_usd_2024', 'Highest 16-bit tensor FLOP/s per 2024 dollar of purchase price near launch '
+        || '(fit_price_usd_2024) among data-centre accelerators.'
+        FROM accelerator_efficiency WHERE market_segment = 'data_centre' AND is_best_16bit_tensor
+    UNION ALL SELECT 'data_centre_accelerators_count', count(*), 'count', 'Data-centre accelerators in the dataset.'
+        FROM accelerators WHERE market_segment = 'data_centre'
+    UNION ALL SELECT 'data_centre_fit_priced_count', count(DISTINCT accelerator_id), 'count',
+        'Data-centre accelerators with a price for the price-performance fits (launch list price, else a purchase '
+        || 'price near launch).'
+        FROM accelerator_efficiency WHERE market_segment = 'data_centre' AND fit_price_usd_2024 IS NOT NULL
+    UNION ALL SELECT 'data_centre_purchase_priced_count', count(DISTINCT accelerator_id), 'count',
+        'Data-centre accelerators whose fit price is a purchase price near launch (fit_price_basis purchase_near_launch).'
+        FROM accelerator_efficiency WHERE market_segment = 'data_centre' AND fit_price_basis = 'purchase_near_launch'
+    -- the data-centre 16-bit fit beside each published estimate of FLOP/s per dollar (trend_comparison): by how much
+    -- the growth per year differs, as a ratio, and the published figure itself
+    UNION ALL SELECT 'published_' || replace(p.estimate_id, '-', '_') || '_growth_x', p.growth_per_year_x,
+        'factor_per_year', 'Growth per year of published estimate ' || p.estimate_id || ' (trend_comparison).'
+        FROM trend_comparison p WHERE p.origin = 'published' AND p.quantity = 'flop_per_s_per_usd'
+    UNION ALL SELECT 'data_centre_tensor16_over_' || replace(p.estimate_id, '-', '_') || '_growth_ratio_x',
+        o.growth_per_year_x / p.growth_per_year_x, 'factor',
+        'Growth per year of our fit flop_per_s_per_usd:data-centre-tensor-16bit over that of published estimate '
+        || p.estimate_id || ' (above 1: ours is faster).'
+        FROM trend_comparison p
+        JOIN trend_comparison o ON o.estimate_id = 'flop_per_s_per_usd:data-centre-tensor-16bit'
+        WHERE p.origin = 'published' AND p.quantity = 'flop_per_s_per_usd'
     UNION ALL SELECT 'best_tensor16_flop_per_s_per_watt', max(flop_per_s_per_watt), 'flop_per_s_per_watt',
         'Highest 16-bit tensor FLOP/s per watt.' FROM accelerator_efficiency
         WHERE is_best_16bit_tensor

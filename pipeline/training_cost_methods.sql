@@ -161,7 +161,10 @@ methods AS (
            a.used_from, a.price_date, NULL, NULL, a.rate_usd_per_hour, NULL,
            a.rate_usd_per_hour * r.cottier_chip_hours, year(r.publication_date),
            'earliest chip price, depreciated to the start of training'
-    FROM dated r JOIN cottier_amortized_rate a USING (run_id) WHERE r.cottier_chip_hours IS NOT NULL
+    FROM dated r JOIN cottier_amortized_rate a USING (run_id)
+    -- a chip with a price but no power figure (no TDP) has no energy term, so no rate: the method gives no cost
+    -- for that run (no row), rather than a row without one
+    WHERE r.cottier_chip_hours IS NOT NULL AND a.rate_usd_per_hour IS NOT NULL
 )
 SELECT
     m.run_id, r.model, r.publication_date, r.is_frontier, r.accelerator_id,

@@ -20,9 +20,19 @@ HARDWARE_FITS = [
     ("peak_flop_per_s", "ml-accelerators-fp32", "All accelerators, dense FP32 rate.", "peak_flop_per_s", "precision = 'fp32'", False),
     ("peak_flop_per_s", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, dense 16-bit tensor rate.", "peak_flop_per_s", TENSOR_16BIT, False),
     ("peak_flop_per_s", "best-available-tensor-16bit", "Record-setting chips only: each beats every earlier chip's dense 16-bit tensor rate.", "peak_flop_per_s", TENSOR_16BIT, True),
-    ("flop_per_s_per_usd", "ml-accelerators-fp32", "Accelerators with a launch price, FP32 FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", "precision = 'fp32'", False),
-    ("flop_per_s_per_usd", "ml-accelerators-tensor-16bit", "Accelerators with a launch price, 16-bit tensor FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", TENSOR_16BIT, False),
-    ("flop_per_s_per_usd", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per 2024 dollar.", "flop_per_s_per_usd_2024", TENSOR_16BIT, True),
+    # the launch-priced chips: almost all consumer and workstation cards, since few data-centre parts have a list price
+    ("flop_per_s_per_usd", "ml-accelerators-fp32", "All accelerators with a launch list price (mostly consumer and workstation GPUs), FP32 FLOP/s per 2024 dollar of launch price.", "flop_per_s_per_usd_2024", "precision = 'fp32'", False),
+    ("flop_per_s_per_usd", "ml-accelerators-tensor-16bit", "All accelerators with a launch list price (mostly consumer and workstation GPUs), 16-bit tensor FLOP/s per 2024 dollar of launch price.", "flop_per_s_per_usd_2024", TENSOR_16BIT, False),
+    ("flop_per_s_per_usd", "best-available-tensor-16bit", "Record-setting chips among all accelerators with a launch list price, 16-bit tensor FLOP/s per 2024 dollar of launch price.", "flop_per_s_per_usd_2024", TENSOR_16BIT, True),
+    # ML hardware on ML hardware: data-centre accelerators with a purchase price near launch
+    # (accelerator_efficiency.fit_price_usd_2024), per precision; the compute-efficiency model uses the 16-bit fit
+    ("flop_per_s_per_usd", "data-centre-tensor-16bit", "Data-centre accelerators, 16-bit tensor FLOP/s per 2024 dollar of purchase price (the launch list price, else the earliest purchase price within the purchase-price window after release).", "fit_flop_per_s_per_usd_2024", f"market_segment = 'data_centre' AND {TENSOR_16BIT}", False),
+    ("flop_per_s_per_usd", "data-centre-fp32", "Data-centre accelerators, FP32 FLOP/s per 2024 dollar of purchase price (the launch list price, else the earliest purchase price within the purchase-price window after release).", "fit_flop_per_s_per_usd_2024", "market_segment = 'data_centre' AND precision = 'fp32'", False),
+    ("flop_per_s_per_usd", "data-centre-tf32", "Data-centre accelerators, TF32 tensor FLOP/s per 2024 dollar of purchase price near launch.", "fit_flop_per_s_per_usd_2024", "market_segment = 'data_centre' AND precision = 'tf32' AND is_tensor_rate", False),
+    ("flop_per_s_per_usd", "data-centre-fp8", "Data-centre accelerators, FP8 tensor FLOP/s per 2024 dollar of purchase price near launch.", "fit_flop_per_s_per_usd_2024", "market_segment = 'data_centre' AND precision = 'fp8' AND is_tensor_rate", False),
+    ("flop_per_s_per_usd", "data-centre-int8", "Data-centre accelerators, INT8 tensor OP/s per 2024 dollar of purchase price near launch.", "fit_flop_per_s_per_usd_2024", "market_segment = 'data_centre' AND precision = 'int8' AND is_tensor_rate", False),
+    # consumer and workstation GPUs: a separate, labelled series, not ML hardware
+    ("flop_per_s_per_usd", "consumer-tensor-16bit", "Consumer and workstation GPUs with a launch list price, 16-bit tensor FLOP/s per 2024 dollar of launch price (a separate series: gaming and workstation cards, not data-centre ML hardware).", "flop_per_s_per_usd_2024", f"market_segment IN ('consumer', 'workstation') AND {TENSOR_16BIT}", False),
     ("flop_per_s_per_watt", "ml-accelerators-fp32", "All accelerators with a power figure, FP32 FLOP/s per watt.", "flop_per_s_per_watt", "precision = 'fp32'", False),
     ("flop_per_s_per_watt", "ml-accelerators-tensor-16bit", "Accelerators with matrix units, 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, False),
     ("flop_per_s_per_watt", "best-available-tensor-16bit", "Record-setting chips in 16-bit tensor FLOP/s per watt.", "flop_per_s_per_watt", TENSOR_16BIT, True),

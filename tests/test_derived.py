@@ -79,6 +79,17 @@ ACCELERATORS = [
     accelerator("test-gpu-proxied", "gpu", "2023-01-01", fp32=1e13, bf16=1e14, tdp=300),
     # no launch price, two purchase prices: accelerator_efficiency falls back to the earlier one
     accelerator("test-asic-purchase", "asic", "2018-01-01", fp32=3e12, matrix=False, tdp=150),
+    # a purchase price but no power figure (as the Ascend 910B once was): Cottier et al.'s amortized method has no
+    # energy term, so no cost; only a non-tensor FP16 rate, so it enters none of the fits
+    {**accelerator("test-asic-no-tdp", "asic", "2018-06-01", fp16=1e13, matrix=False, tdp=None), "tdp_kind": None},
+    # consumer and workstation GPUs with a launch price: the separate consumer series of the price-performance fits,
+    # never part of the data-centre fit (every chip above is data-centre)
+    {**accelerator("test-consumer-2018", "gpu", "2018-06-01", fp16=2e13, tdp=250, price=500,
+                   price_date="2018-06-01"), "market_segment": "consumer"},
+    {**accelerator("test-consumer-2021", "gpu", "2021-06-01", fp16=5e13, tdp=300, price=600,
+                   price_date="2021-06-01"), "market_segment": "consumer"},
+    {**accelerator("test-workstation-2023", "gpu", "2023-06-01", fp16=1.2e14, tdp=300, price=800,
+                   price_date="2023-06-01"), "market_segment": "workstation"},
 ]
 
 HARDWARE_PRICES = [
@@ -91,6 +102,8 @@ HARDWARE_PRICES = [
     {"accelerator_id": "test-asic-purchase", "price_date": "2020-06-01", "price_usd": 500, "price_kind": "estimate",
      "source": PRICES},
     {"accelerator_id": "test-asic-purchase", "price_date": "2019-01-01", "price_usd": 1000,
+     "price_kind": "reported_purchase", "source": PRICES},
+    {"accelerator_id": "test-asic-no-tdp", "price_date": "2018-09-01", "price_usd": 2000,
      "price_kind": "reported_purchase", "source": PRICES},
 ]
 
@@ -147,6 +160,8 @@ TRAINING_RUNS = [
     # chip count and duration unknown: Cottier et al.'s chip-hours are compute / (peak × default MFU × 3600)
     # = 2.304e21 / (1.28e15 × 0.5 × 3600) = 1000
     run("compute-only-run", "2025-06-01", compute=2.304e21, accelerator_id="test-gpu-2024", precision="bf16"),
+    # on a chip with a purchase price but no TDP, without compute: chips × hours, and no cost by any method
+    run("no-tdp-run", "2019-06-01", accelerator_id="test-asic-no-tdp", count=4, hours=10),
 ]
 
 PUBLISHED_COSTS = [
@@ -631,6 +646,7 @@ def test_disagreement_flag(db):
         "flag-6nd-true": True,  # 6ND 6e19 / reported 1.5e19 = 4×
         "flag-6nd-false": False,  # 6ND 6 × 2.9e9 × 1e10 = 1.74e20 / reported 6e19 = 2.9×
         "compute-only-run": False,  # no chip count or duration, no 6ND: nothing to compare
+        "no-tdp-run": False,  # nothing reported
     }
 
 
@@ -655,6 +671,23 @@ def test_price_basis_launch_price_first_then_earliest_purchase(db):
     # neither: no basis, no price
     r = eff("test-gpu-proxied")
     assert (r["price_basis"], r["price_usd"], r["priced_flop_per_s_per_usd_2024"]) == (None, None, None)
+
+
+def test_fit_price_is_the_launch_price_else_a_purchase_near_launch(db):
+    """The price of the data-centre price-performance fits: a launch list price, else a purchase price near launch."""
+    def eff(accelerator_id):
+        return one(db, "SELECT * FROM accelerator_efficiency WHERE accelerator_id = ? AND precision = 'fp32'",
+                   accelerator_id)
+
+    r = eff("test-gpu-2024")  # a launch price wins
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == ("launch_list", approx(500))
+    # released 2018-01-01: $1000 of 2019-01-01 is within the 24-month window ($1500 of 2024); $500 of
+    # 2020-06-01 is not, and would not be taken even though it is lower
+    r = eff("test-asic-purchase")
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == ("purchase_near_launch", approx(1500))
+    assert r["fit_flop_per_s_per_usd_2024"] == approx(3e12 / 1500)
+    r = eff("test-gpu-proxied")  # a proxy's price is not the chip's own: no fit price
+    assert (r["fit_price_basis"], r["fit_price_usd_2024"]) == (None, None)
 
 
 # --- trend_comparison ----------------------------------------------------------------------------------
@@ -691,13 +724,39 @@ def test_trend_comparison_unit_conversions(db):
 
 
 def test_our_hardware_fit_is_the_exact_line(db):
-    r = one(db, "SELECT * FROM trend_comparison WHERE estimate_id = 'flop_per_s_per_usd:ml-accelerators-tensor-16bit'")
+    # the headline hardware fit: data-centre accelerators, 16-bit tensor, per dollar of a price near launch
+    r = one(db, "SELECT * FROM trend_comparison WHERE estimate_id = 'flop_per_s_per_usd:data-centre-tensor-16bit'")
     # 1e10 → 1.6e11 → 2.56e12 FLOP/s per 2024 $ at 4-year steps: 16^(1/4) = 2 × a year, doubling in 1 year
     assert r["origin"] == "ours"
     assert (r["growth_per_year_x"], r["growth_per_year_x_low"], r["growth_per_year_x_high"]) == (
         approx(2.0), approx(2.0), approx(2.0))
     assert r["doubling_time_years"] == approx(1.0)
     assert r["year_range"] == "2016–2024" and r["n_points"] == 3
+
+
+def test_data_centre_fit_rests_on_data_centre_chips_with_a_fit_price_and_consumer_gpus_are_apart(db):
+    def fit(subset):
+        return one(db, "SELECT * FROM trend_fits WHERE fit_id = ?", f"flop_per_s_per_usd:{subset}")
+
+    def chips(where):
+        return db.execute(f"SELECT count(DISTINCT accelerator_id) FROM accelerator_efficiency WHERE {where}").fetchone()[0]
+
+    best16 = "is_best_16bit_tensor"
+    # the data-centre fit: every data-centre chip with a 16-bit tensor rate and a fit price, and no other chip
+    dc = fit("data-centre-tensor-16bit")
+    assert dc["n_points"] == chips(f"{best16} AND market_segment = 'data_centre' AND fit_price_usd_2024 IS NOT NULL")
+    assert dc["n_points"] < chips(f"{best16} AND market_segment = 'data_centre'")  # test-tpu has no price
+    assert "Data-centre accelerators" in dc["subset_description"]
+    # the consumer series: the consumer and workstation cards with a launch price, none of the data-centre chips
+    consumer = fit("consumer-tensor-16bit")
+    assert consumer["n_points"] == chips(f"{best16} AND market_segment IN ('consumer', 'workstation') "
+                                         "AND flop_per_s_per_usd_2024 IS NOT NULL") > 0
+    assert "separate series" in consumer["subset_description"]
+    # the launch-priced fit mixes both, which is why it is no longer the headline
+    assert fit("ml-accelerators-tensor-16bit")["n_points"] == dc["n_points"] + consumer["n_points"]
+    # compute_efficiency's hardware rate is the data-centre fit
+    rates = {r[0] for r in db.execute("SELECT DISTINCT inputs FROM compute_efficiency WHERE basis = 'hardware'").fetchall()}
+    assert rates == {"flop_per_s_per_usd:data-centre-tensor-16bit"}
 
 
 # --- trend_replications --------------------------------------------------------------------------------
@@ -1026,11 +1085,17 @@ def test_mlperf_progress_rental_cost(db):
 
 def test_headline_figures(db):
     f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
-    assert f["accelerators_count"] == 7
-    assert f["accelerators_priced_count"] == 3  # the three launch-priced chips
-    assert f["training_runs_count"] == 8
+    assert f["accelerators_count"] == len(ACCELERATORS)
+    assert f["accelerators_priced_count"] == 6  # the three launch-priced data-centre chips and three consumer cards
+    assert f["data_centre_accelerators_count"] == 8
+    # a price for the data-centre fits: the three launch-priced chips, and test-asic-purchase and test-asic-no-tdp
+    # on a purchase price within 24 months of release
+    assert (f["data_centre_fit_priced_count"], f["data_centre_purchase_priced_count"]) == (5, 2)
+    # the best data-centre 16-bit price-performance: test-gpu-2024, 1.28e15 / $500 of 2024
+    assert f["best_data_centre_tensor16_flop_per_s_per_usd_2024"] == approx(2.56e12)
+    assert f["training_runs_count"] == len(TRAINING_RUNS)
     assert f["frontier_runs_count"] == 2
-    assert f["runs_with_hardware_count"] == 5  # all but the two runs without an accelerator and compute-only-run
+    assert f["runs_with_hardware_count"] == 6  # all but the two runs without an accelerator and compute-only-run
     assert f["runs_with_cost_count"] == 3  # gpt-3-175b, launch-fallback-run, proxy-run
     assert f["runs_flagged_count"] == 3  # tpu-run, launch-fallback-run, flag-6nd-true
     # MFU of 0.125 (tpu), 0.2 (launch-fallback: 0.5 × 1.0098432e20 / 2.524608e20), 0.25, 0.25:
@@ -1042,7 +1107,7 @@ def test_headline_figures(db):
     assert f["claims_holding_in_part_count"] == 2  # c-partly, c-about
     assert f["claims_not_holding_count"] == 1  # c-not
     assert f["claims_uncheckable_count"] == 2  # c-no-data, c-unmeasurable
-    assert f["hardware_prices_count"] == 4
+    assert f["hardware_prices_count"] == len(HARDWARE_PRICES)
     assert f["cloud_prices_count"] == len(CLOUD_PRICES)
     assert f["technique_results_count"] == len(TECHNIQUE_RESULTS)
     assert f["efficiency_language_hardware_and_algorithms_growth_x"] == approx(4.0)
@@ -1067,6 +1132,15 @@ def test_cost_methods_rows(db):
         ("proxy-run", "cottier-amortized"), ("proxy-run", "ours-ownership"),  # no cloud price for its chip
         # tpu-run: no cloud price and no chip price; runs without an accelerator: none
     ]
+
+
+def test_a_chip_with_a_price_but_no_tdp_gives_no_amortized_cost(db):
+    # no-tdp-run: 40 chip-hours on test-asic-no-tdp, which has a purchase price ($2000, 2018-09-01) but no power
+    # figure: Cottier et al.'s amortized rate has no energy term, so the method leaves the run out (no row) rather
+    # than giving a NULL cost; the build does not fail
+    assert cost(db, "no-tdp-run")["chip_hours"] == approx(40)
+    assert db.execute("SELECT count(*) FROM training_cost_methods WHERE run_id = 'no-tdp-run'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM training_cost_methods WHERE cost_usd IS NULL").fetchone()[0] == 0
 
 
 def test_cottier_cloud_price_tier_date_and_vendor(db):

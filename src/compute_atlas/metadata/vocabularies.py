@@ -26,6 +26,8 @@ TDP_KINDS = ("vendor_tdp", "derived", "measured")
 PROVENANCES = ("measured", "published")
 #: Which price of a chip ``accelerator_efficiency.price_usd`` is.
 PRICE_BASES = ("launch_list", "purchase")
+#: Which price the data-centre price-performance fits use: the launch list price, else a purchase price near launch.
+FIT_PRICE_BASES = ("launch_list", "purchase_near_launch")
 #: How a cloud price is sold.
 PRICING_MODELS = ("on_demand", "commit_1y", "commit_3y", "spot")
 

@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ..metadata.vocabularies import PRICE_BASES
+from ..metadata.vocabularies import FIT_PRICE_BASES, PRICE_BASES
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -40,6 +40,17 @@ class AcceleratorEfficiency(pa.DataFrameModel):
     priced_flop_per_s_per_usd_2024: float = field("Peak rate per 2024 dollar of `price_usd`: the launch price, else "
                                                   "the earliest purchase price (`price_basis`).",
                                                   'flop_per_s_per_usd_2024', gt=0)
+    fit_price_basis: str = field("Which price `fit_price_usd_2024` is: `launch_list`, the launch (list) price of "
+                                 "`accelerators`; `purchase_near_launch`, where no launch price is known, the earliest "
+                                 "price of `hardware_prices` dated within the purchase-price window after release "
+                                 "(parameter `purchase-price-window-months`; the lowest on a tie); empty where neither.",
+                                 isin=list(FIT_PRICE_BASES))
+    fit_price_usd_2024: float = field("The price of the price-performance fits, in 2024 dollars (CPI-U of its year): "
+                                      "the launch price, else a purchase price near launch (`fit_price_basis`).",
+                                      'usd_2024', gt=0)
+    fit_flop_per_s_per_usd_2024: float = field("Peak rate per 2024 dollar of `fit_price_usd_2024`: what the "
+                                               "data-centre price-performance fits use.",
+                                               'flop_per_s_per_usd_2024', gt=0)
     flop_per_s_per_watt: float = field("Peak rate per watt of the power figure.", 'flop_per_s_per_watt', gt=0)
     memory_bytes: float = shared('memory_bytes')
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
@@ -54,12 +65,13 @@ class AcceleratorEfficiency(pa.DataFrameModel):
     class Config:
         description = """One row per accelerator and precision with its dense peak rate, the
         rate per launch-price dollar (nominal and in 2024 dollars), the price used where a chip has no
-        launch price (its earliest purchase price, with the basis in `price_basis`) and per watt, the roofline ridge
-        point and memory per FLOP/s, and achieved-over-peak where measured."""
+        launch price (its earliest purchase price, with the basis in `price_basis`), the price of the data-centre
+        price-performance fits (the launch price, else a purchase price near launch: `fit_price_basis`) and per watt,
+        the roofline ridge point and memory per FLOP/s, and achieved-over-peak where measured."""
         metadata = Declaration(
             kind="derived",
             key=("accelerator_id", "precision"),
             foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
             inputs=("accelerators", "hardware_prices", "price_index", "measurements", "parameters"),
-            parameters=("dollar-base-year",))
+            parameters=("dollar-base-year", "purchase-price-window-months"))
         strict = True

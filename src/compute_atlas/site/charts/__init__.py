@@ -11,6 +11,7 @@ from .common import Chart, render
 
 CHARTS: dict[str, Callable[[duckdb.DuckDBPyConnection], Chart]] = {
     "bf16-price-performance": hardware.bf16_price_performance,
+    "consumer-price-performance": hardware.consumer_price_performance,
     "fp32-price-performance": hardware.fp32_price_performance,
     "tensor-flop-per-watt": hardware.tensor_flop_per_watt,
     "memory-wall": hardware.memory_wall,

@@ -18,6 +18,11 @@ def growth_sentence(f: dict, what: str) -> str:
             f"{f['start_date'].year} to {f['end_date'].year}.")
 
 
+def _in_sentence(what: str) -> str:
+    """A capitalised phrase inside a sentence: its first letter lowered unless it starts an acronym (FP32, GPU)."""
+    return what[:1].lower() + what[1:] if what[1:2].islower() or what[1:2] == "-" else what
+
+
 def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: str, what: str, title: str) -> Chart:
     unit = column_unit(value_col)
     points = frame(con, f"""
@@ -35,7 +40,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
                  tip("value", y_title, unit), alt.Tooltip("source:N", title="Source")],
     )
     layers = [base]
-    takeaway = f"No trend could be fitted: fewer than 3 chips have {what.lower()}."
+    takeaway = f"No trend could be fitted: fewer than 3 chips have {_in_sentence(what)}."
     if f:
         line = trend_line(f, f"Fitted trend: ×{sig(f['growth_per_year_x'], 2)} a year")
         layers.append(alt.Chart(line).mark_line(color="#333", strokeDash=[6, 4]).encode(
@@ -43,7 +48,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
             tooltip=[alt.Tooltip("series:N", title="Trend")]))
         takeaway = growth_sentence(f, what)
     best = points.sort("value", descending=True).head(1)
-    description = (f"Scatter plot, log scale, of {what.lower()} against release date for {points.height} "
+    description = (f"Scatter plot, log scale, of {_in_sentence(what)} against release date for {points.height} "
                    f"accelerators, coloured by vendor, with the fitted exponential trend as a dashed line.")
     if best.height:
         description += (f" The highest is {best['name'][0]} ({best['vendor'][0]}, {best['release_date'][0].year}) "
@@ -51,26 +56,48 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
     return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
 
 
+#: the populations of the price-performance charts, as their titles and captions name them
+DATA_CENTRE = "Data-centre accelerators"
+CONSUMER = "Consumer and workstation GPUs"
+LAUNCH_PRICED = "Accelerators with a launch list price (mostly consumer and workstation GPUs)"
+
+
 def bf16_price_performance(con) -> Chart:
+    """ML hardware: data-centre accelerators per dollar of their purchase price near launch (the headline trend)."""
     return _scatter_with_trend(
-        con, "flop_per_s_per_usd_2024", TENSOR_16BIT, "flop_per_s_per_usd:ml-accelerators-tensor-16bit",
-        "BF16 (or FP16) tensor FLOP/s per 2024 dollar",
-        "16-bit tensor FLOP/s per launch-price dollar (2024 dollars)",
-        "BF16 (or FP16) tensor FLOP/s per dollar of launch price")
+        con, "fit_flop_per_s_per_usd_2024", f"market_segment = 'data_centre' AND {TENSOR_16BIT}",
+        "flop_per_s_per_usd:data-centre-tensor-16bit",
+        "16-bit tensor FLOP/s per 2024 dollar of purchase price",
+        f"{DATA_CENTRE}' 16-bit tensor FLOP/s per dollar of purchase price (2024 dollars; the launch list price, "
+        "else the earliest purchase price within the window after release)",
+        f"{DATA_CENTRE}, 16-bit tensor, purchase price: FLOP/s per dollar")
+
+
+def consumer_price_performance(con) -> Chart:
+    """The separate series of consumer and workstation GPUs per dollar of their launch list price."""
+    return _scatter_with_trend(
+        con, "flop_per_s_per_usd_2024", f"market_segment IN ('consumer', 'workstation') AND {TENSOR_16BIT}",
+        "flop_per_s_per_usd:consumer-tensor-16bit",
+        "16-bit tensor FLOP/s per 2024 dollar of launch price",
+        f"{CONSUMER}' 16-bit tensor FLOP/s per dollar of launch list price (2024 dollars; a separate series, "
+        "not data-centre ML hardware)",
+        f"{CONSUMER} (a separate series), 16-bit tensor, launch list price: FLOP/s per dollar")
 
 
 def tensor_flop_per_watt(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_watt", TENSOR_16BIT, "flop_per_s_per_watt:ml-accelerators-tensor-16bit",
-        "16-bit tensor FLOP/s per watt", "16-bit tensor FLOP/s per watt",
-        "16-bit tensor FLOP/s per watt of rated power")
+        "16-bit tensor FLOP/s per watt",
+        "16-bit tensor FLOP/s per watt of rated power of accelerators with matrix units (all market segments)",
+        "All accelerators with matrix units, 16-bit tensor: FLOP/s per watt of rated power")
 
 
 def fp32_price_performance(con) -> Chart:
     return _scatter_with_trend(
         con, "flop_per_s_per_usd_2024", "precision = 'fp32'", "flop_per_s_per_usd:ml-accelerators-fp32",
-        "FP32 FLOP/s per 2024 dollar", "FP32 FLOP/s per launch-price dollar (2024 dollars)",
-        "FP32 FLOP/s per dollar of launch price")
+        "FP32 FLOP/s per 2024 dollar of launch price",
+        f"FP32 FLOP/s per dollar of launch list price (2024 dollars) of {LAUNCH_PRICED[0].lower()}{LAUNCH_PRICED[1:]}",
+        f"{LAUNCH_PRICED}, FP32, launch list price: FLOP/s per dollar")
 
 
 def memory_wall(con) -> Chart:
@@ -95,15 +122,16 @@ def memory_wall(con) -> Chart:
                  alt.Tooltip("source:N", title="Source")],
     )
     if flops and bandwidth:
-        takeaway = (f"Peak 16-bit compute grew {sig(flops['growth_per_year_x'], 2)}× a year while memory bandwidth "
+        takeaway = (f"Across all accelerators with matrix units, peak 16-bit compute grew {sig(flops['growth_per_year_x'], 2)}× a year while memory bandwidth "
                     f"grew {sig(bandwidth['growth_per_year_x'], 2)}× a year, so a kernel must do ever more "
                     "arithmetic per byte it reads to keep the chip busy.")
     else:
         takeaway = "Too few chips to fit the compute and bandwidth trends."
     description = (f"Scatter plot, log scale, of the roofline ridge point (peak 16-bit tensor FLOP/s divided by "
-                   f"memory bandwidth) against release date for {points.height} accelerators, coloured by vendor.")
-    return Chart("The memory wall: FLOP per byte needed to be compute-bound", takeaway, description, points,
-                 theme(spec))
+                   f"memory bandwidth) against release date for {points.height} accelerators with matrix units (all "
+                   "market segments), coloured by vendor.")
+    return Chart("The memory wall (all accelerators with matrix units): FLOP per byte needed to be compute-bound",
+                 takeaway, description, points, theme(spec))
 
 
 def trend_comparison(con) -> Chart:
@@ -131,12 +159,14 @@ def trend_comparison(con) -> Chart:
     n_ours = points.filter(pl.col("origin") == "ours").height
     n_pub = points.height - n_ours
     takeaway = (f"{n_ours} fits of this build beside {n_pub} published estimates of the same hardware quantities; "
-                "where the intervals overlap, our data reproduce the literature.")
+                "each fit's name says its population (data-centre accelerators, consumer GPUs, all accelerators "
+                "with a launch price or with matrix units, record-setters), and where the intervals overlap, our "
+                "data reproduce the literature.")
     description = ("Dot-and-interval plot of growth factors per year, log scale: our fits (blue) and published "
                    "estimates (orange) for peak FLOP/s, FLOP/s per dollar, FLOP/s per watt, memory capacity and "
                    "memory bandwidth.")
     spec = theme(alt.layer(bars, dots).properties(width=WIDTH - 360, height=max(200, 22 * points.height)))
-    return Chart("Our hardware trends beside the published ones", takeaway, description, points, spec)
+    return Chart("Our hardware trends, by population, beside the published ones", takeaway, description, points, spec)
 
 
 
