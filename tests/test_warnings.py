@@ -32,6 +32,10 @@ ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in 
               "(implied utilization above 1)")
 BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
 CLAIM_VALUE = "unknown domain: no such row in benchmarks"
+FP64_RATIO = ("FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
+              "1/24, 1/32 or 1/64, within 2%)")
+FP16_VECTOR = "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or 2 (within 2%)"
+FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 times FP32"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 
@@ -71,6 +75,21 @@ def bf16_above_tf32(d):
     # TF32 1.2e14 against BF16 3.12e14: 2.6 ×; the rule's column is the higher rate's
     _, line, _ = accelerator(d, "nvidia-a100-sxm4-80gb", "tf32_flop_per_s", "1.2e14")
     return "accelerators.csv", line, "bf16_flop_per_s"
+
+
+def fp64_off_architecture(d):
+    # the A10's FP64 at 1/48 of its FP32 3.12e13: no architecture has that ratio (Ampere GA10x runs 1/64)
+    return accelerator(d, "nvidia-a10", "fp64_flop_per_s", "6.5e11")
+
+
+def fp16_vector_off_ratio(d):
+    # the GTX 1080's FP16 at 1.24 x FP32 (a boost-clock FP16 beside a base-clock FP32), not 1/64
+    return accelerator(d, "nvidia-gtx-1080", "fp16_flop_per_s", "1.1e13")
+
+
+def fp16_tensor_below_twice_fp32(d):
+    # the Quadro GV100's FP16 at 1.69 x its FP32 1.48e13 (a vector rate), not its tensor rate 1.185e14
+    return accelerator(d, "nvidia-quadro-gv100", "fp16_flop_per_s", "2.5e13")
 
 
 def uncited_entry(d):
@@ -141,6 +160,9 @@ EDITS = {
     FP8_BF16: fp8_above_bf16,
     FP4_FP8: fp4_above_fp8,
     BF16_TF32: bf16_above_tf32,
+    FP64_RATIO: fp64_off_architecture,
+    FP16_VECTOR: fp16_vector_off_ratio,
+    FP16_TENSOR: fp16_tensor_below_twice_fp32,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
@@ -170,7 +192,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "gib-vendor-unit-unstated": GIB_UNSTATED, "compute-far-from-6nd": COMPUTE_6ND,
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
-                  "cloud-price-per-instance": CLOUD_PRICE}
+                  "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
+                  "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR}
 
 
 def test_every_warning_rule_has_an_edit():

@@ -137,6 +137,24 @@ def _rate_checks() -> list[Check]:
     return out
 
 
+#: FP32 / FP64 of the architectures that have run FP64: full rate (data-centre chips, CDNA, Hopper) down to
+#: 1/64 (Ampere GA10x, Ada, Blackwell GeForce). A row at another ratio mixes clocks or copies another chip's figure.
+FP64_DIVISORS = (1, 2, 3, 4, 5, 8, 12, 16, 24, 32, 64)
+#: FP16 / FP32 of a chip without matrix units: 1/64 (Pascal GP10x consumer), 1 (FP16 at the FP32 rate, or
+#: promoted to FP32), 2 (packed FP16 on the vector units).
+VECTOR_FP16_MULTIPLES = ("1.0 / 64", "1", "2")
+
+
+def _near_one_of(ratio: str, values, tolerance: str) -> str:
+    """SQL: ``ratio`` within ``tolerance`` (a fraction) of one of ``values`` (SQL numbers)."""
+    return "(" + " OR ".join(f"abs({ratio} / ({v}) - 1) <= {tolerance}" for v in values) + ")"
+
+
+_FP64_RATIO = "fp64_flop_per_s / fp32_flop_per_s"
+_FP16_RATIO = "fp16_flop_per_s / fp32_flop_per_s"
+_RATIO_TOLERANCE = "{precision-ratio-tolerance-frac}"
+
+
 _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
@@ -169,6 +187,39 @@ CHECKS: tuple[Check, ...] = (
                 f"AND {_whole('memory_bytes', '1e9')} AND NOT {_whole('memory_bytes', GIB)}", value="memory_bytes",
           catches="GiB stored as GB: a whole number of GB from a vendor that publishes GiB (the relation's "
                   "`gib_vendors`), with `memory_unit_in_source` empty."),
+    Check("fp64-ratio-off-architecture", "accelerators", "fp64_flop_per_s",
+          "FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
+          "1/24, 1/32 or 1/64, within {precision-ratio-tolerance-frac:.0%})",
+          "is FP64 at another clock than FP32, or the ratio of another architecture (Ampere GA10x and Ada run "
+          "FP64 at 1/64)? Give every rate at one clock; leave FP64 empty where the chip has no FP64 hardware",
+          "warning",
+          where=f"fp64_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND NOT "
+                f"{_near_one_of(_FP64_RATIO, [f'1.0 / {d}' for d in FP64_DIVISORS], _RATIO_TOLERANCE)}",
+          value="printf('%g / %g = 1/%.1f', fp64_flop_per_s, fp32_flop_per_s, fp32_flop_per_s / fp64_flop_per_s)",
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="FP64 at a ratio to FP32 that no architecture has (1/44 rather than 1/32 or 1/64): mixed clocks "
+                  "in one row, or another architecture's ratio."),
+    Check("fp16-ratio-without-matrix-units", "accelerators", "fp16_flop_per_s",
+          "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or 2 (within "
+          "{precision-ratio-tolerance-frac:.0%})",
+          "is FP16 at another clock than FP32, or an FP16-accumulate or matrix rate on a chip marked without "
+          "matrix units? Give every rate at one clock, or set has_matrix_units", "warning",
+          where=f"NOT has_matrix_units AND fp16_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND NOT "
+                f"{_near_one_of(_FP16_RATIO, VECTOR_FP16_MULTIPLES, _RATIO_TOLERANCE)}",
+          value="printf('%g / %g = %.3g', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="Vector FP16 at a ratio to FP32 that vector units do not have (1/64, 1 or 2): rates at "
+                  "different clocks in one row."),
+    Check("fp16-tensor-below-twice-fp32", "accelerators", "fp16_flop_per_s",
+          "on a chip with matrix units, the FP16 tensor rate is below {matrix-fp16-min-x-fp32:g} times FP32",
+          "is it the vector FP16 rate, or the FP16-accumulate rate halved twice? Store the dense matrix rate "
+          "with FP32 accumulate", "warning",
+          where=f"has_matrix_units AND fp16_flop_per_s >= fp32_flop_per_s AND fp16_flop_per_s < "
+                f"{{matrix-fp16-min-x-fp32}} * fp32_flop_per_s * (1 - {_RATIO_TOLERANCE})",
+          value="printf('%g / %g = %.3g', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          parameters=("matrix-fp16-min-x-fp32", "precision-ratio-tolerance-frac"),
+          catches="A vector FP16 rate stored as the tensor rate of a chip with matrix units (below the FP32 rate "
+                  "is an error of `fp16-below-fp32`; below twice it, this warning)."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
