@@ -26,7 +26,6 @@ UNCITED = "entry is cited by no row"
 CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
 FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
 COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
-GIB_UNSTATED = "a whole number of GB from a vendor that publishes GiB, with no unit recorded"
 ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv identifier in source_url"
 ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
               "(implied utilization above 1)")
@@ -115,12 +114,6 @@ def compute_far_from_6nd(d):
     return "training_runs.csv", line, "training_compute_flop"
 
 
-def gib_vendor_without_unit(d):
-    # Google gives the v5e's 16 GB in GB; with the unit unrecorded, 16e9 from a GiB vendor is suspect
-    _, line, _ = accelerator(d, "google-tpu-v5e", "memory_unit_in_source", "")
-    return "accelerators.csv", line, "memory_bytes"
-
-
 def run(d, run_id, column, value):
     path = d / "training_runs.csv"
     return "training_runs.csv", edit_csv(path, row_of(path, "run_id", run_id), column, value), column
@@ -167,7 +160,6 @@ EDITS = {
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
     COMPUTE_6ND: compute_far_from_6nd,
-    GIB_UNSTATED: gib_vendor_without_unit,
     ARXIV_LATE: publication_after_arxiv_month,
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
@@ -189,7 +181,7 @@ def counts(problems) -> Counter:
 #: the data do not hold; the uncited-entry warning is a rule of rules.py).
 WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_BF16, "fp4-over-fp8-ratio": FP4_FP8,
                   "bf16-over-tf32-ratio": BF16_TF32, "fp32-per-usd-above-trend": FP32_PER_USD,
-                  "gib-vendor-unit-unstated": GIB_UNSTATED, "compute-far-from-6nd": COMPUTE_6ND,
+                  "compute-far-from-6nd": COMPUTE_6ND,
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,

@@ -155,6 +155,15 @@ _FP16_RATIO = "fp16_flop_per_s / fp32_flop_per_s"
 _RATIO_TOLERANCE = "{precision-ratio-tolerance-frac}"
 
 
+#: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
+MATRIX_UNIT_FAMILIES = (
+    ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
+    ("AMD", r"\b(RX ?[79][0-9]{3}|W7[0-9]{3})\b", "AMD RDNA 3 and RDNA 4: RX 7xxx, RX 9xxx, W7xxx (WMMA)"),
+)
+_MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
+                                      for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
+
+
 _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
@@ -179,14 +188,13 @@ CHECKS: tuple[Check, ...] = (
           "memory_unit_in_source is GiB but memory_bytes is not a whole number of GiB",
           "store n GiB as n x 2^30 bytes (32 GiB = 3.4359738368e10), not n x 1e9",
           where=f"memory_unit_in_source = 'GiB' AND NOT {_whole('memory_bytes', GIB)}", value="memory_bytes"),
-    Check("gib-vendor-unit-unstated", "accelerators", "memory_bytes",
-          "a whole number of GB from a vendor that publishes GiB, with no unit recorded",
+    Check("gib-vendor-unit-unstated", "accelerators", "memory_unit_in_source",
+          "a memory size from a vendor that publishes GiB (gib_vendors of accelerators) needs memory_unit_in_source",
           "read the source: for n GiB store n x 2^30 and set memory_unit_in_source to GiB; for GB set it to GB",
-          "warning",
-          where=f"vendor IN ({{gib_vendors}}) AND memory_unit_in_source IS NULL AND memory_bytes IS NOT NULL "
-                f"AND {_whole('memory_bytes', '1e9')} AND NOT {_whole('memory_bytes', GIB)}", value="memory_bytes",
-          catches="GiB stored as GB: a whole number of GB from a vendor that publishes GiB (the relation's "
-                  "`gib_vendors`), with `memory_unit_in_source` empty."),
+          where="vendor IN ({gib_vendors}) AND memory_bytes IS NOT NULL AND memory_unit_in_source IS NULL",
+          value="CAST(memory_bytes AS VARCHAR)",
+          catches="GiB stored as GB: a memory size from a vendor that publishes GiB (the relation's "
+                  "`gib_vendors`) without `memory_unit_in_source`."),
     Check("fp64-ratio-off-architecture", "accelerators", "fp64_flop_per_s",
           "FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
           "1/24, 1/32 or 1/64, within {precision-ratio-tolerance-frac:.0%})",
@@ -220,6 +228,20 @@ CHECKS: tuple[Check, ...] = (
           parameters=("matrix-fp16-min-x-fp32", "precision-ratio-tolerance-frac"),
           catches="A vector FP16 rate stored as the tensor rate of a chip with matrix units (below the FP32 rate "
                   "is an error of `fp16-below-fp32`; below twice it, this warning)."),
+    Check("matrix-units-of-family", "accelerators", "has_matrix_units",
+          "every chip of its family has matrix units: {family}",
+          "set has_matrix_units to true and store the matrix (tensor) rate as fp16_flop_per_s and "
+          "bf16_flop_per_s, dense, from the vendor's figures",
+          where=f"NOT has_matrix_units AND {_MATRIX_FAMILY} IS NOT NULL", value="name",
+          details=(("family", _MATRIX_FAMILY),),
+          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card "
+                  "with `has_matrix_units` false."),
+    Check("launch-price-before-release", "accelerators", "launch_price_date",
+          "launch_price_date is before release_date",
+          "a launch price is the vendor's list price at launch, dated at or after the release; an earlier "
+          "price (pre-order, rumour) belongs in hardware_prices with its kind",
+          where="launch_price_date < release_date",
+          value="CAST(launch_price_date AS VARCHAR) || ' < ' || CAST(release_date AS VARCHAR)"),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
