@@ -35,6 +35,8 @@ FP64_RATIO = ("FP64 / FP32 is none of the ratios real architectures have (1, 1/2
               "1/24, 1/32 or 1/64, within 2%)")
 FP16_VECTOR = "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or 2 (within 2%)"
 FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 times FP32"
+REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
+NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 
@@ -89,6 +91,20 @@ def fp16_vector_off_ratio(d):
 def fp16_tensor_below_twice_fp32(d):
     # the Quadro GV100's FP16 at 1.69 x its FP32 1.48e13 (a vector rate), not its tensor rate 1.185e14
     return accelerator(d, "nvidia-quadro-gv100", "fp16_flop_per_s", "2.5e13")
+
+
+def region_of_other_provider(d):
+    # a Google TPU v3 price in Azure's `eastus` (issue 27's example), not Google's us-central1
+    path = d / "cloud_prices.csv"
+    rows = read_rows(path)
+    index = next(i for i, r in enumerate(rows) if (r["provider"], r["cloud_region"], r["accelerator_id"]) ==
+                 ("Google Cloud", "us-central1", "google-tpu-v3"))
+    return "cloud_prices.csv", edit_csv(path, index, "cloud_region", "eastus"), "cloud_region"
+
+
+def name_memory_differs(d):
+    # the A100 40 GB row given the 80 GB variant's memory
+    return accelerator(d, "nvidia-a100-sxm4-40gb", "memory_bytes", "8.0e10")
 
 
 def uncited_entry(d):
@@ -156,6 +172,8 @@ EDITS = {
     FP64_RATIO: fp64_off_architecture,
     FP16_VECTOR: fp16_vector_off_ratio,
     FP16_TENSOR: fp16_tensor_below_twice_fp32,
+    REGION_OTHER: region_of_other_provider,
+    NAME_MEMORY: name_memory_differs,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
@@ -185,7 +203,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
-                  "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR}
+                  "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
+                  "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY}
 
 
 def test_every_warning_rule_has_an_edit():

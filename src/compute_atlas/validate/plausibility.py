@@ -168,6 +168,62 @@ _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLU
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
 
+#: The forms of region names of the three large clouds: provider -> (full-match regex, example). The forms do not
+#: overlap: AWS has two dashes and a final number, Google one dash and a number glued to the word, Azure no dash.
+#: Google's multi-regions (`us`, `eu`, `asia`) are too short to read as Azure's.
+REGION_FORMS = {
+    "AWS": (r"[a-z]{2}(-gov)?-[a-z]+-[0-9]+", "us-east-1"),
+    "Google Cloud": (r"[a-z]+-[a-z]+[0-9]+", "us-central1"),
+    "Azure": (r"[a-z]{5,}[0-9]?", "eastus"),
+}
+_REGION_FORM = ("CASE " + " ".join(f"WHEN regexp_full_match(cloud_region, '{rx}') THEN '{p}'"
+                                    for p, (rx, _) in REGION_FORMS.items()) + " END")
+
+#: A memory size written in a name: `80 GB`, `16GB`, `(1.5 GB)`, `141 GiB`.
+_NAME_GB = r"regexp_extract(name, '(?:^|[^0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?) ?Gi?B\b', 1)"
+
+
+def _mlperf_rows(q: _Query):
+    t = "mlperf_training"
+    return t, q.con.execute(f"SELECT rowid, mlperf_round, submitter, system, mlperf_benchmark, node_count, "
+                            f"accelerators_per_node, accelerator_id FROM {t} ORDER BY rowid").fetchall()
+
+
+def mlperf_duplicate_results(q: _Query, have: set[str]) -> list[Problem]:
+    """One result per round, submitter, system and benchmark; a second names the line of the first."""
+    t, rows = _mlperf_rows(q)
+    first: dict[tuple, int] = {}
+    out = []
+    for rowid, rnd, submitter, system, benchmark, *_ in rows:
+        line = q.loaded.line_of(t, rowid)
+        other = first.setdefault((rnd, submitter, system, benchmark), line)
+        if other != line:
+            out.append(Problem(q.file(t), line, "system", system,
+                               f"a second result of {submitter}'s system on {benchmark} in {rnd}: the first is on "
+                               f"line {other}", "keep one row per round, submitter, system and benchmark (the "
+                               "official score); a different system needs its own name"))
+    return out
+
+
+def mlperf_system_configurations(q: _Query, have: set[str]) -> list[Problem]:
+    """One system name of a round and submitter is one configuration: nodes, accelerators per node, accelerator."""
+    t, rows = _mlperf_rows(q)
+    first: dict[tuple, tuple[int, tuple]] = {}
+    out = []
+    for rowid, rnd, submitter, system, _, nodes, per_node, accelerator in rows:
+        line = q.loaded.line_of(t, rowid)
+        config = (nodes, per_node, accelerator)
+        other_line, other = first.setdefault((rnd, submitter, system), (line, config))
+        if other != config:
+            out.append(Problem(q.file(t), line, "system", system,
+                               f"one system name, two configurations in {rnd}: {nodes} x {per_node} {accelerator} "
+                               f"here, {other[0]} x {other[1]} {other[2]} on line {other_line}",
+                               "give each configuration the system name its submission uses (the system "
+                               "description's file name), or correct node_count, accelerators_per_node or "
+                               "accelerator_id"))
+    return out
+
+
 #: Every declared plausibility check, in the order they run.
 CHECKS: tuple[Check, ...] = (
     # accelerators
@@ -242,13 +298,31 @@ CHECKS: tuple[Check, ...] = (
           "price (pre-order, rumour) belongs in hardware_prices with its kind",
           where="launch_price_date < release_date",
           value="CAST(launch_price_date AS VARCHAR) || ' < ' || CAST(release_date AS VARCHAR)"),
+    Check("name-memory-differs", "accelerators", "memory_bytes",
+          "the memory size in the name ({name_gb} GB) differs from memory_bytes by more than "
+          "{name-memory-tolerance-frac:.0%}",
+          "is memory_bytes another variant's (the 40 GB row given the 80 GB datasheet)? Store the named "
+          "variant's size, or correct the name", "warning",
+          where=f"{_NAME_GB} <> '' AND (memory_bytes IS NULL OR abs(memory_bytes / (CAST({_NAME_GB} AS DOUBLE) * 1e9) "
+                f"- 1) > {{name-memory-tolerance-frac}})",
+          value="coalesce(CAST(memory_bytes AS VARCHAR), '')", details=(("name_gb", _NAME_GB),),
+          parameters=("name-memory-tolerance-frac",),
+          catches="The wrong variant: a memory size written in the name (`80 GB`) that memory_bytes does not hold."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
                 f"{_VALUE_BASIS_EMPTY} ELSE false END)", value="value_basis"),
     _near_duplicates("accelerators", "name"),
     _near_duplicates("glossary", "term"),
-    # intervals
+    # mlperf
+    Check("mlperf-duplicate-result", "mlperf_training", "system",
+          "one result per round, submitter, system and benchmark; a second names the line of the first",
+          find=lambda q, have: mlperf_duplicate_results(q, have)),
+    Check("mlperf-system-two-configurations", "mlperf_training", "system",
+          "one system name of a round and submitter is one configuration (nodes, accelerators per node, "
+          "accelerator); a second names the line of the first",
+          find=lambda q, have: mlperf_system_configurations(q, have),
+          catches="One system name for different systems (8 and 10 nodes under one name)."),
     Check("trend-estimate-outside-interval", "published_trends", "value", "estimate outside its own interval",
           "low <= value <= high, in the unit's own order", where="ci_low > value OR value > ci_high",
           value="ci_low || ' / ' || value || ' / ' || ci_high"),
@@ -433,6 +507,15 @@ CHECKS: tuple[Check, ...] = (
           "accelerator ids, and every id it names exists (an error); a value the data do not hold yet is a warning",
           "write key=value;key=value, values separated by ','", find=lambda q, have: claim_subsets(q, have)),
     # cloud prices
+    Check("cloud-region-of-other-provider", "cloud_prices", "cloud_region",
+          "the region is written in {looks_like}'s form, not {provider}'s",
+          "use the provider's own region name (AWS us-east-1, Google Cloud us-central1, Azure eastus), or check "
+          "the provider", "warning",
+          where=f"cloud_region IS NOT NULL AND provider IN ({', '.join(repr(p) for p in REGION_FORMS)}) "
+                f"AND {_REGION_FORM} <> provider",
+          value="cloud_region", details=(("looks_like", _REGION_FORM), ("provider", "provider")),
+          catches="A region in another provider's vocabulary (a Google TPU in Azure's `eastus`; AWS's "
+                  "`us-east-1` under Google Cloud or Azure; Google's `us-central1` under AWS or Azure)."),
     Check("cloud-price-per-instance", "cloud_prices", "price_usd_per_hour",
           "price per accelerator-hour outside 0.05 to 100 USD",
           "is it the price of a whole instance? divide by its number of accelerators", "warning",
