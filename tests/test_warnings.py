@@ -26,12 +26,17 @@ UNCITED = "entry is cited by no row"
 CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
 FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
 COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
-GIB_UNSTATED = "a whole number of GB from a vendor that publishes GiB, with no unit recorded"
 ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv identifier in source_url"
 ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
               "(implied utilization above 1)")
 BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
 CLAIM_VALUE = "unknown domain: no such row in benchmarks"
+FP64_RATIO = ("FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
+              "1/24, 1/32 or 1/64, within 2%)")
+FP16_VECTOR = "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or 2 (within 2%)"
+FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 times FP32"
+REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
+NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 
@@ -73,6 +78,35 @@ def bf16_above_tf32(d):
     return "accelerators.csv", line, "bf16_flop_per_s"
 
 
+def fp64_off_architecture(d):
+    # the A10's FP64 at 1/48 of its FP32 3.12e13: no architecture has that ratio (Ampere GA10x runs 1/64)
+    return accelerator(d, "nvidia-a10", "fp64_flop_per_s", "6.5e11")
+
+
+def fp16_vector_off_ratio(d):
+    # the GTX 1080's FP16 at 1.24 x FP32 (a boost-clock FP16 beside a base-clock FP32), not 1/64
+    return accelerator(d, "nvidia-gtx-1080", "fp16_flop_per_s", "1.1e13")
+
+
+def fp16_tensor_below_twice_fp32(d):
+    # the Quadro GV100's FP16 at 1.69 x its FP32 1.48e13 (a vector rate), not its tensor rate 1.185e14
+    return accelerator(d, "nvidia-quadro-gv100", "fp16_flop_per_s", "2.5e13")
+
+
+def region_of_other_provider(d):
+    # a Google TPU v3 price in Azure's `eastus` (issue 27's example), not Google's us-central1
+    path = d / "cloud_prices.csv"
+    rows = read_rows(path)
+    index = next(i for i, r in enumerate(rows) if (r["provider"], r["cloud_region"], r["accelerator_id"]) ==
+                 ("Google Cloud", "us-central1", "google-tpu-v3"))
+    return "cloud_prices.csv", edit_csv(path, index, "cloud_region", "eastus"), "cloud_region"
+
+
+def name_memory_differs(d):
+    # the A100 40 GB row given the 80 GB variant's memory
+    return accelerator(d, "nvidia-a100-sxm4-40gb", "memory_bytes", "8.0e10")
+
+
 def uncited_entry(d):
     with (d / "references.bib").open("a", encoding="utf-8") as f:
         f.write("\n@misc{testuncited2026,\n  author = {{Test Author}},\n  title = {Cited by no row},\n"
@@ -94,12 +128,6 @@ def compute_far_from_6nd(d):
     # 6 × 1.92e9 × 4.89e9 = 5.63e19; 100 × that
     line = edit_csv(path, row_of(path, "run_id", "seq2seq-lstm"), "training_compute_flop", "5.6e21")
     return "training_runs.csv", line, "training_compute_flop"
-
-
-def gib_vendor_without_unit(d):
-    # Google gives the v5e's 16 GB in GB; with the unit unrecorded, 16e9 from a GiB vendor is suspect
-    _, line, _ = accelerator(d, "google-tpu-v5e", "memory_unit_in_source", "")
-    return "accelerators.csv", line, "memory_bytes"
 
 
 def run(d, run_id, column, value):
@@ -141,11 +169,15 @@ EDITS = {
     FP8_BF16: fp8_above_bf16,
     FP4_FP8: fp4_above_fp8,
     BF16_TF32: bf16_above_tf32,
+    FP64_RATIO: fp64_off_architecture,
+    FP16_VECTOR: fp16_vector_off_ratio,
+    FP16_TENSOR: fp16_tensor_below_twice_fp32,
+    REGION_OTHER: region_of_other_provider,
+    NAME_MEMORY: name_memory_differs,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
     COMPUTE_6ND: compute_far_from_6nd,
-    GIB_UNSTATED: gib_vendor_without_unit,
     ARXIV_LATE: publication_after_arxiv_month,
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
@@ -167,10 +199,12 @@ def counts(problems) -> Counter:
 #: the data do not hold; the uncited-entry warning is a rule of rules.py).
 WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_BF16, "fp4-over-fp8-ratio": FP4_FP8,
                   "bf16-over-tf32-ratio": BF16_TF32, "fp32-per-usd-above-trend": FP32_PER_USD,
-                  "gib-vendor-unit-unstated": GIB_UNSTATED, "compute-far-from-6nd": COMPUTE_6ND,
+                  "compute-far-from-6nd": COMPUTE_6ND,
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
-                  "cloud-price-per-instance": CLOUD_PRICE}
+                  "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
+                  "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
+                  "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY}
 
 
 def test_every_warning_rule_has_an_edit():

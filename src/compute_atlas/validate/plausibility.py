@@ -137,9 +137,92 @@ def _rate_checks() -> list[Check]:
     return out
 
 
+#: FP32 / FP64 of the architectures that have run FP64: full rate (data-centre chips, CDNA, Hopper) down to
+#: 1/64 (Ampere GA10x, Ada, Blackwell GeForce). A row at another ratio mixes clocks or copies another chip's figure.
+FP64_DIVISORS = (1, 2, 3, 4, 5, 8, 12, 16, 24, 32, 64)
+#: FP16 / FP32 of a chip without matrix units: 1/64 (Pascal GP10x consumer), 1 (FP16 at the FP32 rate, or
+#: promoted to FP32), 2 (packed FP16 on the vector units).
+VECTOR_FP16_MULTIPLES = ("1.0 / 64", "1", "2")
+
+
+def _near_one_of(ratio: str, values, tolerance: str) -> str:
+    """SQL: ``ratio`` within ``tolerance`` (a fraction) of one of ``values`` (SQL numbers)."""
+    return "(" + " OR ".join(f"abs({ratio} / ({v}) - 1) <= {tolerance}" for v in values) + ")"
+
+
+_FP64_RATIO = "fp64_flop_per_s / fp32_flop_per_s"
+_FP16_RATIO = "fp16_flop_per_s / fp32_flop_per_s"
+_RATIO_TOLERANCE = "{precision-ratio-tolerance-frac}"
+
+
+#: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
+MATRIX_UNIT_FAMILIES = (
+    ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
+    ("AMD", r"\b(RX ?[79][0-9]{3}|W7[0-9]{3})\b", "AMD RDNA 3 and RDNA 4: RX 7xxx, RX 9xxx, W7xxx (WMMA)"),
+)
+_MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
+                                      for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
+
+
 _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
+
+#: The forms of region names of the three large clouds: provider -> (full-match regex, example). The forms do not
+#: overlap: AWS has two dashes and a final number, Google one dash and a number glued to the word, Azure no dash.
+#: Google's multi-regions (`us`, `eu`, `asia`) are too short to read as Azure's.
+REGION_FORMS = {
+    "AWS": (r"[a-z]{2}(-gov)?-[a-z]+-[0-9]+", "us-east-1"),
+    "Google Cloud": (r"[a-z]+-[a-z]+[0-9]+", "us-central1"),
+    "Azure": (r"[a-z]{5,}[0-9]?", "eastus"),
+}
+_REGION_FORM = ("CASE " + " ".join(f"WHEN regexp_full_match(cloud_region, '{rx}') THEN '{p}'"
+                                    for p, (rx, _) in REGION_FORMS.items()) + " END")
+
+#: A memory size written in a name: `80 GB`, `16GB`, `(1.5 GB)`, `141 GiB`.
+_NAME_GB = r"regexp_extract(name, '(?:^|[^0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?) ?Gi?B\b', 1)"
+
+
+def _mlperf_rows(q: _Query):
+    t = "mlperf_training"
+    return t, q.con.execute(f"SELECT rowid, mlperf_round, submitter, system, mlperf_benchmark, node_count, "
+                            f"accelerators_per_node, accelerator_id FROM {t} ORDER BY rowid").fetchall()
+
+
+def mlperf_duplicate_results(q: _Query, have: set[str]) -> list[Problem]:
+    """One result per round, submitter, system and benchmark; a second names the line of the first."""
+    t, rows = _mlperf_rows(q)
+    first: dict[tuple, int] = {}
+    out = []
+    for rowid, rnd, submitter, system, benchmark, *_ in rows:
+        line = q.loaded.line_of(t, rowid)
+        other = first.setdefault((rnd, submitter, system, benchmark), line)
+        if other != line:
+            out.append(Problem(q.file(t), line, "system", system,
+                               f"a second result of {submitter}'s system on {benchmark} in {rnd}: the first is on "
+                               f"line {other}", "keep one row per round, submitter, system and benchmark (the "
+                               "official score); a different system needs its own name"))
+    return out
+
+
+def mlperf_system_configurations(q: _Query, have: set[str]) -> list[Problem]:
+    """One system name of a round and submitter is one configuration: nodes, accelerators per node, accelerator."""
+    t, rows = _mlperf_rows(q)
+    first: dict[tuple, tuple[int, tuple]] = {}
+    out = []
+    for rowid, rnd, submitter, system, _, nodes, per_node, accelerator in rows:
+        line = q.loaded.line_of(t, rowid)
+        config = (nodes, per_node, accelerator)
+        other_line, other = first.setdefault((rnd, submitter, system), (line, config))
+        if other != config:
+            out.append(Problem(q.file(t), line, "system", system,
+                               f"one system name, two configurations in {rnd}: {nodes} x {per_node} {accelerator} "
+                               f"here, {other[0]} x {other[1]} {other[2]} on line {other_line}",
+                               "give each configuration the system name its submission uses (the system "
+                               "description's file name), or correct node_count, accelerators_per_node or "
+                               "accelerator_id"))
+    return out
+
 
 #: Every declared plausibility check, in the order they run.
 CHECKS: tuple[Check, ...] = (
@@ -161,21 +244,85 @@ CHECKS: tuple[Check, ...] = (
           "memory_unit_in_source is GiB but memory_bytes is not a whole number of GiB",
           "store n GiB as n x 2^30 bytes (32 GiB = 3.4359738368e10), not n x 1e9",
           where=f"memory_unit_in_source = 'GiB' AND NOT {_whole('memory_bytes', GIB)}", value="memory_bytes"),
-    Check("gib-vendor-unit-unstated", "accelerators", "memory_bytes",
-          "a whole number of GB from a vendor that publishes GiB, with no unit recorded",
+    Check("gib-vendor-unit-unstated", "accelerators", "memory_unit_in_source",
+          "a memory size from a vendor that publishes GiB (gib_vendors of accelerators) needs memory_unit_in_source",
           "read the source: for n GiB store n x 2^30 and set memory_unit_in_source to GiB; for GB set it to GB",
+          where="vendor IN ({gib_vendors}) AND memory_bytes IS NOT NULL AND memory_unit_in_source IS NULL",
+          value="CAST(memory_bytes AS VARCHAR)",
+          catches="GiB stored as GB: a memory size from a vendor that publishes GiB (the relation's "
+                  "`gib_vendors`) without `memory_unit_in_source`."),
+    Check("fp64-ratio-off-architecture", "accelerators", "fp64_flop_per_s",
+          "FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
+          "1/24, 1/32 or 1/64, within {precision-ratio-tolerance-frac:.0%})",
+          "is FP64 at another clock than FP32, or the ratio of another architecture (Ampere GA10x and Ada run "
+          "FP64 at 1/64)? Give every rate at one clock; leave FP64 empty where the chip has no FP64 hardware",
           "warning",
-          where=f"vendor IN ({{gib_vendors}}) AND memory_unit_in_source IS NULL AND memory_bytes IS NOT NULL "
-                f"AND {_whole('memory_bytes', '1e9')} AND NOT {_whole('memory_bytes', GIB)}", value="memory_bytes",
-          catches="GiB stored as GB: a whole number of GB from a vendor that publishes GiB (the relation's "
-                  "`gib_vendors`), with `memory_unit_in_source` empty."),
+          where=f"fp64_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND NOT "
+                f"{_near_one_of(_FP64_RATIO, [f'1.0 / {d}' for d in FP64_DIVISORS], _RATIO_TOLERANCE)}",
+          value="printf('%g / %g = 1/%.1f', fp64_flop_per_s, fp32_flop_per_s, fp32_flop_per_s / fp64_flop_per_s)",
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="FP64 at a ratio to FP32 that no architecture has (1/44 rather than 1/32 or 1/64): mixed clocks "
+                  "in one row, or another architecture's ratio."),
+    Check("fp16-ratio-without-matrix-units", "accelerators", "fp16_flop_per_s",
+          "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or 2 (within "
+          "{precision-ratio-tolerance-frac:.0%})",
+          "is FP16 at another clock than FP32, or an FP16-accumulate or matrix rate on a chip marked without "
+          "matrix units? Give every rate at one clock, or set has_matrix_units", "warning",
+          where=f"NOT has_matrix_units AND fp16_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND NOT "
+                f"{_near_one_of(_FP16_RATIO, VECTOR_FP16_MULTIPLES, _RATIO_TOLERANCE)}",
+          value="printf('%g / %g = %.3g', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="Vector FP16 at a ratio to FP32 that vector units do not have (1/64, 1 or 2): rates at "
+                  "different clocks in one row."),
+    Check("fp16-tensor-below-twice-fp32", "accelerators", "fp16_flop_per_s",
+          "on a chip with matrix units, the FP16 tensor rate is below {matrix-fp16-min-x-fp32:g} times FP32",
+          "is it the vector FP16 rate, or the FP16-accumulate rate halved twice? Store the dense matrix rate "
+          "with FP32 accumulate", "warning",
+          where=f"has_matrix_units AND fp16_flop_per_s >= fp32_flop_per_s AND fp16_flop_per_s < "
+                f"{{matrix-fp16-min-x-fp32}} * fp32_flop_per_s * (1 - {_RATIO_TOLERANCE})",
+          value="printf('%g / %g = %.3g', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          parameters=("matrix-fp16-min-x-fp32", "precision-ratio-tolerance-frac"),
+          catches="A vector FP16 rate stored as the tensor rate of a chip with matrix units (below the FP32 rate "
+                  "is an error of `fp16-below-fp32`; below twice it, this warning)."),
+    Check("matrix-units-of-family", "accelerators", "has_matrix_units",
+          "every chip of its family has matrix units: {family}",
+          "set has_matrix_units to true and store the matrix (tensor) rate as fp16_flop_per_s and "
+          "bf16_flop_per_s, dense, from the vendor's figures",
+          where=f"NOT has_matrix_units AND {_MATRIX_FAMILY} IS NOT NULL", value="name",
+          details=(("family", _MATRIX_FAMILY),),
+          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card "
+                  "with `has_matrix_units` false."),
+    Check("launch-price-before-release", "accelerators", "launch_price_date",
+          "launch_price_date is before release_date",
+          "a launch price is the vendor's list price at launch, dated at or after the release; an earlier "
+          "price (pre-order, rumour) belongs in hardware_prices with its kind",
+          where="launch_price_date < release_date",
+          value="CAST(launch_price_date AS VARCHAR) || ' < ' || CAST(release_date AS VARCHAR)"),
+    Check("name-memory-differs", "accelerators", "memory_bytes",
+          "the memory size in the name ({name_gb} GB) differs from memory_bytes by more than "
+          "{name-memory-tolerance-frac:.0%}",
+          "is memory_bytes another variant's (the 40 GB row given the 80 GB datasheet)? Store the named "
+          "variant's size, or correct the name", "warning",
+          where=f"{_NAME_GB} <> '' AND (memory_bytes IS NULL OR abs(memory_bytes / (CAST({_NAME_GB} AS DOUBLE) * 1e9) "
+                f"- 1) > {{name-memory-tolerance-frac}})",
+          value="coalesce(CAST(memory_bytes AS VARCHAR), '')", details=(("name_gb", _NAME_GB),),
+          parameters=("name-memory-tolerance-frac",),
+          catches="The wrong variant: a memory size written in the name (`80 GB`) that memory_bytes does not hold."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
                 f"{_VALUE_BASIS_EMPTY} ELSE false END)", value="value_basis"),
     _near_duplicates("accelerators", "name"),
     _near_duplicates("glossary", "term"),
-    # intervals
+    # mlperf
+    Check("mlperf-duplicate-result", "mlperf_training", "system",
+          "one result per round, submitter, system and benchmark; a second names the line of the first",
+          find=lambda q, have: mlperf_duplicate_results(q, have)),
+    Check("mlperf-system-two-configurations", "mlperf_training", "system",
+          "one system name of a round and submitter is one configuration (nodes, accelerators per node, "
+          "accelerator); a second names the line of the first",
+          find=lambda q, have: mlperf_system_configurations(q, have),
+          catches="One system name for different systems (8 and 10 nodes under one name)."),
     Check("trend-estimate-outside-interval", "published_trends", "value", "estimate outside its own interval",
           "low <= value <= high, in the unit's own order", where="ci_low > value OR value > ci_high",
           value="ci_low || ' / ' || value || ' / ' || ci_high"),
@@ -360,6 +507,15 @@ CHECKS: tuple[Check, ...] = (
           "accelerator ids, and every id it names exists (an error); a value the data do not hold yet is a warning",
           "write key=value;key=value, values separated by ','", find=lambda q, have: claim_subsets(q, have)),
     # cloud prices
+    Check("cloud-region-of-other-provider", "cloud_prices", "cloud_region",
+          "the region is written in {looks_like}'s form, not {provider}'s",
+          "use the provider's own region name (AWS us-east-1, Google Cloud us-central1, Azure eastus), or check "
+          "the provider", "warning",
+          where=f"cloud_region IS NOT NULL AND provider IN ({', '.join(repr(p) for p in REGION_FORMS)}) "
+                f"AND {_REGION_FORM} <> provider",
+          value="cloud_region", details=(("looks_like", _REGION_FORM), ("provider", "provider")),
+          catches="A region in another provider's vocabulary (a Google TPU in Azure's `eastus`; AWS's "
+                  "`us-east-1` under Google Cloud or Azure; Google's `us-central1` under AWS or Azure)."),
     Check("cloud-price-per-instance", "cloud_prices", "price_usd_per_hour",
           "price per accelerator-hour outside 0.05 to 100 USD",
           "is it the price of a whole instance? divide by its number of accelerators", "warning",
