@@ -17,12 +17,12 @@ def test_page_states_each_figure_and_whether_its_budget_is_met():
     page = performance_page(report(shipped_s=2.9, load_x=1.2))
     assert page.startswith("# Performance")
     assert "2026-12-07" in page and "2 CPUs" in page
-    assert "Database build: 2.90 s, missed by 1.4 (budget 1.5)" in page
+    assert "Database build: 2.90 s, missed by 1.4 s (budget 1.5 s)" in page
     assert "| 10,000,000 | 9.00 | 10.80 | 1.20 |" in page
-    assert "validate and load 1.20× the load floor, met (budget 1.8)" in page
+    assert "validate and load 1.20× the load floor, met (budget 1.8×)" in page
     assert "the whole build 1.50× the whole floor, met" in page
 
 
 def test_a_budget_met_on_one_run_is_missed_on_another():
     assert "Database build: 1.20 s, met" in performance_page(report(shipped_s=1.2, load_x=1.9))
-    assert "1.90× the load floor, missed by 0.1" in performance_page(report(shipped_s=1.2, load_x=1.9))
+    assert "1.90× the load floor, missed by 0.1× (budget 1.8×)" in performance_page(report(shipped_s=1.2, load_x=1.9))

@@ -257,8 +257,11 @@ def main(argv: list[str] | None = None) -> None:
         console.print(f"written {args.record}")
 
 
-def _met(value: float, budget: float) -> str:
-    return f"met (budget {budget:g})" if value <= budget else f"missed by {value - budget:.2g} (budget {budget:g})"
+def _met(value: float, budget: float, unit: str) -> str:
+    """Whether a figure meets its budget, in the figure's unit (" s", "×", " GB")."""
+    if value <= budget:
+        return f"met (budget {budget:g}{unit})"
+    return f"missed by {value - budget:.2g}{unit} (budget {budget:g}{unit})"
 
 
 def performance_page(report: dict) -> str:
@@ -279,15 +282,15 @@ def performance_page(report: dict) -> str:
     s = report["shipped"]
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in s["steps"].items())
     lines.append(f"- Database build: {s['seconds']:.2f} s, "
-                 f"{_met(s['seconds'], report['budgets']['shipped_database_build_s'])} ({steps}).")
+                 f"{_met(s['seconds'], report['budgets']['shipped_database_build_s'], ' s')} ({steps}).")
     if "site_full" in report:
         full, inc = report["site_full"]["seconds"], report["site_incremental"]["seconds"]
         e = report["entity_pages"]
         lines += [
-            f"- Site, full build: {full:.1f} s, {_met(full, report['budgets']['site_full_s'])}.",
-            f"- Site, rebuilt after one row changes: {inc:.1f} s, {_met(inc, report['budgets']['site_incremental_s'])}; "
+            f"- Site, full build: {full:.1f} s, {_met(full, report['budgets']['site_full_s'], ' s')}.",
+            f"- Site, rebuilt after one row changes: {inc:.1f} s, {_met(inc, report['budgets']['site_incremental_s'], ' s')}; "
             f"{len(e['rewritten_after_one_row'])} of {e['count']} entity pages rewritten.",
-            f"- Largest entity page: {e['largest_kb']:.0f} kB, {_met(e['largest_kb'], report['budgets']['entity_page_kb'])}.",
+            f"- Largest entity page: {e['largest_kb']:.0f} kB, {_met(e['largest_kb'], report['budgets']['entity_page_kb'], ' kB')}.",
         ]
     if report["synthetic"]:
         lines += [
@@ -311,10 +314,10 @@ def performance_page(report: dict) -> str:
         lines += [
             "",
             f"At {big['rows']:,} rows: validate and load {big['load_vs_floor']:.2f}× the load floor, "
-            f"{_met(big['load_vs_floor'], b['load_vs_floor_at_1e7'])}; the whole build "
-            f"{big['build_vs_floor']:.2f}× the whole floor, {_met(big['build_vs_floor'], b['build_vs_floor_at_1e7'])}; "
-            f"peak memory {big['peak_rss_gb']:.2f} GB, {_met(big['peak_rss_gb'], b['peak_memory_gb_at_1e7'])}. "
-            "The budgets hold at 10,000,000 rows.",
+            f"{_met(big['load_vs_floor'], b['load_vs_floor_at_1e7'], '×')}; the whole build "
+            f"{big['build_vs_floor']:.2f}× the whole floor, {_met(big['build_vs_floor'], b['build_vs_floor_at_1e7'], '×')}; "
+            f"peak memory {big['peak_rss_gb']:.2f} GB, {_met(big['peak_rss_gb'], b['peak_memory_gb_at_1e7'], ' GB')}. "
+            "The budgets are set for 10,000,000 rows.",
         ]
     return "\n".join(lines) + "\n"
 
