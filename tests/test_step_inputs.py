@@ -36,7 +36,8 @@ def _cuttable(rel) -> list[str]:
 
 CASES = [pytest.param(rel.name, {i: n for i in _cuttable(rel)}, id=f"{rel.name}-all-{n}")
          for rel in DERIVED for n in (0, 1, 3)]
-CASES += [pytest.param(rel.name, {i: n}, id=f"{rel.name}-{i}-{n}")
+#: each input cut on its own: the full suite runs them, `nox -s quick` only the cases above
+CASES += [pytest.param(rel.name, {i: n}, id=f"{rel.name}-{i}-{n}", marks=pytest.mark.slow)
           for rel in DERIVED for i in _cuttable(rel) for n in (0, 1)]
 
 
