@@ -99,8 +99,9 @@ def derive(con):
             reason = fit.reason or fit.note or None
             if no_floor:  # kept out of the fits: no estimate, and the note says why
                 h = low = high = None
-                reason = ("no chance floor: the benchmark's scale has no chance score, so a rising score is not a "
-                          "rising position above chance (larger models can score lower); kept out of the fits")
+                reason = "; ".join(filter(None, [fit.reason, (
+                    "no chance floor: the benchmark's scale has no chance score, so a rising score is not a rising "
+                    "position above chance (larger models can score lower); kept out of the fits")]))
             rows.append({
                 "benchmark_id": benchmark_id, "fit_method": method, "halving_time_months": h,
                 "halving_time_months_low": low, "halving_time_months_high": high,

@@ -10,8 +10,15 @@ import pytest
 
 from compute_atlas import paths
 from compute_atlas.metadata.vocabularies import CLAIM_RULES, TASK_PHASE_WORDS, UNCHECKABLE_REASONS
-from compute_atlas.stats.claims import (Point, accepted_range, point_kind_of_task, subset_args, too_wide,
-                                        uncheckable_reason, verdict)
+from compute_atlas.stats.claims import (
+    Point,
+    accepted_range,
+    point_kind_of_task,
+    subset_args,
+    too_wide,
+    uncheckable_reason,
+    verdict,
+)
 
 from conftest import DATASETS, cli, edit_csv, row_of
 
