@@ -57,6 +57,21 @@ def _lower(text):
     return text[:1].lower() + text[1:]
 
 
+def _left_out(excluded, unit) -> str:
+    """The points left out of a checked claim's verdict, by why, the too-wide ones with their intervals."""
+    if not excluded:
+        return ""
+    f = lambda x: "open" if x is None else fmt_value(x, unit)  # noqa: E731
+    parts = []
+    for why, words in (("not_like_for_like", "not like-for-like"), ("wrong_kind", "of the wrong kind"),
+                       ("too_wide", "too wide to decide")):
+        these = [e for e in excluded if e[6] == why]
+        if these:
+            shown = f" ({'; '.join(f'{e[0]}, {f(e[2])} to {f(e[3])}' for e in these)})" if why == "too_wide" else ""
+            parts.append(f"{len(these)} {words}{shown}")
+    return "; left out: " + ", ".join(parts)
+
+
 def reason(verdict_: str, why: str | None, claim: dict, accepted, counted, excluded) -> str:
     """The verdict's reason in one sentence, from the claim's row and its points (never typed by hand).
     ``counted`` and ``excluded`` are the points as ``(label, value, low, high, agrees, kind, excluded)``."""
@@ -96,7 +111,7 @@ def reason(verdict_: str, why: str | None, claim: dict, accepted, counted, exclu
                                            f"{f(max(values))})"
     n_agree = sum(e[4] for e in counted)
     below = sum(1 for e in counted if not e[4] and e[1] < accepted[0])
-    left_out = f"; {len(excluded)} points that do not count are left out" if excluded else ""
+    left_out = _left_out(excluded, unit)
     if verdict_ == "holds":
         return (f"Holds: our figure, {ours}, meets the accepted range {rng}, and {n_agree} of {len(counted)} points "
                 f"agree{left_out}.")
