@@ -154,6 +154,12 @@ def test_shipped_points_sit_inside_their_intervals(built):
     assert not bad and not mixed
 
 
+def cli_build(datasets, out):
+    result = cli("build", "--no-site", "--datasets", datasets, "--build-dir", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
 def _checks(build_dir):
     con = duckdb.connect(str(build_dir / "compute_atlas.duckdb"), read_only=True)
     try:
@@ -173,12 +179,16 @@ def test_every_shipped_claim_has_a_computed_verdict(built):
 
 @pytest.mark.slow
 def test_a_verdict_follows_the_data(datasets, tmp_path):
-    """Ironwood's performance per watt over Trillium's (BF16 FLOP/s per watt, like-for-like): with the claim's
-    own power figure declared independent (``derived_from_claim`` emptied), the verdict follows the TPU v7's
-    power, 1000 W against 400 W."""
+    """Ironwood's performance per watt over Trillium's (BF16 FLOP/s per watt, like-for-like). As shipped, both
+    chips' powers are derived and the claim cannot be checked; were both published by Google (``tdp_kind``
+    ``vendor_tdp``, ``derived_from_claim`` emptied), the verdict would follow the TPU v7's power, 1000 W against
+    400 W."""
+    assert _checks(cli_build(datasets, tmp_path / "shipped"))["ironwood-perf-per-watt-2x"][0] == "cannot be checked"
     edit_csv(datasets / "claims.csv", row_of(datasets / "claims.csv", "claim_id", "ironwood-perf-per-watt-2x"),
              "derived_from_claim", "")
     accelerators = datasets / "accelerators.csv"
+    for chip in ("google-tpu-v7", "google-tpu-v6e"):
+        edit_csv(accelerators, row_of(accelerators, "accelerator_id", chip), "tdp_kind", "vendor_tdp")
     row = row_of(accelerators, "accelerator_id", "google-tpu-v7")
     found = {}
     for watts in ("1000", "400"):
