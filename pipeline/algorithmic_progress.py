@@ -97,6 +97,10 @@ def derive(con):
             h = finite(fit.halving_months)
             low, high = (finite(fit.low), finite(fit.high)) if h is not None else (None, None)
             reason = fit.reason or fit.note or None
+            if era == "reasoning" and h is not None:
+                reason = "; ".join(filter(None, [reason, (
+                    "reasoning era: post-training and test-time compute, which the training compute does not count, "
+                    "raise these scores; not compared with the published estimate")]))
             if no_floor:  # kept out of the fits: no estimate, and the note says why
                 h = low = high = None
                 reason = "; ".join(filter(None, [fit.reason, (
@@ -114,7 +118,9 @@ def derive(con):
                 "published_halving_time_months_low": pub.get("low"),
                 "published_halving_time_months_high": pub.get("high"),
                 "published_interval_level_frac": pub.get("level"),
-                "intervals_overlap": intervals_meet(low, high, pub.get("low"), pub.get("high")) if h is not None else None,
+                # a reasoning-era rate is not one of training-compute efficiency: it is not compared
+                "intervals_overlap": intervals_meet(low, high, pub.get("low"), pub.get("high"))
+                if h is not None and era != "reasoning" else None,
                 "notes": reason,
             })
     return relation_frame("algorithmic_progress", rows)

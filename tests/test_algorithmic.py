@@ -307,6 +307,8 @@ def catalogue_db():
             ('no-floor', 'language', 0, 100, NULL, true);
         CREATE TABLE published_trends (trend_id VARCHAR, quantity VARCHAR, value_kind VARCHAR, value DOUBLE,
                                        ci_low DOUBLE, ci_high DOUBLE, interval_level_frac DOUBLE);
+        INSERT INTO published_trends VALUES ('ho', 'algorithmic_efficiency_language', 'halving_time_months', 8, 5, 14,
+                                             0.95);
         CREATE TABLE benchmark_scores (benchmark_id VARCHAR, run_id VARCHAR, publication_date DATE,
                                        training_compute_flop DOUBLE, score DOUBLE, is_distilled BOOLEAN)""")
     t, x, score = catalogue(6.0, n=80, seed=2, years=6.0)
@@ -336,5 +338,9 @@ def test_reasoning_era_apart_and_no_chance_floor_out(catalogue_db):
     assert rows[("old", "regression")]["reasoning_era_share_frac"] == 0
     assert rows[("new", "regression")]["era"] == "reasoning"
     assert rows[("new", "regression")]["reasoning_era_share_frac"] >= 0.5
-    # a reasoning-era estimate is still measured and shown (kept apart, not dropped)
-    assert rows[("new", "regression")]["halving_time_months"] is not None
+    # a reasoning-era estimate is still measured and shown (kept apart, not dropped), but not compared with
+    # the published estimate, which the pre-reasoning one is
+    new, old = rows[("new", "regression")], rows[("old", "regression")]
+    assert new["halving_time_months"] is not None and "reasoning era" in new["notes"]
+    assert new["published_trend_id"] == old["published_trend_id"] == "ho"
+    assert new["intervals_overlap"] is None and old["intervals_overlap"] is not None

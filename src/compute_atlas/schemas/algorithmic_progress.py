@@ -54,9 +54,13 @@ class AlgorithmicProgress(pa.DataFrameModel):
     published_halving_time_months_low: float = field("Low end of its interval.", 'months', gt=0)
     published_halving_time_months_high: float = field("High end of its interval.", 'months', gt=0)
     published_interval_level_frac: float = shared('published_interval_level_frac')
-    intervals_overlap: bool = shared('intervals_overlap', note="An open-ended high end reaches any value.")
+    intervals_overlap: bool = shared('intervals_overlap', note="An open-ended high end reaches any value. Empty for a "
+                                     "reasoning-era fit (`era`), which is not compared: its rate is not one of "
+                                     "training-compute efficiency. An overlap is agreement between different "
+                                     "measures (benchmark score against perplexity), not a replication.")
     notes: str = shared('notes', note="Here why there is no estimate (too few models, the score does not rise "
-                        "with compute, no progress, no chance floor), or a caveat of the estimate (an open-ended interval); empty "
+                        "with compute, no progress, no chance floor), or a caveat of the estimate (an open-ended interval, the "
+                        "reasoning era); empty "
                         "otherwise.")
 
     class Config:
