@@ -114,12 +114,13 @@ def frontier_cost(con) -> Chart:
 
 def halving_times(con) -> Chart:
     ours = frame(con, f"""
-        SELECT b.name || ' · ' || a.fit_method AS label, 'this atlas' AS origin, a.halving_time_months AS months,
+        SELECT b.name || ' · ' || a.fit_method || CASE WHEN a.era = 'reasoning' THEN ' · reasoning era' ELSE '' END
+               AS label, 'this atlas' AS origin, a.halving_time_months AS months,
                a.halving_time_months_low AS low, coalesce(a.halving_time_months_high, {OPEN_END_MONTHS}) AS high,
                a.halving_time_months_high IS NULL AS open_ended, a.n_models, a.interval_level_frac AS level,
                a.published_trend_id AS trend_id
         FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
-        WHERE a.halving_time_months IS NOT NULL ORDER BY b.domain, a.benchmark_id, a.fit_method""")
+        WHERE a.halving_time_months IS NOT NULL ORDER BY b.domain, a.era DESC, a.benchmark_id, a.fit_method""")
     published = frame(con, """
         SELECT DISTINCT 'Published: ' || p.trend_id AS label, 'published' AS origin, p.value AS months, p.ci_low AS low, p.ci_high AS high,
                false AS open_ended, p.n_points AS n_models, p.interval_level_frac AS level, p.trend_id
