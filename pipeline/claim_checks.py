@@ -134,7 +134,7 @@ def derive(con):
     rows = []
     for claim in (dict(zip(names, r)) for r in cur.fetchall()):
         (claim_id, statement, topic, form, low, high, unit, rule, subset, settle, vendor, lfl) = list(claim.values())[:12]
-        all_points = con.execute("SELECT label, value, value_low, value_high, agrees, kind, excluded FROM "
+        all_points = con.execute("SELECT label, value, value_low, value_high, agrees, point_kind, excluded FROM "
                                  "claim_evidence WHERE claim_id = ? ORDER BY value", [claim_id]).fetchall()
         like_for_like = [e for e in all_points if e[6] != "not_like_for_like"]
         right_kind = [e for e in like_for_like if e[6] != "wrong_kind"]

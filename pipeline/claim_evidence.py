@@ -22,7 +22,7 @@ def _point(point_id, label, relation, value, low=None, high=None, counts=True, n
            run_id=None, kind=None):
     """A point; ``counts`` False marks one that is not like-for-like (a vendor's basis kept beside)."""
     return {"point_id": point_id, "label": label, "relation": relation, "value": value, "value_low": low,
-            "value_high": high, "counts": counts, "notes": notes, "kind": kind,
+            "value_high": high, "counts": counts, "notes": notes, "point_kind": kind,
             "accelerator_ids": ";".join(accelerators) or None, "run_id": run_id}
 
 
@@ -243,7 +243,7 @@ def derive(con):
         for p in CHECKS[rule](con, subset_args(subset)):
             point = Point(p["value"], p["value_low"], p["value_high"])
             p.update(claim_id=claim_id, unit=unit, agrees=point.agrees(accepted),
-                     excluded=excluded(p["counts"], p["kind"], evidence_kind, too_wide(point, accepted)))
+                     excluded=excluded(p["counts"], p["point_kind"], evidence_kind, too_wide(point, accepted)))
             p["counts"] = p["excluded"] is None
             rows.append(p)
     return relation_frame("claim_evidence", rows)

@@ -116,7 +116,7 @@ def test_rules_on_hand_made_rows(tiny):
     halving = m.algorithmic_halving(tiny, {"domain": ["language"]})
     assert _values(halving) == {"b1": (12.0, 6.0, 24.0, True), "r1": (2.0, 1.0, 3.0, True)}
     # a fit of the reasoning era is evidence of another kind than training compute
-    assert {p["point_id"]: p["kind"] for p in halving} == {"b1": "training", "r1": "reasoning_era"}
+    assert {p["point_id"]: p["point_kind"] for p in halving} == {"b1": "training", "r1": "reasoning_era"}
     assert _values(m.algorithmic_growth(tiny, {"domain": ["language"]}))["b1"] == (
         approx(2.0), approx(2 ** 0.5), approx(4.0), True)
     # 2x a year doubles in 12 months; 4x (the high growth) in 6 months, the low end
@@ -279,7 +279,7 @@ def register():
                     [cid, f"Claim {cid}", "capability", form, low, high, unit, "no_atlas_data", None, settle, False,
                      None, "what our points measure", quantity, derived, kind])
     con.execute("""CREATE TABLE claim_evidence (claim_id VARCHAR, label VARCHAR, value DOUBLE, value_low DOUBLE,
-                   value_high DOUBLE, agrees BOOLEAN, kind VARCHAR, excluded VARCHAR)""")
+                   value_high DOUBLE, agrees BOOLEAN, point_kind VARCHAR, excluded VARCHAR)""")
     con.executemany("INSERT INTO claim_evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         ("holds", "MMLU", 7.0, 5.0, 9.0, True, "training", None),
         ("holds", "GPQA", 2.0, 1.0, 3.0, False, "reasoning_era", "wrong_kind"),
@@ -328,9 +328,9 @@ def test_shipped_verdicts_follow_the_rules(built):
                    c.derived_from_claim FROM claim_checks k JOIN claims c USING (claim_id)""").fetchall()
         wrong = con.execute("""
             SELECT e.claim_id, e.point_id FROM claim_evidence e JOIN claims c USING (claim_id)
-            WHERE e.counts AND c.evidence_kind IS NOT NULL AND e.kind IS NOT NULL AND e.kind <> c.evidence_kind
+            WHERE e.counts AND c.evidence_kind IS NOT NULL AND e.point_kind IS NOT NULL AND e.point_kind <> c.evidence_kind
         """).fetchall()
-        reasoning = con.execute("SELECT count(*) FROM claim_evidence WHERE kind = 'reasoning_era' AND counts").fetchone()
+        reasoning = con.execute("SELECT count(*) FROM claim_evidence WHERE point_kind = 'reasoning_era' AND counts").fetchone()
     finally:
         con.close()
     assert not wrong and reasoning == (0,)

@@ -18,9 +18,9 @@ class ClaimEvidence(pa.DataFrameModel):
     accelerator_ids: str = field("The accelerators the point compares (`accelerator_id`s separated by `;`), where "
                                  "it compares accelerators.", str_matches=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")
     run_id: str = shared("run_id", note="Here the training run whose cost the point is, where it is one.")
-    kind: str = field("What the point is evidence of: " + "; ".join(f"`{k}`, {v}" for k, v in EVIDENCE_KINDS.items())
-                      + ". Empty where the rule does not know it (such a point is never of the wrong kind).",
-                      isin=list(EVIDENCE_KINDS))
+    point_kind: str = field("What the point is evidence of: " + "; ".join(f"`{k}`, {v}" for k, v in EVIDENCE_KINDS.items())
+                            + ". Empty where the rule does not know it (such a point is never of the wrong kind).",
+                            isin=list(EVIDENCE_KINDS))
     excluded: str = field("Why the point does not count for the verdict: " + "; ".join(
         f"`{k}`, {v}" for k, v in POINT_EXCLUSIONS.items()) + ". Empty where it counts.",
         isin=list(POINT_EXCLUSIONS))
