@@ -444,6 +444,27 @@ CHECKS: tuple[Check, ...] = (
           where="observed_date < (SELECT min(r.publication_date) FROM training_runs r "
                 "WHERE r.run_id = inference_prices.run_id)",
           value="CAST(observed_date AS VARCHAR)", reads=("training_runs",)),
+    Check("price-effective-after-read", "inference_prices", "effective_date",
+          "effective_date is after observed_date: a price cannot take effect after the day it was read",
+          "effective_date is when the price took effect or was first seen, observed_date when it was read; "
+          "swap them, or check the date",
+          where="effective_date > observed_date", value="CAST(effective_date AS VARCHAR)"),
+    Check("price-effective-without-basis", "inference_prices", "effective_date_basis",
+          "an effective_date needs its effective_date_basis and effective_date_source, and they need the date",
+          "say how the date is known (provider_announcement, price_history, price_sheet_date, "
+          "first_seen_monthly) and cite the source that gives it, or empty all three",
+          where="(effective_date IS NULL) <> (effective_date_basis IS NULL) OR "
+                "(effective_date IS NULL) <> (effective_date_source IS NULL)",
+          value="coalesce(CAST(effective_date AS VARCHAR), '') || ' / ' || coalesce(effective_date_basis, '') "
+                "|| ' / ' || coalesce(effective_date_source, '')"),
+    Check("price-effective-before-release", "inference_prices", "effective_date",
+          "price took effect before the model's publication_date (training_runs.csv)",
+          "check the effective_date and the run_id; a price announced with the model takes effect on its "
+          "publication_date, and a real exception (a price list published ahead of the model card) needs a "
+          "reviewed row in check_exceptions.csv", "warning",
+          where="effective_date < (SELECT min(r.publication_date) FROM training_runs r "
+                "WHERE r.run_id = inference_prices.run_id)",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
     # benchmarks
     Check("benchmark-scale-reversed", "benchmarks", "scale_max", "scale_min must be below scale_max",
           "swap them, or check the unit",
