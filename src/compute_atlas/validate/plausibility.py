@@ -78,6 +78,11 @@ _ARXIV_MONTH_END = (f"last_day(make_date(2000 + CAST(substr({_ARXIV_YM}, 1, 2) A
                     f"CAST(substr({_ARXIV_YM}, 3, 2) AS INTEGER), 1))")
 
 
+#: SQL: an inference price's effective_date is before its model's publication_date.
+_BEFORE_RELEASE = ("effective_date < (SELECT min(r.publication_date) FROM training_runs r "
+                   "WHERE r.run_id = inference_prices.run_id)")
+
+
 def _pair(a: str, b: str) -> str:
     """SQL: two nullable values as ``a / b`` (empty for a null)."""
     return f"coalesce(CAST({a} AS VARCHAR), '') || ' / ' || coalesce(CAST({b} AS VARCHAR), '')"
@@ -458,12 +463,18 @@ CHECKS: tuple[Check, ...] = (
           value="coalesce(CAST(effective_date AS VARCHAR), '') || ' / ' || coalesce(effective_date_basis, '') "
                 "|| ' / ' || coalesce(effective_date_source, '')"),
     Check("price-effective-before-release", "inference_prices", "effective_date",
-          "price took effect before the model's publication_date (training_runs.csv)",
-          "check the effective_date and the run_id; a price announced with the model takes effect on its "
-          "publication_date, and a real exception (a price list published ahead of the model card) needs a "
-          "reviewed row in check_exceptions.csv", "warning",
-          where="effective_date < (SELECT min(r.publication_date) FROM training_runs r "
-                "WHERE r.run_id = inference_prices.run_id)",
+          "price took effect before the model's publication_date (training_runs.csv), by a source that cannot "
+          "show a price before the model existed",
+          "check the effective_date and the run_id: a price first seen in a dated source, or dated by a price "
+          "sheet or history, is seen on or after the model's publication; only a provider's announcement can "
+          "name a price ahead of it (basis provider_announcement)",
+          where=f"coalesce(effective_date_basis, '') <> 'provider_announcement' AND {_BEFORE_RELEASE}",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
+    Check("price-announced-before-release", "inference_prices", "effective_date",
+          "price announced to take effect before the model's publication_date (training_runs.csv)",
+          "check both dates; a provider's price announced ahead of the model's publication needs a reviewed row "
+          "in check_exceptions.csv that explains it", "warning",
+          where=f"effective_date_basis = 'provider_announcement' AND {_BEFORE_RELEASE}",
           value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
     # benchmarks
     Check("benchmark-scale-reversed", "benchmarks", "scale_max", "scale_min must be below scale_max",
