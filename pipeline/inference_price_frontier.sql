@@ -16,12 +16,13 @@ prices AS (
     WHERE p.effective_date IS NOT NULL
 ),
 thresholds AS (
-    -- the reference model's score: its version priced first (benchmark_results), else benchmark_scores'
+    -- the reference model's score: that of the version named (benchmark_results), else benchmark_scores'
     SELECT * FROM (
         SELECT t.threshold_id, t.benchmark_id, t.reference_run_id,
-               coalesce((SELECT avg(br.score) FROM benchmark_results br WHERE br.run_id = t.reference_run_id
-                           AND br.benchmark_id = t.benchmark_id AND br.model_version = t.reference_model_version),
-                        r.score) AS threshold_score,
+               CASE WHEN t.reference_model_version IS NULL THEN r.score
+                    ELSE (SELECT avg(br.score) FROM benchmark_results br WHERE br.run_id = t.reference_run_id
+                            AND br.benchmark_id = t.benchmark_id AND br.model_version = t.reference_model_version)
+               END AS threshold_score,
                CASE WHEN b.higher_is_better THEN 1 ELSE -1 END AS sign
         FROM inference_thresholds t
         JOIN benchmarks b USING (benchmark_id)

@@ -22,11 +22,11 @@ RECORDS = """
     GROUP BY min_price_id, min_price_effective_date ORDER BY min_price_effective_date"""
 
 #: The threshold: the reference model's score in `benchmark_results` for the version named (the one priced
-#: first; the mean where several evaluators scored it), else its score in `benchmark_scores`.
-THRESHOLD_SCORE = """coalesce(
-    (SELECT avg(br.score) FROM benchmark_results br WHERE br.run_id = t.reference_run_id
-       AND br.benchmark_id = t.benchmark_id AND br.model_version = t.reference_model_version),
-    (SELECT r.score FROM benchmark_scores r WHERE r.benchmark_id = t.benchmark_id AND r.run_id = t.reference_run_id))"""
+#: first; the mean where several evaluators scored it), or, where none is named, its score in `benchmark_scores`.
+THRESHOLD_SCORE = """CASE WHEN t.reference_model_version IS NULL THEN
+    (SELECT r.score FROM benchmark_scores r WHERE r.benchmark_id = t.benchmark_id AND r.run_id = t.reference_run_id)
+    ELSE (SELECT avg(br.score) FROM benchmark_results br WHERE br.run_id = t.reference_run_id
+          AND br.benchmark_id = t.benchmark_id AND br.model_version = t.reference_model_version) END"""
 
 
 def _why_no_fit(points, fewest, why, score) -> str:

@@ -437,6 +437,9 @@ INFERENCE_THRESHOLDS = [
      "published_threshold_score": 40, "published_trend_id": "t-inference-price",
      "published_window_start": "2021-06-01", "published_window_end": "2024-06-01",
      "rationale": "The fixture's.", "source": RUNS},
+    # a named version: the threshold is the mean of that version's results (42 and 47), not benchmark_scores' 47
+    {"threshold_id": "test-bench-flag-version", "benchmark_id": "test-bench", "reference_run_id": "flag-6nd-true",
+     "reference_model_version": "flag-6nd-true", "rationale": "The fixture's.", "source": RUNS},
     {"threshold_id": "test-bench-old-gpu-run", "benchmark_id": "test-bench", "reference_run_id": "old-gpu-run",
      "rationale": "Its reference model has no score on the benchmark.", "source": RUNS},
 ]
@@ -988,6 +991,11 @@ def test_inference_price_frontier_cheapest_qualifying_price_by_month(db):
                    "WHERE min_price_run_id = 'tpu-run'")["d"].isoformat() == "2022-07-01"
     assert one(db, "SELECT DISTINCT threshold_score FROM inference_price_frontier "
                    "WHERE threshold_id = 'test-bench-tpu-run'")["threshold_score"] == 41
+    # a named reference version sets the threshold by its own results
+    assert one(db, "SELECT DISTINCT threshold_score FROM inference_price_frontier "
+                   "WHERE threshold_id = 'test-bench-flag-version'")["threshold_score"] == approx(44.5)
+    assert one(db, "SELECT threshold_score FROM inference_price_trends "
+                   "WHERE threshold_id = 'test-bench-flag-version'")["threshold_score"] == approx(44.5)
     # a threshold without a score has no months
     assert db.execute("SELECT count(*) FROM inference_price_frontier WHERE threshold_id = 'test-bench-old-gpu-run'"
                       ).fetchone()[0] == 0

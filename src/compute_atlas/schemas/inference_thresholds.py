@@ -13,9 +13,10 @@ class InferenceThresholds(pa.DataFrameModel):
                                   "threshold is its score on the atlas's own scale, so that it reaches its own "
                                   "threshold.", nullable=False)
     reference_model_version: str = field("The version of the reference model whose score sets the threshold: the "
-                                         "one priced first (a `model_version` of `benchmark_results`; the mean "
-                                         "where several evaluators scored it). Empty: the model's score in "
-                                         "`benchmark_scores`.")
+                                         "one priced first (a `model_version` of `benchmark_results` for this "
+                                         "model and benchmark; the mean where several evaluators scored it). "
+                                         "Empty where the catalogue has no score of that version: then the "
+                                         "model's score in `benchmark_scores`, said in `replication_note`.")
     published_threshold_score: float = field("The reference model's score as the source of the published rate "
                                              "states it, in the benchmark's unit: for comparison only (its "
                                              "harness may differ from the one `benchmark_scores` chose).")

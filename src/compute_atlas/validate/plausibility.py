@@ -476,6 +476,14 @@ CHECKS: tuple[Check, ...] = (
           "in check_exceptions.csv that explains it", "warning",
           where=f"effective_date_basis = 'provider_announcement' AND {_BEFORE_RELEASE}",
           value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
+    Check("threshold-version-without-score", "inference_thresholds", "reference_model_version",
+          "the reference model has no result of this version on the threshold's benchmark (benchmark_results.csv)",
+          "name a model_version that benchmark_results scores for this run and benchmark, or leave it empty to use "
+          "the model's score in benchmark_scores (and say so in replication_note)",
+          where="reference_model_version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark_results r "
+                "WHERE r.run_id = inference_thresholds.reference_run_id AND r.benchmark_id = "
+                "inference_thresholds.benchmark_id AND r.model_version = inference_thresholds.reference_model_version)",
+          value="reference_model_version", reads=("benchmark_results",)),
     # benchmarks
     Check("benchmark-scale-reversed", "benchmarks", "scale_max", "scale_min must be below scale_max",
           "swap them, or check the unit",
