@@ -8,7 +8,9 @@ date, and says which (`effective_date_basis`, `effective_date_source`):
   `epoch2025apiprices`, and a row of another source that lists the same vendor, model and prices).
 - `price_history`: a dated price history gives the day the price began (simonw/llm-prices `from_date`,
   genai-prices' time-bounded price lists).
-- `first_seen_monthly`: the first month of Artificial Analysis' monthly price columns (2024-04 to 2025-10)
+- `first_seen_monthly`: (also for the developer's own price of a model, from Artificial Analysis' first
+  record of the same price, as AA quotes a proprietary model at its developer's price) the first month of
+  Artificial Analysis' monthly price columns (2024-04 to 2025-10)
   from which the price is recorded (the columns are sparse: a month without a record is skipped), where
   that month bounds a real start: an earlier record shows another price, or the model was published
   after the month before (so it could not be listed then). The first record of a model published
@@ -144,7 +146,17 @@ def llm_prices_history() -> dict[tuple[str, str, float, float], str]:
     return out
 
 
-def fill(rows: list[dict], pubs: dict[str, dt.date | None]) -> list[dict]:
+def _month_end(day: str) -> str:
+    d = dt.date.fromisoformat(day)
+    return ((d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)).isoformat()
+
+
+def first_party(provider: str, organization: str) -> bool:
+    """Whether the API vendor is the model's developer (its first word in the organization named)."""
+    return provider.split()[0].lower() in organization.lower()
+
+
+def fill(rows: list[dict], pubs: dict[str, dt.date | None], orgs: dict[str, str]) -> list[dict]:
     months, series = aa_months()
     bounded, history = genai_bounded(), llm_prices_history()
     sheet = {}
@@ -152,6 +164,15 @@ def fill(rows: list[dict], pubs: dict[str, dt.date | None]) -> list[dict]:
         if r["source"] == "epoch2025apiprices" and r["input_usd_per_mtok"]:
             key = (r["provider"], r["run_id"], float(r["input_usd_per_mtok"]), float(r["output_usd_per_mtok"]))
             sheet[key] = min(sheet.get(key, r["observed_date"]), r["observed_date"])
+    # Artificial Analysis' first-seen dates, for the developer's own price of the same model (AA quotes a
+    # proprietary model at its developer's price)
+    aa_seen: dict[tuple[str, float, float], str] = {}
+    for r in rows:
+        if r["source"] == "artificialanalysis2025" and r["input_usd_per_mtok"]:
+            seen = aa_first_seen(r, pubs.get(r["run_id"]), months, series)
+            if seen:
+                key = (r["run_id"], float(r["input_usd_per_mtok"]), float(r["output_usd_per_mtok"]))
+                aa_seen[key] = min(aa_seen.get(key, seen[0]), seen[0])
     for r in rows:
         if r.get("effective_date") and r.get("effective_date_basis") not in TOOL_BASES:
             continue  # set by hand from an announcement: keep
@@ -179,16 +200,27 @@ def fill(rows: list[dict], pubs: dict[str, dt.date | None]) -> list[dict]:
                        "model's first, and the model is older (left-censored)")
         elif r["source"] == "pydantic2026genaiprices" and inp is not None:
             genai_id = r["model_version"].split("/")[-1]
-            start = bounded.get((r["provider"], genai_id, inp, outp))
-            if start:
-                r.update(effective_date=start, effective_date_basis="price_history",
-                         effective_date_source="pydantic2026genaiprices")
-                why = f"the snapshot's own time-bounded price list starts this price on {start}"
-            elif (r["provider"], r["run_id"], inp, outp) in sheet:
+            # every dated piece of evidence for this vendor, model and price; the earliest bounds it best
+            found = []
+            if (start := bounded.get((r["provider"], genai_id, inp, outp))):
+                found.append((start, "price_history", "pydantic2026genaiprices",
+                              f"the snapshot's own time-bounded price list starts this price on {start}"))
+            if first_party(r["provider"], orgs.get(r["run_id"], "")) and (r["run_id"], inp, outp) in aa_seen:
+                start = aa_seen[(r["run_id"], inp, outp)]
+                found.append((start, "first_seen_monthly", "artificialanalysis2025",
+                              f"the developer's own price; Artificial Analysis' monthly prices first show the same "
+                              f"price for the model in {start[:7]}"))
+            if (r["provider"], r["run_id"], inp, outp) in sheet:
                 start = sheet[(r["provider"], r["run_id"], inp, outp)]
-                r.update(effective_date=start, effective_date_basis="price_sheet_date",
-                         effective_date_source="epoch2025apiprices")
-                why = f"Epoch AI's price sheet gives the same vendor, model and prices on {start} (first seen then)"
+                found.append((start, "price_sheet_date", "epoch2025apiprices",
+                              f"Epoch AI's price sheet gives the same vendor, model and prices on {start} (first "
+                              "seen then)"))
+            if found:
+                # a month of Artificial Analysis stands for the whole month (its columns are labelled with the
+                # first day but read later in the month): an exact date within that month wins
+                start, basis, source, why = min(found, key=lambda f: (_month_end(f[0]) if f[1] == "first_seen_monthly"
+                                                                     else f[0], f[0]))
+                r.update(effective_date=start, effective_date_basis=basis, effective_date_source=source)
         if why:
             r["notes"] += MARK + why
     return rows
@@ -209,7 +241,8 @@ def main() -> int:
                 r[col] = ""
     pubs = {r["run_id"]: dt.date.fromisoformat(r["publication_date"]) if r["publication_date"] else None
             for r in csv.DictReader(open(RUNS))}
-    fill(rows, pubs)
+    orgs = {r["run_id"]: r["organization"] for r in csv.DictReader(open(RUNS))}
+    fill(rows, pubs, orgs)
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     w.writeheader()
