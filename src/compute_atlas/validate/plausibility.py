@@ -454,6 +454,14 @@ CHECKS: tuple[Check, ...] = (
           "effective_date is when the price took effect or was first seen, observed_date when it was read; "
           "swap them, or check the date",
           where="effective_date > observed_date", value="CAST(effective_date AS VARCHAR)"),
+    Check("price-effective-is-snapshot-date", "inference_prices", "effective_date",
+          "effective_date is the date of the snapshot it cites (`date` in references.bib): the day a price list "
+          "was read, not the day its price took effect",
+          "leave effective_date empty unless a dated source shows when the price took effect or was first seen "
+          "(an announcement, a price history, a price sheet's date, a first month in a monthly series)",
+          where="effective_date IN (SELECT r.snapshot_date FROM \"references\" r WHERE list_contains("
+                "string_split(inference_prices.effective_date_source, ';'), r.reference_key))",
+          value="CAST(effective_date AS VARCHAR)", reads=("references",)),
     Check("price-effective-without-basis", "inference_prices", "effective_date_basis",
           "an effective_date needs its effective_date_basis and effective_date_source, and they need the date",
           "say how the date is known (provider_announcement, price_history, price_sheet_date, "
