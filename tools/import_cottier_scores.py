@@ -1,6 +1,7 @@
-"""Import the HumanEval and MATH-500 scores of Cottier et al. 2025's input data into benchmark_results.csv (issue 28:
-the replication of their 21 inference-price thresholds needs the scores their thresholds are set on).
-Reads the reference snapshot (evidence, never a build input); a row already there is an error."""
+"""Import the HumanEval, MATH-500 and Chatbot Arena scores of Cottier et al. 2025's input data into
+benchmark_results.csv (issue 28: the replication of their 21 inference-price thresholds needs the scores their
+thresholds are set on). Reads the reference snapshot (evidence, never a build input); rows already there are
+kept as they are."""
 
 import csv
 import re
@@ -28,7 +29,10 @@ M={'Claude-3-Haiku':('claude-3-haiku','claude-3-haiku-20240307'),'Claude-3-Opus'
 'DeepSeek-Coder-V2 236B':('deepseek-coder-v2-236b','deepseek-coder-v2-instruct'),'DeepSeek-R1':('deepseek-r1','deepseek-r1'),
 'DeepSeek-V3':('deepseek-v3','deepseek-v3'),'Jamba 1.5-Large':('jamba-1-5-large','jamba-1.5-large'),'Mistral 7B':('mistral-7b','mistral-7b-instruct'),
 'o1':('o1','o1-2024-12-17'),'o1-mini':('o1-mini','o1-mini-2024-09-12'),'o1-preview':('o1-preview','o1-preview-2024-09-12'),
-'o3-mini':('o3-mini','o3-mini-2025-01-31'),'Reka Core':('reka-core','reka-core')}
+'o3-mini':('o3-mini','o3-mini-2025-01-31'),'Reka Core':('reka-core','reka-core'),
+'Llama-2-Chat-13B':('llama-2-13b','Llama-2-13b-chat'),'Gemini 1.0 Pro':('gemini-1-0-pro','gemini-1.0-pro'),
+'GPT-3.5 Turbo':('gpt-3-5-turbo','gpt-3.5-turbo-0301'),'GPT-4-0613':('gpt-4','gpt-4-0613'),
+'GPT-4-0125':('gpt-4-turbo','gpt-4-0125-preview'),'Llama 2-70B Chat':('llama-2-70b','Llama-2-70b-chat')}
 runs={r['run_id'] for r in csv.DictReader(open('datasets/training_runs.csv'))}
 rows=list(csv.DictReader(open('datasets/benchmark_results.csv')))
 fields=list(rows[0].keys())
@@ -39,7 +43,8 @@ skipped=[]
 for fn,who in (('aa_data_with_math5.csv','aa'),('epoch_ai_price_data_not_in_aa_with_benchmarks.csv','epoch')):
     for r in csv.DictReader(open(REF+fn)):
         name=r['Model Name']
-        for col,bench in (('HumanEval','humaneval'),('MATH-500','math-500')):
+        for col,bench in (('HumanEval','humaneval'),('MATH-500','math-500'),
+                          ('LMSys Chatbot Arena ELO','chatbot-arena-elo')):
             if not r[col]:
                 continue
             if name not in M:
@@ -52,14 +57,16 @@ for fn,who in (('aa_data_with_math5.csv','aa'),('epoch_ai_price_data_not_in_aa_w
             seen.add((run,ver,bench))
             slug=re.sub('[^a-z0-9]+','-',ver.lower()).strip('-')
             rid=f"{bench}-{slug}-cottier2025"
-            assert rid not in have
+            if rid in have:
+                continue
             src = ("Artificial Analysis' score as Cottier et al. 2025's input data give it (llm-benchmark-efficiency "
                    "data/aa_data_with_math5.csv @ 34b9233)") if who=='aa' else ("the score Cottier et al. 2025's input data give beside Epoch AI's prices "
                    "(llm-benchmark-efficiency data/epoch_ai_price_data_not_in_aa_with_benchmarks.csv @ 34b9233; compiled, evaluator not named)")
+            unit = 'Elo rating as published' if bench == 'chatbot-arena-elo' else 'whole percent as published'
             new.append({'benchmark_result_id':rid,'run_id':run,'benchmark_id':bench,'model_version':ver,'score':r[col],'score_stderr':'',
                         'shots':'','settings':'pass@1' if bench=='humaneval' else '','evaluator':'Artificial Analysis' if who=='aa' else 'Epoch AI (compiled)',
                         'evaluator_kind':'third_party','evaluated_date':'','source':'cottier2025inferenceprices','source_url':URL,
-                        'notes':f"{src}; their name {name}; whole percent as published. Imported to replicate their {col} price-decline thresholds (inference_thresholds)."})
+                        'notes':f"{src}; their name {name}; {unit}. Imported to replicate their {col} price-decline thresholds (inference_thresholds)."})
 if __name__ == '__main__':
     print(len(new), skipped)
 w = csv.DictWriter(open('datasets/benchmark_results.csv', 'w', newline=''), fieldnames=fields, lineterminator='\n')
