@@ -276,6 +276,16 @@ figures(figure_id, value, unit, description) AS (
         FROM inference_prices
     UNION ALL SELECT 'inference_prices_last_year', max(year(observed_date)), 'year', 'Latest price observation.'
         FROM inference_prices
+    UNION ALL SELECT 'inference_prices_effective_count', count(*), 'count',
+        'Price observations with an effective date (when the price took effect or was first seen): the only ones a trend uses.'
+        FROM inference_prices WHERE effective_date IS NOT NULL
+    UNION ALL SELECT 'inference_prices_undated_count', count(*), 'count',
+        'Price observations without an effective date (only the day a list was read): left out of every trend.'
+        FROM inference_prices WHERE effective_date IS NULL
+    UNION ALL SELECT 'inference_prices_undated_models_count', count(DISTINCT run_id), 'count',
+        'Models whose every price lacks an effective date, so that none of their prices enters a trend.'
+        FROM inference_prices p WHERE NOT EXISTS (SELECT 1 FROM inference_prices q WHERE q.run_id = p.run_id
+        AND q.effective_date IS NOT NULL)
     UNION ALL SELECT 'inference_energy_count', count(*), 'count', 'Measured inference configurations.'
         FROM inference_energy
     UNION ALL SELECT 'inference_trends_count', count(*), 'count', 'Fixed capabilities with a fitted price decline.'
@@ -284,6 +294,27 @@ figures(figure_id, value, unit, description) AS (
         'Of them, set beside a published rate with an interval.' FROM inference_price_trends WHERE intervals_overlap IS NOT NULL
     UNION ALL SELECT 'inference_trends_overlapping_count', count(*), 'count',
         'Of those, the ones whose interval overlaps the published one.' FROM inference_price_trends WHERE intervals_overlap
+    UNION ALL SELECT 'inference_trends_median_decline_x', median(decline_per_year_x), 'factor_per_year',
+        'Median of the fitted price declines of the fixed capabilities (all record setters with an effective date).'
+        FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_thresholds_count', count(*), 'count', 'Fixed capabilities followed (Cottier et al. 2025''s).'
+        FROM inference_thresholds
+    UNION ALL SELECT 'inference_published_count', count(*), 'count', 'Of them, with a published decline rate.'
+        FROM inference_price_trends WHERE published_decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_published_median_decline_x', median(published_decline_per_year_x), 'factor_per_year',
+        'Median published decline rate of the fixed capabilities (Cottier et al. 2025).'
+        FROM inference_price_trends
+    UNION ALL SELECT 'inference_replicated_count', count(*), 'count',
+        'Published decline rates replicated: a fit on the published window exists.'
+        FROM inference_price_trends WHERE replication_decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_replication_agree_count', count(*), 'count',
+        'Of the replications, those whose central estimate lies inside the published interval.'
+        FROM inference_price_trends WHERE replication_agrees
+    UNION ALL SELECT 'inference_replication_median_decline_x', median(replication_decline_per_year_x), 'factor_per_year',
+        'Median of the replicated declines (published window).' FROM inference_price_trends
+    UNION ALL SELECT 'inference_replicated_published_median_decline_x', median(published_decline_per_year_x),
+        'factor_per_year', 'Median published decline of the replicated capabilities only (like for like).'
+        FROM inference_price_trends WHERE replication_decline_per_year_x IS NOT NULL
     UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_growth_x', value, 'factor_per_year',
         'Published growth per year (' || trend_id || ').' FROM published_trends
         WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'

@@ -2,9 +2,11 @@
 rounded and titled, each column of a chart's CSV described with its unit, and the colours atlas.js needs for a
 dark page or a narrow column carried by every chart."""
 
+import re
 from collections.abc import Iterator
 
 import duckdb
+import polars as pl
 import pytest
 
 from compute_atlas.site.charts import CHARTS
@@ -31,16 +33,41 @@ def encodings(spec: dict) -> Iterator[dict]:
             yield from encodings(spec["spec"])
 
 
+def menu_fields(spec: dict) -> list[str]:
+    """The columns a chart's menu filters on: a filter ``datum.<column> === <parameter bound to a menu>``."""
+    menus = {p["name"] for p in json_nodes(spec, "params") if isinstance(p, dict) and p.get("bind")}
+    return sorted({column for f in json_nodes(spec, "filter") if isinstance(f, str)
+                   for column, name in re.findall(r"datum\.(\w+) === (\w+)", f) if name in menus})
+
+
+def json_nodes(node, key: str) -> Iterator:
+    """Every value under ``key`` anywhere in a spec (a list's items one by one)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == key:
+                yield from (v if isinstance(v, list) else [v])
+            else:
+                yield from json_nodes(v, key)
+    elif isinstance(node, list):
+        for v in node:
+            yield from json_nodes(v, key)
+
+
 def test_no_more_series_than_colours(charts):
+    """Counted in what the chart shows at once: per choice of its menu, where it has one."""
     for name, chart in charts.items():
-        for enc in encodings(chart.spec_dict()):
+        spec = chart.spec_dict()
+        shown = menu_fields(spec)
+        for enc in encodings(spec):
             colour = enc.get("color")
             if not isinstance(colour, dict) or colour.get("type") != "nominal" or colour.get("field") not in chart.data.columns:
                 continue
             scale = colour.get("scale") or {}
             colours = len(scale["range"]) if isinstance(scale.get("range"), list) else len(PALETTE)
-            n = chart.data[colour["field"]].drop_nulls().n_unique()
-            assert n <= colours, f"{name}: {n} series of {colour['field']} share {colours} colours"
+            data = chart.data.drop_nulls(colour["field"])
+            n = data.group_by(shown).agg(pl.col(colour["field"]).n_unique())[colour["field"]].max() if shown else \
+                data[colour["field"]].n_unique()
+            assert (n or 0) <= colours, f"{name}: {n} series of {colour['field']} share {colours} colours"
 
 
 def test_tooltips_are_rounded_and_titled(charts):

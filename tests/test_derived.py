@@ -207,6 +207,9 @@ PUBLISHED_TRENDS = [
     # 90 % interval 6 to 24 months
     trend("ho2024-lm-algorithmic-efficiency", 12, "halving_time_months", 6, 24,
           quantity="algorithmic_efficiency_language", start=2012, end=2023, source="ho2024algorithmic"),
+    # the published decline of the inference threshold test-bench-tpu-run
+    trend("t-inference-price", 12, "decline_per_year_x", 11, 20, quantity="inference_price_usd_per_mtok",
+          start=2021, end=2024, source="cottier2025inferenceprices"),
 ]
 
 
@@ -394,8 +397,14 @@ BENCHMARK_RESULTS = [
     score("gpt-3-175b", "test-index", 118),
 ]
 
-def price(run_id, observed_date, *, blended=None, input_=None, output=None):
+def price(run_id, observed_date, *, blended=None, input_=None, output=None, effective="read"):
+    """A price read on ``observed_date`` that took effect on ``effective`` (the read date by default; None:
+    unknown)."""
+    effective = observed_date if effective == "read" else effective
+    dated = {"effective_date": effective, "effective_date_basis": "price_sheet_date",
+             "effective_date_source": "epoch2025apiprices"} if effective else {}
     return {"price_id": f"test-vendor-{run_id}-{observed_date}", "run_id": run_id, "model_version": run_id,
+            **dated,
             "provider": "Test Vendor", "observed_date": observed_date, "input_usd_per_mtok": input_,
             "output_usd_per_mtok": output, "blended_usd_per_mtok": blended,
             "blend_in_source": "3:1" if blended is not None else None, "price_unit_in_source": "per_mtok",
@@ -411,18 +420,26 @@ def on_decline(observed_date: str) -> float:
 INFERENCE_PRICES = [
     # the record setters among models scoring at least 41 on test-bench: 100, then on the exact decline
     price("flag-6nd-true", "2021-01-01", input_=100, output=100),
-    price("tpu-run", "2022-07-01", blended=on_decline("2022-07-01")),
+    # read in 2025, in effect from July 2022: dated by the second
+    price("tpu-run", "2025-01-01", blended=on_decline("2022-07-01"), effective="2022-07-01"),
     # blended at 3:1 (assumption inference-blend-input-share-frac = 0.75): 0.75 × a + 0.25 × 3a = 1.5 a
     price("gpt-3-175b", "2024-06-01", input_=on_decline("2024-06-01") / 1.5, output=3 * on_decline("2024-06-01") / 1.5),
     price("proxy-run", "2023-06-01", input_=50, output=50),  # dearer than the frontier then: not a record
     price("old-gpu-run", "2023-01-01", input_=0.01, output=0.01),  # cheapest, but no test-bench score
+    # the cheapest qualifying price of all, but known only from the day its list was read: in no trend
+    price("compute-only-run", "2025-06-01", input_=0.001, output=0.001, effective=None),
 ]
 
 INFERENCE_THRESHOLDS = [
     # the threshold is the reference model's own score: tpu-run's 41 on test-bench (the published score, 40,
     # is for comparison only)
     {"threshold_id": "test-bench-tpu-run", "benchmark_id": "test-bench", "reference_run_id": "tpu-run",
-     "published_threshold_score": 40, "rationale": "The fixture's.", "source": RUNS},
+     "published_threshold_score": 40, "published_trend_id": "t-inference-price",
+     "published_window_start": "2021-06-01", "published_window_end": "2024-06-01",
+     "rationale": "The fixture's.", "source": RUNS},
+    # a named version: the threshold is the mean of that version's results (42 and 47), not benchmark_scores' 47
+    {"threshold_id": "test-bench-flag-version", "benchmark_id": "test-bench", "reference_run_id": "flag-6nd-true",
+     "reference_model_version": "flag-6nd-true", "rationale": "The fixture's.", "source": RUNS},
     {"threshold_id": "test-bench-old-gpu-run", "benchmark_id": "test-bench", "reference_run_id": "old-gpu-run",
      "rationale": "Its reference model has no score on the benchmark.", "source": RUNS},
 ]
@@ -966,8 +983,19 @@ def test_inference_price_frontier_cheapest_qualifying_price_by_month(db):
     assert rows["2023-06-30"] == [approx(on_decline("2022-07-01")), "tpu-run", 3]
     # gpt-3-175b's input and output prices blend at 3:1 to the decline's price
     assert rows["2024-06-30"] == [approx(on_decline("2024-06-01")), "gpt-3-175b", 4]
+    # compute-only-run's price (0.001, read June 2025) has no effective date: it never enters
+    assert db.execute("SELECT count(*) FROM inference_price_frontier WHERE min_price_run_id = 'compute-only-run'"
+                      ).fetchone()[0] == 0
+    # the frontier dates a price by when it took effect, not when it was read
+    assert one(db, "SELECT min(min_price_effective_date) AS d FROM inference_price_frontier "
+                   "WHERE min_price_run_id = 'tpu-run'")["d"].isoformat() == "2022-07-01"
     assert one(db, "SELECT DISTINCT threshold_score FROM inference_price_frontier "
                    "WHERE threshold_id = 'test-bench-tpu-run'")["threshold_score"] == 41
+    # a named reference version sets the threshold by its own results
+    assert one(db, "SELECT DISTINCT threshold_score FROM inference_price_frontier "
+                   "WHERE threshold_id = 'test-bench-flag-version'")["threshold_score"] == approx(44.5)
+    assert one(db, "SELECT threshold_score FROM inference_price_trends "
+                   "WHERE threshold_id = 'test-bench-flag-version'")["threshold_score"] == approx(44.5)
     # a threshold without a score has no months
     assert db.execute("SELECT count(*) FROM inference_price_frontier WHERE threshold_id = 'test-bench-old-gpu-run'"
                       ).fetchone()[0] == 0
@@ -982,9 +1010,17 @@ def test_inference_price_trends_recover_the_exact_decline(db):
     assert (r["decline_per_year_x_low"], r["decline_per_year_x_high"]) == (approx(10), approx(10))
     assert r["fitted_start_usd_per_mtok"] == approx(100)
     assert (str(r["window_start"]), str(r["window_end"])) == ("2021-01-01", "2024-06-01")
-    assert r["intervals_overlap"] is None  # no published rate in the fixture
+    assert r["published_decline_per_year_x"] == 12 and r["intervals_overlap"] is False  # 10 to 10 vs 11 to 20
+    # the replication on the published window (2021-06 to 2024-06): the record of January 2021 is still the
+    # cheapest when the window opens, so it is the first point, dated at the opening; the fall is then steeper
+    assert r["replication_n_points"] == 3
+    assert r["replication_decline_per_year_x"] > 10
+    assert r["replication_decline_per_year_x_low"] <= r["replication_decline_per_year_x"] \
+        <= r["replication_decline_per_year_x_high"]
+    assert r["replication_agrees"] == (11 <= r["replication_decline_per_year_x"] <= 20)
     empty = one(db, "SELECT * FROM inference_price_trends WHERE threshold_id = 'test-bench-old-gpu-run'")
     assert empty["decline_per_year_x"] is None and empty["threshold_score"] is None and empty["n_points"] == 0
+    assert empty["replication_n_points"] is None and empty["replication_agrees"] is None  # no published window
     assert "no score" in empty["notes"]
     # compute_efficiency follows the fitted price year by year from 2021: 100 / 10^(year − 2021)
     ce = one(db, "SELECT * FROM compute_efficiency WHERE effect = 'inference_access' AND reference = 'test-bench-tpu-run' "

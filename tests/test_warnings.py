@@ -37,6 +37,7 @@ FP16_VECTOR = "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or
 FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 times FP32"
 REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
 NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
+PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 
@@ -157,6 +158,15 @@ def power_off_implied(d):
     return "inference_energy.csv", edit_csv(path, row, "avg_power_watts", "639.6"), "avg_power_watts"
 
 
+def price_announced_before_release(d):
+    # Claude 2 (published 2023-07-11) with a price the provider announced for January 2023: only an
+    # announcement can date a price before its model, and a reviewer confirms it
+    path = d / "inference_prices.csv"
+    row = row_of(path, "price_id", "anthropic-claude-2-2024-08-12")
+    edit_csv(path, row, "effective_date_basis", "provider_announcement")
+    return "inference_prices.csv", edit_csv(path, row, "effective_date", "2023-01-01"), "effective_date"
+
+
 def claim_value_unknown(d):
     # a domain no benchmark has: the rule would find no point (a value of the data, not an id: a warning)
     path = d / "claims.csv"
@@ -182,6 +192,7 @@ EDITS = {
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
     POWER_MISMATCH: power_off_implied,
+    PRICE_ANNOUNCED: price_announced_before_release,
     CLAIM_VALUE: claim_value_unknown,
 }
 
@@ -204,7 +215,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
-                  "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY}
+                  "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
+                  "price-announced-before-release": PRICE_ANNOUNCED}
 
 
 def test_every_warning_rule_has_an_edit():

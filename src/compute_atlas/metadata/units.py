@@ -131,6 +131,7 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("nm", "nm", "plain", "nm", ("_nm",), "~s"),
     Unit("mm2", "mm²", "plain", "mm²", ("_mm2",), "~s"),
     Unit("index_points", "index points", "plain", "", ("_index",), "~r"),
+    Unit("elo_points", "Elo rating points", "plain", "Elo", ("_elo",), "~r"),
 ]}
 
 

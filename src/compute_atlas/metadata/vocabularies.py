@@ -28,6 +28,10 @@ PROVENANCES = ("measured", "published")
 PRICE_BASES = ("launch_list", "purchase")
 #: Which price the data-centre price-performance fits use: the launch list price, else a purchase price near launch.
 FIT_PRICE_BASES = ("launch_list", "purchase_near_launch")
+#: How the date an API price took effect is known (``inference_prices.effective_date_basis``): the provider's
+#: launch post or price announcement, a dated price history (llm-prices, genai-prices), Epoch AI's price
+#: sheet's `Price date`, or the first month Artificial Analysis' monthly prices show it.
+EFFECTIVE_DATE_BASES = ("provider_announcement", "price_history", "price_sheet_date", "first_seen_monthly")
 #: How a cloud price is sold.
 PRICING_MODELS = ("on_demand", "commit_1y", "commit_3y", "spot")
 

@@ -24,5 +24,6 @@ class HeadlineFigures(pa.DataFrameModel):
                     "assumptions", "landmark_runs", "achieved_vs_peak", "mlperf_training", "mlperf_progress",
                     "trend_replications", "training_cost_methods", "published_trends", "benchmarks",
                     "benchmark_results", "benchmark_scores", "capability_frontier", "algorithmic_progress",
-                    "inference_prices", "inference_energy", "inference_price_trends", "trend_comparison"))
+                    "inference_prices", "inference_energy", "inference_price_trends", "inference_thresholds",
+                    "trend_comparison"))
         strict = True

@@ -3,6 +3,8 @@
 import pandera.polars as pa
 import polars as pl
 
+from ..metadata.constraints import CITE_KEYS
+from ..metadata.vocabularies import EFFECTIVE_DATE_BASES
 from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 _MTOK = "USD per million tokens, nominal, of `observed_date`"
@@ -16,8 +18,23 @@ class InferencePrices(pa.DataFrameModel):
     provider: str = shared("provider", nullable=False, note="The API vendor (OpenAI, Anthropic, Google, Together "
                            "AI, ...); `Artificial Analysis` where the source gives AA's price for the model without "
                            "naming one vendor.")
-    observed_date: pl.Date = field("Date the price was observed (an archived page, a snapshot) or came into force.",
+    observed_date: pl.Date = field("Date the price was read: the day of the archived page, snapshot or price "
+                                   "sheet entry it is taken from (not necessarily the day it took effect).",
                                    "date", nullable=False)
+    effective_date: pl.Date = field("Date the price took effect, or the first day a dated source shows it (an "
+                                    "upper bound of when it took effect), on or before `observed_date`; empty "
+                                    "where no dated evidence gives it. Price-decline fits use only rows that "
+                                    "have it, dated by it.", "date")
+    effective_date_basis: str = field("How `effective_date` is known: `provider_announcement` (the provider's "
+                                      "launch post or price announcement states the price), `price_history` (a "
+                                      "dated price history gives the day it began), `price_sheet_date` (Epoch "
+                                      "AI's API price sheet's `Price date`), `first_seen_monthly` (the first "
+                                      "month Artificial Analysis' monthly prices show it, where an earlier record "
+                                      "shows another price or the model was published after the month before).",
+                                      isin=list(EFFECTIVE_DATE_BASES))
+    effective_date_source: str = field("The source of `effective_date`: BibTeX keys of `references.bib`, "
+                                       "separated by `;` (may differ from `source`, the source of the price).",
+                                       str_matches=CITE_KEYS)
     input_usd_per_mtok: float = field(f"Price of input (prompt) tokens, standard tier, {_MTOK}; for a price by "
                                       "context length, the shortest-context tier.", "usd_per_mtok", gt=0)
     output_usd_per_mtok: float = field(f"Price of output (completion) tokens, standard tier, {_MTOK}.",
@@ -54,5 +71,5 @@ class InferencePrices(pa.DataFrameModel):
             csv="inference_prices.csv",
             key=("provider", "model_version", "observed_date"),
             foreign_keys=(ForeignKey("run_id", "training_runs"),),
-            date_floors={"observed_date": "2020-06-01"})
+            date_floors={"observed_date": "2020-06-01", "effective_date": "2020-06-01"})
         strict = True

@@ -222,6 +222,22 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("published_decline_per_year_x_low", "Low"), ("published_decline_per_year_x_high", "High"),
          ("intervals_overlap", "Overlap"), ("notes", "Note"), ("source", "Published in")],
     ),
+    "inference_price_replication": (
+        """SELECT t.*, b.name, r.model || coalesce(' (' || h.reference_model_version || ')', '') AS reference,
+                  h.published_threshold_score, h.replication_note,
+                  strftime(h.published_window_start, '%Y-%m') || ' to ' || strftime(h.published_window_end, '%Y-%m')
+                      AS published_window
+           FROM inference_price_trends t JOIN benchmarks b USING (benchmark_id)
+           JOIN inference_thresholds h USING (threshold_id) JOIN training_runs r ON r.run_id = h.reference_run_id
+           ORDER BY t.replication_agrees IS NULL, b.name, h.published_threshold_score""",
+        [("name", "Benchmark"), ("reference", "Reference model"), ("published_threshold_score", "Their threshold"),
+         ("threshold_score", "Ours"), ("published_window", "Their window"),
+         ("published_decline_per_year_x", "Published fall per year"), ("published_decline_per_year_x_low", "Low"),
+         ("published_decline_per_year_x_high", "High"), ("replication_decline_per_year_x", "Replicated"),
+         ("replication_decline_per_year_x_low", "Low"), ("replication_decline_per_year_x_high", "High"),
+         ("replication_n_points", "Record setters"), ("replication_agrees", "Agree"),
+         ("replication_note", "Why they differ")],
+    ),
     "inference_energy_summary": (
         "SELECT * FROM inference_energy_summary ORDER BY release_date, accelerator_id, size_class",
         [("name", "Accelerator"), ("size_class", "Model size"), ("energy_scope", "Energy covers"),

@@ -78,6 +78,11 @@ _ARXIV_MONTH_END = (f"last_day(make_date(2000 + CAST(substr({_ARXIV_YM}, 1, 2) A
                     f"CAST(substr({_ARXIV_YM}, 3, 2) AS INTEGER), 1))")
 
 
+#: SQL: an inference price's effective_date is before its model's publication_date.
+_BEFORE_RELEASE = ("effective_date < (SELECT min(r.publication_date) FROM training_runs r "
+                   "WHERE r.run_id = inference_prices.run_id)")
+
+
 def _pair(a: str, b: str) -> str:
     """SQL: two nullable values as ``a / b`` (empty for a null)."""
     return f"coalesce(CAST({a} AS VARCHAR), '') || ' / ' || coalesce(CAST({b} AS VARCHAR), '')"
@@ -444,6 +449,49 @@ CHECKS: tuple[Check, ...] = (
           where="observed_date < (SELECT min(r.publication_date) FROM training_runs r "
                 "WHERE r.run_id = inference_prices.run_id)",
           value="CAST(observed_date AS VARCHAR)", reads=("training_runs",)),
+    Check("price-effective-after-read", "inference_prices", "effective_date",
+          "effective_date is after observed_date: a price cannot take effect after the day it was read",
+          "effective_date is when the price took effect or was first seen, observed_date when it was read; "
+          "swap them, or check the date",
+          where="effective_date > observed_date", value="CAST(effective_date AS VARCHAR)"),
+    Check("price-effective-is-snapshot-date", "inference_prices", "effective_date",
+          "effective_date is the date of the snapshot it cites (`date` in references.bib): the day a price list "
+          "was read, not the day its price took effect",
+          "leave effective_date empty unless a dated source shows when the price took effect or was first seen "
+          "(an announcement, a price history, a price sheet's date, a first month in a monthly series)",
+          where="effective_date IN (SELECT r.snapshot_date FROM \"references\" r WHERE list_contains("
+                "string_split(inference_prices.effective_date_source, ';'), r.reference_key))",
+          value="CAST(effective_date AS VARCHAR)", reads=("references",)),
+    Check("price-effective-without-basis", "inference_prices", "effective_date_basis",
+          "an effective_date needs its effective_date_basis and effective_date_source, and they need the date",
+          "say how the date is known (provider_announcement, price_history, price_sheet_date, "
+          "first_seen_monthly) and cite the source that gives it, or empty all three",
+          where="(effective_date IS NULL) <> (effective_date_basis IS NULL) OR "
+                "(effective_date IS NULL) <> (effective_date_source IS NULL)",
+          value="coalesce(CAST(effective_date AS VARCHAR), '') || ' / ' || coalesce(effective_date_basis, '') "
+                "|| ' / ' || coalesce(effective_date_source, '')"),
+    Check("price-effective-before-release", "inference_prices", "effective_date",
+          "price took effect before the model's publication_date (training_runs.csv), by a source that cannot "
+          "show a price before the model existed",
+          "check the effective_date and the run_id: a price first seen in a dated source, or dated by a price "
+          "sheet or history, is seen on or after the model's publication; only a provider's announcement can "
+          "name a price ahead of it (basis provider_announcement)",
+          where=f"coalesce(effective_date_basis, '') <> 'provider_announcement' AND {_BEFORE_RELEASE}",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
+    Check("price-announced-before-release", "inference_prices", "effective_date",
+          "price announced to take effect before the model's publication_date (training_runs.csv)",
+          "check both dates; a provider's price announced ahead of the model's publication needs a reviewed row "
+          "in check_exceptions.csv that explains it", "warning",
+          where=f"effective_date_basis = 'provider_announcement' AND {_BEFORE_RELEASE}",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
+    Check("threshold-version-without-score", "inference_thresholds", "reference_model_version",
+          "the reference model has no result of this version on the threshold's benchmark (benchmark_results.csv)",
+          "name a model_version that benchmark_results scores for this run and benchmark, or leave it empty to use "
+          "the model's score in benchmark_scores (and say so in replication_note)",
+          where="reference_model_version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark_results r "
+                "WHERE r.run_id = inference_thresholds.reference_run_id AND r.benchmark_id = "
+                "inference_thresholds.benchmark_id AND r.model_version = inference_thresholds.reference_model_version)",
+          value="reference_model_version", reads=("benchmark_results",)),
     # benchmarks
     Check("benchmark-scale-reversed", "benchmarks", "scale_max", "scale_min must be below scale_max",
           "swap them, or check the unit",

@@ -24,8 +24,9 @@ from ..sql import ident
 from . import plausibility
 from .query import Query
 
-#: Columns that hold BibTeX keys (`source`; the claims register's `original_source` too).
-CITE_COLUMNS = ("source", "original_source")
+#: Columns that hold BibTeX keys (`source`; the claims register's `original_source` and the inference prices'
+#: `effective_date_source` too).
+CITE_COLUMNS = ("source", "original_source", "effective_date_source")
 #: Tables whose rows cite sources, and the columns holding the keys.
 CITING = {r.name: [c for c in CITE_COLUMNS if c in r.schema.columns]
           for r in CURATED if r.csv_file and "source" in r.schema.columns}

@@ -9,35 +9,41 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...metadata.vocabularies import SIZE_CLASSES
-from .common import PALETTE, WIDTH, Chart, axis, frame, theme, tip
+from .common import PALETTE, WIDTH, Chart, axis, frame, menu, theme, tip
+
+#: the benchmark the price-frontier chart opens on: the one with the most thresholds
+DEFAULT_BENCHMARK_SQL = """SELECT benchmark_id FROM inference_thresholds GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"""
 
 
 def price_frontier(con) -> Chart:
     lines = frame(con, """
-        SELECT f.threshold_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
+        SELECT f.threshold_id, f.benchmark_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
                    AS threshold, f.as_of_date, f.min_blended_usd_per_mtok
         FROM inference_price_frontier f JOIN benchmarks b USING (benchmark_id)
         JOIN inference_thresholds t USING (threshold_id) JOIN training_runs r ON r.run_id = t.reference_run_id
         ORDER BY f.threshold_id, f.as_of_date""")
     points = frame(con, """
-        SELECT DISTINCT f.threshold_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
-                   AS threshold, f.min_price_observed_date AS observed_date, f.min_blended_usd_per_mtok,
+        SELECT DISTINCT f.threshold_id, f.benchmark_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
+                   AS threshold, f.min_price_effective_date AS effective_date, f.min_blended_usd_per_mtok,
                m.model, f.min_price_provider AS provider, f.min_price_score AS score, p.source, p.source_url
         FROM inference_price_frontier f JOIN benchmarks b USING (benchmark_id)
         JOIN inference_thresholds t USING (threshold_id) JOIN training_runs r ON r.run_id = t.reference_run_id
         JOIN inference_prices p ON p.price_id = f.min_price_id JOIN training_runs m ON m.run_id = f.min_price_run_id
-        ORDER BY f.threshold_id, observed_date""")
+        ORDER BY f.threshold_id, effective_date""")
+    # one benchmark's thresholds at a time (a menu), so that each line has a colour of its own
+    options = sorted(lines["benchmark_id"].unique().to_list())
+    param, default = menu(con, DEFAULT_BENCHMARK_SQL, options, "Benchmark ")
     color = alt.Color("threshold:N", title="Capability (score at least)")
     y = alt.Y("min_blended_usd_per_mtok:Q", title="Cheapest blended price (USD per million tokens)",
               scale=alt.Scale(type="log"), axis=axis("usd_per_mtok"))
-    step = alt.Chart(lines).mark_line(interpolate="step-after", opacity=0.7).encode(
-        x=alt.X("as_of_date:T", title="Date"), y=y, color=color)
-    dots = alt.Chart(points).mark_circle(size=70, opacity=1).encode(
-        x="observed_date:T", y="min_blended_usd_per_mtok:Q", color=color,
+    step = alt.Chart(lines).transform_filter(alt.datum.benchmark_id == param).mark_line(
+        interpolate="step-after", opacity=0.7).encode(x=alt.X("as_of_date:T", title="Date"), y=y, color=color)
+    dots = alt.Chart(points).transform_filter(alt.datum.benchmark_id == param).mark_circle(size=70, opacity=1).encode(
+        x="effective_date:T", y="min_blended_usd_per_mtok:Q", color=color,
         tooltip=[alt.Tooltip("threshold:N", title="Capability"), alt.Tooltip("model:N", title="Model"),
                  alt.Tooltip("provider:N", title="Provider"), alt.Tooltip("score:Q", title="Its score", format=".1f"),
                  tip("min_blended_usd_per_mtok", "Blended price (USD/Mtok)"),
-                 alt.Tooltip("observed_date:T", title="Observed"), alt.Tooltip("source:N", title="Source"),
+                 alt.Tooltip("effective_date:T", title="In effect from"), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("source_url:N", title="Source URL")])
     if lines.height:
         spans = lines.group_by("threshold").agg(pl.col("min_blended_usd_per_mtok").first().alias("first"),
@@ -53,47 +59,61 @@ def price_frontier(con) -> Chart:
         takeaway = "No priced model reaches a threshold."
     description = (f"Step lines, log scale, of the cheapest blended price per million tokens of {lines['threshold'].n_unique()} "
                    "fixed capabilities over time; each dot is the model and provider that set a new low, with its "
-                   "source in the tooltip.")
+                   "source in the tooltip; only prices with an effective date are drawn. The menu picks the "
+                   f"benchmark ({len(options)}; it opens on {default}).")
     return Chart("The price of a fixed capability", takeaway, description, points,
-                 theme(alt.layer(step, dots)).properties(width=WIDTH - 120, height=380),
+                 theme(alt.layer(step.add_params(param), dots)).properties(width=WIDTH - 120, height=380),
                  columns={"threshold": ("The fixed capability of the line: a benchmark and the score reached.", None)})
 
 
+_LABEL = ("b.name || ' at ' || r.model || coalesce(' (' || h.reference_model_version || ')', '')")
+_JOIN = ("FROM inference_price_trends t JOIN benchmarks b USING (benchmark_id) JOIN inference_thresholds h "
+         "USING (threshold_id) JOIN training_runs r ON r.run_id = h.reference_run_id")
+_ORIGINS = ["this atlas, all dated prices", "this atlas, their window", "Cottier et al. 2025"]
+
+
 def price_trends(con) -> Chart:
-    ours = frame(con, """
-        SELECT t.threshold_id AS label, 'this atlas' AS origin, t.decline_per_year_x AS decline,
+    ours = frame(con, f"""
+        SELECT {_LABEL} AS label, '{_ORIGINS[0]}' AS origin, t.decline_per_year_x AS decline,
                t.decline_per_year_x_low AS low, t.decline_per_year_x_high AS high, t.n_points
-        FROM inference_price_trends t WHERE t.decline_per_year_x IS NOT NULL ORDER BY t.threshold_id""")
-    published = frame(con, """
-        SELECT t.threshold_id AS label, 'published' AS origin, t.published_decline_per_year_x AS decline,
-               t.published_decline_per_year_x_low AS low, t.published_decline_per_year_x_high AS high,
-               p.n_points
-        FROM inference_price_trends t JOIN published_trends p ON p.trend_id = t.published_trend_id
-        ORDER BY t.threshold_id""")
-    points = pl.concat([ours, published], how="vertical_relaxed")
+        {_JOIN} WHERE t.decline_per_year_x IS NOT NULL ORDER BY label""")
+    replicated = frame(con, f"""
+        SELECT {_LABEL} AS label, '{_ORIGINS[1]}' AS origin, t.replication_decline_per_year_x AS decline,
+               t.replication_decline_per_year_x_low AS low, t.replication_decline_per_year_x_high AS high,
+               t.replication_n_points AS n_points
+        {_JOIN} WHERE t.replication_decline_per_year_x IS NOT NULL ORDER BY label""")
+    published = frame(con, f"""
+        SELECT {_LABEL} AS label, '{_ORIGINS[2]}' AS origin, t.published_decline_per_year_x AS decline,
+               t.published_decline_per_year_x_low AS low, t.published_decline_per_year_x_high AS high, p.n_points
+        {_JOIN} JOIN published_trends p ON p.trend_id = t.published_trend_id ORDER BY label""")
+    points = pl.concat([ours, replicated, published], how="vertical_relaxed")
     tooltip = [alt.Tooltip("label:N", title="Capability"), alt.Tooltip("origin:N", title="Origin"),
                tip("decline", "Price falls per year (×)", "factor_per_year"), tip("low", "Low", "factor_per_year"),
                tip("high", "High", "factor_per_year"), alt.Tooltip("n_points:Q", title="Points")]
-    color = alt.Color("origin:N", title=None, scale=alt.Scale(domain=["this atlas", "published"],
-                                                             range=[PALETTE[0], PALETTE[1]]))
+    color = alt.Color("origin:N", title=None, scale=alt.Scale(domain=_ORIGINS, range=PALETTE[:3]))
     scale = alt.Scale(type="log")
-    y = alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=300))
-    y_off = alt.YOffset("origin:N", scale=alt.Scale(domain=["this atlas", "published"]))
+    y = alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=360))
+    y_off = alt.YOffset("origin:N", scale=alt.Scale(domain=_ORIGINS))
     rules = alt.Chart(points).mark_rule(strokeWidth=2).encode(
         x=alt.X("low:Q", scale=scale, title="Factor by which the price falls per year (log scale)"), x2="high:Q",
         y=y, yOffset=y_off, color=color, tooltip=tooltip)
     dots = alt.Chart(points).mark_point(filled=True, size=80).encode(
         x=alt.X("decline:Q", scale=scale), y=y, yOffset=y_off, color=color, tooltip=tooltip)
-    if ours.height:
-        lo, hi = ours.sort("decline").row(0, named=True), ours.sort("decline").row(-1, named=True)
-        takeaway = (f"Our fits put the fall at {sig(lo['decline'], 2)}× a year ({lo['label']}) to "
-                    f"{sig(hi['decline'], 2)}× a year ({hi['label']}); the published rates are in orange.")
+    if replicated.height:
+        med_rep = replicated["decline"].median()
+        med_pub = published.filter(pl.col("label").is_in(replicated["label"].implode()))["decline"].median()
+        takeaway = (f"On Cottier et al.'s own windows, the median of our {replicated.height} replicated declines is "
+                    f"{sig(med_rep, 2)}× a year, against {sig(med_pub, 2)}× for the same capabilities as published.")
+    elif ours.height:
+        takeaway = f"Our fits put the median fall at {sig(ours['decline'].median(), 2)}× a year."
     else:
         takeaway = "Too few record setters for any fit."
     description = (f"Dot-and-interval chart, log scale, of the factor by which the cheapest price falls per year for "
-                   f"{ours.height} capabilities, ours (blue) beside Cottier et al. 2025 (orange), with their intervals.")
+                   f"{points['label'].n_unique()} capabilities: our fit over all prices with an effective date, our "
+                   "replication on the published window, and Cottier et al. 2025's published rate, with intervals.")
     return Chart("How fast the price of a fixed capability falls", takeaway, description, points,
-                 theme(alt.layer(rules, dots)).properties(width=WIDTH - 300, height=max(160, 44 * points["label"].n_unique())),
+                 theme(alt.layer(rules, dots)).properties(width=WIDTH - 360,
+                                                          height=max(160, 60 * points["label"].n_unique())),
                  columns={"decline": ("Factor by which the cheapest price of the capability falls each year.",
                                       "factor_per_year")})
 
