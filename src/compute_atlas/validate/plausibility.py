@@ -191,6 +191,12 @@ _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_
                    "WHERE a.accelerator_id = measurements.accelerator_id)")
 
 
+#: The names of multi-chip boards: two GPUs (or four SoCs) sold as one card, whose figures are the whole board's.
+DUAL_BOARD_NAMES = (r"\b(X2|GX2|Duo)\b|[0-9]X2\b|\bGTX (295|590|690)\b|\bTITAN Z\b|\bHD (5970|6990|7990)\b|"
+                    r"\bTesla (K10|K80|M60)\b|\bMLU370-X8\b|\bAI 100 Ultra\b")
+_DUAL_BOARD = f"regexp_extract(name, '{DUAL_BOARD_NAMES}', 0)"
+
+
 _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
@@ -327,6 +333,28 @@ CHECKS: tuple[Check, ...] = (
           value="CAST(fp64_flop_per_s AS VARCHAR)", details=(("family", _NO_FP64_FAMILY),),
           catches="An emulated FP64 rate stored as a hardware rate: FP64 on an Intel Arc A-series, Gaudi, Google "
                   "TPU, AWS Inferentia or Trainium, or Graphcore IPU row."),
+    Check("bandwidth-off-bus-and-rate", "accelerators", "memory_bandwidth_bytes_per_s",
+          "memory_bandwidth_bytes_per_s differs from memory_bus_width_bits / 8 x memory_pin_rate_bit_per_s "
+          "({implied}) by more than {precision-ratio-tolerance-frac:.0%}",
+          "is the bandwidth a sibling card's (the 8 GB card's 512 GB/s on the 16 GB card at 17.5 Gbps), or the "
+          "per-pin rate the memory clock? Take all three from the vendor's specification",
+          where="memory_bus_width_bits IS NOT NULL AND memory_pin_rate_bit_per_s IS NOT NULL AND "
+                "abs(memory_bandwidth_bytes_per_s / (memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s) - 1) "
+                f"> {_RATIO_TOLERANCE}",
+          value="printf('%g', memory_bandwidth_bytes_per_s)",
+          details=(("implied", "printf('%g', memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s)"),),
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
+                  "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
+    Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
+          "a multi-chip board ({board}) with chips_per_board 1",
+          "the row's figures are for the whole board: set chips_per_board to the number of chips on it and "
+          "say so in notes, or give per-chip figures and name the row as one chip",
+          where=f"chips_per_board = 1 AND {_DUAL_BOARD} <> ''", value="CAST(chips_per_board AS VARCHAR)",
+          details=(("board", _DUAL_BOARD),),
+          catches="A multi-chip board (X2, GX2, Duo, GTX 295/590/690, TITAN Z, HD 5970/6990/7990, Tesla K10/K80/M60, "
+                  "MLU370-X8, Cloud AI 100 Ultra) "
+                  "whose whole-board figures pass for one chip's: `chips_per_board` left at 1."),
     Check("launch-price-before-release", "accelerators", "launch_price_date",
           "launch_price_date is before release_date",
           "a launch price is the vendor's list price at launch, dated at or after the release; an earlier "
