@@ -70,7 +70,7 @@ class Accelerators(pa.DataFrameModel):
         "How many chips (packages) the row's values cover: 1 for the per-chip rows the schema asks for; 2 for a "
         "dual-GPU board whose row gives whole-board figures (GeForce GTX 690, Tesla K80), 4 for a card of four "
         "SoCs. A multi-die package (MI250X, Ascend 910C) is one chip. Divide a rate, memory or bandwidth by it for "
-        "the per-chip figure.", 'count', nullable=False, ge=1, le=16)
+        "the per-chip figure. Empty is read as 1.", 'count', ge=1, le=16)
     source: str = shared('source', nullable=False)
     source_url: str = shared('source_url')
     value_basis: str = field(

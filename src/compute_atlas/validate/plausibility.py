@@ -347,10 +347,11 @@ CHECKS: tuple[Check, ...] = (
           catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
                   "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
     Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
-          "a multi-chip board ({board}) with chips_per_board 1",
+          "a multi-chip board ({board}) with chips_per_board 1 or empty",
           "the row's figures are for the whole board: set chips_per_board to the number of chips on it and "
           "say so in notes, or give per-chip figures and name the row as one chip",
-          where=f"chips_per_board = 1 AND {_DUAL_BOARD} <> ''", value="CAST(chips_per_board AS VARCHAR)",
+          where=f"coalesce(chips_per_board, 1) = 1 AND {_DUAL_BOARD} <> ''",
+          value="coalesce(CAST(chips_per_board AS VARCHAR), '')",
           details=(("board", _DUAL_BOARD),),
           catches="A multi-chip board (X2, GX2, Duo, GTX 295/590/690, TITAN Z, HD 5970/6990/7990, Tesla K10/K80/M60, "
                   "MLU370-X8, Cloud AI 100 Ultra) "
