@@ -72,3 +72,19 @@ def test_a_disagreement_the_notes_explain_is_noted_and_strict_fails_only_on_open
     assert ["acme-x1", "release_date", "[noted]"] in found
     assert all(state == "[noted]" for *_, state in found), found
     assert result.returncode == 0, result.stdout
+
+
+def test_a_board_of_n_chips_is_noted_where_the_other_source_gives_one_chip():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("crosscheck_accelerators", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    board = {"chips_per_board": "2", "notes": ""}
+    assert tool.chips_per_board(board) == 2
+    assert tool.noted(board, "fp32_flop_per_s", "epoch_chip_dataset", "8e12", "4e12")
+    assert not tool.noted(board, "fp32_flop_per_s", "epoch_chip_dataset", "8e12", "5e12")
+    # one chip per row: a factor of two is a disagreement to resolve, not a board
+    assert not tool.noted({"chips_per_board": "1", "notes": ""}, "fp32_flop_per_s", "epoch_chip_dataset",
+                          "8e12", "4e12")
+    # a file without the column: the notes' phrase marks a dual-GPU board
+    assert tool.chips_per_board({"notes": "Dual-GPU board (2 chips): values per board"}) == 2

@@ -111,3 +111,30 @@ def test_price_kind_rules():
     assert mod.price_kind("", "https://archive.ph/abc") == "reported_purchase"
     assert mod.map_model("NVIDIA H100 PCIe", "https://anafrashop.com/nvidia-h100-94gb-x")[0] == "nvidia-h100-nvl-94gb"
     assert mod.map_model("NVIDIA A800 PCIe", "https://x")[0] is None
+
+
+def test_a_row_citing_the_price_file_for_a_value_it_does_not_hold_is_listed(tmp_path):
+    snapshot, datasets = write_fixture(tmp_path)
+    with (datasets / "hardware_prices.csv").open("a", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=PRICE_FIELDS, lineterminator="\n")
+        # cites Epoch's file for a page the file never lists
+        w.writerow({"accelerator_id": "nvidia-a100-sxm4-80gb", "price_date": "2021-01-01", "price_usd": "15000",
+                    "price_kind": "estimate", "source": "epoch2025hardwareprices",
+                    "source_url": "https://example.org/elsewhere", "notes": "a press figure"})
+        # cites the page itself: not Epoch's file, so not listed whatever the value
+        w.writerow({"accelerator_id": "nvidia-a100-sxm4-80gb", "price_date": "2021-02-01", "price_usd": "16000",
+                    "price_kind": "estimate", "source": "somepaper2021",
+                    "source_url": "https://example.org/early", "notes": "a press figure"})
+    out = run_tool(snapshot, "--datasets", datasets).stdout
+    unheld = [line for line in out.splitlines() if line.startswith("? ")]
+    assert len(unheld) == 3, out
+    # the curated Gaudi 2 row cites the file at a URL where the file gives another price
+    assert any("intel-gaudi2 2024-06-09 8000" in line and "the snapshot gives 8125" in line for line in unheld)
+    assert any("nvidia-a100-sxm4-80gb 2021-01-01" in line and "no row of the snapshot has this URL" in line
+               for line in unheld)
+    # the H100 import whose price Epoch revised (31250 -> 30000) until the revision is applied
+    assert any("nvidia-h100-sxm5-80gb 2025-03-03 31250" in line and "the snapshot gives 30000" in line
+               for line in unheld)
+    assert "3 citations the snapshot does not hold" in out
+    # the row citing the page itself is never listed
+    assert not any("2021-02-01" in line for line in unheld)

@@ -184,19 +184,31 @@ def match(row: dict[str, str], by_name: dict, by_norm: dict) -> dict[str, str] |
     return by_norm.get(stripped)
 
 
-#: the phrase that marks a dual-GPU board row (class 11 of issue 27): its values are per board
+#: the phrase with which the notes of a dual-GPU board row begin (class 11 of issue 27; the column
+#: `chips_per_board` now says it, this is the fallback for a file without the column)
 DUAL_BOARD = "dual-gpu board"
 #: words with which a row's notes explain an FP64 rate outside the architecture's ratios
 INTERNAL_WORDS = ("datasheet", "nvidia's figure", "limited", "cut fp64")
 
 
+def chips_per_board(row: dict[str, str]) -> int:
+    """The chips a row's values cover: its `chips_per_board`, or 2 where an older file marks a dual-GPU board
+    only in notes."""
+    value = (row.get("chips_per_board") or "").strip()
+    if value:
+        return int(value)
+    return 2 if row.get("notes", "").lower().strip().startswith(DUAL_BOARD) else 1
+
+
 def noted(row: dict[str, str], column: str, source: str, ours: str = "", theirs: str = "") -> bool:
     """Whether the row's notes already explain a disagreement: they name the source and the quantity, or the row
-    is a dual-GPU board (values per board) and the other source gives half (per GPU)."""
+    is a multi-chip board (`chips_per_board` > 1, values per board) and the other source gives one chip's
+    figure (ours / theirs = chips_per_board)."""
     notes = f" {row.get('notes', '').lower()} "
-    if notes.strip().startswith(DUAL_BOARD) and ours and theirs:
+    chips = chips_per_board(row)
+    if chips > 1 and ours and theirs:
         try:
-            if abs(float(ours) / float(theirs) - 2) < 0.1:
+            if abs(float(ours) / float(theirs) - chips) < 0.05 * chips:
                 return True
         except (ValueError, ZeroDivisionError):
             pass

@@ -9,6 +9,7 @@ to rows of ``datasets/hardware_prices.csv`` and prints what it would add or chan
     = rows already present             (a count; curated rows matched by chip and URL keep their own date)
     # a curated row that differs       (edited by hand after import: reported, never overwritten)
     ! an Epoch row left out, and why   (no source, an unmapped or ambiguous chip, dated before the release)
+    ? a curated row citing Epoch's price file for a value the snapshot does not hold (its URL or its price)
 
 Nothing is written unless ``--write`` is given; then the additions are appended and the revised prices set.
 It is a curation aid kept out of the build: the build and the tests never read the reference snapshot.
@@ -191,6 +192,28 @@ def propose(snapshot: list[dict[str, str]], current: list[dict[str, str]], relea
     return additions, changes, curated, present, skipped
 
 
+def unheld_citations(snapshot: list[dict[str, str]], current: list[dict[str, str]]) -> list[tuple[dict[str, str], str]]:
+    """Curated rows that cite Epoch's price file (``SOURCE_KEY``) for a value the snapshot does not hold: no row of
+    the snapshot has the row's URL, or none at that URL has its price (within 1 %). The check of issue 27's class 12,
+    "a citation whose file does not hold the value": each is for review (cite the page itself, or fix the value)."""
+    prices_by_url: dict[str, list[float]] = {}
+    for e in snapshot:
+        prices_by_url.setdefault(e["Price source"].strip(), []).append(float(_money(e["Price (hardware purchase)"])))
+    out = []
+    for r in current:
+        if SOURCE_KEY not in r["source"].split(";"):
+            continue
+        url = (r.get("source_url") or "").strip()
+        held = prices_by_url.get(url)
+        if not url:
+            out.append((r, "no source_url: the snapshot cannot be searched for it"))
+        elif held is None:
+            out.append((r, "no row of the snapshot has this URL"))
+        elif not any(abs(float(r["price_usd"]) / p - 1) <= 0.01 for p in held if p):
+            out.append((r, f"the snapshot gives {', '.join(_money(str(p)) for p in held)} at this URL"))
+    return out
+
+
 def _line(row: dict[str, str]) -> str:
     import io
     buf = io.StringIO()
@@ -223,7 +246,12 @@ def main(argv: list[str] | None = None) -> int:
               f" (Epoch: {price}); kept")
     for model, date, price, reason in skipped:
         print(f"! {model} | {date} | {price} | {reason}")
-    print(f"# {len(additions)} to add, {len(changes)} to change, {present} present, {len(skipped)} left out")
+    unheld = unheld_citations(snapshot, current)
+    for row, why in unheld:
+        print(f"? cites {SOURCE_KEY} for a value its snapshot does not hold: {row['accelerator_id']} "
+              f"{row['price_date']} {row['price_usd']}: {why}")
+    print(f"# {len(additions)} to add, {len(changes)} to change, {present} present, {len(skipped)} left out, "
+          f"{len(unheld)} citations the snapshot does not hold")
 
     if args.write and (additions or changes):
         for old, new in changes:

@@ -245,6 +245,7 @@ def measure(datasets: Path, sizes: list[int] | None = None, repeats: int = 10, f
             "shape": f"{size}x{size}x{size}" if benchmark == "matmul" else None,
             "achieved_flop_per_s": achieved if benchmark == "matmul" else None,
             "achieved_bytes_per_s": achieved if benchmark == "memory_copy" else None,
+            "as_shipped_peak_flop_per_s": None,  # a published figure of a source, never of our own runs
             "power_watts": power,
             "repeats": repeats,
             "statistic": "median",

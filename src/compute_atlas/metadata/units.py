@@ -94,6 +94,8 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("bytes_per_flop_per_s", "bytes per (FLOP/s)", "plain", "B per FLOP/s", ("_bytes_per_flop_per_s",), "~r"),
     Unit("bytes", "bytes (decimal)", "si", "B", ("_bytes",), "~s"),
     Unit("bytes_per_s", "bytes/s", "si", "B/s", ("_bytes_per_s",), "~s"),
+    Unit("bits", "bits", "count", "bit", ("_bits",), "~s"),
+    Unit("bit_per_s", "bit/s", "si", "bit/s", ("_bit_per_s",), "~s"),
     Unit("watts", "W", "si", "W", ("_watts",), "~s"),
     Unit("usd", "USD (nominal, of the date the row gives)", "money", "", ("_usd",), "$~s"),
     Unit("usd_2024", "USD (2024 dollars, CPI-U)", "money", "(2024)", ("_usd_2024",), "$~s"),

@@ -47,6 +47,13 @@ class Accelerators(pa.DataFrameModel):
                                    "if so, its 16-bit rate must be at least its FP32 rate.", nullable=False)
     memory_bytes: float = shared('memory_bytes')
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
+    memory_bus_width_bits: int = field(
+        "Width of the memory interface in bits (256 for a 256-bit GDDR6 bus), as the vendor states it. With "
+        "`memory_pin_rate_bit_per_s` it fixes the bandwidth: width / 8 x rate.", 'bits', gt=0, le=100000)
+    memory_pin_rate_bit_per_s: float = field(
+        "Data rate per pin of the memory interface (17.5 Gbps is 1.75e10), as the vendor states it: the effective "
+        "rate, not the memory clock. Where both it and the bus width are stored, `memory_bandwidth_bytes_per_s` "
+        "must equal width / 8 x rate.", 'bit_per_s', gt=1e8, le=1e12)
     memory_unit_in_source: str = field(
         "The unit in which the cited source gives the memory capacity: `GB` (decimal, stored as given) or `GiB` "
         "(binary: multiplied by 2^30 before it is stored). Empty when not recorded; a vendor that publishes GiB "
@@ -59,6 +66,11 @@ class Accelerators(pa.DataFrameModel):
     process_node_nm: float = field("Process node name in nanometres (a marketing name, not a feature size).", 'nm', gt=0, le=200)
     die_size_mm2: float = field("Area of the compute die (sum of dies for multi-die packages).", 'mm2', gt=0, le=100000)
     transistors: float = field("Transistor count.", 'count', gt=0, le=1e13)
+    chips_per_board: int = field(
+        "How many chips (packages) the row's values cover: 1 for the per-chip rows the schema asks for; 2 for a "
+        "dual-GPU board whose row gives whole-board figures (GeForce GTX 690, Tesla K80), 4 for a card of four "
+        "SoCs. A multi-die package (MI250X, Ascend 910C) is one chip. Divide a rate, memory or bandwidth by it for "
+        "the per-chip figure. Empty is read as 1.", 'count', ge=1, le=16)
     source: str = shared('source', nullable=False)
     source_url: str = shared('source_url')
     value_basis: str = field(

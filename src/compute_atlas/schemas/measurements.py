@@ -20,6 +20,10 @@ class Measurements(pa.DataFrameModel):
                        "search found; ours are n×n×n.", str_matches=r"^[0-9]+x[0-9]+x[0-9]+$")
     achieved_flop_per_s: float = shared('achieved_flop_per_s')
     achieved_bytes_per_s: float = shared('achieved_bytes_per_s')
+    as_shipped_peak_flop_per_s: float = field(
+        "The dense peak of the chips as they ship, where the source says shipping parts run below the clock of the "
+        "datasheet peak (Gaudi 3's matrix engines at 1600 MHz, not 1750): the rate to set the achieved rate against "
+        "beside the datasheet's. Empty where the source says nothing of the kind.", 'flop_per_s', gt=0)
     power_watts: float = field("Mean board power during the run, where the driver exposes it.", 'watts', gt=0)
     repeats: int = field("Timed repetitions after warm-up.", 'count', nullable=False, gt=0)
     statistic: str = field("Which statistic of the timed repetitions the rate is: `compute-atlas measure` reports "

@@ -169,6 +169,39 @@ _MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(na
                                       for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
 
 
+#: Families whose chips have no FP64 hardware, by vendor and a pattern of the name: (vendor, regex, architecture).
+#: A rate the software reaches by emulation (TechPowerUp's FP64 for Arc Alchemist) is not a hardware peak rate:
+#: FP64 stays empty. Xe2 (Arc B-series) has FP64 units and is not listed.
+NO_FP64_FAMILIES = (
+    ("Intel", r"\bArc (Pro )?A[0-9]", "Intel Arc A-series (Xe-HPG, Alchemist)"),
+    ("Intel", r"\bGaudi", "Intel Gaudi (MME and TPC: FP32 and narrower)"),
+    ("Google", r"\bTPU", "Google TPU (matrix units in BF16 and narrower, vector units in FP32)"),
+    ("AWS", r"\b(Inferentia|Trainium)", "AWS Inferentia and Trainium (NeuronCores: FP32 and narrower)"),
+    ("Graphcore", r"\bIPU\b", "Graphcore IPU (FP32 and FP16)"),
+)
+_NO_FP64_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
+                                       for v, rx, what in NO_FP64_FAMILIES) + " END")
+
+
+#: A word of notes that says a price is not the vendor's published list price.
+_RUMOUR_WORD = (r"regexp_extract(lower(coalesce(notes, '')), "
+                r"'\b(rumou?r(ed|s)?|leak(ed|s)?|reportedly|allegedly|expected to cost|estimated?)\b', 0)")
+
+
+#: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
+_DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
+                   "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
+                   "WHEN 'fp16' THEN a.fp16_flop_per_s WHEN 'fp8' THEN a.fp8_flop_per_s WHEN 'fp4' THEN "
+                   "a.fp4_flop_per_s WHEN 'int8' THEN a.int8_op_per_s END FROM accelerators a "
+                   "WHERE a.accelerator_id = measurements.accelerator_id)")
+
+
+#: The names of multi-chip boards: two GPUs (or four SoCs) sold as one card, whose figures are the whole board's.
+DUAL_BOARD_NAMES = (r"\b(X2|GX2|Duo)\b|[0-9]X2\b|\bGTX (295|590|690)\b|\bTITAN Z\b|\bHD (5970|6990|7990)\b|"
+                    r"\bTesla (K10|K80|M60)\b|\bMLU370-X8\b|\bAI 100 Ultra\b")
+_DUAL_BOARD = f"regexp_extract(name, '{DUAL_BOARD_NAMES}', 0)"
+
+
 _VALUE_BASIS_EMPTY = " ".join(f"WHEN '{c}' THEN {c} IS NULL" for c in VALUE_COLUMNS)
 _VALUE_BASIS_ROWS = (f"SELECT rowid AS rid, unnest(string_split(value_basis, ';')) AS e, {', '.join(VALUE_COLUMNS)} "
                      "FROM accelerators WHERE value_basis IS NOT NULL")
@@ -297,6 +330,37 @@ CHECKS: tuple[Check, ...] = (
           details=(("family", _MATRIX_FAMILY),),
           catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card "
                   "with `has_matrix_units` false."),
+    Check("fp64-without-fp64-hardware", "accelerators", "fp64_flop_per_s",
+          "an FP64 rate on a chip whose architecture has no FP64 hardware: {family}",
+          "a rate reached by software emulation is not a peak hardware rate: leave fp64_flop_per_s empty and "
+          "say in notes what the source gives",
+          where=f"fp64_flop_per_s IS NOT NULL AND {_NO_FP64_FAMILY} IS NOT NULL",
+          value="CAST(fp64_flop_per_s AS VARCHAR)", details=(("family", _NO_FP64_FAMILY),),
+          catches="An emulated FP64 rate stored as a hardware rate: FP64 on an Intel Arc A-series, Gaudi, Google "
+                  "TPU, AWS Inferentia or Trainium, or Graphcore IPU row."),
+    Check("bandwidth-off-bus-and-rate", "accelerators", "memory_bandwidth_bytes_per_s",
+          "memory_bandwidth_bytes_per_s differs from memory_bus_width_bits / 8 x memory_pin_rate_bit_per_s "
+          "({implied}) by more than {precision-ratio-tolerance-frac:.0%}",
+          "is the bandwidth a sibling card's (the 8 GB card's 512 GB/s on the 16 GB card at 17.5 Gbps), or the "
+          "per-pin rate the memory clock? Take all three from the vendor's specification",
+          where="memory_bus_width_bits IS NOT NULL AND memory_pin_rate_bit_per_s IS NOT NULL AND "
+                "abs(memory_bandwidth_bytes_per_s / (memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s) - 1) "
+                f"> {_RATIO_TOLERANCE}",
+          value="printf('%g', memory_bandwidth_bytes_per_s)",
+          details=(("implied", "printf('%g', memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s)"),),
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
+                  "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
+    Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
+          "a multi-chip board ({board}) with chips_per_board 1 or empty",
+          "the row's figures are for the whole board: set chips_per_board to the number of chips on it and "
+          "say so in notes, or give per-chip figures and name the row as one chip",
+          where=f"coalesce(chips_per_board, 1) = 1 AND {_DUAL_BOARD} <> ''",
+          value="coalesce(CAST(chips_per_board AS VARCHAR), '')",
+          details=(("board", _DUAL_BOARD),),
+          catches="A multi-chip board (X2, GX2, Duo, GTX 295/590/690, TITAN Z, HD 5970/6990/7990, Tesla K10/K80/M60, "
+                  "MLU370-X8, Cloud AI 100 Ultra) "
+                  "whose whole-board figures pass for one chip's: `chips_per_board` left at 1."),
     Check("launch-price-before-release", "accelerators", "launch_price_date",
           "launch_price_date is before release_date",
           "a launch price is the vendor's list price at launch, dated at or after the release; an earlier "
@@ -319,6 +383,26 @@ CHECKS: tuple[Check, ...] = (
                 f"{_VALUE_BASIS_EMPTY} ELSE false END)", value="value_basis"),
     _near_duplicates("accelerators", "name"),
     _near_duplicates("glossary", "term"),
+    # measurements
+    Check("as-shipped-peak-not-below-datasheet", "measurements", "as_shipped_peak_flop_per_s",
+          "as_shipped_peak_flop_per_s is not below the datasheet peak of accelerators at this precision "
+          "({datasheet})",
+          "the as-shipped peak is the lower rate of parts that ship below the datasheet clock; leave it empty "
+          "where the source says the parts run at the datasheet clock",
+          where=f"as_shipped_peak_flop_per_s IS NOT NULL AND as_shipped_peak_flop_per_s >= {_DATASHEET_PEAK}",
+          value="printf('%g', as_shipped_peak_flop_per_s)", reads=("accelerators",),
+          details=(("datasheet", f"printf('%g', {_DATASHEET_PEAK})"),),
+          catches="An as-shipped peak that is not below the datasheet peak (a copied datasheet figure, or a "
+                  "sparse one)."),
+    Check("achieved-above-as-shipped-peak", "measurements", "achieved_flop_per_s",
+          "achieved_flop_per_s is above the as-shipped peak ({as_shipped})",
+          "a chip cannot beat the peak of its shipped clock: check the rate, its precision and the as-shipped "
+          "figure (dense, per chip)",
+          where="as_shipped_peak_flop_per_s IS NOT NULL AND achieved_flop_per_s > as_shipped_peak_flop_per_s",
+          value="printf('%g', achieved_flop_per_s)",
+          details=(("as_shipped", "printf('%g', as_shipped_peak_flop_per_s)"),),
+          catches="A measured rate above the as-shipped peak that its source gives for parts below the datasheet "
+                  "clock."),
     # mlperf
     Check("mlperf-duplicate-result", "mlperf_training", "system",
           "one result per round, submitter, system and benchmark; a second names the line of the first",
@@ -414,6 +498,14 @@ CHECKS: tuple[Check, ...] = (
           ("purchase", "hardware_prices", "purchase price",
            "check the date and the accelerator_id; a price announced before launch is dated at the release_date "
            "with the announcement in notes, and a pre-launch rumour is an estimate, not a list price"))),
+    Check("list-price-worded-as-rumour", "hardware_prices", "price_kind",
+          "a price whose notes call it a rumour, leak, report or estimate is labelled list: {word}",
+          "a list price is the vendor's own published price; a pre-launch rumour, a leak or a press or analyst "
+          "figure is kind estimate (or reported_purchase for an observed sale)",
+          where=f"price_kind = 'list' AND {_RUMOUR_WORD} <> ''", value="price_kind",
+          details=(("word", _RUMOUR_WORD),),
+          catches="A pre-launch rumour or a press figure labelled `list` in hardware_prices: its notes say "
+                  "rumour, leak, reportedly, allegedly, expected or estimate."),
     *(_price_before_snapshot(rel.name) for rel in CURATED
       if rel.csv_file and "price_date" in rel.schema.columns and "source" in rel.schema.columns),
     Check("blend-beside-input-output", "inference_prices", "blended_usd_per_mtok",
