@@ -116,6 +116,7 @@ def _run_parameters(table: str) -> str:
 def _version_checks(table: str) -> list[Check]:
     """Checks of a ``model_version`` against its run: the size in its name, and no moving alias."""
     size, params = _version_size(table), _run_parameters(table)
+    what = {"benchmark_results": "evaluated", "inference_prices": "priced", "inference_energy": "measured"}[table]
     return [
         Check(f"{_slug(table)}-version-size-vs-parameters", table, "model_version",
               "the size in the version name ({size}) differs from its run's parameters ({params}) by more than "
@@ -129,7 +130,8 @@ def _version_checks(table: str) -> list[Check]:
               catches="A version of another size than its run: `opt-13b` results on the 1.3B run (a size suffix "
                       "read wrongly)."),
         Check(f"{_slug(table)}-version-is-alias", table, "model_version",
-              "the version is a moving alias (`-latest`): it names whatever the vendor serves today, not one model",
+              f"the {what} version is a moving alias (`-latest`): it names whatever the vendor serves today, not "
+              "one model",
               "give the dated version the alias pointed to on that date (from the vendor's model list), or drop "
               "the row if it cannot be pinned", "warning",
               where=r"regexp_matches(lower(model_version), '(^|[-_:/ .])latest($|[-_:/ ])')", value="model_version",
@@ -507,14 +509,14 @@ CHECKS: tuple[Check, ...] = (
       for col in ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok",
                   "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "blended_usd_per_mtok")),
     *(Check(f"{col.removesuffix('_usd_per_mtok').replace('_', '-')}-price-far-from-peers", "inference_prices", col,
-            f"{col} is more than {{price-peer-factor-x:g}} times off the median ({{median:g}}) of the same model's "
+            f"{col} is more than {{price-peer-factor-x:g}} times off the median ({{median}}) of the same model's "
             "other prices: a per-token or per-thousand-token price not converted, or converted twice?",
             "prices are per million tokens: check price_unit_in_source and the factor (1,000 for per thousand, "
             "1,000,000 for per token)", "warning",
             where=f"greatest({col} / {_PEER_MEDIAN.format(col=col)}, {_PEER_MEDIAN.format(col=col)} / {col}) > "
                   "{price-peer-factor-x}",
             value=f"CAST({col} AS VARCHAR)", parameters=("price-peer-factor-x",),
-            details=(("median", _PEER_MEDIAN.format(col=col)),),
+            details=(("median", f"printf('%g', {_PEER_MEDIAN.format(col=col)})"),),
             catches="A price off by the per-token, per-thousand or per-million factor (10^3 or 10^6 from the same "
                     "model's other prices).")
       for col in ("input_usd_per_mtok", "output_usd_per_mtok")),
@@ -549,23 +551,23 @@ CHECKS: tuple[Check, ...] = (
           catches="A score on another scale than its benchmark's (a 0-1 fraction where percent is expected, or "
                   "the reverse)."),
     Check("fraction-on-percent-scale", "benchmark_results", "score",
-          "score at or below 1 on a percent benchmark whose chance is {chance:g}: a 0-1 fraction not converted?",
+          "score at or below 1 on a percent benchmark whose chance is {chance}: a 0-1 fraction not converted?",
           "multiply a fraction by 100 (the benchmark's score_unit is percent)", "warning",
           where="score <= 1 AND (SELECT b.score_unit = 'percent' AND b.chance_score >= 1 FROM benchmarks b "
                 "WHERE b.benchmark_id = benchmark_results.benchmark_id)",
           value="printf('%g', score)", reads=("benchmarks",),
-          details=(("chance", "(SELECT b.chance_score FROM benchmarks b WHERE b.benchmark_id = "
+          details=(("chance", "(SELECT printf('%g', b.chance_score) FROM benchmarks b WHERE b.benchmark_id = "
                               "benchmark_results.benchmark_id)"),),
           catches="A 0-1 fraction stored where percent is declared, on a benchmark whose chance level makes a "
                   "score below 1 % implausible (an Elo or other score above the scale is `score-off-scale`)."),
     Check("score-far-from-own-results", "benchmark_results", "score",
-          "score differs by more than {score-outlier-points:g} points from the median ({median:g}) of the same "
+          "score differs by more than {score-outlier-points:g} points from the median ({median}) of the same "
           "run's other results on this benchmark",
           "is it another model's result, another benchmark's, or on another scale? Check the source's table",
           "warning",
           where=f"abs(score - {_OTHER_SCORES}) > {{score-outlier-points}}",
           value="printf('%g', score)", parameters=("score-outlier-points",),
-          details=(("median", _OTHER_SCORES),),
+          details=(("median", f"printf('%g', {_OTHER_SCORES})"),),
           catches="A score far from the model's other results on the same benchmark (another model's row, a "
                   "wrong size, a slipped digit)."),
     Check("eci-score-repeated", "benchmark_results", "score",
@@ -606,13 +608,13 @@ CHECKS: tuple[Check, ...] = (
           value=f"round({_IMPLIED_POWER}, 1) || ' W implied vs ' || avg_power_watts || ' W'",
           parameters=("energy-power-consistency-x",)),
     Check("energy-beyond-chip-power", "inference_energy", "energy_per_output_token_joules",
-          "energy per output token × output tokens per second is {frac:.2f} times the chips' rated power "
+          "energy per output token × output tokens per second is {frac} times the chips' rated power "
           "(accelerator_count × tdp_watts), outside {energy-tdp-frac-low:g} to {energy-tdp-frac-high:g}",
           "check the units (J per token, not per million tokens or per request), the throughput (of the whole "
           "configuration, not per GPU) and accelerator_count", "warning",
           where=f"NOT ({_IMPLIED_TDP_FRAC} BETWEEN {{energy-tdp-frac-low}} AND {{energy-tdp-frac-high}})",
           value="CAST(energy_per_output_token_joules AS VARCHAR)", reads=("accelerators",),
-          parameters=("energy-tdp-frac-low", "energy-tdp-frac-high"), details=(("frac", _IMPLIED_TDP_FRAC),),
+          parameters=("energy-tdp-frac-low", "energy-tdp-frac-high"), details=(("frac", f"printf('%.2f', {_IMPLIED_TDP_FRAC})"),),
           catches="Energy per token beyond what the chips' power and throughput allow (per million tokens stored "
                   "as per token, a per-GPU throughput against the whole configuration's energy)."),
     # claims
