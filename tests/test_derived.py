@@ -363,9 +363,11 @@ MLPERF = [
 
 
 def bench(benchmark_id, unit, lo, hi, chance, higher=True):
+    fmt, options = ("index", None) if chance is None else ("multiple_choice", round(100 / chance))
     return {"benchmark_id": benchmark_id, "name": benchmark_id.replace("-", " ").title(), "measures": "A test.",
             "domain": "language", "score_unit": unit, "scale_min": lo, "scale_max": hi,
-            "higher_is_better": str(higher).lower(), "chance_score": chance, "source": RUNS}
+            "higher_is_better": str(higher).lower(), "answer_format": fmt, "answer_options": options,
+            "chance_score": chance, "source": RUNS}
 
 
 BENCHMARKS = [bench("test-bench", "percent", 0, 100, 25), bench("test-index", "index_points", None, None, None)]

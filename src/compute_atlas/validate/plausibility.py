@@ -150,6 +150,11 @@ _OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_i
                  "benchmark_results.benchmark_result_id)")
 
 
+#: SQL over ``benchmarks``: the chance score its answer format implies (NULL where there is none: an index, or
+#: multiple choice with a number of options that varies by question).
+_CHANCE_OF_FORMAT = ("(CASE answer_format WHEN 'index' THEN NULL WHEN 'free_form' THEN coalesce(scale_min, 0) "
+                     "ELSE (CASE score_unit WHEN 'percent' THEN 100.0 ELSE 1.0 END) / answer_options END)")
+
 def _price_before_snapshot(table: str) -> Check:
     # each distinct `source` once: the earliest snapshot it cites, where every key it cites is a dated
     # snapshot; a row is flagged when its price is dated before that (no grouping of the rows themselves)
@@ -537,6 +542,18 @@ CHECKS: tuple[Check, ...] = (
           "in percent, not 0.25)",
           where="chance_score < scale_min OR chance_score > scale_max", value="printf('%g', chance_score)",
           details=(("scale", _scale("scale_min", "scale_max", "score_unit")),)),
+    Check("chance-vs-answer-format", "benchmarks", "chance_score",
+          "chance_score ({chance}) is not what the answer format implies ({expected})",
+          "multiple choice or a closed set: 100 / answer_options in percent (25 for four options, 0.1 for 1000); "
+          "free-form: 0; an index, or options that vary by question: empty (and answer_options empty)",
+          where=f"NOT coalesce(abs(chance_score - {_CHANCE_OF_FORMAT}) <= 0.02 * abs({_CHANCE_OF_FORMAT}), "
+                f"chance_score IS NULL AND {_CHANCE_OF_FORMAT} IS NULL) "
+                "OR (answer_options IS NOT NULL AND answer_format IN ('free_form', 'index'))",
+          value="coalesce(printf('%g', chance_score), '')",
+          details=(("chance", "coalesce(printf('%g', chance_score), 'empty')"),
+                   ("expected", f"coalesce(printf('%g', {_CHANCE_OF_FORMAT}), 'empty')")),
+          catches="A chance level inconsistent with the answer format (0 for an AIME's integer answers, 1 in 1,000; "
+                  "a chance level for a benchmark whose options vary by question)."),
     Check("score-off-scale", "benchmark_results", "score",
           "score is outside the scale of benchmark `{benchmark}`: {scale} (benchmarks.csv)",
           "give the score in {unit} (a 0-1 fraction times 100 for percent), or check the benchmark_id",
