@@ -139,7 +139,8 @@ def run(run_id, publication_date, *, compute=None, accelerator_id=None, count=No
         parameters=None, tokens=None, reported_cost=None, cost_year=None, frontier=False, domain="language"):
     return {"run_id": run_id, "model": run_id, "organization": "Test", "publication_date": publication_date,
             "domain": domain, "parameters": parameters, "training_tokens": tokens,
-            "training_compute_flop": compute, "accelerator_id": accelerator_id, "accelerator_count": count,
+            "training_compute_flop": compute, "compute_confidence": None if compute is None else "confident",
+            "accelerator_id": accelerator_id, "accelerator_count": count,
             "training_duration_hours": hours, "precision": precision, "reported_cost_usd": reported_cost,
             "reported_cost_year": cost_year, "is_frontier": str(frontier).lower(), "source": RUNS}
 
@@ -438,8 +439,9 @@ def energy(energy_id, joules_per_token, tokens_per_s, batch_size):
             "measured_date": "2026-01-01", "source": RUNS, "source_url": "https://example.org/energy"}
 
 
-#: 3.6 J per token is 1 kWh per million tokens; both configurations are `small` (5e9 < 1e10 parameters)
-INFERENCE_ENERGY = [energy("e-fast", 3.6, 1000, 64), energy("e-slow", 7.2, 500, 8)]
+#: 3.6 J per token is 1 kWh per million tokens; both configurations are `small` (5e9 < 1e10 parameters); both draw
+#: 720 W (J per token × tokens per second), within the two 400 W chips' power (energy-beyond-chip-power)
+INFERENCE_ENERGY = [energy("e-fast", 3.6, 200, 64), energy("e-slow", 7.2, 100, 8)]
 
 
 def make_datasets(dst):
@@ -1007,10 +1009,10 @@ def test_inference_energy_summary_energy_cost_and_rental(db):
         "min(carbon_intensity_g_co2e_per_kwh), max(carbon_intensity_g_co2e_per_kwh) FROM electricity").fetchone()
     assert (r["energy_cost_low_usd_per_mtok"], r["energy_cost_high_usd_per_mtok"]) == (approx(1.5 * lo_p), approx(1.5 * hi_p))
     assert (r["emissions_low_g_co2e_per_mtok"], r["emissions_high_g_co2e_per_mtok"]) == (approx(1.5 * lo_c), approx(1.5 * hi_c))
-    # rental: 2 chips × $6 an hour (median of the on-demand prices 3, 4, 8, 10) over 1000 and 500 tokens/s:
-    # 12 / 3.6 and 12 / 1.8 USD per million tokens, median 5
-    assert r["median_rental_usd_per_mtok"] == approx(5.0)
-    assert r["electricity_share_frac"] == approx(0.15 / 5.15)
+    # rental: 2 chips × $6 an hour (median of the on-demand prices 3, 4, 8, 10) over 200 and 100 tokens/s:
+    # 12 / 0.72 and 12 / 0.36 USD per million tokens, median 25
+    assert r["median_rental_usd_per_mtok"] == approx(25.0)
+    assert r["electricity_share_frac"] == approx(0.15 / 25.15)
 
 
 # --- achieved_vs_peak --------------------------------------------------------------------------------------
