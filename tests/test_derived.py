@@ -380,6 +380,10 @@ def score(run_id, benchmark_id, value, *, evaluator="Test Lab", kind="third_part
             "shots": shots, "evaluator": evaluator, "evaluator_kind": kind, "source": RUNS}
 
 
+#: compute-only-run's result is of a version released a year after the model (2025-06-01 -> 2026-06-01)
+MODEL_VERSIONS = [{"run_id": "compute-only-run", "model_version": "compute-only-run", "version_date": "2026-06-01",
+                   "source": RUNS}]
+
 BENCHMARK_RESULTS = [
     # launch-fallback-run (2020, 1.0098432e20 FLOP): the third party's 40 is chosen over the developer's 55
     score("launch-fallback-run", "test-bench", 40),
@@ -472,6 +476,7 @@ def make_datasets(dst):
     replace_rows(dst / "inference_energy.csv", INFERENCE_ENERGY)
     replace_rows(dst / "inference_thresholds.csv", INFERENCE_THRESHOLDS)
     replace_rows(dst / "check_exceptions.csv", [])  # the shipped exceptions name shipped rows
+    replace_rows(dst / "model_versions.csv", MODEL_VERSIONS)
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)
@@ -898,6 +903,14 @@ def test_benchmark_scores_choose_third_party_then_best(db):
     assert rows["flag-6nd-true"] == (47, "third_party", 2, 1, 5)  # the better of two settings
     assert rows["tpu-run"] == (41, "developer", 1, 1, 0)
     assert len(rows) == 6
+
+
+def test_benchmark_scores_date_a_later_version_by_its_release(db):
+    # a version in model_versions dates its score; every other score keeps its model's first release
+    dates = {r[0]: (str(r[1]), str(r[2])) for r in db.execute(
+        "SELECT run_id, publication_date, score_date FROM benchmark_scores WHERE benchmark_id = 'test-bench'").fetchall()}
+    assert dates.pop("compute-only-run") == ("2025-06-01", "2026-06-01")
+    assert dates and all(pub == score for pub, score in dates.values())
 
 
 def frontier(con, benchmark_id, threshold, year):

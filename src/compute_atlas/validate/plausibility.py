@@ -596,12 +596,27 @@ CHECKS: tuple[Check, ...] = (
           value="printf('%g', score)",
           catches="The ECI stored once per version name instead of once per model (the same score repeated)."),
     Check("evaluated-before-release", "benchmark_results", "evaluated_date",
-          "evaluated before the model's publication_date (training_runs.csv)",
-          "check the date and the run_id: a result of a later version belongs to that version's model, and "
-          "publication_date is the first public release",
-          where="evaluated_date < (SELECT r.publication_date FROM training_runs r "
-                "WHERE r.run_id = benchmark_results.run_id)",
-          value="CAST(evaluated_date AS VARCHAR)", reads=("training_runs",)),
+          "evaluated before the release of its version (model_versions.csv, else the model's publication_date in "
+          "training_runs.csv)",
+          "check the date, the version and the run_id (publication_date is the model's first public release; a "
+          "later version's date is in model_versions.csv)",
+          where="evaluated_date < coalesce((SELECT v.version_date FROM model_versions v WHERE v.run_id = "
+                "benchmark_results.run_id AND v.model_version = benchmark_results.model_version), "
+                "(SELECT r.publication_date FROM training_runs r WHERE r.run_id = benchmark_results.run_id))",
+          value="CAST(evaluated_date AS VARCHAR)", reads=("training_runs", "model_versions")),
+    Check("version-date-not-later", "model_versions", "version_date",
+          "version_date is not after the model's publication_date: model_versions is for later versions only",
+          "remove the row for the first release; publication_date (training_runs.csv) is the model's first public "
+          "release",
+          where="version_date <= (SELECT r.publication_date FROM training_runs r "
+                "WHERE r.run_id = model_versions.run_id)",
+          value="CAST(version_date AS VARCHAR)", reads=("training_runs",),
+          catches="A version dated before (or at) its model's first release."),
+    Check("version-without-results", "model_versions", "model_version",
+          "no benchmark result of this run names this version", "spell it as benchmark_results does, or remove it",
+          where="NOT EXISTS (SELECT 1 FROM benchmark_results b WHERE b.run_id = model_versions.run_id AND "
+                "b.model_version = model_versions.model_version)",
+          value="model_version", reads=("benchmark_results",)),
     Check("energy-measured-before-release", "inference_energy", "measured_date",
           "measured before the model's publication_date (training_runs.csv)",
           "check the date and the run_id",
