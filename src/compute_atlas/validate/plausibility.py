@@ -582,11 +582,13 @@ CHECKS: tuple[Check, ...] = (
           "run's other results on this benchmark",
           "is it another model's result, another benchmark's, or on another scale? Check the source's table",
           "warning",
-          where=f"abs(score - {_OTHER_SCORES}) > {{score-outlier-points}}",
-          value="printf('%g', score)", parameters=("score-outlier-points",),
+          where=f"abs(score - {_OTHER_SCORES}) > {{score-outlier-points}} AND (SELECT b.score_unit IN ('percent', "
+                "'index_points') FROM benchmarks b WHERE b.benchmark_id = benchmark_results.benchmark_id)",
+          value="printf('%g', score)", parameters=("score-outlier-points",), reads=("benchmarks",),
           details=(("median", f"printf('%g', {_OTHER_SCORES})"),),
-          catches="A score far from the model's other results on the same benchmark (another model's row, a "
-                  "wrong size, a slipped digit)."),
+          catches="A score far from the model's other results on the same benchmark, in percent or ECI points "
+                  "(another model's row, a wrong size, a slipped digit); a rating re-estimated over time (Elo) is "
+                  "left out."),
     Check("eci-score-repeated", "benchmark_results", "score",
           "the same ECI score on two rows of one run: one Epoch model listed under two version names",
           "keep one row per Epoch model (the version its ECI table names) and list the other names in notes",
