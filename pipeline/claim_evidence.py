@@ -2,36 +2,47 @@
 
 One function per rule of ``compute_atlas.metadata.vocabularies.CLAIM_RULES`` (the rule's plain-word description is there);
 each reads the relations the rule names, with the claim's ``check_subset``, and returns points in the claim's
-unit. Whether a point agrees with the claim is decided by ``compute_atlas.stats.claims`` for every rule alike,
-with the tolerance of an 'about' claim from ``parameters``.
+unit, each with the kind of evidence it is (``training``, ``inference``, ``reasoning_era``) where the rule
+knows it. Whether a point agrees with the claim, and whether it counts (like-for-like, of the claim's kind, an
+interval narrow enough to decide), is decided by ``compute_atlas.stats.claims`` for every rule alike, with the
+tolerance of an 'about' claim from ``parameters``.
 """
 
 from __future__ import annotations
 
 import math
 
-from compute_atlas.metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, SIXTEEN_BIT_PRECISIONS
+from compute_atlas.metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, SIXTEEN_BIT_PRECISIONS, TASK_PHASE_WORDS
 from compute_atlas.publish.steps import PipelineError, parameter, relation_frame
-from compute_atlas.stats.claims import Point, accepted_range, subset_args
+from compute_atlas.stats.claims import Point, accepted_range, point_kind_of_task, subset_args, too_wide
 from compute_atlas.stats.trends import growth_per_year, period_of
 
 
 def _point(point_id, label, relation, value, low=None, high=None, counts=True, notes=None, accelerators=(),
-           run_id=None):
+           run_id=None, kind=None):
+    """A point; ``counts`` False marks one that is not like-for-like (a vendor's basis kept beside)."""
     return {"point_id": point_id, "label": label, "relation": relation, "value": value, "value_low": low,
-            "value_high": high, "counts": counts, "notes": notes,
+            "value_high": high, "counts": counts, "notes": notes, "point_kind": kind,
             "accelerator_ids": ";".join(accelerators) or None, "run_id": run_id}
 
 
+#: the kind of evidence an algorithmic-progress fit is, by its era: a reasoning-era fit is not evidence about
+#: training compute alone
+ERA_KIND = {"pre_reasoning": "training", "reasoning": "reasoning_era"}
+
+
 def _halvings(con, domains):
-    """Regression estimates of algorithmic progress per benchmark of the domains: (id, name, months, low, high);
-    ``high`` is None where the interval's upper end is open (no progress lies within it)."""
-    return con.execute("""
-        SELECT a.benchmark_id, b.name, a.halving_time_months, a.halving_time_months_low, a.halving_time_months_high
+    """Regression estimates of algorithmic progress per benchmark of the domains: (id, name, months, low, high,
+    kind); ``high`` is None where the interval's upper end is open (no progress lies within it); ``kind`` is
+    the evidence kind of the fit's era."""
+    rows = con.execute("""
+        SELECT a.benchmark_id, b.name, a.halving_time_months, a.halving_time_months_low, a.halving_time_months_high,
+               a.era
         FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
         WHERE a.fit_method = 'regression' AND b.domain IN (SELECT unnest(?)) AND a.halving_time_months > 0
           AND a.halving_time_months_low > 0
         ORDER BY a.benchmark_id""", [domains]).fetchall()
+    return [(*r[:5], ERA_KIND.get(r[5])) for r in rows]
 
 
 def _fit(con, fit_id):
@@ -63,13 +74,14 @@ def _upto(high):
 
 
 def algorithmic_growth(con, args):
-    return [_point(b, name, "algorithmic_progress", _growth(h), _growth(hi), _growth(lo),
+    return [_point(b, name, "algorithmic_progress", _growth(h), _growth(hi), _growth(lo), kind=kind,
                    notes=f"halving time {h:.3g} months ({lo:.3g} to {_upto(hi)})")
-            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+            for b, name, h, lo, hi, kind in _halvings(con, args["domain"])]
 
 
 def algorithmic_halving(con, args):
-    return [_point(b, name, "algorithmic_progress", h, lo, hi) for b, name, h, lo, hi in _halvings(con, args["domain"])]
+    return [_point(b, name, "algorithmic_progress", h, lo, hi, kind=kind)
+            for b, name, h, lo, hi, kind in _halvings(con, args["domain"])]
 
 
 def hardware_doubling(con, args):
@@ -90,9 +102,9 @@ def hardware_vs_algorithms(con, args):
         return []
     g, g_lo, g_hi, *_ = fit
     d, d_lo, d_hi = _months(g), _months(g_hi), _months(g_lo)
-    return [_point(b, name, "algorithmic_progress", d / h, _ratio(d_lo, hi), _ratio(d_hi, lo),
+    return [_point(b, name, "algorithmic_progress", d / h, _ratio(d_lo, hi), _ratio(d_hi, lo), kind=kind,
                    notes=f"hardware doubling {d:.3g} months against algorithmic halving {h:.3g} months")
-            for b, name, h, lo, hi in _halvings(con, args["domain"])]
+            for b, name, h, lo, hi, kind in _halvings(con, args["domain"])]
 
 
 def compute_share(con, args):
@@ -109,9 +121,9 @@ def compute_share(con, args):
         total = math.log(compute) + math.log(algorithms)
         return math.log(compute) / total if total > 0 else None
 
-    return [_point(b, name, "algorithmic_progress", share(g, h), share(g_lo, lo), share(g_hi, hi),
+    return [_point(b, name, "algorithmic_progress", share(g, h), share(g_lo, lo), share(g_hi, hi), kind=kind,
                    notes=f"compute {g:.3g}x a year, algorithms {_growth(h):.3g}x a year")
-            for b, name, h, lo, hi in _halvings(con, args["domain"]) if share(g, h) is not None]
+            for b, name, h, lo, hi, kind in _halvings(con, args["domain"]) if share(g, h) is not None]
 
 
 #: ``('bf16', 'fp16')``: the 16-bit floating-point formats, as an SQL list
@@ -186,10 +198,12 @@ def training_cost(con, args):
 
 def technique_effect(con, args):
     rows = con.execute("""
-        SELECT result_id, technique, model, effect_x FROM technique_effects
+        SELECT result_id, technique, model, effect_x, category, task FROM technique_effects
         WHERE metric = ? AND technique_id IN (SELECT unnest(?)) ORDER BY result_id""",
                        [args["metric"][0], args["techniques"]]).fetchall()
-    return [_point(rid, f"{technique} on {model}", "technique_effects", x) for rid, technique, model, x in rows]
+    return [_point(rid, f"{technique} on {model}", "technique_effects", x, notes=task,
+                   kind=point_kind_of_task(category, task, TASK_PHASE_WORDS))
+            for rid, technique, model, x, category, task in rows]
 
 
 def electricity_price(con, args):
@@ -209,15 +223,27 @@ def no_atlas_data(con, args):
 CHECKS = {name: globals()[name] for name in CLAIM_RULES}
 
 
+def excluded(like_for_like: bool, kind: str | None, claim_kind: str | None, wide: bool) -> str | None:
+    """Why a point does not count (a key of ``POINT_EXCLUSIONS``), None where it counts: not like-for-like,
+    then of the wrong kind (a kind that is known and not the claim's), then too wide to decide."""
+    if not like_for_like:
+        return "not_like_for_like"
+    if claim_kind and kind and kind != claim_kind:
+        return "wrong_kind"
+    return "too_wide" if wide else None
+
+
 def derive(con):
     tolerance = parameter(con, "claim-about-tolerance-x")
-    claims = con.execute("SELECT claim_id, claim_form, claimed_low, claimed_high, unit, check_rule, check_subset "
-                         "FROM claims ORDER BY claim_id").fetchall()
+    claims = con.execute("SELECT claim_id, claim_form, claimed_low, claimed_high, unit, check_rule, check_subset, "
+                         "evidence_kind FROM claims ORDER BY claim_id").fetchall()
     rows = []
-    for claim_id, form, low, high, unit, rule, subset in claims:
+    for claim_id, form, low, high, unit, rule, subset, evidence_kind in claims:
         accepted = accepted_range(form, low, high, tolerance, unit)
         for p in CHECKS[rule](con, subset_args(subset)):
-            p.update(claim_id=claim_id, unit=unit,
-                     agrees=Point(p["value"], p["value_low"], p["value_high"]).agrees(accepted))
+            point = Point(p["value"], p["value_low"], p["value_high"])
+            p.update(claim_id=claim_id, unit=unit, agrees=point.agrees(accepted),
+                     excluded=excluded(p["counts"], p["point_kind"], evidence_kind, too_wide(point, accepted)))
+            p["counts"] = p["excluded"] is None
             rows.append(p)
     return relation_frame("claim_evidence", rows)

@@ -271,3 +271,76 @@ def test_ladder():
 def test_halving_months():
     assert halving_months(LOG10_2) == pytest.approx(12.0)  # halving once a year
     assert halving_months(0.0) == math.inf and halving_months(-1.0) == math.inf
+
+
+# --- the step: what is kept apart -------------------------------------------------------------------------
+
+def _algorithmic_step():
+    import importlib.util
+
+    from compute_atlas import paths
+    spec = importlib.util.spec_from_file_location("algorithmic_progress",
+                                                  paths.PIPELINE_DIR / "algorithmic_progress.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def catalogue_db():
+    """Three benchmarks of one synthetic catalogue (6-month halving): `old` (models 2016–2022, chance 25),
+    `new` (the same models moved to 2023.5–2025.5: mostly of the reasoning era) and `no-floor` (as `old`, but
+    its scale has no chance score)."""
+    import datetime as dt
+
+    import duckdb
+    con = duckdb.connect()
+    con.execute("""
+        CREATE TABLE parameters (parameter_id VARCHAR, value DOUBLE);
+        INSERT INTO parameters VALUES ('interval-level-frac', 0.9), ('bootstrap-samples', 50),
+            ('bootstrap-seed', 1), ('minimum-fit-points', 3), ('capability-ladder-step-points', 5),
+            ('algorithmic-progress-min-models', 20), ('capability-logit-clip-frac', 0.01),
+            ('reasoning-era-first-year', 2024), ('reasoning-era-min-share-frac', 0.5);
+        CREATE TABLE benchmarks (benchmark_id VARCHAR, domain VARCHAR, scale_min DOUBLE, scale_max DOUBLE,
+                                 chance_score DOUBLE, higher_is_better BOOLEAN);
+        INSERT INTO benchmarks VALUES ('old', 'language', 0, 100, 25, true), ('new', 'language', 0, 100, 25, true),
+            ('no-floor', 'language', 0, 100, NULL, true);
+        CREATE TABLE published_trends (trend_id VARCHAR, quantity VARCHAR, value_kind VARCHAR, value DOUBLE,
+                                       ci_low DOUBLE, ci_high DOUBLE, interval_level_frac DOUBLE);
+        INSERT INTO published_trends VALUES ('ho', 'algorithmic_efficiency_language', 'halving_time_months', 8, 5, 14,
+                                             0.95);
+        CREATE TABLE benchmark_scores (benchmark_id VARCHAR, run_id VARCHAR, publication_date DATE,
+                                       training_compute_flop DOUBLE, score DOUBLE, is_distilled BOOLEAN)""")
+    t, x, score = catalogue(6.0, n=80, seed=2, years=6.0)
+    rows = []
+    for bench, shift in (("old", 0.0), ("new", 2023.5 - 2016 - 0.0), ("no-floor", 0.0)):
+        span = 2.0 / 6.0 if bench == "new" else 1.0  # the new benchmark's models in two years
+        for i, (ti, xi, si) in enumerate(zip(t, x, score)):
+            year = 2016 + shift + (ti - 2016) * span
+            date = dt.date(2000, 1, 1) + dt.timedelta(days=round((year - 2000) * 365.25))
+            rows.append((bench, f"m{i}", date, 10 ** xi, float(si), False))
+    con.executemany("INSERT INTO benchmark_scores VALUES (?, ?, ?, ?, ?, ?)", rows)
+    yield con
+    con.close()
+
+
+def test_reasoning_era_apart_and_no_chance_floor_out(catalogue_db):
+    rows = {(r["benchmark_id"], r["fit_method"]): r for r in _algorithmic_step().derive(catalogue_db).to_dicts()}
+    # a benchmark without a chance floor gives no estimate, by either method, and says why
+    for method in ("regression", "frontier"):
+        r = rows[("no-floor", method)]
+        assert r["halving_time_months"] is None and r["compute_fall_per_year_x"] is None
+        assert "no chance floor" in r["notes"]
+    # the same catalogue with a chance floor does give one
+    assert rows[("old", "regression")]["halving_time_months"] is not None
+    # the era: the share of models from the first reasoning-era year on decides it
+    assert rows[("old", "regression")]["era"] == "pre_reasoning"
+    assert rows[("old", "regression")]["reasoning_era_share_frac"] == 0
+    assert rows[("new", "regression")]["era"] == "reasoning"
+    assert rows[("new", "regression")]["reasoning_era_share_frac"] >= 0.5
+    # a reasoning-era estimate is still measured and shown (kept apart, not dropped), but not compared with
+    # the published estimate, which the pre-reasoning one is
+    new, old = rows[("new", "regression")], rows[("old", "regression")]
+    assert new["halving_time_months"] is not None and "reasoning era" in new["notes"]
+    assert new["published_trend_id"] == old["published_trend_id"] == "ho"
+    assert new["intervals_overlap"] is None and old["intervals_overlap"] is not None

@@ -294,3 +294,53 @@ def test_search_for_an_ambiguous_name_lists_the_entities(browser, served):
         hits = v.page.locator(".atlas-entity-hits li a")
         hits.first.wait_for(timeout=15000)
         assert hits.count() >= 2 and all("A100" in t for t in hits.all_inner_texts())
+
+
+# --- every screen: a phone's width, a dark page -------------------------------------------------------
+
+#: On the page, once its charts are drawn: how far the page scrolls sideways, each chart's overrun of its
+#: figure, and the lowest contrast of a chart's text against the page's background (WCAG's ratio).
+SCREEN_JS = """() => {
+    const lum = (c) => { const m = c.match(/[\\d.]+/g).map(Number).slice(0, 3).map(v => v / 255)
+        .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+        return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]; };
+    let bg = null;
+    for (let e = document.querySelector('.atlas-chart') || document.body; e && !bg; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c && !/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') bg = c;
+    }
+    bg = bg || 'rgb(255, 255, 255)';
+    const contrasts = [], over = [];
+    document.querySelectorAll('.atlas-chart-view').forEach((view, i) => {
+        over.push(Math.round(view.getBoundingClientRect().width - view.closest('figure').clientWidth));
+        view.querySelectorAll('svg text').forEach((t) => {
+            if (!t.textContent.trim()) return;
+            const fill = getComputedStyle(t).fill;
+            if (!fill || !fill.startsWith('rgb')) return;
+            const a = lum(fill), b = lum(bg);
+            contrasts.push([(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), t.textContent.trim(), i]);
+        });
+    });
+    contrasts.sort((x, y) => x[0] - y[0]);
+    return {scroll: document.documentElement.scrollWidth, over: over, lowest: contrasts.slice(0, 3), bg: bg,
+            drawn: document.querySelectorAll('.atlas-chart-drawn').length,
+            charts: document.querySelectorAll('.atlas-chart-view').length};
+}"""
+
+
+@pytest.mark.parametrize("name", PAGES + ENTITY_PAGES)
+def test_a_phone_in_dark_mode_reads_every_page_and_chart(browser, served, name):
+    """At 390 px wide with a dark page: nothing scrolls the page sideways, every chart fits its column, and
+    every chart's text stands out from the page at a contrast of at least 3:1."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/{name}.html", wait_until="networkidle")
+        page.wait_for_function("document.querySelectorAll('.atlas-chart-drawn').length === "
+                               "document.querySelectorAll('.atlas-chart-view').length", timeout=20000)
+        found = page.evaluate(SCREEN_JS)
+    finally:
+        context.close()
+    assert found["scroll"] <= 390, (name, found["scroll"])
+    assert all(o <= 1 for o in found["over"]), (name, found["over"])
+    assert all(c[0] >= 3 for c in found["lowest"]), (name, found["bg"], found["lowest"])

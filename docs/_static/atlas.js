@@ -221,20 +221,123 @@
     target.setAttribute("data-compared", docs.map(function (d) { return d.id; }).join(","));
   }
 
-  function drawCharts() {
-    document.querySelectorAll(".atlas-chart-view").forEach(function (el) {
-      var script = document.getElementById(el.dataset.specId);
-      if (!script || typeof window.vegaEmbed !== "function") return;
-      var spec = JSON.parse(script.textContent);
-      window.vegaEmbed(el, spec, {
-        renderer: "svg",
-        actions: { export: true, source: false, compiled: false, editor: false },
-      }).then(function () {
-        el.classList.add("atlas-chart-drawn");
-      }).catch(function (err) {
-        el.textContent = "This chart could not be drawn: " + err;
-      });
+  // --- charts ----------------------------------------------------------------------------------------
+  /* Each chart's Vega-Lite spec is drawn with the site's own Vega bundle. Its width follows the page's column
+     (a chart wider than its box is drawn again, narrower), and on a dark page it takes the dark colours its
+     own usermeta names (atlas.dark: config to merge, and "ink" colours to swap). Both are redone when the
+     window is resized or the reader switches the theme. */
+  function pageIsDark() {
+    var theme = document.body.dataset.theme;
+    if (theme === "dark") return true;
+    if (theme === "light") return false;
+    return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+  function merge(into, from) {
+    Object.keys(from).forEach(function (k) {
+      var v = from[k];
+      if (v && typeof v === "object" && !Array.isArray(v) && into[k] && typeof into[k] === "object") merge(into[k], v);
+      else into[k] = v;
     });
+    return into;
+  }
+  function swapInk(node, ink) {
+    if (Array.isArray(node)) return node.map(function (v) { return swapInk(v, ink); });
+    if (node && typeof node === "object") {
+      var out = {};
+      Object.keys(node).forEach(function (k) {
+        out[k] = (k === "data" || k === "datasets") ? node[k] : swapInk(node[k], ink);
+      });
+      return out;
+    }
+    return (typeof node === "string" && ink.hasOwnProperty(node)) ? ink[node] : node;
+  }
+  // the width a chart may take: its figure's (the view itself is an inline block as wide as what it holds)
+  function columnWidth(el) { return (el.closest("figure") || el.parentElement).clientWidth; }
+  // every number under a key of caps, at most the cap (a chart's own label limits and legend columns)
+  function capKeys(node, caps) {
+    if (Array.isArray(node)) { node.forEach(function (v) { capKeys(v, caps); }); return; }
+    if (!node || typeof node !== "object") return;
+    Object.keys(node).forEach(function (k) {
+      if (k === "data" || k === "datasets") return;
+      if (caps.hasOwnProperty(k) && typeof node[k] === "number") node[k] = Math.min(node[k], caps[k]);
+      else capKeys(node[k], caps);
+    });
+  }
+  // a title longer than width characters, as lines of at most width (Vega-Lite draws an array as lines)
+  function wrapTitles(node, width) {
+    if (Array.isArray(node)) { node.forEach(function (v) { wrapTitles(v, width); }); return; }
+    if (!node || typeof node !== "object") return;
+    Object.keys(node).forEach(function (k) {
+      if (k === "data" || k === "datasets") return;
+      var v = node[k];
+      if (k === "title" && typeof v === "string" && v.length > width) {
+        var lines = [""];
+        v.split(" ").forEach(function (word) {
+          var last = lines[lines.length - 1];
+          if (last && (last + " " + word).length > width) lines.push(word);
+          else lines[lines.length - 1] = last ? last + " " + word : word;
+        });
+        node[k] = lines;
+      } else wrapTitles(v, width);
+    });
+  }
+  function specFor(el, base, shrinkBy) {
+    var spec = JSON.parse(JSON.stringify(base));
+    var meta = (spec.usermeta && spec.usermeta.atlas) || {};
+    spec.config = spec.config || {};
+    var room = columnWidth(el);
+    if (meta.narrow && room < 560) {
+      merge(spec.config, meta.narrow.config);
+      capKeys(spec, meta.narrow.caps || {});
+      if (meta.narrow.wrap_titles_at) wrapTitles(spec, meta.narrow.wrap_titles_at);
+    }
+    if (meta.dark && pageIsDark()) {
+      spec = swapInk(spec, meta.dark.ink || {});
+      merge(spec.config, meta.dark.config);
+    }
+    if (shrinkBy && typeof spec.width === "number") spec.width = Math.max(80, spec.width - shrinkBy);
+    return spec;
+  }
+  function drawChart(el, shrinkBy, tries) {
+    var script = document.getElementById(el.dataset.specId);
+    if (!script || typeof window.vegaEmbed !== "function") return;
+    var base = JSON.parse(script.textContent);
+    if (el.atlasView) { el.atlasView.finalize(); el.atlasView = null; }
+    window.vegaEmbed(el, specFor(el, base, shrinkBy), {
+      renderer: "svg",
+      actions: { export: true, source: false, compiled: false, editor: false },
+    }).then(function (result) {
+      el.atlasView = result.view;
+      var svg = el.querySelector("svg");
+      var over = svg ? Math.ceil(el.getBoundingClientRect().width - columnWidth(el)) : 0;
+      // wider than the column: once more, narrower by the overrun (a chart with a fixed width only)
+      if (over > 0 && tries < 4 && typeof base.width === "number") {
+        drawChart(el, (shrinkBy || 0) + over + 6, tries + 1);
+        return;
+      }
+      el.classList.add("atlas-chart-drawn");
+    }).catch(function (err) {
+      el.textContent = "This chart could not be drawn: " + err;
+    });
+  }
+  function drawCharts() {
+    document.querySelectorAll(".atlas-chart-view").forEach(function (el) { drawChart(el, 0, 0); });
+  }
+  function redrawOnChange() {
+    var last = { dark: pageIsDark(), width: window.innerWidth }, timer = null;
+    function maybe() {
+      var now = { dark: pageIsDark(), width: window.innerWidth };
+      if (now.dark === last.dark && now.width === last.width) return;
+      last = now;
+      clearTimeout(timer);
+      timer = setTimeout(drawCharts, 150);
+    }
+    new MutationObserver(maybe).observe(document.body, { attributes: true, attributeFilter: ["data-theme"] });
+    window.addEventListener("resize", maybe);
+    if (window.matchMedia) {
+      var mq = window.matchMedia("(prefers-color-scheme: dark)");
+      if (mq.addEventListener) mq.addEventListener("change", maybe);
+    }
   }
 
   function cellValue(cell) {
@@ -281,6 +384,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts();
+    redrawOnChange();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     entitySearch();
     compare();

@@ -70,6 +70,9 @@ TECHNIQUE_CATEGORIES = ("training", "inference", "both")
 #: Whose estimate a row of ``trend_comparison`` is.
 ESTIMATE_ORIGINS = ("ours", "published")
 
+#: Which era an algorithmic-progress fit's models come from (``algorithmic_progress.era``).
+ALGORITHMIC_ERAS = ("pre_reasoning", "reasoning")
+
 # --- claims ---------------------------------------------------------------------------------------------------------
 
 #: What a claim is about.
@@ -78,6 +81,33 @@ CLAIM_TOPICS = ("capability", "hardware", "costs", "inference", "techniques")
 CLAIM_FORMS = ("about", "range", "at_least", "up_to")
 #: Verdicts on a claim (``compute_atlas.stats.claims.verdict``).
 CLAIM_VERDICTS = ("holds", "holds in part", "does not hold", "cannot be checked")
+#: Why a claim cannot be checked (``claim_checks.uncheckable_reason``), in the order they are tested.
+UNCHECKABLE_REASONS = {
+    "derived_from_claim": "our evidence was derived from the claim itself (`claims.derived_from_claim`)",
+    "different_quantity": "our evidence measures a different quantity from the claim's (`claims.source_quantity`)",
+    "no_data": "the atlas has no data that measures the claim (`claims.settle_with` says what would)",
+    "wrong_kind": "every point is evidence of the wrong kind (`claim_evidence.kind` is not the claim's "
+                  "`evidence_kind`)",
+    "too_wide": "every remaining point's interval is too wide to decide: it reaches past every finite end of the "
+                "accepted range",
+}
+#: What a point of evidence is about (``claim_evidence.kind``) and what a claim is about (``claims.evidence_kind``).
+EVIDENCE_KINDS = {
+    "training": "training: its compute, speed, memory, energy or cost",
+    "inference": "inference: serving a trained model",
+    "reasoning_era": "a capability of the reasoning era, where post-training and test-time compute that the "
+                     "training compute does not count raise scores",
+}
+#: Words of a technique result's task that say its phase, for a technique that applies to both
+#: (``techniques.category = 'both'``): checked in this order, first match wins.
+TASK_PHASE_WORDS = {"inference": ("inference", "serving", "decode", "decoding", "generation"),
+                    "training": ("training", "fine-tuning", "pre-training")}
+#: Why a point does not count for its claim's verdict (``claim_evidence.excluded``).
+POINT_EXCLUSIONS = {
+    "not_like_for_like": "not like-for-like (a vendor's basis: another precision)",
+    "wrong_kind": "evidence of the wrong kind for the claim",
+    "too_wide": "its interval is too wide to decide",
+}
 #: Columns of ``accelerator_efficiency`` that the rule ``accelerator_ratio`` may compare.
 RATIO_METRICS = ("flop_per_s_per_watt", "peak_flop_per_s", "flop_per_s_per_usd_2024")
 

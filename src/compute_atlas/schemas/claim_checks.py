@@ -2,7 +2,7 @@
 
 import pandera.polars as pa
 
-from ..metadata.vocabularies import CLAIM_VERDICTS
+from ..metadata.vocabularies import CLAIM_VERDICTS, UNCHECKABLE_REASONS
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -23,7 +23,10 @@ class ClaimChecks(pa.DataFrameModel):
     rule_description: str = field("The rule in plain words: which relation, which subset, which statistic.",
                                   nullable=False)
     check_subset: str = shared("check_subset")
-    n_points: int = shared("n_points", nullable=False, note="Here the like-for-like points that count.")
+    n_points: int = shared("n_points", nullable=False, note="Here the points that count (like-for-like, of the claim's "
+                           "kind, narrow enough to decide).")
+    n_excluded: int = field("Points of the claim that do not count (`claim_evidence.excluded` says why).", "count",
+                            nullable=False, ge=0)
     n_agree: int = field("Like-for-like points that agree with the claim.", "count", nullable=False, ge=0)
     our_value: float = field("Our figure: the median of the points, in `unit`.", unit_from="unit")
     our_low: float = field("Low end of our figure: the point's interval for a single point, else the smallest "
@@ -31,8 +34,13 @@ class ClaimChecks(pa.DataFrameModel):
     our_high: float = field("High end of our figure: the point's interval for a single point, else the largest "
                             "point.", unit_from="unit")
     verdict: str = field("`holds` (our figure agrees and at least half the points do), `holds in part` "
-                         "(some agree), `does not hold` (none does) or `cannot be checked` (no data).",
-                         nullable=False, isin=list(CLAIM_VERDICTS))
+                         "(some agree), `does not hold` (none does) or `cannot be checked` (see "
+                         "`uncheckable_reason`).", nullable=False, isin=list(CLAIM_VERDICTS))
+    uncheckable_reason: str = field("Why the claim cannot be checked: " + "; ".join(
+        f"`{k}`, {v}" for k, v in UNCHECKABLE_REASONS.items()) + ". Empty for a checked claim.",
+        isin=list(UNCHECKABLE_REASONS))
+    verdict_reason: str = field("The verdict's reason in one sentence, written from the data: what agrees or "
+                                "why the claim cannot be checked.", nullable=False)
     verdict_detail: str = field("Which points agree and which do not; for a claim that cannot be checked, the "
                                 "data that would settle it.", nullable=False)
     is_vendor_claim: bool = shared("is_vendor_claim", nullable=False)

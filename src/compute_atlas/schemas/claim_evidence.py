@@ -2,6 +2,7 @@
 
 import pandera.polars as pa
 
+from ..metadata.vocabularies import EVIDENCE_KINDS, POINT_EXCLUSIONS
 from ._base import Declaration, ForeignKey, field, shared
 
 
@@ -17,8 +18,14 @@ class ClaimEvidence(pa.DataFrameModel):
     accelerator_ids: str = field("The accelerators the point compares (`accelerator_id`s separated by `;`), where "
                                  "it compares accelerators.", str_matches=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")
     run_id: str = shared("run_id", note="Here the training run whose cost the point is, where it is one.")
-    counts: bool = field("Whether the point counts for the verdict: false for a comparison that is not "
-                         "like-for-like (another precision), kept beside the ones that are.", nullable=False)
+    point_kind: str = field("What the point is evidence of: " + "; ".join(f"`{k}`, {v}" for k, v in EVIDENCE_KINDS.items())
+                            + ". Empty where the rule does not know it (such a point is never of the wrong kind).",
+                            isin=list(EVIDENCE_KINDS))
+    excluded: str = field("Why the point does not count for the verdict: " + "; ".join(
+        f"`{k}`, {v}" for k, v in POINT_EXCLUSIONS.items()) + ". Empty where it counts.",
+        isin=list(POINT_EXCLUSIONS))
+    counts: bool = field("Whether the point counts for the verdict (`excluded` is empty): like-for-like, of the "
+                         "claim's kind and with an interval narrow enough to decide.", nullable=False)
     agrees: bool = field("Whether the point, or its interval, meets the claim's accepted range "
                          "(`claim_checks.accepted_low` to `accepted_high`).", nullable=False)
     notes: str = shared("notes", note="Here what the point compares, in words.")

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pandera.polars as pa
 
+from ..metadata.vocabularies import EVIDENCE_KINDS
 from ._base import URL, Declaration, field, shared
 
 
@@ -24,6 +25,17 @@ class Claims(pa.DataFrameModel):
     check_subset: str = shared("check_subset")
     is_vendor_claim: bool = shared("is_vendor_claim", nullable=False)
     like_for_like: str = shared("like_for_like")
+    evidence_kind: str = field("What the claim is about, where only evidence of that kind counts: `training` or "
+                               "`inference` (an inference result does not check a training claim, nor a "
+                               "reasoning-era capability a claim about training compute). Empty: any kind counts.",
+                               isin=[k for k in EVIDENCE_KINDS if k != "reasoning_era"])
+    source_quantity: str = field("What the source's figure measures, where it is another quantity than our points "
+                                 "(`measured_quantity`): energy per token against peak FLOP/s per watt, a whole "
+                                 "programme's cost against compute cost, a share computed another way. A claim with "
+                                 "one cannot be checked; its reason quotes both. Empty where they are the same.")
+    derived_from_claim: str = field("Which input of our evidence was derived from the claim itself (a power figure "
+                                    "inferred from the vendor's own performance-per-watt claim). A claim with one "
+                                    "cannot be checked. Empty where none is.")
     settle_with: str = field("For a claim the atlas cannot check: the data that would settle it.")
     quoted_in: str = field("Where the claim is quoted (title of the article or page; the register itself when no "
                            "public quote was found).", nullable=False)

@@ -44,7 +44,7 @@ from ..metadata.units import unit
 from ..metadata.vocabularies import PRECISIONS
 from ..schemas import RELATIONS
 from . import tables
-from .charts.common import THEME, figure_html
+from .charts.common import THEME, USERMETA, figure_html
 from .tables import html_table, text_html
 
 #: The precisions in the vocabulary's order, as an SQL list.
@@ -435,7 +435,7 @@ class PageContext:
             return ""
         yu = unit(column_unit(y))
         spec = {
-            "$schema": "https://vega.github.io/schema/vega-lite/v6.json", "config": THEME,
+            "$schema": "https://vega.github.io/schema/vega-lite/v6.json", "config": THEME, "usermeta": USERMETA,
             "width": CHART_WIDTH, "height": 240, "data": {"values": values},
             "mark": {"type": "point", "filled": True, "size": 60, "tooltip": True},
             "encoding": {

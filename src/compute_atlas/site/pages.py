@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from ..metadata.fields import SHARED
 from ..metadata.units import UNITS, fmt_value
+from ..metadata.vocabularies import POINT_EXCLUSIONS
 from ..schemas import RELATIONS
 from ..sql import ident
 from ..validate import plausibility
@@ -248,8 +249,10 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
             ours += f" (median of {row['n_points']} points)"
         lo, hi = row["accepted_low"], row["accepted_high"]
         accepted = f"up to {f(hi)}" if lo is None else f"from {f(lo)} up" if hi is None else f"from {f(lo)} to {f(hi)}"
-        out += [f"**Verdict: {row['verdict']}.** Claimed: {md_escape(row['as_quoted'])} ({claimed}; a point agrees "
-                f"{accepted}). Ours: {ours}; {row['n_agree']} of {row['n_points']} points agree.", "",
+        out += [f"**Verdict: {row['verdict']}.** {md_escape(row['verdict_reason'])}", "",
+                f"Claimed: {md_escape(row['as_quoted'])} ({claimed}; a point agrees {accepted}). Ours: {ours}; "
+                f"{row['n_agree']} of {row['n_points']} points agree"
+                + (f", {row['n_excluded']} do not count." if row["n_excluded"] else "."), "",
                 f"*Rule.* {md_escape_code(row['rule_description'])}"
                 + (f" Subset: `{row['check_subset']}`." if row["check_subset"] else ""), "",
                 f"*Detail.* {md_escape(row['verdict_detail'])}", ""]
@@ -259,7 +262,7 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
         out += [f"*Quoted in* {quoted} {cite(row['source'])}"
                 + (f"; *original source* {cite(row['original_source'])}" if row["original_source"] else "") + ".", ""]
         points = con.execute("""
-            SELECT e.label, e.relation, e.value, e.value_low, e.value_high, e.counts, e.agrees, e.notes,
+            SELECT e.label, e.relation, e.value, e.value_low, e.value_high, e.excluded, e.agrees, e.notes,
                    (SELECT list({'id': a.accelerator_id, 'name': a.name} ORDER BY x.i) FROM
                        (SELECT unnest(string_split(e.accelerator_ids, ';')) AS id, generate_subscripts(
                            string_split(e.accelerator_ids, ';'), 1) AS i) x
@@ -269,7 +272,7 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
             WHERE e.claim_id = ? ORDER BY e.counts DESC, e.value""", [row["claim_id"]]).fetchall()
         if points:
             body = []
-            for label, rel, value, low, high, counts, agrees, notes, accelerators, run_id, model in points:
+            for label, rel, value, low, high, excluded, agrees, notes, accelerators, run_id, model in points:
                 entities = [link_html("accelerator", a["id"], a["name"]) for a in accelerators or []]
                 if run_id:
                     entities.append(link_html("model", run_id, model) + f": {text_html(label)}")
@@ -277,7 +280,8 @@ def claims_md(con: duckdb.DuckDBPyConnection) -> str:
                              f'<a class="reference internal" href="{ROOT_PLACEHOLDER}{DICTIONARY}/{rel}.html">{text_html(rel)}</a>',
                              text_html(fmt_value(value, unit)),
                              "" if low is None else text_html(f"{fmt_value(low, unit)} to {fmt_value(high, unit)}"),
-                             "yes" if counts else "no (not like-for-like)", "yes" if agrees else "no",
+                             "yes" if excluded is None else f"no ({POINT_EXCLUSIONS[excluded]})",
+                             "yes" if agrees else "no",
                              text_html(notes or "")])
             out.append(raw_html(html_table(["Point", "From", "Value", "Interval", "Counts", "Agrees", "Notes"], body,
                                            "atlas-table")))

@@ -178,7 +178,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
                     ELSE 3 END, k.topic, k.claim_id""",
         [("statement", "Claim"), ("topic", "Topic"), ("as_quoted", "Claimed"), ("our_value", "Ours"),
          ("our_low", "Low"), ("our_high", "High"), ("n_points", "Points"), ("n_agree", "Agree"),
-         ("verdict", "Verdict")],
+         ("verdict", "Verdict"), ("verdict_reason", "Why")],
     ),
     "technique_effects": (
         "SELECT * FROM technique_effects ORDER BY technique, metric, effect_x",
@@ -205,7 +205,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
            FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
            LEFT JOIN published_trends p ON p.trend_id = a.published_trend_id
            ORDER BY b.domain, a.benchmark_id, a.fit_method""",
-        [("name", "Benchmark"), ("fit_method", "Method"), ("halving_time_months", "Halving time"),
+        [("name", "Benchmark"), ("fit_method", "Method"), ("era", "Era"), ("halving_time_months", "Halving time"),
          ("halving_time_months_low", "Low"), ("halving_time_months_high", "High"), ("n_models", "Models"),
          ("year_range", "Years"), ("published_halving_time_months", "Published"),
          ("published_halving_time_months_low", "Low"), ("published_halving_time_months_high", "High"),

@@ -670,6 +670,27 @@ CHECKS: tuple[Check, ...] = (
     Check("unchecked-claim-without-settle", "claims", "settle_with",
           "a claim the atlas cannot check says what data would settle it", "fill settle_with",
           where="check_rule = 'no_atlas_data' AND settle_with IS NULL", value="''"),
+    Check("vendor-ratio-on-derived-power", "claims", "derived_from_claim",
+          "a vendor's performance-per-watt comparison of two of its own chips rests on a power figure that was "
+          "derived (accelerators.tdp_kind = derived), most likely from the vendor's own ratio: say which in "
+          "derived_from_claim (the claim then cannot be checked)",
+          "fill derived_from_claim with the derived figure and where it came from; if the power was derived from "
+          "another source than this claim, record that source in accelerators and say so in like_for_like",
+          where="check_rule = 'accelerator_ratio' AND is_vendor_claim AND derived_from_claim IS NULL "
+                "AND check_subset LIKE '%metric=flop_per_s_per_watt%' AND EXISTS ("
+                "SELECT 1 FROM (SELECT unnest(string_split(regexp_extract(check_subset, 'pairs=([^;]*)', 1), ',')) "
+                "AS pair) p JOIN accelerators a ON a.accelerator_id = split_part(p.pair, ':', 1) "
+                "JOIN accelerators b ON b.accelerator_id = split_part(p.pair, ':', 2) "
+                "WHERE a.vendor = b.vendor AND 'derived' IN (a.tdp_kind, b.tdp_kind))",
+          value="check_subset", reads=("accelerators",),
+          catches="A vendor's own performance-per-watt claim checked with a power figure derived from that "
+                  "claim (TPU v7's power, inferred from Google's own chart of Ironwood against Trillium): "
+                  "agreement would be circular."),
+    Check("claim-source-quantity-is-ours", "claims", "source_quantity",
+          "source_quantity repeats measured_quantity: leave it empty where the source measures what our points "
+          "do", "empty source_quantity, or say how the source's quantity differs",
+          where="source_quantity IS NOT NULL AND lower(trim(source_quantity)) = lower(trim(measured_quantity))",
+          value="source_quantity"),
     Check("claim-subset", "claims", "check_subset",
           "the rule gets the keys it reads (`key=value;key=value`), its metric is one it compares, a pair is two "
           "accelerator ids, and every id it names exists (an error); a value the data do not hold yet is a warning",

@@ -58,7 +58,9 @@ def score_vs_compute(con) -> Chart:
                    f"coloured by publication year, for the benchmark chosen in the menu ({len(options)} benchmarks; "
                    f"it opens on {default}, {shown.height} models).")
     return Chart("Benchmark score against training compute", takeaway, description, points,
-                 theme(dots).properties(width=WIDTH - 120, height=380))
+                 theme(dots).properties(width=WIDTH - 120, height=380),
+                 columns={"distilled": ("Whether the model was distilled from a larger one (`true`, `false`, or "
+                                        "`unknown`).", None)})
 
 
 def _frontier(con, value_col: str, run_col: str, unit_code: str, y_title: str, title: str, noun: str) -> Chart:
@@ -99,7 +101,8 @@ def _frontier(con, value_col: str, run_col: str, unit_code: str, y_title: str, t
     description = (f"Step lines, log scale, of the least {noun} among models reaching each score threshold, by "
                    "year, one line per threshold coloured by the threshold, for the benchmark chosen in the menu "
                    f"(it opens on {default}).")
-    return Chart(title, takeaway, description, points, theme(lines).properties(width=WIDTH - 120, height=360))
+    return Chart(title, takeaway, description, points, theme(lines).properties(width=WIDTH - 120, height=360),
+                 columns={"threshold": ("The score threshold of the line, as written on the chart.", None)})
 
 
 def frontier_compute(con) -> Chart:
@@ -114,12 +117,13 @@ def frontier_cost(con) -> Chart:
 
 def halving_times(con) -> Chart:
     ours = frame(con, f"""
-        SELECT b.name || ' · ' || a.fit_method AS label, 'this atlas' AS origin, a.halving_time_months AS months,
+        SELECT b.name || ' · ' || a.fit_method || CASE WHEN a.era = 'reasoning' THEN ' · reasoning era' ELSE '' END
+               AS label, 'this atlas' AS origin, a.halving_time_months AS months,
                a.halving_time_months_low AS low, coalesce(a.halving_time_months_high, {OPEN_END_MONTHS}) AS high,
                a.halving_time_months_high IS NULL AS open_ended, a.n_models, a.interval_level_frac AS level,
                a.published_trend_id AS trend_id
         FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
-        WHERE a.halving_time_months IS NOT NULL ORDER BY b.domain, a.benchmark_id, a.fit_method""")
+        WHERE a.halving_time_months IS NOT NULL ORDER BY b.domain, a.era DESC, a.benchmark_id, a.fit_method""")
     published = frame(con, """
         SELECT DISTINCT 'Published: ' || p.trend_id AS label, 'published' AS origin, p.value AS months, p.ci_low AS low, p.ci_high AS high,
                false AS open_ended, p.n_points AS n_models, p.interval_level_frac AS level, p.trend_id
@@ -151,4 +155,7 @@ def halving_times(con) -> Chart:
                    f"{published.height} published ones (orange), log scale; an interval reaching {OPEN_END_MONTHS:,} months is "
                    f"open-ended.")
     spec = theme(alt.layer(rules, dots)).properties(width=WIDTH - 280, height=max(160, 26 * points.height))
-    return Chart("Halving time of the compute needed for a fixed score", takeaway, description, points, spec)
+    return Chart("Halving time of the compute needed for a fixed score", takeaway, description, points, spec,
+                 columns={"months": ("Halving time of the compute needed for a fixed score.", "months"),
+                          "open_ended": ("True where the interval has no upper end (drawn to the chart's edge).", None),
+                          "level": ("Level of the interval (0.9 for a 90 % interval).", "frac")})

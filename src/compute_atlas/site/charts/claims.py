@@ -47,4 +47,9 @@ def claims_register(con) -> Chart:
                    "on a log scale of our figure over the claimed figure, with the accepted range as a bar; green "
                    "dots agree with the claim, red do not.")
     return Chart("Each claim against the atlas's own figures", takeaway, description, points,
-                 theme(alt.layer(band, one, dots).properties(width=WIDTH - 140, height=22 * max(1, n_claims))))
+                 theme(alt.layer(band, one, dots).properties(width=WIDTH - 140, height=22 * max(1, n_claims))),
+                 columns={"ratio": ("Our figure divided by the claim's reference figure (1 = what is claimed).", "factor"),
+                          "band_low": ("Lowest value of the accepted range, over the reference figure; empty where the "
+                                       "range is open below.", "factor"),
+                          "band_high": ("Highest value of the accepted range, over the reference figure; empty where the "
+                                        "range is open above.", "factor")})

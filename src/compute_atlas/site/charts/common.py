@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import altair as alt
@@ -18,20 +19,48 @@ import duckdb
 import polars as pl
 
 from ...metadata.units import fmt_value, unit
-from ...schemas import column_unit
+from ...schemas import RELATIONS, column_unit
 
+#: The colours of a nominal scale. A chart colours at most this many series: it groups the rest
+#: (``few_series``) or labels them directly.
 PALETTE = ["#1f6f8b", "#e07a1f", "#5b8e3e", "#a23b72", "#6c5ce7", "#8c8c8c", "#c0392b", "#16a085", "#d4ac0d"]
+#: The same hues, lighter, for a dark page (a label in a series' colour keeps a contrast of 3:1 or more there).
+PALETTE_ON_DARK = ["#4fa3c2", "#f0a050", "#86bf66", "#d46ca3", "#9d91f0", "#b0b0b0", "#e8675a", "#3fcfb2", "#e8c84a"]
 WIDTH, HEIGHT = 620, 380
+#: What atlas.js changes in a chart when the page is dark, or its column narrow, read from the chart's own
+#: ``usermeta`` so that the colours have one source: config merged into the chart's, and the "ink" of
+#: rules and lines drawn in a fixed dark grey, swapped for a light one.
+ON_DARK = {
+    "config": {
+        "axis": {"labelColor": "#d0d7de", "titleColor": "#e6edf3", "gridColor": "#343a40", "domainColor": "#8b949e",
+                 "tickColor": "#8b949e"},
+        "legend": {"labelColor": "#d0d7de", "titleColor": "#e6edf3"},
+        "title": {"color": "#e6edf3", "subtitleColor": "#d0d7de"},
+        "header": {"labelColor": "#d0d7de", "titleColor": "#e6edf3"},
+        "text": {"color": "#e6edf3"},
+        "range": {"category": PALETTE_ON_DARK},
+    },
+    "ink": {"#333": "#d0d7de", "#555": "#b8c0c8", "#888": "#9aa4ae", "#cfd8dc": "#45525a",
+            **dict(zip(PALETTE, PALETTE_ON_DARK))},
+}
+#: In a column under 560 px: config merged in, and upper bounds put on these properties wherever a chart sets them
+#: (an axis's labels, a legend's columns), and axis and legend titles wrapped into lines of at most so many
+#: characters, so that a chart of long labels still fits a phone.
+ON_NARROW = {"config": {"legend": {"columns": 1, "labelLimit": 150}, "axis": {"labelLimit": 120}},
+             "caps": {"labelLimit": 120, "columns": 1}, "wrap_titles_at": 32}
 #: The one chart theme of the site, as Vega-Lite config: the page charts (``theme``) and the entity pages'
 #: charts (``entities``) both use it.
 THEME = {
     "font": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "background": "transparent",
     "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6", "domainColor": "#888",
-             "tickColor": "#888"},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3, "labelLimit": 180},
+             "tickColor": "#888", "labelColor": "#333", "titleColor": "#222"},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3, "labelLimit": 180,
+               "labelColor": "#333", "titleColor": "#222"},
     "range": {"category": PALETTE},
     "view": {"stroke": None},
 }
+#: The top-level ``usermeta`` of every chart: what atlas.js reads to redraw it for a dark page or a narrow column.
+USERMETA = {"atlas": {"dark": ON_DARK, "narrow": ON_NARROW}}
 
 
 @dataclass
@@ -41,6 +70,9 @@ class Chart:
     description: str
     data: pl.DataFrame
     spec: alt.TopLevelMixin
+    #: what a column of ``data`` holds, and its unit code (None for text), where the column is not one the
+    #: metadata describes (a label made for the chart)
+    columns: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def spec_dict(self) -> dict:
         """The Vega-Lite spec, validated once (a page's digest and its rendering both need it; Altair validates
@@ -50,11 +82,50 @@ class Chart:
         return self._spec_dict
 
 
+_KIND_OF_VALUE = {"String": "text", "Boolean": "true or false", "Date": "date", "Int64": "count"}
+
+
+def column_docs(chart: Chart) -> list[tuple[str, str, str]]:
+    """Each column of the chart's CSV: its name, what it holds and its unit as a reader reads it (the kind of
+    value for text, dates and flags). A column the metadata does not describe must be described by the chart;
+    else this raises, and the site does not build."""
+    described = {c.name: c for rel in reversed(RELATIONS) for c in rel.columns()}
+    out = []
+    for name in chart.data.columns:
+        if name in chart.columns:
+            text, code = chart.columns[name]
+            out.append((name, text, unit(code).label if code else _KIND_OF_VALUE.get(str(chart.data.schema[name]), "text")))
+        elif name in described:
+            c = described[name]
+            out.append((name, c.description, c.unit_label or _KIND_OF_VALUE.get(c.dtype, "text")))
+        else:
+            raise ValueError(f"the chart {chart.title!r} plots a column {name!r} that neither the metadata nor the "
+                             "chart describes (give it in Chart(columns=...))")
+    return out
+
+
 def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The one chart theme of the site; a chart that sets its own width or height keeps it."""
     size = {key: value for key, value in (("width", WIDTH), ("height", HEIGHT))
             if getattr(chart, key, alt.Undefined) is alt.Undefined}
-    return chart.properties(**size).configure(**THEME)
+    return chart.properties(**size, usermeta=USERMETA).configure(**THEME)
+
+
+def few_series(points: pl.DataFrame, column: str, what: str, title: str) -> tuple[pl.DataFrame, alt.Color, dict]:
+    """Colour by ``column`` with no two series sharing a colour: where it has more values than the palette has
+    colours, the most frequent keep theirs and the rest are one series, "other <what>". Returns the data with
+    the grouped column ``<column>_group``, its colour encoding (the other series last) and its description."""
+    counts = points.group_by(column).len().sort(["len", column], descending=[True, False])[column].drop_nulls()
+    values = counts.to_list()
+    other = f"Other {what}"
+    keep = values if len(values) <= len(PALETTE) else values[:len(PALETTE) - 1]
+    group = f"{column}_group"
+    points = points.with_columns(pl.when(pl.col(column).is_in(keep)).then(pl.col(column))
+                                 .otherwise(pl.lit(other)).alias(group))
+    order = keep + ([other] if len(keep) < len(values) else [])
+    doc = {group: (f"The {what} as the chart colours it: each of the {len(keep)} with the most points, and "
+                   f"`{other}` for the rest.", None)}
+    return points, alt.Color(f"{group}:N", title=title, sort=order), doc
 
 
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
@@ -133,7 +204,23 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
         fallback=f'<img src="{prefix}_charts/{esc(name)}.svg" alt="{esc(chart.description)}">',
         after=f'<p class="atlas-chart-description">{esc(chart.description)}</p>\n'
               f'<p class="atlas-chart-links"><a href="{prefix}_charts/{esc(name)}.csv" download>Download the data '
-              f'plotted (CSV)</a> ·\n<a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>')
+              f'plotted (CSV)</a> ·\n<a href="{prefix}_charts/{esc(name)}.svg">Static image (SVG)</a></p>\n'
+              + columns_html(chart))
+
+
+def _code_html(text: str) -> str:
+    """Escaped text with `backticked` words as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(" ".join(text.split())))
+
+
+def columns_html(chart: Chart) -> str:
+    """What each column of the chart's CSV holds, and its unit: a table the reader can open under the chart."""
+    rows = "".join(f"<tr><td><code>{html.escape(name)}</code></td><td>{_code_html(text)}</td>"
+                   f"<td>{html.escape(unit_label)}</td></tr>" for name, text, unit_label in column_docs(chart))
+    return ('<details class="atlas-chart-columns"><summary>The columns of the CSV</summary>\n'
+            '<div class="table-wrapper"><table class="atlas-table docutils align-default"><thead><tr>'
+            '<th class="head">Column</th><th class="head">What it holds</th><th class="head">Unit</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></details>")
 
 
 def figure_html(name: str, spec_json: str, title: str, description: str, *, takeaway: str = "", fallback: str = "",

@@ -44,7 +44,8 @@ def _runs_over_time(con, value_col, fit_ids, y_title, what, title, noun) -> Char
     takeaway = ("; ".join(sentences) + ".") if sentences else "Too few runs to fit a trend."
     description = (f"Scatter plot, log scale, of {what} against publication date for {points.height} {noun}, "
                    "frontier runs in orange, with fitted exponential trends as dashed lines.")
-    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
+    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)),
+                 columns={"run_kind": ("`frontier run` (among the most compute-intensive of its time, Epoch AI's frontier flag) or `other notable run`.", None)})
 
 
 def training_compute(con) -> Chart:
@@ -87,7 +88,8 @@ def training_energy(con) -> Chart:
                     f"{fmt_value(top['emissions_t_co2e'][0], 't_co2e')} at the world-average grid intensity.")
     description = (f"Scatter plot, log scale, of the estimated facility energy of {points.height} training runs "
                    "against publication date, frontier runs in orange; tooltips give emissions.")
-    return Chart("Energy and emissions per training run", takeaway, description, points, theme(spec))
+    return Chart("Energy and emissions per training run", takeaway, description, points, theme(spec),
+                 columns={"run_kind": ("`frontier run` (among the most compute-intensive of its time, Epoch AI's frontier flag) or `other notable run`.", None)})
 
 
 def cloud_prices(con) -> Chart:
@@ -145,7 +147,10 @@ def cost_breakdown(con) -> Chart:
     description = ("Horizontal stacked bars of the amortized ownership cost of landmark training runs, split into "
                    "amortized hardware and energy, in 2024 dollars.")
     return Chart("Cost breakdown of landmark runs", takeaway, description, points,
-                 theme(spec.properties(width=WIDTH - 90, height=40 * max(1, points["model"].n_unique()))))
+                 theme(spec.properties(width=WIDTH - 90, height=40 * max(1, points["model"].n_unique()))),
+                 columns={"component": ("Part of the amortized ownership cost: `amortized hardware` (depreciation of the "
+                                        "chips over the run) or `energy` (the electricity of the run).", None),
+                          "usd_2024": ("That part's cost in 2024 US dollars.", "usd_2024")})
 
 
 

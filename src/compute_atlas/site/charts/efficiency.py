@@ -15,13 +15,15 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
         SELECT reference, basis, year, value, value_low, value_high, factor_x, factor_low_x, factor_high_x,
                interval_level_frac, is_projection, base_year
         FROM compute_efficiency WHERE effect = '{effect}' AND {where} ORDER BY reference, basis, year""")
-    legend = alt.Legend(columns=1, labelLimit=320)  # two legends side by side: each in one column
-    enc = dict(x=alt.X("year:O", title="Year"), color=alt.Color("basis:N", title="Basis", legend=legend))
+    # two legends, one above the chart and one below, so that a phone has room for each
+    enc = dict(x=alt.X("year:O", title="Year"),
+               color=alt.Color("basis:N", title="Basis", legend=alt.Legend(columns=1, labelLimit=320, orient="top")))
     band = alt.Chart(points).mark_area(opacity=0.2).encode(
         y=alt.Y("value_low:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit_code)),
         y2="value_high:Q", detail="reference:N", **enc)
     line = alt.Chart(points).mark_line(point=True).encode(
-        y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference", legend=legend),
+        y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference",
+                                                                   legend=alt.Legend(columns=1, labelLimit=320)),
         tooltip=[alt.Tooltip("reference:N", title="Reference"), alt.Tooltip("basis:N", title="Basis"),
                  alt.Tooltip("year:O", title="Year"), tip("value", y_title, unit_code),
                  tip("value_low", "Interval low", unit_code),

@@ -8,7 +8,7 @@ import polars as pl
 from ...metadata.units import fmt_value, sig
 from ...metadata.vocabularies import ESTIMATE_ORIGINS, TENSOR_16BIT
 from ...schemas import column_unit
-from .common import PALETTE, WIDTH, Chart, axis, fit, frame, level, theme, tip, trend_line
+from .common import PALETTE, WIDTH, Chart, axis, few_series, fit, frame, level, theme, tip, trend_line
 
 
 def growth_sentence(f: dict, what: str) -> str:
@@ -31,10 +31,11 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
         WHERE {where} AND {value_col} IS NOT NULL
         ORDER BY release_date, accelerator_id""")
     f = fit(con, fit_id)
+    points, colour, columns = few_series(points, "vendor", "vendors", "Vendor")
     base = alt.Chart(points).mark_circle(size=60, opacity=0.8).encode(
         x=alt.X("release_date:T", title="Release date"),
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit)),
-        color=alt.Color("vendor:N", title="Vendor"),
+        color=colour,
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
                  alt.Tooltip("release_date:T", title="Released"), alt.Tooltip("precision:N", title="Precision"),
                  tip("value", y_title, unit), alt.Tooltip("source:N", title="Source")],
@@ -53,7 +54,7 @@ def _scatter_with_trend(con, value_col: str, where: str, fit_id: str, y_title: s
     if best.height:
         description += (f" The highest is {best['name'][0]} ({best['vendor'][0]}, {best['release_date'][0].year}) "
                         f"at {fmt_value(best['value'][0], unit)}.")
-    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)))
+    return Chart(title, takeaway, description, points, theme(alt.layer(*layers)), columns=columns)
 
 
 #: the populations of the price-performance charts, as their titles and captions name them
@@ -109,11 +110,12 @@ def memory_wall(con) -> Chart:
         ORDER BY release_date, accelerator_id""")
     flops = fit(con, "peak_flop_per_s:ml-accelerators-tensor-16bit")
     bandwidth = fit(con, "memory_bandwidth_bytes_per_s:ml-accelerators")
+    points, colour, columns = few_series(points, "vendor", "vendors", "Vendor")
     spec = alt.Chart(points).mark_circle(size=60, opacity=0.8).encode(
         x=alt.X("release_date:T", title="Release date"),
         y=alt.Y("ridge_point_flop_per_byte:Q", title="Ridge point (FLOP per byte of memory traffic)",
                 scale=alt.Scale(type="log"), axis=axis("flop_per_byte")),
-        color=alt.Color("vendor:N", title="Vendor"),
+        color=colour,
         tooltip=[alt.Tooltip("name:N", title="Accelerator"), alt.Tooltip("vendor:N", title="Vendor"),
                  alt.Tooltip("release_date:T", title="Released"),
                  tip("peak_flop_per_s", "16-bit tensor FLOP/s"),
@@ -131,7 +133,7 @@ def memory_wall(con) -> Chart:
                    f"memory bandwidth) against release date for {points.height} accelerators with matrix units (all "
                    "market segments), coloured by vendor.")
     return Chart("The memory wall (all accelerators with matrix units): FLOP per byte needed to be compute-bound",
-                 takeaway, description, points, theme(spec))
+                 takeaway, description, points, theme(spec), columns=columns)
 
 
 def trend_comparison(con) -> Chart:
@@ -218,4 +220,6 @@ def trend_replications(con) -> Chart:
                    "training compute and training cost, each directly above our fit of the same subset, "
                    "precision, price basis and window (blue); a cross marks a pair that does not agree.")
     spec = theme(alt.layer(bars, dots).properties(width=WIDTH - 380, height=max(300, 34 * n)))
-    return Chart("Published trends and our replications on the same subsets", takeaway, description, points, spec)
+    return Chart("Published trends and our replications on the same subsets", takeaway, description, points, spec,
+                 columns={"estimate": ("`published` (the source's figure) or `ours` (our fit of the same subset).",
+                                       None)})

@@ -55,7 +55,8 @@ def price_frontier(con) -> Chart:
                    "fixed capabilities over time; each dot is the model and provider that set a new low, with its "
                    "source in the tooltip.")
     return Chart("The price of a fixed capability", takeaway, description, points,
-                 theme(alt.layer(step, dots)).properties(width=WIDTH - 120, height=380))
+                 theme(alt.layer(step, dots)).properties(width=WIDTH - 120, height=380),
+                 columns={"threshold": ("The fixed capability of the line: a benchmark and the score reached.", None)})
 
 
 def price_trends(con) -> Chart:
@@ -92,7 +93,9 @@ def price_trends(con) -> Chart:
     description = (f"Dot-and-interval chart, log scale, of the factor by which the cheapest price falls per year for "
                    f"{ours.height} capabilities, ours (blue) beside Cottier et al. 2025 (orange), with their intervals.")
     return Chart("How fast the price of a fixed capability falls", takeaway, description, points,
-                 theme(alt.layer(rules, dots)).properties(width=WIDTH - 300, height=max(160, 44 * points["label"].n_unique())))
+                 theme(alt.layer(rules, dots)).properties(width=WIDTH - 300, height=max(160, 44 * points["label"].n_unique())),
+                 columns={"decline": ("Factor by which the cheapest price of the capability falls each year.",
+                                      "factor_per_year")})
 
 
 def energy_per_token(con) -> Chart:
@@ -157,4 +160,6 @@ def cost_split(con) -> Chart:
     description = (f"Stacked bars of the median cost per million output tokens for {wide.height} groups: the "
                    "hardware's rental at the median on-demand price and the GPU's electricity at the default price.")
     return Chart("The cost of a token: hardware and energy", takeaway, description, long,
-                 theme(bars).properties(width=WIDTH - 300, height=max(120, 30 * wide.height)))
+                 theme(bars).properties(width=WIDTH - 300, height=max(120, 30 * wide.height)),
+                 columns={"component": ("Part of the cost of a token: renting the hardware, or its electricity.", None),
+                          "usd_per_mtok": ("That part's cost per million output tokens, US dollars.", "usd_per_mtok")})

@@ -77,13 +77,19 @@ def _mlperf_chart(con, value_col: str, unit_code: str, y_title: str, where: str,
     base = alt.Chart(points).transform_filter(alt.datum.mlperf_benchmark == param)
     enc = dict(x=alt.X("mlperf_round:O", title="MLPerf Training round"),
                y=alt.Y(f"{value_col}:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit_code)),
-               color=alt.Color("name:N", title="Accelerator"), tooltip=tooltip)
+               color=alt.Color("vendor:N", title="Vendor"), detail="name:N", tooltip=tooltip)
     lines = base.mark_line(point=alt.OverlayMarkDef(size=70), opacity=0.8).encode(**enc)
+    # each line named at its latest round: more accelerators than the palette has colours share a vendor's
+    labels = base.transform_window(
+        newest="rank()", sort=[alt.SortField("round_published_date", order="descending")], groupby=["name"],
+    ).transform_filter(alt.datum.newest == 1).mark_text(align="left", dx=7, fontSize=11).encode(
+        x=enc["x"], y=enc["y"], text="name:N", color=enc["color"])
     shown = points.filter(pl.col("mlperf_benchmark") == default)
     description = (f"Line chart, log scale, of {what} by MLPerf Training round, one line per accelerator, for the "
-                   f"benchmark chosen in the menu ({len(options)} benchmarks; it opens on {default}).")
+                   f"benchmark chosen in the menu ({len(options)} benchmarks; it opens on {default}), coloured by "
+                   "vendor and named at its latest round.")
     return Chart(title, takeaway_fn(shown, default), description, points,
-                 theme(lines.add_params(param)))
+                 theme(alt.layer(lines.add_params(param), labels)))
 
 
 def mlperf_chip_hours(con) -> Chart:

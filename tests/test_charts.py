@@ -1,0 +1,83 @@
+"""The site's charts as specs, from the built database: series no more than the palette's colours, tooltips
+rounded and titled, each column of a chart's CSV described with its unit, and the colours atlas.js needs for a
+dark page or a narrow column carried by every chart."""
+
+from collections.abc import Iterator
+
+import duckdb
+import pytest
+
+from compute_atlas.site.charts import CHARTS
+from compute_atlas.site.charts.common import PALETTE, USERMETA, column_docs
+
+
+@pytest.fixture(scope="module")
+def charts(built):
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    out = {name: make(con) for name, make in CHARTS.items()}
+    con.close()
+    return out
+
+
+def encodings(spec: dict) -> Iterator[dict]:
+    """Every ``encoding`` block of a spec, its layers and its concatenated views."""
+    if isinstance(spec, dict):
+        if isinstance(spec.get("encoding"), dict):
+            yield spec["encoding"]
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for part in spec.get(key, []):
+                yield from encodings(part)
+        if isinstance(spec.get("spec"), dict):
+            yield from encodings(spec["spec"])
+
+
+def test_no_more_series_than_colours(charts):
+    for name, chart in charts.items():
+        for enc in encodings(chart.spec_dict()):
+            colour = enc.get("color")
+            if not isinstance(colour, dict) or colour.get("type") != "nominal" or colour.get("field") not in chart.data.columns:
+                continue
+            scale = colour.get("scale") or {}
+            colours = len(scale["range"]) if isinstance(scale.get("range"), list) else len(PALETTE)
+            n = chart.data[colour["field"]].drop_nulls().n_unique()
+            assert n <= colours, f"{name}: {n} series of {colour['field']} share {colours} colours"
+
+
+def test_tooltips_are_rounded_and_titled(charts):
+    for name, chart in charts.items():
+        for enc in encodings(chart.spec_dict()):
+            tips = enc.get("tooltip") or []
+            for tip in tips if isinstance(tips, list) else [tips]:
+                if not isinstance(tip, dict) or "field" not in tip:
+                    continue
+                assert tip.get("title"), f"{name}: the tooltip of {tip['field']} has no title (the reader would see the column name)"
+                column = chart.data.schema.get(tip["field"])
+                if tip.get("type") == "quantitative" and column is not None and column.is_float():
+                    assert tip.get("format"), f"{name}: the tooltip of {tip['field']} is not rounded"
+
+
+def test_every_column_of_a_chart_is_described_with_its_unit(charts):
+    for name, chart in charts.items():
+        docs = column_docs(chart)
+        assert [d[0] for d in docs] == chart.data.columns
+        for column, description, unit_label in docs:
+            assert len(description) > 10, (name, column)
+            assert unit_label, (name, column)
+
+
+def test_every_chart_carries_its_dark_and_narrow_colours(charts):
+    for name, chart in charts.items():
+        spec = chart.spec_dict()
+        assert spec.get("usermeta") == USERMETA, name
+        config = USERMETA["atlas"]["dark"]["config"]
+        assert config["axis"]["labelColor"] != spec["config"]["axis"]["labelColor"]
+
+
+def test_the_columns_table_under_a_chart_names_every_column_and_unit(charts):
+    from compute_atlas.site.charts.common import columns_html
+
+    chart = charts["cloud-prices"]
+    table = columns_html(chart)
+    for column, _, unit_label in column_docs(chart):
+        assert f"<code>{column}</code>" in table and f"<td>{unit_label}</td>" in table
+    assert "<code>price_usd_per_hour</code>" in table and "<td>USD per accelerator-hour (nominal)</td>" in table
