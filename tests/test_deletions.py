@@ -35,7 +35,7 @@ EXAMPLES = int(os.environ.get("COMPUTE_ATLAS_DELETION_EXAMPLES", "25"))
 
 #: Datasets that may be empty: each emptied alone still builds, and all of them emptied at once too.
 OPTIONAL = ("benchmark_results", "claims", "cloud_prices", "electricity", "hardware_prices", "inference_energy",
-            "inference_prices", "inference_thresholds", "landmark_runs", "measurements", "mlperf_training",
+            "inference_prices", "inference_thresholds", "landmark_runs", "measurements", "mlperf_training", "model_versions",
             "price_index", "price_proxies", "published_costs", "replication_subsets", "technique_results")
 
 #: what an edit keeps of a file's rows: a share kept at random, none, or one

@@ -139,7 +139,8 @@ def run(run_id, publication_date, *, compute=None, accelerator_id=None, count=No
         parameters=None, tokens=None, reported_cost=None, cost_year=None, frontier=False, domain="language"):
     return {"run_id": run_id, "model": run_id, "organization": "Test", "publication_date": publication_date,
             "domain": domain, "parameters": parameters, "training_tokens": tokens,
-            "training_compute_flop": compute, "accelerator_id": accelerator_id, "accelerator_count": count,
+            "training_compute_flop": compute, "compute_confidence": None if compute is None else "confident",
+            "accelerator_id": accelerator_id, "accelerator_count": count,
             "training_duration_hours": hours, "precision": precision, "reported_cost_usd": reported_cost,
             "reported_cost_year": cost_year, "is_frontier": str(frontier).lower(), "source": RUNS}
 
@@ -366,9 +367,11 @@ MLPERF = [
 
 
 def bench(benchmark_id, unit, lo, hi, chance, higher=True):
+    fmt, options = ("index", None) if chance is None else ("multiple_choice", round(100 / chance))
     return {"benchmark_id": benchmark_id, "name": benchmark_id.replace("-", " ").title(), "measures": "A test.",
             "domain": "language", "score_unit": unit, "scale_min": lo, "scale_max": hi,
-            "higher_is_better": str(higher).lower(), "chance_score": chance, "source": RUNS}
+            "higher_is_better": str(higher).lower(), "answer_format": fmt, "answer_options": options,
+            "chance_score": chance, "source": RUNS}
 
 
 BENCHMARKS = [bench("test-bench", "percent", 0, 100, 25), bench("test-index", "index_points", None, None, None)]
@@ -379,6 +382,10 @@ def score(run_id, benchmark_id, value, *, evaluator="Test Lab", kind="third_part
             "run_id": run_id, "benchmark_id": benchmark_id, "model_version": run_id, "score": value,
             "shots": shots, "evaluator": evaluator, "evaluator_kind": kind, "source": RUNS}
 
+
+#: compute-only-run's result is of a version released a year after the model (2025-06-01 -> 2026-06-01)
+MODEL_VERSIONS = [{"run_id": "compute-only-run", "model_version": "compute-only-run", "version_date": "2026-06-01",
+                   "source": RUNS}]
 
 BENCHMARK_RESULTS = [
     # launch-fallback-run (2020, 1.0098432e20 FLOP): the third party's 40 is chosen over the developer's 55
@@ -453,8 +460,9 @@ def energy(energy_id, joules_per_token, tokens_per_s, batch_size):
             "measured_date": "2026-01-01", "source": RUNS, "source_url": "https://example.org/energy"}
 
 
-#: 3.6 J per token is 1 kWh per million tokens; both configurations are `small` (5e9 < 1e10 parameters)
-INFERENCE_ENERGY = [energy("e-fast", 3.6, 1000, 64), energy("e-slow", 7.2, 500, 8)]
+#: 3.6 J per token is 1 kWh per million tokens; both configurations are `small` (5e9 < 1e10 parameters); both draw
+#: 720 W (J per token × tokens per second), within the two 400 W chips' power (energy-beyond-chip-power)
+INFERENCE_ENERGY = [energy("e-fast", 3.6, 200, 64), energy("e-slow", 7.2, 100, 8)]
 
 
 def make_datasets(dst):
@@ -485,6 +493,7 @@ def make_datasets(dst):
     replace_rows(dst / "inference_energy.csv", INFERENCE_ENERGY)
     replace_rows(dst / "inference_thresholds.csv", INFERENCE_THRESHOLDS)
     replace_rows(dst / "check_exceptions.csv", [])  # the shipped exceptions name shipped rows
+    replace_rows(dst / "model_versions.csv", MODEL_VERSIONS)
     path = dst / "assumptions.csv"
     for assumption_id, value in ASSUMPTIONS.items():
         i = row_of(path, "assumption_id", assumption_id)
@@ -913,6 +922,14 @@ def test_benchmark_scores_choose_third_party_then_best(db):
     assert len(rows) == 6
 
 
+def test_benchmark_scores_date_a_later_version_by_its_release(db):
+    # a version in model_versions dates its score; every other score keeps its model's first release
+    dates = {r[0]: (str(r[1]), str(r[2])) for r in db.execute(
+        "SELECT run_id, publication_date, score_date FROM benchmark_scores WHERE benchmark_id = 'test-bench'").fetchall()}
+    assert dates.pop("compute-only-run") == ("2025-06-01", "2026-06-01")
+    assert dates and all(pub == score for pub, score in dates.values())
+
+
 def frontier(con, benchmark_id, threshold, year):
     return one(con, "SELECT * FROM capability_frontier WHERE benchmark_id = ? AND threshold_score = ? AND year = ?",
                benchmark_id, threshold, year)
@@ -1041,10 +1058,10 @@ def test_inference_energy_summary_energy_cost_and_rental(db):
         "min(carbon_intensity_g_co2e_per_kwh), max(carbon_intensity_g_co2e_per_kwh) FROM electricity").fetchone()
     assert (r["energy_cost_low_usd_per_mtok"], r["energy_cost_high_usd_per_mtok"]) == (approx(1.5 * lo_p), approx(1.5 * hi_p))
     assert (r["emissions_low_g_co2e_per_mtok"], r["emissions_high_g_co2e_per_mtok"]) == (approx(1.5 * lo_c), approx(1.5 * hi_c))
-    # rental: 2 chips × $6 an hour (median of the on-demand prices 3, 4, 8, 10) over 1000 and 500 tokens/s:
-    # 12 / 3.6 and 12 / 1.8 USD per million tokens, median 5
-    assert r["median_rental_usd_per_mtok"] == approx(5.0)
-    assert r["electricity_share_frac"] == approx(0.15 / 5.15)
+    # rental: 2 chips × $6 an hour (median of the on-demand prices 3, 4, 8, 10) over 200 and 100 tokens/s:
+    # 12 / 0.72 and 12 / 0.36 USD per million tokens, median 25
+    assert r["median_rental_usd_per_mtok"] == approx(25.0)
+    assert r["electricity_share_frac"] == approx(0.15 / 25.15)
 
 
 # --- achieved_vs_peak --------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections import Counter
 
 import pytest
 
+from compute_atlas.schemas import relation
 from compute_atlas.validate import plausibility, rules
 
 from conftest import DATASETS, cli, edit_csv, read_rows, replace_rows, row_of
@@ -40,6 +41,19 @@ NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by 
 PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
+DATED_RUN = "the run is a dated version of run `alexnet` (the same name with a month and year), a near-duplicate run"
+FRACTION = "score at or below 1 on a percent benchmark whose chance is 25: a 0-1 fraction not converted?"
+FAR_SCORE = ("score differs by more than 50 points from the median (26.242) of the same run's other results on this "
+             "benchmark")
+SIZE = "the size in the version name ({}) differs from its run's parameters ({}) by more than 15%"
+SIZE_RESULT = SIZE.format("2.3e+10", "2.35e+11")
+SIZE_PRICE = SIZE.format("2.3e+09", "2.35e+11")
+SIZE_ENERGY = SIZE.format("1.4e+09", "1.48e+10")
+ALIAS = "the {} version is a moving alias (`-latest`): it names whatever the vendor serves today, not one model"
+BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 times the chips' rated power "
+                "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
+PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
+               "per-thousand-token price not converted, or converted twice?")
 
 #: Rules that fire on the shipped data: none. What it trips on purpose (the AMD MI100's FP16/BF16, the Gaudi 3's
 #: BF16/TF32, the Trainium3's FP8/BF16, four mixture-of-experts runs, three fine-tunes whose compute includes the
@@ -174,6 +188,79 @@ def claim_value_unknown(d):
     return "claims.csv", edit_csv(path, row, "check_subset", "domain=languages"), "check_subset"
 
 
+
+# --- issue 28: models, versions, results, energy and prices ------------------------------------------------
+
+def _edit(d, file, key_column, key, column, value):
+    path = d / file
+    return file, edit_csv(path, row_of(path, key_column, key), column, value), column
+
+
+def dated_run(d):
+    # a run (referenced by no other row) renamed to a dated version of AlexNet, as Epoch AI lists dated versions
+    return _edit(d, "training_runs.csv", "run_id", "4-layer-qrnn-h-2500", "run_id", "alexnet-sep-2012")
+
+
+def fraction_on_percent(d):
+    # Nova Lite's only MMLU result as a 0-1 fraction
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "mmlu-amazon-nova-lite-v1-0-helm", "score", "0.8")
+
+
+def far_score(d):
+    # one of GPT-J's three MMLU results (25 to 27) at 85
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "mmlu-gpt-j-6b-x24", "score", "85")
+
+
+def size_result(d):
+    # a 23B version on the 235B Qwen3 run
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "gpqa-diamond-qwen3-235b-a22b-epoch",
+                 "model_version", "qwen3-23b")
+
+
+def size_price(d):
+    # a 2.3B version on the 235B Qwen3 run
+    return _edit(d, "inference_prices.csv", "price_id", "fireworks-ai-qwen3-235b-a22b-2026-08-21", "model_version",
+                 "qwen3-2.3b")
+
+
+def size_energy(d):
+    return _edit(d, "inference_energy.csv", "energy_id", "mlenergy-gpqa-qwen3-14b-b200-1gpu-tp1-b8", "model_version",
+                 "Qwen/Qwen3-1.4B")
+
+
+def alias_result(d):
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "gpqa-diamond-gemini-3-flash-preview-epoch",
+                 "model_version", "gemini-flash-latest")
+
+
+def alias_price(d):
+    return _edit(d, "inference_prices.csv", "price_id", "anthropic-claude-2-2024-08-12", "model_version",
+                 "claude-2-latest")
+
+
+def alias_energy(d):
+    return _edit(d, "inference_energy.csv", "energy_id", "mlenergy-gpqa-qwen3-14b-b200-1gpu-tp1-b8", "model_version",
+                 "Qwen/Qwen3-14B:latest")
+
+
+def beyond_power(d):
+    # ML.ENERGY's 320 W configuration on one 70 W T4
+    file, line, _ = _edit(d, "inference_energy.csv", "energy_id", "mlenergy-gpqa-qwen3-14b-b200-1gpu-tp1-b8",
+                          "accelerator_id", "nvidia-t4")
+    return file, line, "energy_per_output_token_joules"
+
+
+def price_peers_input(d):
+    # GPT-4o's $5 per million input tokens as if it were per thousand
+    return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4o-2024-05-13-2024-05-13", "input_usd_per_mtok",
+                 "5000")
+
+
+def price_peers_output(d):
+    return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4o-2024-05-13-2024-05-13", "output_usd_per_mtok",
+                 "15000")
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -194,6 +281,18 @@ EDITS = {
     POWER_MISMATCH: power_off_implied,
     PRICE_ANNOUNCED: price_announced_before_release,
     CLAIM_VALUE: claim_value_unknown,
+    DATED_RUN: dated_run,
+    FRACTION: fraction_on_percent,
+    FAR_SCORE: far_score,
+    SIZE_RESULT: size_result,
+    SIZE_PRICE: size_price,
+    SIZE_ENERGY: size_energy,
+    ALIAS.format("evaluated"): alias_result,
+    ALIAS.format("priced"): alias_price,
+    ALIAS.format("measured"): alias_energy,
+    BEYOND_POWER: beyond_power,
+    PRICE_PEERS.format("input_usd_per_mtok", "2.5"): price_peers_input,
+    PRICE_PEERS.format("output_usd_per_mtok", "10"): price_peers_output,
 }
 
 
@@ -216,7 +315,17 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
-                  "price-announced-before-release": PRICE_ANNOUNCED}
+                  "price-announced-before-release": PRICE_ANNOUNCED,
+                  "run-dated-version-of-another": DATED_RUN, "fraction-on-percent-scale": FRACTION,
+                  "score-far-from-own-results": FAR_SCORE, "benchmark-results-version-size-vs-parameters": SIZE_RESULT,
+                  "inference-prices-version-size-vs-parameters": SIZE_PRICE,
+                  "inference-energy-version-size-vs-parameters": SIZE_ENERGY,
+                  "benchmark-results-version-is-alias": ALIAS.format("evaluated"),
+                  "inference-prices-version-is-alias": ALIAS.format("priced"),
+                  "inference-energy-version-is-alias": ALIAS.format("measured"),
+                  "energy-beyond-chip-power": BEYOND_POWER,
+                  "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
+                  "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10")}
 
 
 def test_every_warning_rule_has_an_edit():
@@ -260,11 +369,13 @@ def test_every_shipped_exception_silences_a_warning(shipped):
     assert not [p for p in shipped if p["file"] == "check_exceptions.csv"]
     accepted = {(r["check_name"], r["row_key"]) for r in read_rows(DATASETS / "check_exceptions.csv")}
     assert len(accepted) >= 10
-    key_column = {"accelerators.csv": "accelerator_id", "training_runs.csv": "run_id"}
     shown = {(p["check"], p["file"], p["line"]) for p in shipped}
     for check, key in accepted:
-        file = plausibility.BY_NAME[check].table + ".csv"
-        assert (check, file, row_of(DATASETS / file, key_column[file], key) + 2) not in shown, (check, key)
+        table = plausibility.BY_NAME[check].table
+        file, cols = table + ".csv", relation(table).key
+        rows = read_rows(DATASETS / file)
+        index = next(i for i, r in enumerate(rows) if " | ".join(r[c] for c in cols if r[c]) == key)
+        assert (check, file, index + 2) not in shown, (check, key)
 
 
 def test_an_exception_silences_exactly_its_row(datasets):

@@ -45,6 +45,10 @@ COMPUTE_ESTIMATION_METHODS = ("reported", "parameters_tokens", "hardware_time", 
 COMPUTE_CONFIDENCES = ("confident", "likely", "speculative")
 #: Who reports a benchmark result.
 EVALUATOR_KINDS = ("developer", "third_party")
+#: How a benchmark's answers are given, which sets its chance level: a choice among listed options, an answer
+#: from a fixed closed set (1000 classes, the integers 0-999), a free-form answer checked for correctness, or an
+#: index stitched from other scores (no chance level).
+ANSWER_FORMATS = ("multiple_choice", "closed_set", "free_form", "index")
 #: Kinds of training-cost estimate.
 COST_KINDS = ("cloud", "amortized", "upfront")
 #: The training-cost methods of ``training_cost_methods``: ours and Cottier et al.'s.

@@ -38,6 +38,7 @@ from .measurements import Measurements
 from .mlperf_progress import MlperfProgress
 from .mlperf_rounds import MlperfRounds
 from .mlperf_training import MlperfTraining
+from .model_versions import ModelVersions
 from .parameters import Parameters
 from .price_index import PriceIndex
 from .price_proxies import PriceProxies
@@ -74,6 +75,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("landmark_runs", LandmarkRuns),
     Relation("benchmarks", Benchmarks),
     Relation("benchmark_results", BenchmarkResults),
+    Relation("model_versions", ModelVersions),
     Relation("inference_thresholds", InferenceThresholds),
     Relation("inference_prices", InferencePrices),
     Relation("inference_energy", InferenceEnergy),

@@ -12,6 +12,10 @@ class BenchmarkScores(pa.DataFrameModel):
     model: str = shared('model', nullable=False)
     organization: str = shared('organization', nullable=False)
     publication_date: pl.Date = shared('publication_date', nullable=False)
+    score_date: pl.Date = field("Date of the chosen result's version: its `model_versions.version_date` where it is "
+                                "a later version than the model's first release, else the model's "
+                                "`publication_date`.",
+                                "date", nullable=False)
     domain: str = shared('domain', nullable=False, note="The model's.")
     score: float = shared('score', nullable=False, unit_from='score_unit', note="Of the chosen result.")
     score_unit: str = shared('score_unit', nullable=False)
@@ -42,5 +46,5 @@ class BenchmarkScores(pa.DataFrameModel):
             key=("run_id", "benchmark_id"),
             foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("benchmark_id", "benchmarks"),
                           ForeignKey("benchmark_result_id", "benchmark_results", "benchmark_result_id")),
-            inputs=("benchmark_results", "benchmarks", "training_runs", "training_run_costs"))
+            inputs=("benchmark_results", "benchmarks", "training_runs", "training_run_costs", "model_versions"))
         strict = True

@@ -100,6 +100,66 @@ def _near_duplicates(table: str, col: str) -> Check:
                  "one entity should have one row", where=where, value=col)
 
 
+#: SQL: the first size written in a version name (`opt-1.3b`, `Llama-2-70B`, `pythia-160m`) as a number of
+#: parameters, NULL where there is none. A size glued to a letter (`a22b`, `8x7b`) is not read, and a name in the
+#: mixture-of-experts style (`17B-128E`, `30B-A3B`) is left out: its first size is the active parameters.
+_SIZE_RE = r"(?:^|[^0-9a-z.])([0-9]+(?:\.[0-9]+)?)([bm])(?:$|[^a-z0-9])"
+_MOE_RE = r"[0-9](?:b|\.[0-9]+b)[-_ ]?(?:[0-9]+e|a[0-9]+(?:\.[0-9]+)?b)(?:$|[^a-z0-9])"
+
+
+def _version_size(table: str) -> str:
+    v = f"lower({table}.model_version)"
+    return (f"(CASE WHEN regexp_matches({v}, '{_MOE_RE}') THEN NULL ELSE "
+            f"TRY_CAST(nullif(regexp_extract({v}, '{_SIZE_RE}', 1), '') AS DOUBLE) * "
+            f"CASE regexp_extract({v}, '{_SIZE_RE}', 2) WHEN 'b' THEN 1e9 WHEN 'm' THEN 1e6 END END)")
+
+
+def _run_parameters(table: str) -> str:
+    return f"(SELECT r.parameters FROM training_runs r WHERE r.run_id = {table}.run_id)"
+
+
+def _version_checks(table: str) -> list[Check]:
+    """Checks of a ``model_version`` against its run: the size in its name, and no moving alias."""
+    size, params = _version_size(table), _run_parameters(table)
+    what = {"benchmark_results": "evaluated", "inference_prices": "priced", "inference_energy": "measured"}[table]
+    return [
+        Check(f"{_slug(table)}-version-size-vs-parameters", table, "model_version",
+              "the size in the version name ({size}) differs from its run's parameters ({params}) by more than "
+              "{version-size-tolerance-frac:.0%}",
+              "is the result or price of another size of the family (`1.3B` read as `13B`)? Point it at the run "
+              "of that size, or correct the run's parameters", "warning",
+              where=f"{size} IS NOT NULL AND {params} IS NOT NULL AND abs({size} / {params} - 1) > "
+                    "{version-size-tolerance-frac}",
+              value="model_version", reads=("training_runs",), parameters=("version-size-tolerance-frac",),
+              details=(("size", f"printf('%.3g', {size})"), ("params", f"printf('%.3g', {params})")),
+              catches="A version of another size than its run: `opt-13b` results on the 1.3B run (a size suffix "
+                      "read wrongly)."),
+        Check(f"{_slug(table)}-version-is-alias", table, "model_version",
+              f"the {what} version is a moving alias (`-latest`): it names whatever the vendor serves today, not "
+              "one model",
+              "give the dated version the alias pointed to on that date (from the vendor's model list), or drop "
+              "the row if it cannot be pinned", "warning",
+              where=r"regexp_matches(lower(model_version), '(^|[-_:/ .])latest($|[-_:/ ])')", value="model_version",
+              catches="An alias as version (`gemini-pro-latest`, `chatgpt-4o-latest`), which maps a current model "
+                      "to an old run."),
+    ]
+
+
+_DATED_SUFFIX = ("'-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(19|20)[0-9]{2}$'")
+_IMPLIED_TDP_FRAC = ("energy_per_output_token_joules * output_tokens_per_s / (accelerator_count * "
+                     "(SELECT a.tdp_watts FROM accelerators a WHERE a.accelerator_id = inference_energy.accelerator_id))")
+_PEER_MEDIAN = ("(SELECT median(o.{col}) FROM inference_prices o WHERE o.run_id = inference_prices.run_id "
+                "AND o.price_id <> inference_prices.price_id)")
+_OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_id = benchmark_results.run_id AND "
+                 "o.benchmark_id = benchmark_results.benchmark_id AND o.benchmark_result_id <> "
+                 "benchmark_results.benchmark_result_id)")
+
+
+#: SQL over ``benchmarks``: the chance score its answer format implies (NULL where there is none: an index, or
+#: multiple choice with a number of options that varies by question).
+_CHANCE_OF_FORMAT = ("(CASE answer_format WHEN 'index' THEN NULL WHEN 'free_form' THEN coalesce(scale_min, 0) "
+                     "ELSE (CASE score_unit WHEN 'percent' THEN 100.0 ELSE 1.0 END) / answer_options END)")
+
 def _price_before_snapshot(table: str) -> Check:
     # each distinct `source` once: the earliest snapshot it cites, where every key it cites is a dated
     # snapshot; a row is flagged when its price is dated before that (no grouping of the rows themselves)
@@ -488,6 +548,21 @@ CHECKS: tuple[Check, ...] = (
           "instead of hours?", "warning",
           where=f"{_UTILIZATION} < {{implied-utilization-floor}}", value=f"round({_UTILIZATION}, 4)",
           reads=("accelerators",), parameters=("implied-utilization-floor",)),
+    Check("compute-without-confidence", "training_runs", "compute_confidence",
+          "training compute without a confidence label",
+          "label the estimate confident, likely or speculative (the source's own label where it gives one)",
+          where="training_compute_flop IS NOT NULL AND compute_confidence IS NULL", value="''",
+          catches="A compute estimate whose confidence label was dropped on import."),
+    Check("run-dated-version-of-another", "training_runs", "run_id",
+          "the run is a dated version of run `{base}` (the same name with a month and year), a near-duplicate run",
+          "a version is not a run: point its results, prices and energy rows at `{base}` with the version in "
+          "model_version, and remove this row (keep it only for a run with its own training facts, with an exception)",
+          "warning",
+          where=f"regexp_matches(run_id, {_DATED_SUFFIX}) AND EXISTS (SELECT 1 FROM training_runs b WHERE b.run_id = "
+                f"regexp_replace(training_runs.run_id, {_DATED_SUFFIX}, ''))",
+          value="run_id", details=(("base", f"regexp_replace(run_id, {_DATED_SUFFIX}, '')"),),
+          catches="A dated version kept as a run of its own beside its model's run (Epoch AI lists some dated "
+                  "versions as models)."),
     # prices
     *(Check(f"{kind}-price-before-release", table, "price_date", f"{what} dated before the accelerator's release_date",
             hint, where=f"price_date < (SELECT min(a.release_date) FROM accelerators a "
@@ -535,6 +610,18 @@ CHECKS: tuple[Check, ...] = (
             parameters=("inference-price-floor-usd-per-mtok",))
       for col in ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok",
                   "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "blended_usd_per_mtok")),
+    *(Check(f"{col.removesuffix('_usd_per_mtok').replace('_', '-')}-price-far-from-peers", "inference_prices", col,
+            f"{col} is more than {{price-peer-factor-x:g}} times off the median ({{median}}) of the same model's "
+            "other prices: a per-token or per-thousand-token price not converted, or converted twice?",
+            "prices are per million tokens: check price_unit_in_source and the factor (1,000 for per thousand, "
+            "1,000,000 for per token)", "warning",
+            where=f"greatest({col} / {_PEER_MEDIAN.format(col=col)}, {_PEER_MEDIAN.format(col=col)} / {col}) > "
+                  "{price-peer-factor-x}",
+            value=f"CAST({col} AS VARCHAR)", parameters=("price-peer-factor-x",),
+            details=(("median", f"printf('%g', {_PEER_MEDIAN.format(col=col)})"),),
+            catches="A price off by the per-token, per-thousand or per-million factor (10^3 or 10^6 from the same "
+                    "model's other prices).")
+      for col in ("input_usd_per_mtok", "output_usd_per_mtok")),
     Check("inference-price-before-release", "inference_prices", "observed_date",
           "inference price observed before the model's publication_date (training_runs.csv)",
           "check the date and the run_id (a later version may need its own training_runs row)",
@@ -595,6 +682,18 @@ CHECKS: tuple[Check, ...] = (
           "in percent, not 0.25)",
           where="chance_score < scale_min OR chance_score > scale_max", value="printf('%g', chance_score)",
           details=(("scale", _scale("scale_min", "scale_max", "score_unit")),)),
+    Check("chance-vs-answer-format", "benchmarks", "chance_score",
+          "chance_score ({chance}) is not what the answer format implies ({expected})",
+          "multiple choice or a closed set: 100 / answer_options in percent (25 for four options, 0.1 for 1000); "
+          "free-form: 0; an index, or options that vary by question: empty (and answer_options empty)",
+          where=f"NOT coalesce(abs(chance_score - {_CHANCE_OF_FORMAT}) <= 0.02 * abs({_CHANCE_OF_FORMAT}), "
+                f"chance_score IS NULL AND {_CHANCE_OF_FORMAT} IS NULL) "
+                "OR (answer_options IS NOT NULL AND answer_format IN ('free_form', 'index'))",
+          value="coalesce(printf('%g', chance_score), '')",
+          details=(("chance", "coalesce(printf('%g', chance_score), 'empty')"),
+                   ("expected", f"coalesce(printf('%g', {_CHANCE_OF_FORMAT}), 'empty')")),
+          catches="A chance level inconsistent with the answer format (0 for an AIME's integer answers, 1 in 1,000; "
+                  "a chance level for a benchmark whose options vary by question)."),
     Check("score-off-scale", "benchmark_results", "score",
           "score is outside the scale of benchmark `{benchmark}`: {scale} (benchmarks.csv)",
           "give the score in {unit} (a 0-1 fraction times 100 for percent), or check the benchmark_id",
@@ -608,6 +707,65 @@ CHECKS: tuple[Check, ...] = (
                             "WHERE b.benchmark_id = benchmark_results.benchmark_id)")),
           catches="A score on another scale than its benchmark's (a 0-1 fraction where percent is expected, or "
                   "the reverse)."),
+    Check("fraction-on-percent-scale", "benchmark_results", "score",
+          "score at or below 1 on a percent benchmark whose chance is {chance}: a 0-1 fraction not converted?",
+          "multiply a fraction by 100 (the benchmark's score_unit is percent)", "warning",
+          where="score <= 1 AND (SELECT b.score_unit = 'percent' AND b.chance_score >= 1 FROM benchmarks b "
+                "WHERE b.benchmark_id = benchmark_results.benchmark_id)",
+          value="printf('%g', score)", reads=("benchmarks",),
+          details=(("chance", "(SELECT printf('%g', b.chance_score) FROM benchmarks b WHERE b.benchmark_id = "
+                              "benchmark_results.benchmark_id)"),),
+          catches="A 0-1 fraction stored where percent is declared, on a benchmark whose chance level makes a "
+                  "score below 1 % implausible (an Elo or other score above the scale is `score-off-scale`)."),
+    Check("score-far-from-own-results", "benchmark_results", "score",
+          "score differs by more than {score-outlier-points:g} points from the median ({median}) of the same "
+          "run's other results on this benchmark",
+          "is it another model's result, another benchmark's, or on another scale? Check the source's table",
+          "warning",
+          where=f"abs(score - {_OTHER_SCORES}) > {{score-outlier-points}} AND (SELECT b.score_unit IN ('percent', "
+                "'index_points') FROM benchmarks b WHERE b.benchmark_id = benchmark_results.benchmark_id)",
+          value="printf('%g', score)", parameters=("score-outlier-points",), reads=("benchmarks",),
+          details=(("median", f"printf('%g', {_OTHER_SCORES})"),),
+          catches="A score far from the model's other results on the same benchmark, in percent or ECI points "
+                  "(another model's row, a wrong size, a slipped digit); a rating re-estimated over time (Elo) is "
+                  "left out."),
+    Check("eci-score-repeated", "benchmark_results", "score",
+          "the same ECI score on two rows of one run: one Epoch model listed under two version names",
+          "keep one row per Epoch model (the version its ECI table names) and list the other names in notes",
+          where="benchmark_id = 'eci' AND EXISTS (SELECT 1 FROM benchmark_results o WHERE o.benchmark_id = 'eci' "
+                "AND o.run_id = benchmark_results.run_id AND o.score = benchmark_results.score AND "
+                "o.benchmark_result_id < benchmark_results.benchmark_result_id)",
+          value="printf('%g', score)",
+          catches="The ECI stored once per version name instead of once per model (the same score repeated)."),
+    Check("evaluated-before-release", "benchmark_results", "evaluated_date",
+          "evaluated before the release of its version (model_versions.csv, else the model's publication_date in "
+          "training_runs.csv)",
+          "check the date, the version and the run_id (publication_date is the model's first public release; a "
+          "later version's date is in model_versions.csv)",
+          where="evaluated_date < coalesce((SELECT v.version_date FROM model_versions v WHERE v.run_id = "
+                "benchmark_results.run_id AND v.model_version = benchmark_results.model_version), "
+                "(SELECT r.publication_date FROM training_runs r WHERE r.run_id = benchmark_results.run_id))",
+          value="CAST(evaluated_date AS VARCHAR)", reads=("training_runs", "model_versions")),
+    Check("version-date-not-later", "model_versions", "version_date",
+          "version_date is not after the model's publication_date: model_versions is for later versions only",
+          "remove the row for the first release; publication_date (training_runs.csv) is the model's first public "
+          "release",
+          where="version_date <= (SELECT r.publication_date FROM training_runs r "
+                "WHERE r.run_id = model_versions.run_id)",
+          value="CAST(version_date AS VARCHAR)", reads=("training_runs",),
+          catches="A version dated before (or at) its model's first release."),
+    Check("version-without-results", "model_versions", "model_version",
+          "no benchmark result of this run names this version", "spell it as benchmark_results does, or remove it",
+          where="NOT EXISTS (SELECT 1 FROM benchmark_results b WHERE b.run_id = model_versions.run_id AND "
+                "b.model_version = model_versions.model_version)",
+          value="model_version", reads=("benchmark_results",)),
+    Check("energy-measured-before-release", "inference_energy", "measured_date",
+          "measured before the model's publication_date (training_runs.csv)",
+          "check the date and the run_id",
+          where="measured_date < (SELECT r.publication_date FROM training_runs r "
+                "WHERE r.run_id = inference_energy.run_id)",
+          value="CAST(measured_date AS VARCHAR)", reads=("training_runs",)),
+    *(c for t in ("benchmark_results", "inference_prices", "inference_energy") for c in _version_checks(t)),
     # inference energy
     Check("accelerator-count-vs-parallelism", "inference_energy", "accelerator_count",
           "accelerator_count differs from the accelerators the parallelism implies (tp × pp × dp, or ep where larger)",
@@ -623,6 +781,16 @@ CHECKS: tuple[Check, ...] = (
                 f"avg_power_watts / ({_IMPLIED_POWER})) > {{energy-power-consistency-x}}",
           value=f"round({_IMPLIED_POWER}, 1) || ' W implied vs ' || avg_power_watts || ' W'",
           parameters=("energy-power-consistency-x",)),
+    Check("energy-beyond-chip-power", "inference_energy", "energy_per_output_token_joules",
+          "energy per output token × output tokens per second is {frac} times the chips' rated power "
+          "(accelerator_count × tdp_watts), outside {energy-tdp-frac-low:g} to {energy-tdp-frac-high:g}",
+          "check the units (J per token, not per million tokens or per request), the throughput (of the whole "
+          "configuration, not per GPU) and accelerator_count", "warning",
+          where=f"NOT ({_IMPLIED_TDP_FRAC} BETWEEN {{energy-tdp-frac-low}} AND {{energy-tdp-frac-high}})",
+          value="CAST(energy_per_output_token_joules AS VARCHAR)", reads=("accelerators",),
+          parameters=("energy-tdp-frac-low", "energy-tdp-frac-high"), details=(("frac", f"printf('%.2f', {_IMPLIED_TDP_FRAC})"),),
+          catches="Energy per token beyond what the chips' power and throughput allow (per million tokens stored "
+                  "as per token, a per-GPU throughput against the whole configuration's energy)."),
     # claims
     Check("about-claim-two-values", "claims", "claimed_low",
           "an 'about' claim has one value: claimed_low and claimed_high equal", "fill both with the value",
