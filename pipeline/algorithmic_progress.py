@@ -17,7 +17,7 @@ apart:
   where larger models can score lower) gives no estimate: the regression's score is a position between chance
   and the ceiling, and without a floor a rising score does not mean a rising capability;
 - a benchmark whose fitted models come mostly (at least ``reasoning-era-min-share-frac``) from the reasoning era
-  (published in or after ``reasoning-era-first-year``) is marked ``era = 'reasoning'``: its scores owe much to
+  (scored by a version released in or after ``reasoning-era-first-year``) is marked ``era = 'reasoning'``: its scores owe much to
   post-training and test-time compute, which the training compute does not count, so its rate is not a rate
   of training-compute efficiency like the others'.
 """
@@ -34,10 +34,10 @@ from compute_atlas.stats.trends import DAYS_PER_YEAR, intervals_meet
 EPOCH = dt.date(2000, 1, 1)
 
 MODELS = """
-    SELECT s.publication_date, s.training_compute_flop, s.score
+    SELECT s.score_date, s.training_compute_flop, s.score
     FROM benchmark_scores s
     WHERE s.benchmark_id = ? AND s.training_compute_flop IS NOT NULL AND s.is_distilled IS NOT TRUE
-    ORDER BY s.publication_date, s.run_id"""
+    ORDER BY s.score_date, s.run_id"""
 
 #: the published estimate beside ours: algorithmic progress in the benchmark's domain, with an interval
 PUBLISHED = """

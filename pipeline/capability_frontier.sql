@@ -1,5 +1,6 @@
 -- capability_frontier: per benchmark, threshold of the ladder and year, the least training compute and cost
--- among the models released by the end of the year that reach the threshold.
+-- among the models that reach the threshold by the end of the year (dated by `score_date`: a score of a later
+-- version of a model counts from that version's release).
 -- Inputs (declared in its schema): benchmark_scores, benchmarks, parameters (capability-ladder-step-points).
 -- Scores are oriented so that higher is better (negated for a lower-is-better benchmark) while the ladder is
 -- built, and turned back for the output.
@@ -16,7 +17,7 @@ bounds AS (
                 ELSE -coalesce(b.chance_score, b.scale_max) END AS floor_oriented,
            CASE WHEN b.higher_is_better THEN b.scale_max ELSE -b.scale_min END AS ceiling_oriented,
            min(s.oriented) AS lowest, max(s.oriented) AS best,
-           min(year(s.publication_date)) AS first_year, max(year(s.publication_date)) AS last_year
+           min(year(s.score_date)) AS first_year, max(year(s.score_date)) AS last_year
     FROM benchmarks b JOIN scores s USING (benchmark_id)
     GROUP BY ALL
 ),
@@ -50,6 +51,6 @@ SELECT
 FROM ladder l
 JOIN years y USING (benchmark_id)
 LEFT JOIN scores s ON s.benchmark_id = l.benchmark_id AND s.oriented >= l.oriented_threshold
-                  AND year(s.publication_date) <= y.year
+                  AND year(s.score_date) <= y.year
 GROUP BY l.benchmark_id, l.higher_is_better, l.score_unit, l.oriented_threshold, y.year
 ORDER BY l.benchmark_id, threshold_score, y.year

@@ -289,8 +289,8 @@ def _algorithmic_step():
 @pytest.fixture
 def catalogue_db():
     """Three benchmarks of one synthetic catalogue (6-month halving): `old` (models 2016–2022, chance 25),
-    `new` (the same models moved to 2023.5–2025.5: mostly of the reasoning era) and `no-floor` (as `old`, but
-    its scale has no chance score)."""
+    `new` (the same models, scored by later versions released 2023.5–2025.5: mostly of the reasoning era, though
+    the models were first published 2016–2022) and `no-floor` (as `old`, but its scale has no chance score)."""
     import datetime as dt
 
     import duckdb
@@ -309,7 +309,7 @@ def catalogue_db():
                                        ci_low DOUBLE, ci_high DOUBLE, interval_level_frac DOUBLE);
         INSERT INTO published_trends VALUES ('ho', 'algorithmic_efficiency_language', 'halving_time_months', 8, 5, 14,
                                              0.95);
-        CREATE TABLE benchmark_scores (benchmark_id VARCHAR, run_id VARCHAR, publication_date DATE,
+        CREATE TABLE benchmark_scores (benchmark_id VARCHAR, run_id VARCHAR, publication_date DATE, score_date DATE,
                                        training_compute_flop DOUBLE, score DOUBLE, is_distilled BOOLEAN)""")
     t, x, score = catalogue(6.0, n=80, seed=2, years=6.0)
     rows = []
@@ -318,8 +318,9 @@ def catalogue_db():
         for i, (ti, xi, si) in enumerate(zip(t, x, score)):
             year = 2016 + shift + (ti - 2016) * span
             date = dt.date(2000, 1, 1) + dt.timedelta(days=round((year - 2000) * 365.25))
-            rows.append((bench, f"m{i}", date, 10 ** xi, float(si), False))
-    con.executemany("INSERT INTO benchmark_scores VALUES (?, ?, ?, ?, ?, ?)", rows)
+            published = dt.date(2000, 1, 1) + dt.timedelta(days=round((ti - 2000) * 365.25))
+            rows.append((bench, f"m{i}", published, date, 10 ** xi, float(si), False))
+    con.executemany("INSERT INTO benchmark_scores VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     yield con
     con.close()
 
@@ -333,7 +334,8 @@ def test_reasoning_era_apart_and_no_chance_floor_out(catalogue_db):
         assert "no chance floor" in r["notes"]
     # the same catalogue with a chance floor does give one
     assert rows[("old", "regression")]["halving_time_months"] is not None
-    # the era: the share of models from the first reasoning-era year on decides it
+    # the era: the share of scores from the first reasoning-era year on decides it, each dated by its version
+    # (``score_date``), not by its model's first release
     assert rows[("old", "regression")]["era"] == "pre_reasoning"
     assert rows[("old", "regression")]["reasoning_era_share_frac"] == 0
     assert rows[("new", "regression")]["era"] == "reasoning"

@@ -936,10 +936,15 @@ def frontier(con, benchmark_id, threshold, year):
 
 
 def test_capability_frontier_least_compute_by_year(db):
-    # the ladder: every 5 points from the first above chance (25) to the first at or above the best (87): 30..90
+    # the ladder: every 5 points from the first above chance (25) to the first at or above the best (87): 30..90;
+    # the years run to 2026, when compute-only-run's scored version (model_versions) was released
     assert db.execute("SELECT min(threshold_score), max(threshold_score), count(DISTINCT threshold_score), "
                       "min(year), max(year) FROM capability_frontier WHERE benchmark_id = 'test-bench'"
-                      ).fetchone() == (30, 90, 13, 2020, 2025)
+                      ).fetchone() == (30, 90, 13, 2020, 2026)
+    # a score counts from its version's release: compute-only-run (published 2025, its 72 scored by the version
+    # of 2026) reaches 70 in 2026, not in 2025
+    assert frontier(db, "test-bench", 70, 2026)["n_models_reaching"] == \
+        frontier(db, "test-bench", 70, 2025)["n_models_reaching"] + 1
     f = frontier(db, "test-bench", 40, 2020)
     assert (f["n_models_reaching"], f["min_compute_flop"], f["min_compute_run_id"]) == (1, approx(1.0098432e20),
                                                                               "launch-fallback-run")
@@ -966,7 +971,7 @@ def test_capability_frontier_least_compute_by_year(db):
 def test_capability_frontier_unreached_threshold_is_an_explicit_empty_row(db):
     rows = db.execute("SELECT year, is_reached, n_models_reaching, min_compute_flop FROM capability_frontier "
                       "WHERE benchmark_id = 'test-bench' AND threshold_score = 90 ORDER BY year").fetchall()
-    assert rows == [(y, False, 0, None) for y in range(2020, 2026)]
+    assert rows == [(y, False, 0, None) for y in range(2020, 2027)]
     # an unbounded index: rungs from the first above the lowest score (101) to the first at or above the best (118)
     assert db.execute("SELECT DISTINCT threshold_score FROM capability_frontier WHERE benchmark_id = 'test-index' "
                       "ORDER BY 1").fetchall() == [(105,), (110,), (115,), (120,)]

@@ -15,11 +15,11 @@ class CapabilityFrontier(pa.DataFrameModel):
                                     "least compute is then the catalogue's cheapest model); the frontier method of "
                                     "`algorithmic_progress` leaves them out.")
     score_unit: str = shared('score_unit', nullable=False)
-    year: int = shared('year', nullable=False, note="Models released by the end of this year count.")
+    year: int = shared('year', nullable=False, note="Scores of versions released by the end of this year count (`benchmark_scores.score_date`).")
     as_of_date: pl.Date = shared('as_of_date', nullable=False, note="Here the last day of `year`.")
-    is_reached: bool = field("Whether any model released by `as_of_date` reaches the threshold. A threshold no "
+    is_reached: bool = field("Whether any model reaches the threshold by `as_of_date` (dated by its scored version). A threshold no "
                              "model reaches has rows too, with this false and the minima empty.", nullable=False)
-    n_models_reaching: int = shared('n_models_reaching', nullable=False, note="Here those released by `as_of_date`.")
+    n_models_reaching: int = shared('n_models_reaching', nullable=False, note="Here those whose scored version was released by `as_of_date`.")
     n_models_with_compute: int = field("Of them, those with a training-compute figure.", 'count', nullable=False,
                                        ge=0)
     min_compute_flop: float = field("The least training compute among them.", 'flop', gt=0)
@@ -33,8 +33,9 @@ class CapabilityFrontier(pa.DataFrameModel):
 
     class Config:
         description = """The access effect measured directly: for each benchmark, each threshold of a ladder of
-        scores and each year, the least training compute and the least training cost among the models released
-        by the end of that year whose score (`benchmark_scores`) reaches the threshold. Thresholds that no model
+        scores and each year, the least training compute and the least training cost among the models whose
+        score (`benchmark_scores`) reaches the threshold by the end of that year, dated by the scored version's
+        release (`score_date`). Thresholds that no model
         reaches yet are kept, with `is_reached` false."""
         metadata = Declaration(
             kind="derived",
