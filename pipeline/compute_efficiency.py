@@ -53,11 +53,13 @@ def measured_rate(con, benchmark_id: str, method: str) -> Rate | None:
 
 def derive(con):
     level = parameter(con, "interval-level-frac")
-    last_year = int(parameter(con, "projection-last-year"))
+    # each series runs at most this many years past the end of the data its rate was fitted to
+    past = int(parameter(con, "projection-years-past-data"))
     budgets = con.execute("SELECT parameter_id, value FROM parameters WHERE parameter_id LIKE 'budget-%' "
                           "ORDER BY value").fetchall()
     hardware, hw_end = fitted_rate(con, HARDWARE_FIT)
     spending, _ = fitted_rate(con, SPENDING_FIT)
+    last_year = hw_end + past if hw_end is not None else None
     rows = []
     # without the hardware fit (too few priced chips) there is no training effect; inference has its own fit
     domains = ALGORITHMS.items() if hardware is not None else ()
@@ -98,21 +100,24 @@ def derive(con):
                         rows.append(_row(domain, "frontier", basis, f"frontier-from-{run_id}", base_year, year,
                                          compute * f, compute * lo, compute * hi, "effective_flop", frontier,
                                          year > hw_end, f"{inputs};{SPENDING_FIT}", (f, lo, hi)))
-    rows += inference_access(con, last_year)
+    rows += inference_access(con, past)
     return relation_frame("compute_efficiency", rows)
 
 
-def inference_access(con, last_year: int) -> list[dict]:
+def inference_access(con, past: int) -> list[dict]:
     """The access effect of inference: the price per million tokens of each fixed capability of
-    `inference_price_trends`, year by year on its fitted decline (interval carried as for the other rates)."""
+    `inference_price_trends`, year by year on its fitted decline (interval carried as for the other rates), to
+    ``past`` years after the end of the prices it was fitted to, and never further past them than the span of
+    those prices (a fit to a few months of prices is not projected a year)."""
     rows = []
     fits = con.execute(
         "SELECT threshold_id, year(window_start), year(window_end), fitted_start_usd_per_mtok, decline_per_year_x, "
-        "decline_per_year_x_low, decline_per_year_x_high, interval_level_frac FROM inference_price_trends "
+        "decline_per_year_x_low, decline_per_year_x_high, interval_level_frac, "
+        "CAST(floor(date_diff('day', window_start, window_end) / 365.25) AS INTEGER) FROM inference_price_trends "
         "WHERE decline_per_year_x IS NOT NULL AND decline_per_year_x > 1 ORDER BY threshold_id").fetchall()
-    for threshold_id, start, end, price, decline, low, high, level in fits:
+    for threshold_id, start, end, price, decline, low, high, level, span_years in fits:
         rate = Rate(decline, low, high, level)
-        for year in range(start, last_year + 1):
+        for year in range(start, end + min(past, span_years) + 1):
             f, lo, hi = compounded(rate, year - start)
             rows.append(_row("language", "inference_access", "measured_prices", threshold_id, start, year, price / f,
                              price / hi, price / lo, "usd_per_mtok", rate, year > end,

@@ -893,6 +893,8 @@ def test_compute_efficiency_access_effect(db):
     base = one(db, "SELECT * FROM compute_efficiency WHERE effect = 'access' AND basis = 'hardware' "
                    "AND reference = 'gpt-3-175b' AND year = 2024")
     assert base["value"] == approx(1038.3) and not base["is_projection"]
+    # projected at most projection-years-past-data (2) years past the hardware data's end (2024)
+    assert db.execute("SELECT max(year) FROM compute_efficiency WHERE effect = 'access'").fetchone()[0] == 2026
 
 
 def test_compute_efficiency_intervals_and_scope(db):

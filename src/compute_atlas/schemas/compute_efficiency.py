@@ -50,6 +50,6 @@ class ComputeEfficiency(pa.DataFrameModel):
             key=("domain", "effect", "basis", "reference", "year"),
             inputs=("trend_fits", "training_run_costs", "published_trends", "parameters", "landmark_runs",
                     "algorithmic_progress", "inference_price_trends"),
-            parameters=("interval-level-frac", "projection-last-year", "budget-1m-usd", "budget-100m-usd",
+            parameters=("interval-level-frac", "projection-years-past-data", "budget-1m-usd", "budget-100m-usd",
                         "budget-1b-usd"))
         strict = True

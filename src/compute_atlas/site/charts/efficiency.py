@@ -10,7 +10,8 @@ from .common import Chart, axis, frame, theme, tip
 
 
 def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, takeaway_fn, what: str,
-                      unit_code: str) -> Chart:
+                      unit_code: str, bases: str = "from hardware alone and from hardware and algorithms together"
+                      ) -> Chart:
     points = frame(con, f"""
         SELECT reference, basis, year, value, value_low, value_high, factor_x, factor_low_x, factor_high_x,
                interval_level_frac, is_projection, base_year
@@ -21,7 +22,8 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
     band = alt.Chart(points).mark_area(opacity=0.2).encode(
         y=alt.Y("value_low:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit_code)),
         y2="value_high:Q", detail="reference:N", **enc)
-    line = alt.Chart(points).mark_line(point=True).encode(
+    # a projected year's point is hollow; a measured year's is filled (the layer below)
+    line = alt.Chart(points).mark_line(point=alt.OverlayMarkDef(filled=False, fill="white")).encode(
         y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference",
                                                                    legend=alt.Legend(columns=1, labelLimit=320)),
         tooltip=[alt.Tooltip("reference:N", title="Reference"), alt.Tooltip("basis:N", title="Basis"),
@@ -29,10 +31,15 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
                  tip("value_low", "Interval low", unit_code),
                  tip("value_high", "Interval high", unit_code),
                  alt.Tooltip("is_projection:N", title="Projection")], **enc)
+    measured = alt.Chart(points).transform_filter(~alt.datum.is_projection).mark_point(filled=True, size=30).encode(
+        x=enc["x"], y="value:Q", color=enc["color"], detail="reference:N")
+    past = (con.execute("SELECT value FROM parameters WHERE parameter_id = 'projection-years-past-data'").fetchall()
+            or [None])[0]
     lvl = fmt_value(points["interval_level_frac"][0], "frac") if points.height else ""
-    description = (f"Line chart, log scale, of {what} by year with {lvl} interval bands, from hardware alone and "
-                   "from hardware and algorithms together.")
-    return Chart(title, takeaway_fn(points), description, points, theme(alt.layer(band, line)))
+    span = (f" Hollow points are projections on the fitted rate, at most {past[0]:g} years past the end of each "
+            "series' data; filled points are years within it.") if past and points["is_projection"].any() else ""
+    description = f"Line chart, log scale, of {what} by year with {lvl} interval bands, {bases}.{span}"
+    return Chart(title, takeaway_fn(points), description, points, theme(alt.layer(band, line, measured)))
 
 
 def access_effect(con) -> Chart:
@@ -84,4 +91,5 @@ def inference_access_effect(con) -> Chart:
                 "tokens; later years are projections.")
     return _efficiency_bands(con, "inference_access", "true", "Price per million tokens (USD, nominal)",
                              "The access effect of inference: price of a fixed capability", takeaway,
-                             "the fitted price per million tokens of each fixed capability", "usd_per_mtok")
+                             "the fitted price per million tokens of each fixed capability", "usd_per_mtok",
+                             "each on the decline fitted to its own prices")
