@@ -108,3 +108,20 @@ def test_the_columns_table_under_a_chart_names_every_column_and_unit(charts):
     for column, _, unit_label in column_docs(chart):
         assert f"<code>{column}</code>" in table and f"<td>{unit_label}</td>" in table
     assert "<code>price_usd_per_hour</code>" in table and "<td>USD per accelerator-hour (nominal)</td>" in table
+
+
+#: A value that reads as an identifier: lower-case words joined by `-`, `_` or `:` (a slug, a column name, a
+#: fit id), which a legend must not show a reader.
+IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[-_:][a-z0-9.]+)+$")
+
+
+def test_legends_name_things_as_readers_do(charts):
+    for name, chart in charts.items():
+        for enc in encodings(chart.spec_dict()):
+            for channel in ("color", "strokeDash", "shape", "size"):
+                e = enc.get(channel)
+                if not isinstance(e, dict) or e.get("type") != "nominal" or e.get("field") not in chart.data.columns:
+                    continue
+                shown = [v for v in chart.data[e["field"]].drop_nulls().unique().to_list()
+                         if isinstance(v, str) and IDENTIFIER.match(v)]
+                assert not shown, f"{name}: the {channel} legend shows identifiers: {shown[:3]}"

@@ -64,12 +64,21 @@ SIZE_CLASSES = ("small", "medium", "large")
 
 # --- techniques -----------------------------------------------------------------------------------------------------
 
-#: What a technique's result measures.
-TECHNIQUE_METRICS = ("speedup", "memory_reduction", "energy_saving", "parameter_reduction", "cost_reduction")
+#: What a technique's result measures, with the name a reader sees.
+TECHNIQUE_METRICS = {"speedup": "Speed-up", "memory_reduction": "Memory reduction", "energy_saving": "Energy saving",
+                     "parameter_reduction": "Parameter reduction", "cost_reduction": "Cost reduction"}
 #: What a technique applies to.
 TECHNIQUE_CATEGORIES = ("training", "inference", "both")
 
 # --- trends ---------------------------------------------------------------------------------------------------------
+
+#: The bases of the compute-efficiency model (``compute_efficiency.basis``), with the name a reader sees.
+EFFICIENCY_BASES = {
+    "hardware": "Hardware alone",
+    "hardware_and_algorithms": "Hardware and algorithms (published algorithmic rate)",
+    "hardware_and_measured_algorithms": "Hardware and algorithms (this atlas's algorithmic rate)",
+    "measured_prices": "Measured prices",
+}
 
 #: Whose estimate a row of ``trend_comparison`` is.
 ESTIMATE_ORIGINS = ("ours", "published")

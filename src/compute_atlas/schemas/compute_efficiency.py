@@ -2,6 +2,7 @@
 
 import pandera.polars as pa
 
+from ..metadata.vocabularies import EFFICIENCY_BASES
 from ._base import Declaration, field, shared
 
 
@@ -15,8 +16,7 @@ class ComputeEfficiency(pa.DataFrameModel):
                        "progress; or `hardware_and_measured_algorithms`, with this atlas's own measurement "
                        "(`algorithmic_progress`) in its place; or, for inference, `measured_prices`, the fitted decline "
                        "of the cheapest price of the capability (`inference_price_trends`).", nullable=False,
-                       isin=["hardware", "hardware_and_algorithms", "hardware_and_measured_algorithms",
-                             "measured_prices"])
+                       isin=list(EFFICIENCY_BASES))
     reference: str = field("The fixed capability (a `run_id`, or for inference a `threshold_id` of "
                            "`inference_thresholds`) or the fixed budget (`budget-1m-usd`, ...).", nullable=False)
     base_year: int = field("Year the reference is anchored in.", 'year', nullable=False)

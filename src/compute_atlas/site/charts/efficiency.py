@@ -6,31 +6,48 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
+from ...metadata.vocabularies import EFFICIENCY_BASES
 from .common import Chart, axis, frame, theme, tip
+
+#: A compute-efficiency reference as a reader names it: the landmark model, a budget from the landmark's year,
+#: or an inference capability (a benchmark, at its reference model's score).
+REFERENCE_NAME = ("coalesce(r.model, p.name || ' from ' || a.model || '’s year', "
+                  "b.name || ' at ' || tr.model || '’s score', e.reference)")
 
 
 def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, takeaway_fn, what: str,
                       unit_code: str, bases: str = "from hardware alone and from hardware and algorithms together"
                       ) -> Chart:
     points = frame(con, f"""
-        SELECT reference, basis, year, value, value_low, value_high, factor_x, factor_low_x, factor_high_x,
-               interval_level_frac, is_projection, base_year
-        FROM compute_efficiency WHERE effect = '{effect}' AND {where} ORDER BY reference, basis, year""")
+        SELECT e.reference, {REFERENCE_NAME} AS reference_name, e.basis, e.year, e.value, e.value_low, e.value_high,
+               e.factor_x, e.factor_low_x, e.factor_high_x, e.interval_level_frac, e.is_projection, e.base_year
+        FROM compute_efficiency e
+        LEFT JOIN training_runs r ON r.run_id = e.reference
+        LEFT JOIN training_runs a ON e.reference LIKE '%-from-' || a.run_id
+        LEFT JOIN parameters p ON e.reference LIKE p.parameter_id || '-from-%'
+        LEFT JOIN inference_thresholds t ON t.threshold_id = e.reference
+        LEFT JOIN benchmarks b ON b.benchmark_id = t.benchmark_id
+        LEFT JOIN training_runs tr ON tr.run_id = t.reference_run_id
+        WHERE e.effect = '{effect}' AND {where} ORDER BY e.reference, e.basis, e.year""")
+    points = points.with_columns(
+        pl.col("basis").replace_strict(EFFICIENCY_BASES).alias("basis_name"),
+        pl.when(pl.col("is_projection")).then(pl.lit("projected")).otherwise(pl.lit("within the data")).alias("status"))
     # two legends, one above the chart and one below, so that a phone has room for each
     enc = dict(x=alt.X("year:O", title="Year"),
-               color=alt.Color("basis:N", title="Basis", legend=alt.Legend(columns=1, labelLimit=320, orient="top")))
+               color=alt.Color("basis_name:N", title="Basis", sort=list(EFFICIENCY_BASES.values()),
+                               legend=alt.Legend(columns=1, labelLimit=320, orient="top")))
     band = alt.Chart(points).mark_area(opacity=0.2).encode(
         y=alt.Y("value_low:Q", title=y_title, scale=alt.Scale(type="log"), axis=axis(unit_code)),
         y2="value_high:Q", detail="reference:N", **enc)
     # a projected year's point is hollow; a measured year's is filled (the layer below)
     line = alt.Chart(points).mark_line(point=alt.OverlayMarkDef(filled=False, fill="white")).encode(
-        y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference:N", title="Reference",
+        y="value:Q", detail="reference:N", strokeDash=alt.StrokeDash("reference_name:N", title="Capability",
                                                                    legend=alt.Legend(columns=1, labelLimit=320)),
-        tooltip=[alt.Tooltip("reference:N", title="Reference"), alt.Tooltip("basis:N", title="Basis"),
+        tooltip=[alt.Tooltip("reference_name:N", title="Capability"), alt.Tooltip("basis_name:N", title="Basis"),
                  alt.Tooltip("year:O", title="Year"), tip("value", y_title, unit_code),
                  tip("value_low", "Interval low", unit_code),
                  tip("value_high", "Interval high", unit_code),
-                 alt.Tooltip("is_projection:N", title="Projection")], **enc)
+                 alt.Tooltip("status:N", title="Year is")], **enc)
     measured = alt.Chart(points).transform_filter(~alt.datum.is_projection).mark_point(filled=True, size=30).encode(
         x=enc["x"], y="value:Q", color=enc["color"], detail="reference:N")
     past = (con.execute("SELECT value FROM parameters WHERE parameter_id = 'projection-years-past-data'").fetchall()
@@ -39,7 +56,10 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
     span = (f" Hollow points are projections on the fitted rate, at most {past[0]:g} years past the end of each "
             "series' data; filled points are years within it.") if past and points["is_projection"].any() else ""
     description = f"Line chart, log scale, of {what} by year with {lvl} interval bands, {bases}.{span}"
-    return Chart(title, takeaway_fn(points), description, points, theme(alt.layer(band, line, measured)))
+    return Chart(title, takeaway_fn(points), description, points, theme(alt.layer(band, line, measured)),
+                 columns={"reference_name": ("The fixed capability or budget, as a reader names it.", None),
+                          "basis_name": ("The basis of the rate, as a reader names it (`basis`).", None),
+                          "status": ("`within the data` or `projected` (past the data behind the rate).", None)})
 
 
 def access_effect(con) -> Chart:
@@ -56,7 +76,7 @@ def access_effect(con) -> Chart:
                 f"hardware alone and {fmt_value(b['value'][0], 'usd_2024')} (90 % interval "
                 f"{fmt_value(b['value_low'][0], 'usd_2024')}–{fmt_value(b['value_high'][0], 'usd_2024')}) "
                 "with algorithmic progress too.")
-    return _efficiency_bands(con, "access", "domain = 'language'", "Cost to reach the capability (2024 USD)",
+    return _efficiency_bands(con, "access", "e.domain = 'language'", "Cost to reach the capability (2024 USD)",
                              "The access effect: cost of reaching a landmark's capability", takeaway,
                              "the cost of reaching GPT-3 175B's and GPT-4's capability", "usd_2024")
 
@@ -72,7 +92,7 @@ def performance_effect(con) -> Chart:
                 f"{last['year']} than in {first['year']} ({fmt_value(last['interval_level_frac'], 'frac')} interval "
                 f"{sig(last['factor_low_x'], 2)}–{sig(last['factor_high_x'], 2)}×), counting hardware and algorithmic "
                 "progress.")
-    return _efficiency_bands(con, "performance", "domain = 'language' AND reference LIKE '%from-gpt-3-175b'",
+    return _efficiency_bands(con, "performance", "e.domain = 'language' AND e.reference LIKE '%from-gpt-3-175b'",
                              "Effective compute (FLOP of 2020 algorithms)",
                              "The performance effect: effective compute a fixed budget buys", takeaway,
                              "the effective compute that the fixed budgets buy", "effective_flop")
@@ -86,9 +106,9 @@ def inference_access_effect(con) -> Chart:
         if not observed.height:
             return "No fixed capability has a fitted price decline."
         last = observed.sort("year").group_by("reference").agg(pl.all().last()).sort("factor_x").row(-1, named=True)
-        return (f"On its fitted decline, the price of {last['reference']} fell {sig(last['factor_x'], 3)}-fold from "
-                f"{last['base_year']} to {last['year']}, to {fmt_value(last['value'], 'usd_per_mtok')} per million "
-                "tokens; later years are projections.")
+        return (f"On its fitted decline, the price of {last['reference_name']} fell {sig(last['factor_x'], 3)}-fold "
+                f"from {last['base_year']} to {last['year']}, to {fmt_value(last['value'], 'usd_per_mtok')}; later years "
+                "are projections.")
     return _efficiency_bands(con, "inference_access", "true", "Price per million tokens (USD, nominal)",
                              "The access effect of inference: price of a fixed capability", takeaway,
                              "the fitted price per million tokens of each fixed capability", "usd_per_mtok",
