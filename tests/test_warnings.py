@@ -52,6 +52,8 @@ SIZE_ENERGY = SIZE.format("1.4e+09", "1.48e+10")
 ALIAS = "the {} version is a moving alias (`-latest`): it names whatever the vendor serves today, not one model"
 BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 times the chips' rated power "
                 "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
+ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
+                  "tokens), not a model's window")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
                "per-thousand-token price not converted, or converted twice?")
 
@@ -261,6 +263,12 @@ def price_peers_output(d):
                  "15000")
 
 
+def rounded_window(d):
+    # GPT-4's 8,192-token window as the Epoch AI price sheet's '8k context' label (issue 28 class 3)
+    return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4-0314-2023-03-14", "context_window_tokens",
+                 "8000")
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -293,6 +301,7 @@ EDITS = {
     BEYOND_POWER: beyond_power,
     PRICE_PEERS.format("input_usd_per_mtok", "2.5"): price_peers_input,
     PRICE_PEERS.format("output_usd_per_mtok", "10"): price_peers_output,
+    ROUNDED_WINDOW: rounded_window,
 }
 
 
@@ -325,7 +334,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "inference-energy-version-is-alias": ALIAS.format("measured"),
                   "energy-beyond-chip-power": BEYOND_POWER,
                   "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
-                  "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10")}
+                  "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
+                  "context-window-rounded-label": ROUNDED_WINDOW}
 
 
 def test_every_warning_rule_has_an_edit():

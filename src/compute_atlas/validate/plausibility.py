@@ -622,6 +622,29 @@ CHECKS: tuple[Check, ...] = (
             catches="A price off by the per-token, per-thousand or per-million factor (10^3 or 10^6 from the same "
                     "model's other prices).")
       for col in ("input_usd_per_mtok", "output_usd_per_mtok")),
+    Check("context-window-differs-across-rows", "inference_prices", "context_window_tokens",
+          "the same provider and model_version has another context window in price row `{other}`",
+          "one served version has one window: check both rows against the provider's model documentation "
+          "(a price sheet's '4k context' label, or an alias's later window, is not the snapshot's)",
+          where="context_window_tokens IS NOT NULL AND EXISTS (SELECT 1 FROM inference_prices o WHERE "
+                "o.provider = inference_prices.provider AND o.model_version = inference_prices.model_version AND "
+                "o.context_window_tokens IS NOT NULL AND o.context_window_tokens <> "
+                "inference_prices.context_window_tokens)",
+          value="CAST(context_window_tokens AS VARCHAR)",
+          details=(("other", "(SELECT min(o.price_id) FROM inference_prices o WHERE o.provider = "
+                             "inference_prices.provider AND o.model_version = inference_prices.model_version AND "
+                             "o.context_window_tokens <> inference_prices.context_window_tokens)"),),
+          catches="A context window copied from a rounded label or from another version of the model: the "
+                  "same provider's version with two windows across rows."),
+    Check("context-window-rounded-label", "inference_prices", "context_window_tokens",
+          "context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 tokens), "
+          "not a model's window",
+          "take the exact window from the provider's model documentation (e.g. 4,096 for '4k', 16,385 for "
+          "OpenAI's '16k' GPT-3.5 Turbo)", "warning",
+          where="context_window_tokens IN (2000, 4000, 8000, 16000, 32000)",
+          value="CAST(context_window_tokens AS VARCHAR)",
+          catches="A context window taken from a price sheet's rounded '(4k context)' label (Epoch AI's API "
+                  "price sheet) or a rounded '32k'."),
     Check("inference-price-before-release", "inference_prices", "observed_date",
           "inference price observed before the model's publication_date (training_runs.csv)",
           "check the date and the run_id (a later version may need its own training_runs row)",
