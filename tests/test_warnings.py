@@ -52,6 +52,8 @@ SIZE_ENERGY = SIZE.format("1.4e+09", "1.48e+10")
 ALIAS = "the {} version is a moving alias (`-latest`): it names whatever the vendor serves today, not one model"
 BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 times the chips' rated power "
                 "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
+TOKENS_6ND = ("the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the compute "
+              "by more than 25%")
 ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
                   "tokens), not a model's window")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
@@ -263,6 +265,12 @@ def price_peers_output(d):
                  "15000")
 
 
+def tokens_claimed_6nd_off(d):
+    # XGLM 7.5B's 500B tokens times 0.6, as if a dataset size counting the tokens trained were multiplied by epochs
+    # again (issue 28 class 2, BloombergGPT's 569B x 0.8); its notes say "consistent with 6ND"
+    return _edit(d, "training_runs.csv", "run_id", "xglm-7-5b", "training_tokens", "3e11")
+
+
 def rounded_window(d):
     # GPT-4's 8,192-token window as the Epoch AI price sheet's '8k context' label (issue 28 class 3)
     return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4-0314-2023-03-14", "context_window_tokens",
@@ -302,6 +310,7 @@ EDITS = {
     PRICE_PEERS.format("input_usd_per_mtok", "2.5"): price_peers_input,
     PRICE_PEERS.format("output_usd_per_mtok", "10"): price_peers_output,
     ROUNDED_WINDOW: rounded_window,
+    TOKENS_6ND: tokens_claimed_6nd_off,
 }
 
 
@@ -335,7 +344,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "energy-beyond-chip-power": BEYOND_POWER,
                   "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
                   "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
-                  "context-window-rounded-label": ROUNDED_WINDOW}
+                  "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND}
 
 
 def test_every_warning_rule_has_an_edit():

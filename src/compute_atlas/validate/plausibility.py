@@ -529,6 +529,20 @@ CHECKS: tuple[Check, ...] = (
                 "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
                 " training_compute_flop < 6 * parameters * training_tokens / 10)",
           value="training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)"),
+    Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
+          "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
+          "compute by more than 25%",
+          "check the tokens against the paper's trained-token count (steps x batch x sequence length): a "
+          "dataset size that already counts the tokens trained must not be multiplied by epochs again; where "
+          "the compute is not 6ND (a geometric mean with a hardware estimate, a reported figure), say so instead",
+          "warning",
+          where="training_compute_flop IS NOT NULL AND parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                "regexp_matches(notes, '(?i)consistent with 6 ?N ?D') AND "
+                "abs(6 * parameters * training_tokens / training_compute_flop - 1) > 0.25",
+          value="training_tokens || ' (6ND ' || printf('%.3g', 6 * parameters * training_tokens) || ' vs compute ' "
+                "|| training_compute_flop || ')'",
+          catches="Tokens that multiply a dataset size by epochs when the size already counts the tokens trained "
+                  "(BloombergGPT's 569B x 0.8), hidden behind a note that claims consistency with 6ND."),
     Check("publication-after-arxiv-month", "training_runs", "publication_date",
           "publication_date is more than {arxiv-v1-lag-days:.0f} days after the month of the arXiv identifier in "
           "source_url",
