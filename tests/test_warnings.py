@@ -54,6 +54,7 @@ BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 tim
                 "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
 TOKENS_6ND = ("the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the compute "
               "by more than 25%")
+BEFORE_BASE = "publication_date is before that of the base model `llama-3-1-70b` (2024-07-23) it was fine-tuned or derived from"
 ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
                   "tokens), not a model's window")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
@@ -271,6 +272,12 @@ def tokens_claimed_6nd_off(d):
     return _edit(d, "training_runs.csv", "run_id", "xglm-7-5b", "training_tokens", "3e11")
 
 
+def derivative_before_base(d):
+    # Llama-3.1-Nemotron-70B-Instruct at Epoch AI's 2024-06-12 (HelpSteer2's arXiv date), before Llama 3.1 70B
+    # (issue 28 class 1)
+    return _edit(d, "training_runs.csv", "run_id", "llama-3-1-nemotron-70b-instruct", "publication_date", "2024-06-12")
+
+
 def rounded_window(d):
     # GPT-4's 8,192-token window as the Epoch AI price sheet's '8k context' label (issue 28 class 3)
     return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4-0314-2023-03-14", "context_window_tokens",
@@ -311,6 +318,7 @@ EDITS = {
     PRICE_PEERS.format("output_usd_per_mtok", "10"): price_peers_output,
     ROUNDED_WINDOW: rounded_window,
     TOKENS_6ND: tokens_claimed_6nd_off,
+    BEFORE_BASE: derivative_before_base,
 }
 
 
@@ -344,7 +352,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "energy-beyond-chip-power": BEYOND_POWER,
                   "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
                   "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
-                  "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND}
+                  "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND,
+                  "derivative-before-base": BEFORE_BASE}
 
 
 def test_every_warning_rule_has_an_edit():

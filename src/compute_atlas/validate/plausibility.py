@@ -543,6 +543,20 @@ CHECKS: tuple[Check, ...] = (
                 "|| training_compute_flop || ')'",
           catches="Tokens that multiply a dataset size by epochs when the size already counts the tokens trained "
                   "(BloombergGPT's 569B x 0.8), hidden behind a note that claims consistency with 6ND."),
+    Check("derivative-before-base", "training_runs", "publication_date",
+          "publication_date is before that of the base model `{base}` ({base_date}) it was fine-tuned or derived from",
+          "a derivative is released on or after its base: check both dates against their first public release "
+          "(announcement or arXiv v1; a secondary catalogue's date may be an earlier paper's), and the base_run_id",
+          "warning",
+          where="base_run_id IS NOT NULL AND publication_date < (SELECT b.publication_date FROM training_runs b "
+                "WHERE b.run_id = training_runs.base_run_id)",
+          value="CAST(publication_date AS VARCHAR)",
+          details=(("base", "base_run_id"),
+                   ("base_date", "(SELECT CAST(b.publication_date AS VARCHAR) FROM training_runs b "
+                                 "WHERE b.run_id = training_runs.base_run_id)")),
+          catches="A fine-tune dated before its base model: a date copied from a catalogue that took an earlier "
+                  "paper's date (Llama-3.1-Nemotron-70B-Instruct at HelpSteer2's June date), or a base dated by a "
+                  "later paper than its announcement (LaMDA)."),
     Check("publication-after-arxiv-month", "training_runs", "publication_date",
           "publication_date is more than {arxiv-v1-lag-days:.0f} days after the month of the arXiv identifier in "
           "source_url",
