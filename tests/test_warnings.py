@@ -156,8 +156,9 @@ def run(d, run_id, column, value):
 
 
 def publication_after_arxiv_month(d):
-    # LaMDA (arXiv 2201.08239, v1 2022-01-20) with the date of its v3, ten days into February, as Epoch had it
-    return run(d, "lamda", "publication_date", "2022-02-10")
+    # Yuan 1.0 (arXiv 2110.04725, v1 2021-10-10) dated a month later, as a later version or the journal would date it
+    # (LaMDA, the earlier example, now has a derivative whose base-date check would fire too)
+    return run(d, "yuan-1-0", "publication_date", "2021-11-12")
 
 
 def compute_above_peak(d):
