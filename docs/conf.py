@@ -43,7 +43,8 @@ html_theme = "furo"
 html_title = "Compute Atlas"
 html_static_path = ["_static"]
 html_css_files = ["atlas.css"]
-html_js_files = ["vega-bundle.js", "atlas.js"]
+# the Vega bundle is added only to the pages that draw a chart (compute_atlas.site.sphinxext)
+html_js_files = ["atlas.js"]
 html_last_updated_fmt = "%Y-%m-%d"
 html_copy_source = False
 html_show_sourcelink = False

@@ -75,6 +75,8 @@ figures(figure_id, value, unit, description) AS (
         FROM training_run_costs WHERE cost_estimate_usd_2024 IS NOT NULL
     UNION ALL SELECT 'runs_flagged_count', count(*), 'count', 'Runs whose reported and estimated figures disagree (training_run_costs.disagreement_flag).'
         FROM training_run_costs WHERE disagreement_flag
+    UNION ALL SELECT 'runs_costed_or_flagged_count', count(*), 'count', 'Runs with a cost estimate or a disagreement flag (the costs page lists them).'
+        FROM training_run_costs WHERE cost_estimate_usd_2024 IS NOT NULL OR disagreement_flag
     UNION ALL SELECT 'median_mfu_frac', median(mfu_frac), 'frac', 'Median model FLOP utilization.'
         FROM training_run_costs
     UNION ALL SELECT 'mfu_q1_frac', quantile_cont(mfu_frac, 0.25), 'frac', 'First quartile of MFU.' FROM training_run_costs

@@ -298,10 +298,33 @@
     if (shrinkBy && typeof spec.width === "number") spec.width = Math.max(80, spec.width - shrinkBy);
     return spec;
   }
+  /* A chart's spec: a JSON block in the page (an entity page's small chart), else the script beside the chart's
+     CSV (data-spec-src, relative to the page), loaded once; it calls atlasChartSpecLoaded. */
+  var specs = {};
+  window.atlasChartSpecLoaded = function (name, spec) {
+    specs[name] = spec;
+    (waiting["spec:" + name] || []).forEach(function (f) { f(spec); });
+    waiting["spec:" + name] = [];
+  };
+  function withSpec(el, done) {
+    var inline = document.getElementById(el.dataset.specId);
+    if (inline) { done(JSON.parse(inline.textContent)); return; }
+    var name = el.dataset.specId.replace(/^spec-/, ""), key = "spec:" + name;
+    if (specs[name]) { done(specs[name]); return; }
+    if (!el.dataset.specSrc) return;
+    (waiting[key] = waiting[key] || []).push(done);
+    if (waiting[key].length > 1) return;
+    var script = document.createElement("script");
+    script.src = el.dataset.specSrc;
+    script.async = true;
+    script.onerror = function () { el.textContent = "This chart's data could not be loaded (" + el.dataset.specSrc + ")."; };
+    document.head.appendChild(script);
+  }
   function drawChart(el, shrinkBy, tries) {
-    var script = document.getElementById(el.dataset.specId);
-    if (!script || typeof window.vegaEmbed !== "function") return;
-    var base = JSON.parse(script.textContent);
+    if (typeof window.vegaEmbed !== "function") return;
+    withSpec(el, function (base) { drawWith(el, base, shrinkBy, tries); });
+  }
+  function drawWith(el, base, shrinkBy, tries) {
     if (el.atlasView) { el.atlasView.finalize(); el.atlasView = null; }
     window.vegaEmbed(el, specFor(el, base, shrinkBy), {
       renderer: "svg",

@@ -36,6 +36,7 @@ BUDGETS = {
     "site_full_s": 60.0,
     "site_incremental_s": 5.0,
     "entity_page_kb": 300.0,
+    "site_page_kb": 500.0,
 }
 
 
@@ -190,6 +191,10 @@ def main(argv: list[str] | None = None) -> None:
             largest = max(before, key=lambda p: before[p][1])
             report["entity_pages"] = {"count": len(before), "largest": largest,
                                       "largest_kb": before[largest][1] / 1000}
+            from .site.weight import weigh
+            w = weigh(html)
+            report["site_weight"] = {"total_mb": w.total_bytes / 1e6, "pages": w.pages, "largest": w.largest_page,
+                                     "largest_kb": w.largest_bytes / 1000, "pages_over_budget": len(w.over_budget)}
             acc = shipped_data / "accelerators.csv"
             acc.write_text(acc.read_text().replace(",700,vendor_tdp", ",701,vendor_tdp", 1))
             run_child("build", str(shipped_data), str(work / "shipped"))
@@ -250,6 +255,10 @@ def main(argv: list[str] | None = None) -> None:
         console.print(f"entity pages: {e['count']}, largest {e['largest']} {e['largest_kb']:.0f} kB "
                       f"(budget {BUDGETS['entity_page_kb']:.0f} kB, not counting the shared scripts); "
                       f"{len(e['rewritten_after_one_row'])} rewritten after one row changed")
+        w = report["site_weight"]
+        console.print(f"site weight: {w['total_mb']:.1f} MB in all, {w['pages']} pages; largest page {w['largest']} "
+                      f"{w['largest_kb']:.0f} kB (budget {BUDGETS['site_page_kb']:.0f} kB a page); "
+                      f"{w['pages_over_budget']} pages over the budget")
     console.print(f"written {args.build_dir / 'bench.json'}")
     if args.record:
         report["date"] = time.strftime("%Y-%m-%d")
@@ -292,6 +301,11 @@ def performance_page(report: dict) -> str:
             f"{len(e['rewritten_after_one_row'])} of {e['count']} entity pages rewritten.",
             f"- Largest entity page: {e['largest_kb']:.0f} kB, {_met(e['largest_kb'], report['budgets']['entity_page_kb'], ' kB')}.",
         ]
+        if "site_weight" in report:
+            w = report["site_weight"]
+            lines.append(f"- Site weight: {w['total_mb']:.1f} MB in all, {w['pages']} HTML pages; the largest page, "
+                         f"`{w['largest']}`, {w['largest_kb']:.0f} kB, "
+                         f"{_met(w['largest_kb'], report['budgets'].get('site_page_kb', 500.0), ' kB')}.")
     if report["synthetic"]:
         lines += [
             "",

@@ -9,7 +9,7 @@ so the builder reads it for free.
 GENERATED = "generated"
 #: The data dictionary: its index and a page per relation.
 DICTIONARY = "dictionary"
-#: Vega, Vega-Lite and vega-embed as one script (conf.py's html_js_files names it).
+#: Vega, Vega-Lite and vega-embed as one script (the extension adds it to the pages that draw a chart).
 BUNDLE = "_static/vega-bundle.js"
 #: The bibliography: the build's references.bib, copied in by the site builder under a stable path (so that
 #: Sphinx's dependency on it survives a new release; conf.py's bibtex_bibfiles names it).

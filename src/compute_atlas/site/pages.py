@@ -63,7 +63,7 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(out) + "\n"
 
 
-def dictionary_md(rel, changed: dict[str, str]) -> str:
+def dictionary_md(rel, changed: dict[str, str], n_rows: int = 0) -> str:
     kind = {"curated": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
     out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {rel.description}", ""]
     source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
@@ -99,20 +99,54 @@ def dictionary_md(rel, changed: dict[str, str]) -> str:
     out.append(list_table(["Column", "Type", "Unit", "Description", "Checks"], rows, "atlas-table sortable dictionary"))
     if rel.kind == "curated":
         out += ["## Data", "", "Every row, values as stored (base units; `source_url` and `notes` are in the "
-                "downloads). Click a column header to sort.", "",
+                "downloads). Click a column header to sort" + (" the rows of a page" if n_rows > ROWS_PER_PAGE else "")
+                + ".", "", *rows_nav(rel.name, n_rows, 1),
                 f"```{{include}} ../{GENERATED}/datasets/{rel.name}.md", "```", ""]
     return "\n".join(out)
+
+
+#: Rows of a dataset on one page of the data dictionary: a larger dataset's rows continue on further pages,
+#: so that no page passes the site's weight budget (``site-page-max-bytes``).
+ROWS_PER_PAGE = 250
+
+
+def rows_page_name(rel_name: str, page: int) -> str:
+    """The dictionary page of a dataset's rows: page 1 is the relation's own page."""
+    return rel_name if page == 1 else f"{rel_name}-rows-{page}"
+
+
+def rows_nav(rel_name: str, n_rows: int, page: int) -> list[str]:
+    """The line that says which rows a page shows and links the others (none for a dataset of one page)."""
+    pages = -(-n_rows // ROWS_PER_PAGE)
+    if pages <= 1:
+        return []
+    links = []
+    for p in range(1, pages + 1):
+        first, last = (p - 1) * ROWS_PER_PAGE + 1, min(p * ROWS_PER_PAGE, n_rows)
+        label = f"{first:,}–{last:,}"
+        links.append(f"**{label}**" if p == page else f"[{label}]({rows_page_name(rel_name, p)}.md)")
+    return [f"Rows {' · '.join(links)} of {n_rows:,}.", ""]
+
+
+def rows_page_md(rel, n_rows: int, page: int) -> str:
+    """A further page of a dataset's rows (not in the table of contents: the relation's page links it)."""
+    first, last = (page - 1) * ROWS_PER_PAGE + 1, min(page * ROWS_PER_PAGE, n_rows)
+    return "\n".join(["---", "orphan: true", "---", "", f"# `{rel.name}`: rows {first:,}–{last:,}", "",
+                      f"The rows of [`{rel.name}`]({rel.name}.md), continued; values as stored.", "",
+                      *rows_nav(rel.name, n_rows, page),
+                      f"```{{include}} ../{GENERATED}/datasets/{rows_page_name(rel.name, page)}.md", "```", ""])
 
 
 #: The tables whose rows have a page, and the kind of page.
 ENTITY_TABLES = {"accelerators": "accelerator", "training_runs": "model"}
 
 
-def dataset_md(con: duckdb.DuckDBPyConnection, rel) -> str:
-    """Every row of a curated dataset, values as stored, sources as citations."""
+def dataset_md(con: duckdb.DuckDBPyConnection, rel, page: int = 1) -> str:
+    """The rows of one page (``ROWS_PER_PAGE``) of a curated dataset, values as stored, sources as citations."""
     cols = [c.name for c in rel.columns() if c.name not in ("source_url", "notes")]
     key = ", ".join(rel.key)
-    cur = con.execute(f"SELECT {', '.join(cols)} FROM {ident(rel.name)} ORDER BY {key}")
+    cur = con.execute(f"SELECT {', '.join(cols)} FROM {ident(rel.name)} ORDER BY {key} "
+                      f"LIMIT {ROWS_PER_PAGE} OFFSET {(page - 1) * ROWS_PER_PAGE}")
     rows = cur.fetchall()
     if not rows:
         return "*No rows yet.*\n"
@@ -370,6 +404,19 @@ def generate(app: Sphinx) -> None:
     write_if_changed(src / CONTRIBUTING / "checks.md", checks_md(con))
     changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     for rel in RELATIONS:
-        write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed))
-        if rel.kind == "curated":
-            write_if_changed(gen / "datasets" / f"{rel.name}.md", dataset_md(con, rel))
+        n_rows = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchone()[0] if rel.kind == "curated" else 0
+        write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed, n_rows))
+        if rel.kind != "curated":
+            continue
+        pages = max(1, -(-n_rows // ROWS_PER_PAGE))
+        for page in range(1, pages + 1):
+            name = rows_page_name(rel.name, page)
+            write_if_changed(gen / "datasets" / f"{name}.md", dataset_md(con, rel, page))
+            if page > 1:
+                write_if_changed(src / DICTIONARY / f"{name}.md", rows_page_md(rel, n_rows, page))
+        # the further pages of an older, longer version of the dataset go
+        for stale in (src / DICTIONARY).glob(f"{rel.name}-rows-*.md"):
+            if not stale.stem.removeprefix(f"{rel.name}-rows-").isdigit() or \
+                    int(stale.stem.removeprefix(f"{rel.name}-rows-")) > pages:
+                stale.unlink()
+                (gen / "datasets" / stale.name).unlink(missing_ok=True)

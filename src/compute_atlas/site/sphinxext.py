@@ -34,7 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import paths
 from ..metadata.units import fmt_value
-from . import entities, incremental, pages, state, vega
+from . import entities, incremental, layout, pages, state, vega
 from .incremental import note_input
 from .state import chart_of, connect
 from .tables import CITE, ROOT_PLACEHOLDER
@@ -231,6 +231,15 @@ def collect_entity_pages(app: Sphinx):
     logger.info("entity pages: %(written)d written, %(kept)d unchanged, %(removed)d removed", counts)
 
 
+def add_vega_where_drawn(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: the Vega bundle (about 900 kB) only on a page that draws a chart: a page whose body
+    holds one, or an entity page with a chart in a section."""
+    drawn = "atlas-chart-view" in (context.get("body") or "") or any(
+        "atlas-chart-view" in s.get("chart", "") for s in context.get("atlas_sections") or [])
+    if drawn:
+        app.add_js_file(layout.BUNDLE.removeprefix("_static/"))
+
+
 def relative_prefix(docname: str) -> str:
     return "../" * docname.count("/")
 
@@ -339,6 +348,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_finished)
     app.connect("html-collect-pages", collect_entity_pages)
+    app.connect("html-page-context", add_vega_where_drawn)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("doctree-read", incremental.on_doctree_read)

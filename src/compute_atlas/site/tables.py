@@ -134,6 +134,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "training_run_costs": (
         """SELECT c.*, r.source FROM training_run_costs c JOIN training_runs r USING (run_id)
+           WHERE c.cost_estimate_usd_2024 IS NOT NULL OR c.disagreement_flag
            ORDER BY c.publication_date, c.run_id""",
         [("model", "Model"), ("publication_date", "Published"), ("accelerator_id", "Hardware"),
          ("accelerator_count", "Chips"), ("training_duration_hours", "Hours"),

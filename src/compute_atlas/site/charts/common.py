@@ -185,13 +185,18 @@ def _csv_safe(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
-    """Write the chart's CSV and SVG into ``outdir``; return its HTML."""
+    """Write the chart's CSV, SVG and spec into ``outdir``; return its HTML. The spec, with the rows it plots, is
+    a script of its own (``<name>.js``) that atlas.js loads when it draws the chart, so that a page carries
+    only its text and the charts' images of last resort."""
     import vl_convert as vlc
 
     outdir.mkdir(parents=True, exist_ok=True)
     spec = chart.spec_dict()
     spec_json = json.dumps(spec, sort_keys=True, default=str)
     (outdir / f"{name}.csv").write_text(_csv_safe(chart.data).write_csv(), encoding="utf-8")
+    # JSON is a JavaScript literal; ASCII only, so no line separator can end the string early
+    (outdir / f"{name}.js").write_text(f"window.atlasChartSpecLoaded({json.dumps(name)}, {spec_json});\n",
+                                       encoding="utf-8")
     # the static image is the slow part: render it only when the spec changed since the last build
     stamp = outdir / f"{name}.svg.sha256"
     digest = hashlib.sha256(spec_json.encode()).hexdigest()
@@ -200,7 +205,7 @@ def render(chart: Chart, name: str, outdir: Path, prefix: str = "") -> str:
         stamp.write_text(digest)
     esc = html.escape
     return figure_html(
-        name, spec_json, chart.title, chart.description, takeaway=chart.takeaway,
+        name, None, chart.title, chart.description, takeaway=chart.takeaway, spec_src=f"{prefix}_charts/{name}.js",
         fallback=f'<img src="{prefix}_charts/{esc(name)}.svg" alt="{esc(chart.description)}">',
         after=f'<p class="atlas-chart-description">{esc(chart.description)}</p>\n'
               f'<p class="atlas-chart-links"><a href="{prefix}_charts/{esc(name)}.csv" download>Download the data '
@@ -223,23 +228,27 @@ def columns_html(chart: Chart) -> str:
             f"<tbody>{rows}</tbody></table></div></details>")
 
 
-def figure_html(name: str, spec_json: str, title: str, description: str, *, takeaway: str = "", fallback: str = "",
-                after: str = "") -> str:
+def figure_html(name: str, spec_json: str | None, title: str, description: str, *, takeaway: str = "",
+                fallback: str = "", after: str = "", spec_src: str | None = None) -> str:
     """The markup of every chart of the site, which atlas.js draws with the site's own Vega bundle: a figure
     with its title (and takeaway), the view, ``fallback`` HTML for readers without JavaScript, ``after`` it
-    (description, links) and the Vega-Lite spec as a JSON data block."""
+    (description, links) and the Vega-Lite spec: a JSON data block in the page (a small chart), or the
+    address of the script that holds it (``spec_src``)."""
     esc = html.escape
-    # no "<", ">" or "&" may reach the page inside the script element
-    safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     caption = f'<span class="atlas-chart-title">{esc(title)}</span>'
     if takeaway:
         caption += f'\n<span class="atlas-chart-takeaway">{esc(takeaway)}</span>'
+    source = f' data-spec-src="{esc(spec_src)}"' if spec_src else ""
     parts = [f'<figure class="atlas-chart" id="chart-{esc(name)}">', f"<figcaption>{caption}</figcaption>",
-             f'<div class="atlas-chart-view" data-spec-id="spec-{esc(name)}" role="img" aria-label="{esc(description)}">'
-             "</div>", f"<noscript>{fallback}</noscript>"]
+             f'<div class="atlas-chart-view" data-spec-id="spec-{esc(name)}"{source} role="img" '
+             f'aria-label="{esc(description)}"></div>', f"<noscript>{fallback}</noscript>"]
     if after:
         parts.append(after)
-    parts += [f'<script type="application/json" id="spec-{esc(name)}">{safe_json}</script>', "</figure>"]
+    if spec_json is not None:
+        # no "<", ">" or "&" may reach the page inside the script element
+        safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        parts.append(f'<script type="application/json" id="spec-{esc(name)}">{safe_json}</script>')
+    parts.append("</figure>")
     return "\n".join(parts)
 
 
