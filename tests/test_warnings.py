@@ -52,6 +52,11 @@ SIZE_ENERGY = SIZE.format("1.4e+09", "1.48e+10")
 ALIAS = "the {} version is a moving alias (`-latest`): it names whatever the vendor serves today, not one model"
 BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 times the chips' rated power "
                 "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
+TOKENS_6ND = ("the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the compute "
+              "by more than 25%")
+BEFORE_BASE = "publication_date is before that of the base model `llama-3-1-70b` (2024-07-23) it was fine-tuned or derived from"
+ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
+                  "tokens), not a model's window")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
                "per-thousand-token price not converted, or converted twice?")
 
@@ -151,8 +156,9 @@ def run(d, run_id, column, value):
 
 
 def publication_after_arxiv_month(d):
-    # LaMDA (arXiv 2201.08239, v1 2022-01-20) with the date of its v3, ten days into February, as Epoch had it
-    return run(d, "lamda", "publication_date", "2022-02-10")
+    # Yuan 1.0 (arXiv 2110.04725, v1 2021-10-10) dated a month later, as a later version or the journal would date it
+    # (LaMDA, the earlier example, now has a derivative whose base-date check would fire too)
+    return run(d, "yuan-1-0", "publication_date", "2021-11-12")
 
 
 def compute_above_peak(d):
@@ -261,6 +267,24 @@ def price_peers_output(d):
                  "15000")
 
 
+def tokens_claimed_6nd_off(d):
+    # XGLM 7.5B's 500B tokens times 0.6, as if a dataset size counting the tokens trained were multiplied by epochs
+    # again (issue 28 class 2, BloombergGPT's 569B x 0.8); its notes say "consistent with 6ND"
+    return _edit(d, "training_runs.csv", "run_id", "xglm-7-5b", "training_tokens", "3e11")
+
+
+def derivative_before_base(d):
+    # Llama-3.1-Nemotron-70B-Instruct at Epoch AI's 2024-06-12 (HelpSteer2's arXiv date), before Llama 3.1 70B
+    # (issue 28 class 1)
+    return _edit(d, "training_runs.csv", "run_id", "llama-3-1-nemotron-70b-instruct", "publication_date", "2024-06-12")
+
+
+def rounded_window(d):
+    # GPT-4's 8,192-token window as the Epoch AI price sheet's '8k context' label (issue 28 class 3)
+    return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4-0314-2023-03-14", "context_window_tokens",
+                 "8000")
+
+
 EDITS = {
     FP16_BF16: fp16_above_bf16,
     FP8_BF16: fp8_above_bf16,
@@ -293,6 +317,9 @@ EDITS = {
     BEYOND_POWER: beyond_power,
     PRICE_PEERS.format("input_usd_per_mtok", "2.5"): price_peers_input,
     PRICE_PEERS.format("output_usd_per_mtok", "10"): price_peers_output,
+    ROUNDED_WINDOW: rounded_window,
+    TOKENS_6ND: tokens_claimed_6nd_off,
+    BEFORE_BASE: derivative_before_base,
 }
 
 
@@ -325,7 +352,9 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "inference-energy-version-is-alias": ALIAS.format("measured"),
                   "energy-beyond-chip-power": BEYOND_POWER,
                   "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
-                  "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10")}
+                  "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
+                  "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND,
+                  "derivative-before-base": BEFORE_BASE}
 
 
 def test_every_warning_rule_has_an_edit():

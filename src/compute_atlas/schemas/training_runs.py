@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-from ._base import Declaration, ForeignKey, field, shared
+from ._base import SLUG, Declaration, ForeignKey, field, shared
 
 
 class TrainingRuns(pa.DataFrameModel):
@@ -25,6 +25,10 @@ class TrainingRuns(pa.DataFrameModel):
     reported_cost_year: int = field("Year whose dollars reported_cost_usd is in.", 'year', ge=2000, le=2100)
     is_frontier: bool = shared('is_frontier', nullable=False)
     is_distilled: bool = shared('is_distilled')
+    base_run_id: str = field(
+        "The run this model was fine-tuned, adapted or distilled from: a key into `training_runs`, where the model "
+        "is a derivative of another catalogued model (empty otherwise). A derivative is first released on or after "
+        "its base.", str_matches=SLUG)
     source: str = shared('source', nullable=False)
     source_url: str = shared('source_url')
     notes: str = shared('notes')
@@ -38,6 +42,7 @@ class TrainingRuns(pa.DataFrameModel):
             kind="curated",
             csv="training_runs.csv",
             key=("run_id",),
-            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),
+            foreign_keys=(ForeignKey("accelerator_id", "accelerators"),
+                          ForeignKey("base_run_id", "training_runs", "run_id")),
             date_floors={"publication_date": "1950-01-01"})
         strict = True

@@ -529,6 +529,34 @@ CHECKS: tuple[Check, ...] = (
                 "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
                 " training_compute_flop < 6 * parameters * training_tokens / 10)",
           value="training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)"),
+    Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
+          "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
+          "compute by more than 25%",
+          "check the tokens against the paper's trained-token count (steps x batch x sequence length): a "
+          "dataset size that already counts the tokens trained must not be multiplied by epochs again; where "
+          "the compute is not 6ND (a geometric mean with a hardware estimate, a reported figure), say so instead",
+          "warning",
+          where="training_compute_flop IS NOT NULL AND parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                "regexp_matches(notes, '(?i)consistent with 6 ?N ?D') AND "
+                "abs(6 * parameters * training_tokens / training_compute_flop - 1) > 0.25",
+          value="training_tokens || ' (6ND ' || printf('%.3g', 6 * parameters * training_tokens) || ' vs compute ' "
+                "|| training_compute_flop || ')'",
+          catches="Tokens that multiply a dataset size by epochs when the size already counts the tokens trained "
+                  "(BloombergGPT's 569B x 0.8), hidden behind a note that claims consistency with 6ND."),
+    Check("derivative-before-base", "training_runs", "publication_date",
+          "publication_date is before that of the base model `{base}` ({base_date}) it was fine-tuned or derived from",
+          "a derivative is released on or after its base: check both dates against their first public release "
+          "(announcement or arXiv v1; a secondary catalogue's date may be an earlier paper's), and the base_run_id",
+          "warning",
+          where="base_run_id IS NOT NULL AND publication_date < (SELECT b.publication_date FROM training_runs b "
+                "WHERE b.run_id = training_runs.base_run_id)",
+          value="CAST(publication_date AS VARCHAR)",
+          details=(("base", "base_run_id"),
+                   ("base_date", "(SELECT CAST(b.publication_date AS VARCHAR) FROM training_runs b "
+                                 "WHERE b.run_id = training_runs.base_run_id)")),
+          catches="A fine-tune dated before its base model: a date copied from a catalogue that took an earlier "
+                  "paper's date (Llama-3.1-Nemotron-70B-Instruct at HelpSteer2's June date), or a base dated by a "
+                  "later paper than its announcement (LaMDA)."),
     Check("publication-after-arxiv-month", "training_runs", "publication_date",
           "publication_date is more than {arxiv-v1-lag-days:.0f} days after the month of the arXiv identifier in "
           "source_url",
@@ -622,6 +650,29 @@ CHECKS: tuple[Check, ...] = (
             catches="A price off by the per-token, per-thousand or per-million factor (10^3 or 10^6 from the same "
                     "model's other prices).")
       for col in ("input_usd_per_mtok", "output_usd_per_mtok")),
+    Check("context-window-differs-across-rows", "inference_prices", "context_window_tokens",
+          "the same provider and model_version has another context window in price row `{other}`",
+          "one served version has one window: check both rows against the provider's model documentation "
+          "(a price sheet's '4k context' label, or an alias's later window, is not the snapshot's)",
+          where="context_window_tokens IS NOT NULL AND EXISTS (SELECT 1 FROM inference_prices o WHERE "
+                "o.provider = inference_prices.provider AND o.model_version = inference_prices.model_version AND "
+                "o.context_window_tokens IS NOT NULL AND o.context_window_tokens <> "
+                "inference_prices.context_window_tokens)",
+          value="CAST(context_window_tokens AS VARCHAR)",
+          details=(("other", "(SELECT min(o.price_id) FROM inference_prices o WHERE o.provider = "
+                             "inference_prices.provider AND o.model_version = inference_prices.model_version AND "
+                             "o.context_window_tokens <> inference_prices.context_window_tokens)"),),
+          catches="A context window copied from a rounded label or from another version of the model: the "
+                  "same provider's version with two windows across rows."),
+    Check("context-window-rounded-label", "inference_prices", "context_window_tokens",
+          "context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 tokens), "
+          "not a model's window",
+          "take the exact window from the provider's model documentation (e.g. 4,096 for '4k', 16,385 for "
+          "OpenAI's '16k' GPT-3.5 Turbo)", "warning",
+          where="context_window_tokens IN (2000, 4000, 8000, 16000, 32000)",
+          value="CAST(context_window_tokens AS VARCHAR)",
+          catches="A context window taken from a price sheet's rounded '(4k context)' label (Epoch AI's API "
+                  "price sheet) or a rounded '32k'."),
     Check("inference-price-before-release", "inference_prices", "observed_date",
           "inference price observed before the model's publication_date (training_runs.csv)",
           "check the date and the run_id (a later version may need its own training_runs row)",
