@@ -936,10 +936,17 @@ def run_all(q: _Query, have: set[str]) -> list[Problem]:
     params = parameters(q, have, problems)
     values = {**params, **context()}
     found, ran = [], set()
-    for check in ALL_CHECKS:
-        if all(t in have for t in check.tables) and all(p in params for p in check.parameters):
-            found += run_check(q, check, have, values)
-            ran.add(check.name)
+    # A check looks a row's neighbours up by their key. While a key is duplicated (an error the column checks
+    # report, which stops the build) such a lookup finds two rows: DuckDB then takes one, rather than failing the
+    # whole validation without a located error.
+    q.con.execute("SET scalar_subquery_error_on_multiple_rows = false")
+    try:
+        for check in ALL_CHECKS:
+            if all(t in have for t in check.tables) and all(p in params for p in check.parameters):
+                found += run_check(q, check, have, values)
+                ran.add(check.name)
+    finally:
+        q.con.execute("RESET scalar_subquery_error_on_multiple_rows")
     problems += exceptions.apply(q, have, found, ran, BY_NAME)
     return problems
 
