@@ -248,6 +248,11 @@ _RUMOUR_WORD = (r"regexp_extract(lower(coalesce(notes, '')), "
                 r"'\b(rumou?r(ed|s)?|leak(ed|s)?|reportedly|allegedly|expected to cost|estimated?)\b', 0)")
 
 
+#: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
+_CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
+             r"'%Y%m%d')::DATE")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -581,6 +586,21 @@ CHECKS: tuple[Check, ...] = (
           details=(("word", _RUMOUR_WORD),),
           catches="A pre-launch rumour or a press figure labelled `list` in hardware_prices: its notes say "
                   "rumour, leak, reportedly, allegedly, expected or estimate."),
+    Check("price-long-before-archive-capture", "hardware_prices", "price_date",
+          "a {price_kind} price dated {lag} days before the archive capture it cites ({captured}), more than "
+          "{price-archive-lag-days:g}",
+          "a capture shows the price of its day: date the row at the capture, or, where the captured page itself "
+          "dates the price earlier (an article's date, a price history), say so in notes and add a reviewed "
+          "exception", "warning",
+          where=f"price_kind <> 'list' AND {_CAPTURED} IS NOT NULL AND "
+                f"date_diff('day', price_date, {_CAPTURED}) > {{price-archive-lag-days}}",
+          value="CAST(price_date AS VARCHAR)",
+          details=(("price_kind", "price_kind"), ("captured", f"CAST({_CAPTURED} AS VARCHAR)"),
+                   ("lag", f"date_diff('day', price_date, {_CAPTURED})")),
+          parameters=("price-archive-lag-days",),
+          catches="A price dated at the chip's release or at another source's date rather than at the date its "
+                  "cited page shows it: a reported or estimated price more than `price-archive-lag-days` before "
+                  "the Wayback Machine capture in its source_url."),
     *(_price_before_snapshot(rel.name) for rel in CURATED
       if rel.csv_file and "price_date" in rel.schema.columns and "source" in rel.schema.columns),
     Check("blend-beside-input-output", "inference_prices", "blended_usd_per_mtok",
