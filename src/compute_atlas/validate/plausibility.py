@@ -253,6 +253,16 @@ _CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archi
              r"'%Y%m%d')::DATE")
 
 
+#: Rows of the same vendor with the same transistors per chip and node as the outer accelerators row and a die
+#: area over 1 / die-area-sibling-min-frac times its own (``b`` is the other row).
+_SAME_SILICON_BIGGER_ROWS = (
+    "SELECT b.accelerator_id, b.die_size_mm2 FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.process_node_nm = accelerators.process_node_nm AND "
+    "b.transistors / coalesce(b.chips_per_board, 1) = accelerators.transistors / coalesce(accelerators.chips_per_board, 1) "
+    "AND accelerators.die_size_mm2 < {die-area-sibling-min-frac} * b.die_size_mm2")
+_SAME_SILICON_BIGGER = _SAME_SILICON_BIGGER_ROWS.replace("SELECT b.accelerator_id, b.die_size_mm2", "SELECT 1", 1)
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -442,6 +452,18 @@ CHECKS: tuple[Check, ...] = (
           value="coalesce(CAST(memory_bytes AS VARCHAR), '')", details=(("name_gb", _NAME_GB),),
           parameters=("name-memory-tolerance-frac",),
           catches="The wrong variant: a memory size written in the name (`80 GB`) that memory_bytes does not hold."),
+    Check("die-area-below-same-silicon", "accelerators", "die_size_mm2",
+          "die_size_mm2 is under {die-area-sibling-min-frac:.0%} of {sibling}'s ({sibling_die} mm2), a chip of the "
+          "same vendor with the same transistors per chip and process node",
+          "the same silicon has the same area: for a multi-die package store the sum of its dies (the GCD plus "
+          "each MCD of an RDNA 3 card), and check transistors (another die's count?)",
+          where=f"EXISTS ({_SAME_SILICON_BIGGER})", value="CAST(die_size_mm2 AS VARCHAR)",
+          details=(("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_SILICON_BIGGER_ROWS}) s)"),
+                   ("sibling_die", f"(SELECT printf('%g', max(s.die_size_mm2)) FROM ({_SAME_SILICON_BIGGER_ROWS}) s)")),
+          parameters=("die-area-sibling-min-frac",),
+          catches="A chiplet package stored as one die (the RX 7900 XT's 304 mm2 GCD against the XTX's 529 mm2 "
+                  "sum of dies), or a die area and transistor count of different dies: a die area well below "
+                  "that of a chip of the same vendor with the same transistors per chip and node."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
