@@ -248,6 +248,18 @@ _RUMOUR_WORD = (r"regexp_extract(lower(coalesce(notes, '')), "
                 r"'\b(rumou?r(ed|s)?|leak(ed|s)?|reportedly|allegedly|expected to cost|estimated?)\b', 0)")
 
 
+#: Families made on one process, by vendor and a pattern of the name: (vendor, regex, process_node_nm, process).
+#: The node is the vendor's own name for the process (NVIDIA's TSMC 4N is 4, though secondary tables say 5 nm).
+PROCESS_NODE_FAMILIES = (
+    ("NVIDIA", r"GeForce RTX [45]0[0-9]0|\bAda\b|Blackwell|\b(G?H(100|200|800|20)|L4|L40S?|L20|G?B(100|200|300))\b",
+     4, "NVIDIA Hopper, Ada and Blackwell (TSMC 4N)"),
+)
+_PROCESS_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
+                                       for v, rx, _, what in PROCESS_NODE_FAMILIES) + " END")
+_PROCESS_FAMILY_NODE = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN CAST({nm} AS DOUBLE)"
+                                            for v, rx, nm, _ in PROCESS_NODE_FAMILIES) + " END")
+
+
 #: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
 _CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
              r"'%Y%m%d')::DATE")
@@ -464,6 +476,16 @@ CHECKS: tuple[Check, ...] = (
           catches="A chiplet package stored as one die (the RX 7900 XT's 304 mm2 GCD against the XTX's 529 mm2 "
                   "sum of dies), or a die area and transistor count of different dies: a die area well below "
                   "that of a chip of the same vendor with the same transistors per chip and node."),
+    Check("process-node-of-family", "accelerators", "process_node_nm",
+          "process_node_nm differs from its family's process: {family}, stored as {family_node}",
+          "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
+          "the N5 family it belongs to",
+          where=f"process_node_nm IS NOT NULL AND {_PROCESS_FAMILY_NODE} IS NOT NULL AND "
+                f"process_node_nm <> {_PROCESS_FAMILY_NODE}",
+          value="printf('%g', process_node_nm)",
+          details=(("family", _PROCESS_FAMILY), ("family_node", f"printf('%g', {_PROCESS_FAMILY_NODE})")),
+          catches="One process stored two ways: an NVIDIA Hopper, Ada or Blackwell chip (TSMC 4N) with a "
+                  "process_node_nm other than 4, as TechPowerUp's 5 nm."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
