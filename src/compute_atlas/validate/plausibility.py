@@ -260,6 +260,11 @@ _PROCESS_FAMILY_NODE = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matc
                                             for v, rx, nm, _ in PROCESS_NODE_FAMILIES) + " END")
 
 
+#: The words of notes that give release_date as the on-sale (availability, shipping) date, else ''.
+_ON_SALE_SAID = ("regexp_extract(lower(coalesce(notes, '')), '(on[ -]sale|available|availability|ships|shipping)"
+                 "( date| from| on)?:? ' || CAST(release_date AS VARCHAR), 0)")
+
+
 #: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
 _CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
              r"'%Y%m%d')::DATE")
@@ -486,6 +491,14 @@ CHECKS: tuple[Check, ...] = (
           details=(("family", _PROCESS_FAMILY), ("family_node", f"printf('%g', {_PROCESS_FAMILY_NODE})")),
           catches="One process stored two ways: an NVIDIA Hopper, Ada or Blackwell chip (TSMC 4N) with a "
                   "process_node_nm other than 4, as TechPowerUp's 5 nm."),
+    Check("release-date-is-on-sale-date", "accelerators", "release_date",
+          "release_date is the on-sale date that notes give ({said})",
+          "release_date is the day the vendor first announced the product with its specifications; store that "
+          "(with its source) and keep the on-sale date in notes",
+          where=f"{_ON_SALE_SAID} <> ''", value="CAST(release_date AS VARCHAR)",
+          details=(("said", _ON_SALE_SAID),),
+          catches="A release date that is the retail availability date, which the row's own notes call the "
+                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
