@@ -248,6 +248,38 @@ _RUMOUR_WORD = (r"regexp_extract(lower(coalesce(notes, '')), "
                 r"'\b(rumou?r(ed|s)?|leak(ed|s)?|reportedly|allegedly|expected to cost|estimated?)\b', 0)")
 
 
+#: Families made on one process, by vendor and a pattern of the name: (vendor, regex, process_node_nm, process).
+#: The node is the vendor's own name for the process (NVIDIA's TSMC 4N is 4, though secondary tables say 5 nm).
+PROCESS_NODE_FAMILIES = (
+    ("NVIDIA", r"GeForce RTX [45]0[0-9]0|\bAda\b|Blackwell|\b(G?H(100|200|800|20)|L4|L40S?|L20|G?B(100|200|300))\b",
+     4, "NVIDIA Hopper, Ada and Blackwell (TSMC 4N)"),
+)
+_PROCESS_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
+                                       for v, rx, _, what in PROCESS_NODE_FAMILIES) + " END")
+_PROCESS_FAMILY_NODE = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN CAST({nm} AS DOUBLE)"
+                                            for v, rx, nm, _ in PROCESS_NODE_FAMILIES) + " END")
+
+
+#: The words of notes that give release_date as the on-sale (availability, shipping) date, else ''.
+_ON_SALE_SAID = ("regexp_extract(lower(coalesce(notes, '')), '(on[ -]sale|available|availability|ships|shipping)"
+                 "( date| from| on)?:? ' || CAST(release_date AS VARCHAR), 0)")
+
+
+#: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
+_CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
+             r"'%Y%m%d')::DATE")
+
+
+#: Rows of the same vendor with the same transistors per chip and node as the outer accelerators row and a die
+#: area over 1 / die-area-sibling-min-frac times its own (``b`` is the other row).
+_SAME_SILICON_BIGGER_ROWS = (
+    "SELECT b.accelerator_id, b.die_size_mm2 FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.process_node_nm = accelerators.process_node_nm AND "
+    "b.transistors / coalesce(b.chips_per_board, 1) = accelerators.transistors / coalesce(accelerators.chips_per_board, 1) "
+    "AND accelerators.die_size_mm2 < {die-area-sibling-min-frac} * b.die_size_mm2")
+_SAME_SILICON_BIGGER = _SAME_SILICON_BIGGER_ROWS.replace("SELECT b.accelerator_id, b.die_size_mm2", "SELECT 1", 1)
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -437,6 +469,36 @@ CHECKS: tuple[Check, ...] = (
           value="coalesce(CAST(memory_bytes AS VARCHAR), '')", details=(("name_gb", _NAME_GB),),
           parameters=("name-memory-tolerance-frac",),
           catches="The wrong variant: a memory size written in the name (`80 GB`) that memory_bytes does not hold."),
+    Check("die-area-below-same-silicon", "accelerators", "die_size_mm2",
+          "die_size_mm2 is under {die-area-sibling-min-frac:.0%} of {sibling}'s ({sibling_die} mm2), a chip of the "
+          "same vendor with the same transistors per chip and process node",
+          "the same silicon has the same area: for a multi-die package store the sum of its dies (the GCD plus "
+          "each MCD of an RDNA 3 card), and check transistors (another die's count?)",
+          where=f"EXISTS ({_SAME_SILICON_BIGGER})", value="CAST(die_size_mm2 AS VARCHAR)",
+          details=(("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_SILICON_BIGGER_ROWS}) s)"),
+                   ("sibling_die", f"(SELECT printf('%g', max(s.die_size_mm2)) FROM ({_SAME_SILICON_BIGGER_ROWS}) s)")),
+          parameters=("die-area-sibling-min-frac",),
+          catches="A chiplet package stored as one die (the RX 7900 XT's 304 mm2 GCD against the XTX's 529 mm2 "
+                  "sum of dies), or a die area and transistor count of different dies: a die area well below "
+                  "that of a chip of the same vendor with the same transistors per chip and node."),
+    Check("process-node-of-family", "accelerators", "process_node_nm",
+          "process_node_nm differs from its family's process: {family}, stored as {family_node}",
+          "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
+          "the N5 family it belongs to",
+          where=f"process_node_nm IS NOT NULL AND {_PROCESS_FAMILY_NODE} IS NOT NULL AND "
+                f"process_node_nm <> {_PROCESS_FAMILY_NODE}",
+          value="printf('%g', process_node_nm)",
+          details=(("family", _PROCESS_FAMILY), ("family_node", f"printf('%g', {_PROCESS_FAMILY_NODE})")),
+          catches="One process stored two ways: an NVIDIA Hopper, Ada or Blackwell chip (TSMC 4N) with a "
+                  "process_node_nm other than 4, as TechPowerUp's 5 nm."),
+    Check("release-date-is-on-sale-date", "accelerators", "release_date",
+          "release_date is the on-sale date that notes give ({said})",
+          "release_date is the day the vendor first announced the product with its specifications; store that "
+          "(with its source) and keep the on-sale date in notes",
+          where=f"{_ON_SALE_SAID} <> ''", value="CAST(release_date AS VARCHAR)",
+          details=(("said", _ON_SALE_SAID),),
+          catches="A release date that is the retail availability date, which the row's own notes call the "
+                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
@@ -609,6 +671,21 @@ CHECKS: tuple[Check, ...] = (
           details=(("word", _RUMOUR_WORD),),
           catches="A pre-launch rumour or a press figure labelled `list` in hardware_prices: its notes say "
                   "rumour, leak, reportedly, allegedly, expected or estimate."),
+    Check("price-long-before-archive-capture", "hardware_prices", "price_date",
+          "a {price_kind} price dated {lag} days before the archive capture it cites ({captured}), more than "
+          "{price-archive-lag-days:g}",
+          "a capture shows the price of its day: date the row at the capture, or, where the captured page itself "
+          "dates the price earlier (an article's date, a price history), say so in notes and add a reviewed "
+          "exception", "warning",
+          where=f"price_kind <> 'list' AND {_CAPTURED} IS NOT NULL AND "
+                f"date_diff('day', price_date, {_CAPTURED}) > {{price-archive-lag-days}}",
+          value="CAST(price_date AS VARCHAR)",
+          details=(("price_kind", "price_kind"), ("captured", f"CAST({_CAPTURED} AS VARCHAR)"),
+                   ("lag", f"date_diff('day', price_date, {_CAPTURED})")),
+          parameters=("price-archive-lag-days",),
+          catches="A price dated at the chip's release or at another source's date rather than at the date its "
+                  "cited page shows it: a reported or estimated price more than `price-archive-lag-days` before "
+                  "the Wayback Machine capture in its source_url."),
     *(_price_before_snapshot(rel.name) for rel in CURATED
       if rel.csv_file and "price_date" in rel.schema.columns and "source" in rel.schema.columns),
     Check("blend-beside-input-output", "inference_prices", "blended_usd_per_mtok",
