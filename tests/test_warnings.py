@@ -57,6 +57,8 @@ TOKENS_6ND = ("the notes say the tokens are consistent with 6ND, but 6 x paramet
 BEFORE_BASE = "publication_date is before that of the base model `llama-3-1-70b` (2024-07-23) it was fine-tuned or derived from"
 ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
                   "tokens), not a model's window")
+PAPER_BEFORE_MODEL = ("the cited paper (arXiv, first version 2020-05) predates the model's publication_date (2022-01-27) "
+                      "by more than 6 months: its result is of another model")
 ARCHIVE_LAG = ("a reported_purchase price dated 123 days before the archive capture it cites (2025-03-04), more "
                "than 60")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
@@ -264,6 +266,12 @@ def price_peers_input(d):
                  "5000")
 
 
+def result_of_later_model(d):
+    # GPT-3's HellaSwag score from the GPT-3 paper filed under InstructGPT again (issue 28, second sample)
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "hellaswag-text-davinci-001-x37", "run_id",
+                 "instructgpt-175b")
+
+
 def price_peers_output(d):
     return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4o-2024-05-13-2024-05-13", "output_usd_per_mtok",
                  "15000")
@@ -328,6 +336,7 @@ EDITS = {
     TOKENS_6ND: tokens_claimed_6nd_off,
     BEFORE_BASE: derivative_before_base,
     ARCHIVE_LAG: price_long_before_capture,
+    PAPER_BEFORE_MODEL: result_of_later_model,
 }
 
 
@@ -363,7 +372,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
                   "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND,
                   "derivative-before-base": BEFORE_BASE,
-                  "price-long-before-archive-capture": ARCHIVE_LAG}
+                  "price-long-before-archive-capture": ARCHIVE_LAG,
+                  "result-cites-paper-before-model": PAPER_BEFORE_MODEL}
 
 
 def test_every_warning_rule_has_an_edit():

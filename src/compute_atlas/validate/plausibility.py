@@ -148,6 +148,10 @@ def _version_checks(table: str) -> list[Check]:
 _DATED_SUFFIX = ("'-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(19|20)[0-9]{2}$'")
 _IMPLIED_TDP_FRAC = ("energy_per_output_token_joules * output_tokens_per_s / (accelerator_count * "
                      "(SELECT a.tdp_watts FROM accelerators a WHERE a.accelerator_id = inference_energy.accelerator_id))")
+#: The first month of the arXiv paper a result cites (its v1: the id's yymm), where source_url is an arXiv link.
+_ARXIV_MONTH = ("make_date(2000 + CAST(regexp_extract(source_url, 'arxiv\\.org/(?:abs|pdf)/([0-9][0-9])([0-9][0-9])\\.', 1) "
+                "AS INTEGER), CAST(regexp_extract(source_url, 'arxiv\\.org/(?:abs|pdf)/([0-9][0-9])([0-9][0-9])\\.', 2) "
+                "AS INTEGER), 1)")
 _PEER_MEDIAN = ("(SELECT median(o.{col}) FROM inference_prices o WHERE o.run_id = inference_prices.run_id "
                 "AND o.price_id <> inference_prices.price_id)")
 _OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_id = benchmark_results.run_id AND "
@@ -469,6 +473,16 @@ CHECKS: tuple[Check, ...] = (
           value="coalesce(CAST(memory_bytes AS VARCHAR), '')", details=(("name_gb", _NAME_GB),),
           parameters=("name-memory-tolerance-frac",),
           catches="The wrong variant: a memory size written in the name (`80 GB`) that memory_bytes does not hold."),
+    Check("memory-mb-read-as-gb-fraction", "accelerators", "memory_bytes",
+          "memory_bytes is a whole number of megabytes divided by 1024, times 1e9 ({mb} MB read as {mb}/1024 GB)",
+          "store the vendor's figure as given in decimal bytes: 512 MB is 5.12e8",
+          where="memory_bytes < 1.6e10 AND memory_bytes % 1e9 <> 0 "
+                "AND abs(memory_bytes / 1e9 * 1024 - round(memory_bytes / 1e9 * 1024)) < 1e-6 "
+                "AND CAST(round(memory_bytes / 1e9 * 1024) AS BIGINT) % 64 = 0",
+          value="CAST(memory_bytes AS VARCHAR)",
+          details=(("mb", "CAST(CAST(round(memory_bytes / 1e9 * 1024) AS BIGINT) AS VARCHAR)"),),
+          catches="A capacity the vendor gives in megabytes converted as a fraction of a GB (512 MB stored as "
+                  "5.0e8, 768 MB as 7.5e8)."),
     Check("die-area-below-same-silicon", "accelerators", "die_size_mm2",
           "die_size_mm2 is under {die-area-sibling-min-frac:.0%} of {sibling}'s ({sibling_die} mm2), a chip of the "
           "same vendor with the same transistors per chip and process node",
@@ -857,6 +871,21 @@ CHECKS: tuple[Check, ...] = (
           catches="A score far from the model's other results on the same benchmark, in percent or ECI points "
                   "(another model's row, a wrong size, a slipped digit); a rating re-estimated over time (Elo) is "
                   "left out."),
+    Check("result-cites-paper-before-model", "benchmark_results", "run_id",
+          "the cited paper (arXiv, first version {paper_month}) predates the model's publication_date ({published}) "
+          "by more than {source-paper-before-model-months:g} months: its result is of another model",
+          "a paper cannot report a model released long after it: attach the result to the model the paper "
+          "evaluated (an older version, a base model), or cite the paper that reports this model",
+          "warning",
+          where=f"regexp_matches(source_url, 'arxiv\\.org/(abs|pdf)/[0-9][0-9][0-9][0-9]\\.') AND date_diff('month', {_ARXIV_MONTH}, "
+                "(SELECT r.publication_date FROM training_runs r WHERE r.run_id = benchmark_results.run_id)) "
+                "> {source-paper-before-model-months}",
+          value="run_id", reads=("training_runs",), parameters=("source-paper-before-model-months",),
+          details=(("paper_month", f"strftime({_ARXIV_MONTH}, '%Y-%m')"),
+                   ("published", "(SELECT CAST(r.publication_date AS VARCHAR) FROM training_runs r "
+                                 "WHERE r.run_id = benchmark_results.run_id)")),
+          catches="A result attached to a model released long after the paper that reports it (GPT-3's 2020 "
+                  "scores filed under InstructGPT; Mistral 7B's score cited to the Chinchilla paper)."),
     Check("eci-score-repeated", "benchmark_results", "score",
           "the same ECI score on two rows of one run: one Epoch model listed under two version names",
           "keep one row per Epoch model (the version its ECI table names) and list the other names in notes",
