@@ -1,6 +1,13 @@
 -- headline_figures: the numbers the site's prose quotes, by name.
 -- Inputs (declared in its schema): most curated tables and the derived relations it summarises.
-WITH fitted_replications AS (
+WITH landmark_access AS (
+    -- the access effect of each language landmark, on the hardware and published algorithmic rates, to the last
+    -- year within the data
+    SELECT e.*, max(e.year) FILTER (WHERE NOT e.is_projection) OVER (PARTITION BY e.reference) AS last_year
+    FROM compute_efficiency e JOIN landmark_runs l ON l.run_id = e.reference AND l.role = 'efficiency-reference'
+    WHERE e.effect = 'access' AND e.domain = 'language' AND e.basis = 'hardware_and_algorithms'
+),
+fitted_replications AS (
     -- the replications with a verdict, by how agreement is judged and by what is replicated
     SELECT *,
         CASE overlap_rule WHEN 'intervals' THEN 'with_interval' WHEN 'rounding_range' THEN 'rounded'
@@ -329,6 +336,44 @@ figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'published_' || replace(trend_id, '-', '_') || '_level_frac', interval_level_frac, 'frac',
         'Level of the published interval (' || trend_id || ').' FROM published_trends
         WHERE trend_id = 'cottier2024-frontier-cost-amortized' AND value_kind = 'growth_per_year_x'
+    -- the findings of the home page: what the capability of each language landmark (landmark_runs) costs to
+    -- train in the last year of the data, on the cheaper hardware and the published algorithmic rate; and what
+    -- its MMLU score costs to run at the cheapest dated price
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_now_usd_2024', value, 'usd_2024',
+        'Cost of training a model to ' || reference || '''s capability in the last year of the data (hardware and the '
+        || 'published algorithmic rate).' FROM landmark_access WHERE year = last_year
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_now_low_usd_2024', value_low,
+        'usd_2024', 'Low end of its interval.' FROM landmark_access WHERE year = last_year
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_now_high_usd_2024', value_high,
+        'usd_2024', 'High end of its interval.' FROM landmark_access WHERE year = last_year
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_now_year', year, 'year',
+        'The last year of the data behind that cost.' FROM landmark_access WHERE year = last_year
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_then_usd_2024', value, 'usd_2024',
+        'Estimated cost of training ' || reference || ' itself, in its year.' FROM landmark_access WHERE year = base_year
+    UNION ALL SELECT 'capability_' || replace(reference, '-', '_') || '_training_cost_then_year', year, 'year',
+        'The year of ' || reference || '.' FROM landmark_access WHERE year = base_year
+    UNION ALL SELECT 'capability_' || replace(t.reference_run_id, '-', '_') || '_mmlu_price_' || p.which || '_usd_per_mtok',
+        f.min_blended_usd_per_mtok, 'usd_per_mtok',
+        'Cheapest dated blended price per million tokens of a model reaching ' || t.reference_run_id || '''s MMLU score ('
+        || p.which || ': at the first and the last month of the price data).'
+        FROM inference_price_frontier f JOIN inference_thresholds t USING (threshold_id)
+        JOIN (SELECT threshold_id, min(as_of_date) AS first, max(as_of_date) AS last FROM inference_price_frontier
+              GROUP BY 1) d USING (threshold_id),
+        (VALUES ('first'), ('now')) p(which)
+        WHERE t.benchmark_id = 'mmlu' AND f.as_of_date = CASE p.which WHEN 'first' THEN d.first ELSE d.last END
+    UNION ALL SELECT 'capability_' || replace(t.reference_run_id, '-', '_') || '_mmlu_price_' || p.which || '_year',
+        year(CASE p.which WHEN 'first' THEN d.first ELSE d.last END), 'year', 'The year of that price.'
+        FROM inference_thresholds t JOIN (SELECT threshold_id, min(as_of_date) AS first, max(as_of_date) AS last
+                                          FROM inference_price_frontier GROUP BY 1) d USING (threshold_id),
+        (VALUES ('first'), ('now')) p(which)
+        WHERE t.benchmark_id = 'mmlu'
+    UNION ALL SELECT 'inference_energy_median_kwh_per_mtok', median(energy_per_output_token_joules) / 3.6,
+        'kwh_per_mtok', 'Median GPU energy per million output tokens over the measured configurations (kWh).'
+        FROM inference_energy
+    UNION ALL SELECT 'inference_energy_q1_kwh_per_mtok', quantile_cont(energy_per_output_token_joules, 0.25) / 3.6,
+        'kwh_per_mtok', 'First quartile of that energy.' FROM inference_energy
+    UNION ALL SELECT 'inference_energy_q3_kwh_per_mtok', quantile_cont(energy_per_output_token_joules, 0.75) / 3.6,
+        'kwh_per_mtok', 'Third quartile of that energy.' FROM inference_energy
 )
 SELECT figure_id, CAST(value AS DOUBLE) AS value, unit, description
 FROM figures

@@ -115,13 +115,13 @@ def test_the_columns_table_under_a_chart_names_every_column_and_unit(charts):
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[-_:][a-z0-9.]+)+$")
 
 
-def test_legends_name_things_as_readers_do(charts):
+def test_legends_and_axes_name_things_as_readers_do(charts):
     for name, chart in charts.items():
         for enc in encodings(chart.spec_dict()):
-            for channel in ("color", "strokeDash", "shape", "size"):
+            for channel in ("color", "strokeDash", "shape", "size", "x", "y"):
                 e = enc.get(channel)
                 if not isinstance(e, dict) or e.get("type") != "nominal" or e.get("field") not in chart.data.columns:
                     continue
                 shown = [v for v in chart.data[e["field"]].drop_nulls().unique().to_list()
                          if isinstance(v, str) and IDENTIFIER.match(v)]
-                assert not shown, f"{name}: the {channel} legend shows identifiers: {shown[:3]}"
+                assert not shown, f"{name}: the {channel} legend or axis shows identifiers: {shown[:3]}"

@@ -226,3 +226,26 @@ def test_no_page_over_the_weight_budget_and_vega_only_where_a_chart_is_drawn(sit
     first = (site / "dictionary" / "benchmark_results.html").read_text()
     assert 'href="benchmark_results-rows-2.html"' in first
     assert "rows 251–500" in (site / "dictionary" / "benchmark_results-rows-2.html").read_text()
+
+
+def test_home_page_answers_the_policy_question_first(site):
+    """A policy researcher's question (how fast does a fixed capability get cheaper, and what does GPT-4-level
+    capability cost today to train and to run) is answered on the home page, before its other sections, with the
+    database's figures."""
+    import html as html_lib
+
+    import duckdb
+
+    from compute_atlas.metadata.units import fmt_value
+
+    con = duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+    figures = {f: fmt_value(v, u) for f, v, u in con.execute("SELECT figure_id, value, unit FROM headline_figures").fetchall()}
+    con.close()
+    page = html_lib.unescape((site / "index.html").read_text())
+    findings = page[page.index("What the atlas finds"):page.index("In numbers")]
+    for figure in ("capability_gpt_4_training_cost_now_usd_2024", "capability_gpt_4_training_cost_now_year",
+                   "efficiency_language_hardware_and_algorithms_growth_x", "capability_gpt_4_mmlu_price_now_usd_per_mtok",
+                   "inference_trends_median_decline_x", "flop_per_s_per_usd__data_centre_tensor_16bit__growth_x",
+                   "frontier_training_cost_usd__frontier_models__growth_x", "inference_energy_median_kwh_per_mtok"):
+        assert f">{figures[figure]}<" in findings, figure
+    assert page.index("What the atlas finds") < page.index("In numbers")

@@ -137,19 +137,26 @@ def memory_wall(con) -> Chart:
 
 
 def trend_comparison(con) -> Chart:
+    # each estimate as a reader names it: our fit by its population, a published one by its source
     points = frame(con, """
-        SELECT quantity, origin, estimate_id, subset, growth_per_year_x, growth_per_year_x_low,
-               growth_per_year_x_high, interval_level_frac, year_range, source
-        FROM trend_comparison
-        WHERE quantity IN ('peak_flop_per_s', 'flop_per_s_per_usd', 'flop_per_s_per_watt', 'memory_bytes',
-                           'memory_bandwidth_bytes_per_s')
-        ORDER BY quantity, origin DESC, estimate_id""")
+        SELECT t.quantity, t.origin, t.estimate_id,
+               CASE WHEN t.origin = 'ours' THEN 'This atlas: ' || rtrim(f.subset_description, '.')
+                    ELSE coalesce(s.label, r.title) END AS label,
+               t.subset, t.growth_per_year_x, t.growth_per_year_x_low, t.growth_per_year_x_high,
+               t.interval_level_frac, t.year_range, t.source
+        FROM trend_comparison t
+        LEFT JOIN trend_fits f ON t.origin = 'ours' AND f.fit_id = t.estimate_id
+        LEFT JOIN replication_subsets s ON t.origin = 'published' AND s.trend_id = t.estimate_id
+        LEFT JOIN "references" r ON r.reference_key = t.source
+        WHERE t.quantity IN ('peak_flop_per_s', 'flop_per_s_per_usd', 'flop_per_s_per_watt', 'memory_bytes',
+                             'memory_bandwidth_bytes_per_s')
+        ORDER BY t.quantity, t.origin DESC, t.estimate_id""")
     base = alt.Chart(points).encode(
-        y=alt.Y("estimate_id:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
         color=alt.Color("origin:N", title="Estimate", scale=alt.Scale(domain=list(ESTIMATE_ORIGINS),
                                                                        range=[PALETTE[0], PALETTE[1]])),
     )
-    tooltip = [alt.Tooltip("estimate_id:N", title="Estimate"), alt.Tooltip("subset:N", title="Subset"),
+    tooltip = [alt.Tooltip("label:N", title="Estimate"),
                tip("growth_per_year_x", "Growth per year (×)"),
                tip("growth_per_year_x_low", "Low"),
                tip("growth_per_year_x_high", "High"),
