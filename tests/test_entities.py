@@ -206,3 +206,11 @@ def test_values_are_formatted_with_their_units():
     assert entities.display("peak_flop_per_s", 9.894e14) == fmt_value(9.894e14, "flop_per_s")
     assert entities.display("flop", 3.8e25) == fmt_value(3.8e25, "flop")
     assert entities.display("is_frontier", True) == "yes" and entities.display("score", None) == ""
+
+
+def test_entity_pages_name_codes_as_readers_do(site):
+    """The record of an accelerator shows its kind, market and kind of power figure by name, not by code."""
+    html = (site / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text()
+    record = html[html.index("atlas-record"):html.index("</table>", html.index("atlas-record"))]
+    assert "<td>GPU</td>" in record and "<td>data centre</td>" in record and "<td>the vendor&#x27;s TDP</td>" in record
+    assert not re.search(r"<td>(gpu|data_centre|vendor_tdp)</td>", record)

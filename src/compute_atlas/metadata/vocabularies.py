@@ -70,6 +70,22 @@ TECHNIQUE_METRICS = {"speedup": "Speed-up", "memory_reduction": "Memory reductio
 #: What a technique applies to.
 TECHNIQUE_CATEGORIES = ("training", "inference", "both")
 
+# --- how readers name the codes ----------------------------------------------------------------------------------------
+
+#: The name a reader sees for a code of a vocabulary, by column (the entity pages' tables show these; the data keep
+#: the codes).
+READER_NAMES: dict[str, dict[str, str]] = {
+    "kind": {"gpu": "GPU", "tpu": "TPU", "asic": "ASIC", "wafer_scale": "wafer-scale engine"},
+    "market_segment": {"data_centre": "data centre", "workstation": "workstation", "consumer": "consumer"},
+    "tdp_kind": {"vendor_tdp": "the vendor's TDP", "derived": "derived (the vendor publishes none)",
+                 "measured": "measured"},
+    "precision": {p: p.upper() for p in PRECISIONS},
+    "pricing_model": {"on_demand": "on demand", "commit_1y": "1-year commitment", "commit_3y": "3-year commitment",
+                      "spot": "spot"},
+    "evaluator_kind": {"developer": "the developer", "third_party": "a third party"},
+    "energy_scope": {"gpu_only": "GPUs only", "whole_system": "whole system"},
+}
+
 # --- trends ---------------------------------------------------------------------------------------------------------
 
 #: The bases of the compute-efficiency model (``compute_efficiency.basis``), with the name a reader sees.

@@ -41,7 +41,7 @@ from sphinx.util.osutil import relative_uri
 
 from .. import schemas
 from ..metadata.units import unit
-from ..metadata.vocabularies import PRECISIONS
+from ..metadata.vocabularies import PRECISIONS, READER_NAMES
 from ..schemas import RELATIONS
 from . import tables
 from .charts.common import THEME, USERMETA, figure_html
@@ -351,7 +351,11 @@ class Entity:
 
 
 def display(col: str, v) -> str:
-    """A value as the site's tables show it: formatted with its column's unit from the vocabulary."""
+    """A value as the site's tables show it: a vocabulary's code by the name a reader sees (``READER_NAMES``), else
+    formatted with its column's unit from the vocabulary."""
+    names = READER_NAMES.get(col)
+    if names and isinstance(v, str):
+        return names.get(v, v)
     return tables.display(v, column_unit(col))
 
 
@@ -429,7 +433,8 @@ class PageContext:
 
     def chart(self, e: Entity, s: Section, rows: list[dict]) -> str:
         x, y, colour, title = s.chart
-        values = [{x: r[x], y: r[y], colour: r.get(colour) or "", "source": r.get("source") or ""}
+        values = [{x: r[x], y: r[y], colour: display(colour, r.get(colour)) if r.get(colour) else "",
+                   "source": r.get("source") or ""}
                   for r in rows if r.get(x) is not None and r.get(y) is not None]
         if not values:
             return ""
