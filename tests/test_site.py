@@ -249,3 +249,29 @@ def test_home_page_answers_the_policy_question_first(site):
                    "frontier_training_cost_usd__frontier_models__growth_x", "inference_energy_median_kwh_per_mtok"):
         assert f">{figures[figure]}<" in findings, figure
     assert page.index("What the atlas finds") < page.index("In numbers")
+
+
+def test_every_page_links_the_project_and_offers_its_citation(site):
+    """Every page: the repository and a prefilled report of an error, both from pyproject.toml's [project.urls]
+    (compute_atlas.about), and a BibTeX entry that cites that page; an entity page's cites its entity by name."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from compute_atlas import about
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("_", "genindex")):
+            continue
+        text = page.read_text()
+        assert f'class="atlas-repository" href="{about.urls()["repository"]}"' in text, rel
+        report = re.search(r'class="atlas-report" href="([^"]+)"', text)
+        assert report, rel
+        url = urlsplit(report.group(1).replace("&amp;", "&"))
+        assert f"{url.scheme}://{url.netloc}{url.path}" == about.urls()["issues"] + "/new", rel
+        assert parse_qs(url.query)["body"][0].startswith(f"Page: {rel}\n"), rel
+        assert f"@misc{{{about.bibtex_key(rel)}," in text, rel
+    h100 = (site / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text()
+    assert "title = {NVIDIA H100 SXM5 80 GB, in Compute Atlas" in h100
+    assert "Data+error%3A+NVIDIA+H100+SXM5+80+GB" in h100

@@ -59,7 +59,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 CHART_WIDTH = 560
 #: A page is rewritten when the code or template that renders it changed, not only when its rows did.
 CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / p).read_bytes() for p in (
-    "entities.py", "tables.py", "charts/common.py", f"templates/{TEMPLATE}"))).hexdigest()
+    "entities.py", "tables.py", "charts/common.py", f"templates/{TEMPLATE}", "templates/page.html",
+    "../about.py"))).hexdigest()
 
 
 @dataclass(frozen=True)

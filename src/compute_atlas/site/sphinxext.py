@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from pathlib import Path
 
@@ -207,6 +208,10 @@ def theme_digest(app: Sphinx, toctree) -> str:
         theme_version = importlib.metadata.version(config.html_theme)
     except importlib.metadata.PackageNotFoundError:
         theme_version = ""
+    from .. import about
+
+    # the project's links and the citation's year and version, in every page's footer
+    h.update(repr((sorted(about.urls().items()), about.version(), build_year(app))).encode())
     h.update(repr((config.html_title, config.html_theme, theme_version, sphinx.__version__, config.html_theme_options,
                    [str(f) for f in config.html_css_files], [str(f) for f in config.html_js_files])).encode())
     static = Path(app.srcdir) / "_static"
@@ -238,6 +243,27 @@ def add_vega_where_drawn(app: Sphinx, pagename: str, templatename: str, context:
         "atlas-chart-view" in s.get("chart", "") for s in context.get("atlas_sections") or [])
     if drawn:
         app.add_js_file(layout.BUNDLE.removeprefix("_static/"))
+
+
+def add_project_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: the project's links and the page's citation (``templates/page.html``), from
+    ``compute_atlas.about``; an entity page is cited by its entity's name."""
+    from .. import about
+
+    entity = context.get("atlas_entity")
+    title = html.unescape(entity["name"] if entity else re.sub(r"<[^>]+>", "", context.get("title") or ""))
+    where = pagename + ".html"
+    context["atlas_project"] = {"repository": about.urls()["repository"], "report": about.report_url(title, where),
+                                "bibtex": about.bibtex(title, where, build_year(app))}
+
+
+def build_year(app: Sphinx) -> str:
+    """The year the data were built (``build_info.built_at``), which a citation of a page gives."""
+    year = getattr(app, "atlas_build_year", None)
+    if year is None:
+        rows = connect(app).execute("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()
+        year = app.atlas_build_year = rows[0][0][:4] if rows else ""
+    return year
 
 
 def relative_prefix(docname: str) -> str:
@@ -349,6 +375,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", on_finished)
     app.connect("html-collect-pages", collect_entity_pages)
     app.connect("html-page-context", add_vega_where_drawn)
+    app.connect("html-page-context", add_project_links)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("doctree-read", incremental.on_doctree_read)
