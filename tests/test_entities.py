@@ -214,3 +214,54 @@ def test_entity_pages_name_codes_as_readers_do(site):
     record = html[html.index("atlas-record"):html.index("</table>", html.index("atlas-record"))]
     assert "<td>GPU</td>" in record and "<td>data centre</td>" in record and "<td>the vendor&#x27;s TDP</td>" in record
     assert not re.search(r"<td>(gpu|data_centre|vendor_tdp)</td>", record)
+
+
+def card_of(html: str) -> dict[str, str]:
+    card = re.search(r'<dl class="atlas-card">(.*?)</dl>', html, re.S)
+    assert card, "no card of key facts"
+    return {re.sub("<[^>]+>", "", k).replace("&#x27;", "'"): re.sub("<[^>]+>", "", v)
+            for k, v in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card.group(1))}
+
+
+def test_entity_pages_open_with_a_card_of_key_facts(site, db):
+    """The card at the top of an entity page: the chip's memory, power, dense BF16 peak and on-demand cloud range,
+    and a model's training costs each named by its method and whose method it is, values from the database."""
+    h100 = card_of((site / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text())
+    tdp, memory = db.execute("SELECT tdp_watts, memory_bytes FROM accelerators "
+                             "WHERE accelerator_id = 'nvidia-h100-sxm5-80gb'").fetchone()
+    assert h100["Power (TDP)"] == fmt_value(tdp, column_unit("tdp_watts"))
+    assert h100["Memory"] == fmt_value(memory, column_unit("memory_bytes"))
+    bf16 = db.execute("SELECT peak_flop_per_s FROM accelerator_efficiency "
+                      "WHERE accelerator_id = 'nvidia-h100-sxm5-80gb' AND precision = 'bf16'").fetchone()[0]
+    assert h100["BF16 dense peak"] == fmt_value(bf16, column_unit("peak_flop_per_s"))
+    n, lo = db.execute("SELECT count(*), min(price_usd_per_hour) FROM cloud_prices WHERE pricing_model = 'on_demand' "
+                       "AND accelerator_id = 'nvidia-h100-sxm5-80gb'").fetchone()
+    offer = h100["Cloud, on demand, per chip-hour"]
+    assert offer.startswith(fmt_value(lo, "usd_per_hour")) and f"({n} offers" in offer
+
+    gpt4 = card_of((site / "models" / "gpt-4.html").read_text())
+    methods = db.execute("SELECT method_id, cost_usd_2024 FROM training_cost_methods WHERE run_id = 'gpt-4' "
+                         "AND cost_usd_2024 IS NOT NULL").fetchall()
+    assert len(methods) >= 2
+    for method, cost in methods:
+        label = f"Training cost: {entities.COST_METHOD_NAMES[method]}"
+        assert gpt4[label] == fmt_value(cost, column_unit("cost_usd_2024")), label
+    assert any("Cottier et al. 2024" in k for k in gpt4) and any("this atlas" in k for k in gpt4)
+    chip = db.execute("SELECT a.name FROM training_runs r JOIN accelerators a USING (accelerator_id) "
+                      "WHERE run_id = 'gpt-4'").fetchone()[0]
+    assert gpt4["Trained on"].endswith(chip)
+
+
+@pytest.mark.parametrize(("folder", "column", "ident"), [("accelerators", "accelerator_id", "nvidia-h100-sxm5-80gb"),
+                                                         ("models", "run_id", "gpt-4")])
+def test_last_changed_is_the_entitys_latest_row_change(site, db, folder, column, ident):
+    """'Data last changed' on an entity page is the latest change of a curated row that names it (row_changes,
+    from git blame), with that row's file and commit; not the build's date."""
+    day, dataset, commit = db.execute(
+        f"SELECT changed_date, dataset, commit FROM row_changes WHERE {column} = ? "
+        "ORDER BY changed_date DESC NULLS LAST, dataset, line LIMIT 1", [ident]).fetchone()
+    html = (site / folder / f"{ident}.html").read_text()
+    shown = re.search(r'data last changed <span class="atlas-last-changed"[^>]*>([^<]+)</span> \(([^)]+)\)', html)
+    assert shown and shown.group(1) == day.isoformat() and shown.group(2) == f"{dataset}, commit {commit}"
+    per_file = dict(db.execute("SELECT dataset, max(changed_date) FROM row_changes GROUP BY 1").fetchall())
+    assert day <= per_file[dataset]

@@ -84,6 +84,10 @@ READER_NAMES: dict[str, dict[str, str]] = {
                       "spot": "spot"},
     "evaluator_kind": {"developer": "the developer", "third_party": "a third party"},
     "energy_scope": {"gpu_only": "GPUs only", "whole_system": "whole system"},
+    "method_id": {"ours-ownership": "owning the hardware (this atlas's cost model)",
+                  "ours-cloud": "renting it in the cloud (this atlas's cloud prices)",
+                  "cottier-amortized": "amortized hardware and energy (Cottier et al. 2024's method)",
+                  "cottier-cloud": "cloud rental (Cottier et al. 2024's method)"},
 }
 
 # --- trends ---------------------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from .published_costs import PublishedCosts
 from .published_trends import PublishedTrends
 from .references import References
 from .replication_subsets import ReplicationSubsets
+from .row_changes import RowChanges
 from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
 from .technique_summary import TechniqueSummary
@@ -112,6 +113,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("mlperf_progress", MlperfProgress),
     Relation("headline_figures", HeadlineFigures),
     Relation("build_info", BuildInfo),
+    Relation("row_changes", RowChanges),
 )
 
 CURATED = tuple(r for r in RELATIONS if r.kind == "curated")

@@ -42,7 +42,6 @@ from sphinx.util.osutil import relative_uri
 from .. import schemas
 from ..metadata.units import unit
 from ..metadata.vocabularies import PRECISIONS, READER_NAMES
-from ..schemas import RELATIONS
 from . import tables
 from .charts.common import THEME, USERMETA, figure_html
 from .tables import html_table, text_html
@@ -216,7 +215,7 @@ MODEL_SECTIONS = [
                       pricing_model, price_date, rate_usd_per_hour, cost_usd, dollar_year, cost_usd_2024,
                       published_cost_usd_2024, ratio_to_published_x
                FROM training_cost_methods ORDER BY run_id, method_id""",
-            [("cost_method", "Method"), ("method_chip_hours", "Chip-hours"), ("chip_hours_basis", "Chip-hours from"),
+            [("method_id", "Method (whose)"), ("method_chip_hours", "Chip-hours"), ("chip_hours_basis", "Chip-hours from"),
              ("price_provider", "Priced at"), ("rate_usd_per_hour", "Rate"), ("cost_usd", "Cost"),
              ("dollar_year", "Dollar year"), ("cost_usd_2024", "Cost (2024 dollars)"),
              ("published_cost_usd_2024", "Published"), ("ratio_to_published_x", "Ours / published")]),
@@ -247,9 +246,9 @@ MODEL_SECTIONS = [
 ]
 
 SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
-#: The curated dataset of each curated relation: a page's "data last changed" is the latest change of those its rows
-#: come from (build_info's ``changed:<file>``).
-DATASET_FILES = {r.name: r.csv_file for r in RELATIONS if r.csv_file}
+#: The column that names an entity of each kind in the curated datasets: an entity page's "data last changed" is the
+#: latest change of the rows that carry its id there (``row_changes``).
+ID_COLUMNS = {"accelerator": "accelerator_id", "model": "run_id"}
 #: Columns that name an entity: their cells link to its page.
 LINKED = {"accelerator_id": "accelerator", "run_id": "model"}
 #: Units of the columns that a section renames.
@@ -277,6 +276,8 @@ class Entity:
     sections: dict[str, list[dict]] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
     last_changed: str | None = None
+    #: the dataset and commit of that change
+    last_changed_in: str | None = None
 
     @property
     def path(self) -> str:
@@ -351,6 +352,77 @@ class Entity:
         return out
 
 
+    def card(self, chip_names: dict[str, str]) -> list[tuple[str, str]]:
+        """The key facts at the top of the entity's page, as (label, text) with units: what a reader asks first.
+        Absent facts are left out; a cost is named by its method and whose method it is (``COST_METHOD_NAMES``);
+        a chip by its name (``chip_names``, by id)."""
+        out: list[tuple[str, str]] = []
+
+        def add(label: str, col: str, v, suffix: str = "") -> None:
+            if v is not None and v != "":
+                out.append((label, display(col, v) + suffix))
+
+        first = self.sections.get("specification" if self.kind == "accelerator" else "catalogue", [{}])
+        rec = first[0] if first else {}
+        if self.kind == "accelerator":
+            for label, col in [("Vendor", "vendor"), ("Market", "market_segment"), ("Announced", "release_date"),
+                               ("Memory", "memory_bytes"), ("Memory bandwidth", "memory_bandwidth_bytes_per_s"),
+                               ("Power (TDP)", "tdp_watts")]:
+                add(label, col, rec.get(col))
+            add("Launch price", "launch_price_usd", rec.get("launch_price_usd"),
+                f" (list, {rec['launch_price_date']})" if rec.get("launch_price_date") else "")
+            rates = {r["precision"]: r for r in self.sections.get("precisions", [])}
+            effs = {r["precision"]: r for r in self.sections.get("efficiency", [])}
+            for p in ("bf16", "fp16", "fp8"):
+                if p in rates and rates[p].get("peak_flop_per_s"):
+                    add(f"{p.upper()} dense peak", "peak_flop_per_s", rates[p]["peak_flop_per_s"])
+                    eff = effs.get(p, {})
+                    add(f"{p.upper()} per 2024 dollar", "flop_per_s_per_usd_2024", eff.get("flop_per_s_per_usd_2024"))
+                    add(f"{p.upper()} per watt", "flop_per_s_per_watt", eff.get("flop_per_s_per_watt"))
+                    break
+            on_demand = sorted(r["price_usd_per_hour"] for r in self.sections.get("cloud_prices", [])
+                               if r.get("pricing_model") == "on_demand" and r.get("price_usd_per_hour"))
+            if on_demand:
+                lo, hi = on_demand[0], on_demand[-1]
+                span = display("price_usd_per_hour", lo) + (f" to {display('price_usd_per_hour', hi)}" if hi > lo else "")
+                dates = sorted(r["price_date"] for r in self.sections.get("cloud_prices", [])
+                               if r.get("pricing_model") == "on_demand")
+                out.append(("Cloud, on demand, per chip-hour",
+                            f"{span} ({len(on_demand)} offers, {dates[0]} to {dates[-1]}, nominal dollars)"))
+        else:
+            for label, col in [("Organization", "organization"), ("Published", "publication_date")]:
+                add(label, col, rec.get(col))
+            for label, col in [("Parameters", "parameters"), ("Training tokens", "training_tokens")]:
+                if rec.get(col):
+                    out.append((label, in_words(rec[col])))
+            conf = rec.get("compute_confidence")
+            add("Training compute", "training_compute_flop", rec.get("training_compute_flop"),
+                f" ({conf} estimate)" if conf else "")
+            hw = (self.sections.get("hardware") or [{}])[0]
+            if hw.get("accelerator_id"):
+                chips = f"{hw['accelerator_count']:,} × " if hw.get("accelerator_count") else ""
+                out.append(("Trained on", chips + chip_names.get(hw["accelerator_id"], hw["accelerator_id"])))
+            for row in self.sections.get("cost_methods", []):
+                if row.get("cost_usd_2024") is not None:
+                    out.append((f"Training cost: {COST_METHOD_NAMES.get(row['method_id'], row['method_id'])}",
+                                display("cost_usd_2024", row["cost_usd_2024"])))
+            cost = (self.sections.get("cost") or [{}])[0]
+            add("Training energy", "energy_kwh", cost.get("energy_kwh"))
+        return out
+
+
+def in_words(n: float) -> str:
+    """A large count to three significant figures with its scale in words: 1.8e12 -> "1.8 trillion"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if abs(n) >= scale:
+            return f"{n / scale:.3g} {word}"
+    return f"{n:.3g}"
+
+
+#: Each costing method of ``training_cost_methods`` as a reader reads it: what it prices, and whose method it is.
+COST_METHOD_NAMES = READER_NAMES["method_id"]
+
+
 def display(col: str, v) -> str:
     """A value as the site's tables show it: a vocabulary's code by the name a reader sees (``READER_NAMES``), else
     formatted with its column's unit from the vocabulary."""
@@ -362,7 +434,6 @@ def display(col: str, v) -> str:
 
 def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
     """Every entity with its rows, from the database."""
-    changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
     out: dict[str, dict[str, Entity]] = {
         "accelerator": {i: Entity("accelerator", i, n) for i, n in
                         con.execute("SELECT accelerator_id, name FROM accelerators ORDER BY accelerator_id").fetchall()},
@@ -370,7 +441,6 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
                   con.execute("SELECT run_id, model FROM training_runs ORDER BY run_id").fetchall()},
     }
     for kind, sections in SECTIONS.items():
-        dates: dict[str, set[str]] = {}
         for s in sections:
             cur = con.execute(s.sql)
             names = [d[0] for d in cur.description][1:]
@@ -379,10 +449,15 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
                 if e is None:
                     continue
                 e.sections.setdefault(s.key, []).append({n: _jsonable(v) for n, v in zip(names, row[1:])})
-                if s.relation in DATASET_FILES and changed.get(DATASET_FILES[s.relation]):
-                    dates.setdefault(e.id, set()).add(changed[DATASET_FILES[s.relation]])
-        for e in out[kind].values():
-            e.last_changed = max(dates.get(e.id, {None}) - {None}, default=None)
+        # "last changed": the latest change of a curated row about the entity (row_changes, from git blame)
+        column = ID_COLUMNS[kind]
+        for ident, day, dataset, commit in con.execute(f"""
+                SELECT {column}, changed_date, dataset, commit FROM row_changes WHERE {column} IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY {column} ORDER BY changed_date DESC NULLS LAST,
+                                           dataset, line) = 1""").fetchall():
+            if ident in out[kind] and day is not None:
+                out[kind][ident].last_changed = day.isoformat()
+                out[kind][ident].last_changed_in = f"{dataset}, commit {commit}"
     for alias, aid in con.execute("SELECT alias, accelerator_id FROM accelerator_aliases ORDER BY alias").fetchall():
         if aid in out["accelerator"]:
             out["accelerator"][aid].aliases.append(alias)
@@ -401,6 +476,7 @@ class PageContext:
     def __init__(self, entities: dict[str, dict[str, Entity]], cite):
         self.entities, self.full_cite = entities, cite
         self._short: dict[str, str] = {}
+        self.chip_names = {i: e.name for i, e in entities.get("accelerator", {}).items()}
 
     def cite(self, keys: str) -> str:
         """A citation in a table cell: the link of ``{cite:p}`` without its tooltip (the full reference is in
@@ -475,7 +551,8 @@ class PageContext:
             "atlas_entity": {"kind": e.kind, "what": "Accelerator" if e.kind == "accelerator" else "Model",
                              "folder": FOLDERS[e.kind], "id": text_html(e.id), "name": text_html(e.name),
                              "name_query": quote(e.name), "aliases": [text_html(a) for a in e.aliases],
-                             "last_changed": e.last_changed},
+                             "last_changed": e.last_changed, "last_changed_in": text_html(e.last_changed_in or ""),
+                             "card": [(text_html(k), text_html(v)) for k, v in e.card(self.chip_names)]},
             "atlas_sections": sections,
             "atlas_sources": [self.full_cite(k) for k in e.sources()],
             # the theme's "last updated": when the entity's data last changed
