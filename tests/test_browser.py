@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -294,6 +295,24 @@ def test_search_for_an_ambiguous_name_lists_the_entities(browser, served):
         hits = v.page.locator(".atlas-entity-hits li a")
         hits.first.wait_for(timeout=15000)
         assert hits.count() >= 2 and all("A100" in t for t in hits.all_inner_texts())
+
+
+@pytest.mark.parametrize("query,page", [("cost of GPT-4", "models/gpt-4.html"),
+                                        ("H100 cloud price", "accelerators/nvidia-h100-sxm5-80gb.html"),
+                                        ("GPT-4.1 price per token", "models/gpt-4-1.html")])
+def test_search_lists_the_named_entity_first_among_other_words(browser, served, query, page):
+    """A query that names an entity among other words lists that entity's page first (not a longer name's part:
+    GPT-4 in "GPT-4.1"), above the text results, and lists no address twice."""
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/search.html?q={quote(query)}", wait_until="networkidle")
+        hits = v.page.locator(".atlas-entity-hits li a")
+        hits.first.wait_for(timeout=15000)
+        assert hits.first.get_attribute("href").endswith(page)
+        v.page.locator("#search-results li").first.wait_for(timeout=15000)
+        v.page.wait_for_timeout(500)
+        hrefs = [a.get_attribute("href") for a in v.page.locator("#search-results li a").all()]
+        assert hrefs and len(hrefs) == len(set(hrefs))
+        assert v.errors == [] and v.outside == []
 
 
 # --- every screen: a phone's width, a dark page -------------------------------------------------------

@@ -51,17 +51,48 @@
     var seen = {};
     return list.filter(function (e) { var k = e.kind + ":" + e.id; if (seen[k]) return false; seen[k] = true; return true; });
   }
-  /* The entities a query names: those with a name, alias or id equal to it (ignoring case and punctuation),
-     else those with a name or alias that holds every word of it. */
+  /* Where the words of `name` stand together in the words `q` of a query: their first index, or -1. */
+  function spanIn(q, name) {
+    var t = tokens(name);
+    if (!t.length || t.length > q.length) return -1;
+    for (var i = 0; i + t.length <= q.length; i++) {
+      var all = true;
+      for (var j = 0; j < t.length && all; j++) all = q[i + j] === t[j];
+      if (all) return i;
+    }
+    return -1;
+  }
+  /* The entities a query names, best first:
+     1. those with a name, alias or id equal to it (ignoring case and punctuation);
+     2. else those with a name or alias that holds every word of the query ("Llama 3 405B");
+     3. else those a name, alias or id of which stands in the query among other words ("cost of GPT-4", "H100 cloud
+        price"), the longest names first; a name inside a longer one found at the same place does not count
+        ("GPT-4" in "GPT-4 Turbo price").
+     Each entity once. */
   function findEntities(index, query) {
     var q = tokens(query);
     if (!q.length) return [];
     var nq = q.join(" ");
     var exact = index.filter(function (e) { return names(e).some(function (n) { return tokens(n).join(" ") === nq; }); });
     if (exact.length) return unique(exact);
-    return unique(index.filter(function (e) {
+    var within = index.filter(function (e) {
       return names(e).some(function (n) { var t = tokens(n); return q.every(function (w) { return t.indexOf(w) >= 0; }); });
-    }));
+    });
+    if (within.length) return unique(within);
+    var found = [];
+    index.forEach(function (e) {
+      var best = null;
+      names(e).forEach(function (n) {
+        var at = spanIn(q, n), len = tokens(n).length;
+        if (at >= 0 && (!best || len > best.len)) best = { e: e, at: at, len: len };
+      });
+      if (best) found.push(best);
+    });
+    found = found.filter(function (f) {
+      return !found.some(function (g) { return g.len > f.len && g.at <= f.at && f.at + f.len <= g.at + g.len; });
+    });
+    found.sort(function (a, b) { return b.len - a.len || a.at - b.at; });
+    return unique(found.map(function (f) { return f.e; }));
   }
   window.atlasFindEntities = findEntities;
 
@@ -73,7 +104,11 @@
     if (!query) return;
     loadIndex(function (index) {
       var hits = findEntities(index, query);
-      if (hits.length === 1 && !params.has("all")) {  // one entity: land on its page
+      var q = tokens(query);
+      var onlyIt = hits.length === 1 && names(hits[0]).some(function (n) {
+        var t = tokens(n); return q.every(function (w) { return t.indexOf(w) >= 0; });
+      });
+      if (onlyIt && !params.has("all")) {  // the query names one entity and nothing else: land on its page
         window.location.replace(ROOT + hits[0].page);
         return;
       }
@@ -95,6 +130,23 @@
       box.appendChild(ul);
       results.parentNode.insertBefore(box, results);
     });
+    dropDuplicateResults(results);
+  }
+
+  /* Sphinx's search lists a page once per matching section; a result whose address is already listed is
+     dropped, as the results arrive. */
+  function dropDuplicateResults(results) {
+    function dedupe() {
+      var seen = {};
+      results.querySelectorAll("li").forEach(function (li) {
+        var a = li.querySelector("a");
+        if (!a) return;
+        var href = a.getAttribute("href");
+        if (seen[href]) li.remove(); else seen[href] = true;
+      });
+    }
+    if (window.MutationObserver) new MutationObserver(dedupe).observe(results, { childList: true, subtree: true });
+    dedupe();
   }
 
   // --- compare ------------------------------------------------------------------------------------------
