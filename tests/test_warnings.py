@@ -42,6 +42,8 @@ PRICE_ANNOUNCED = "price announced to take effect before the model's publication
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
 DATED_RUN = "the run is a dated version of run `alexnet` (the same name with a month and year), a near-duplicate run"
+TWIN_RUN = ("the run has the same organization, publication_date and training compute as run `yi-34b`: a near-duplicate "
+            "run")
 FRACTION = "score at or below 1 on a percent benchmark whose chance is 25: a 0-1 fraction not converted?"
 FAR_SCORE = ("score differs by more than 50 points from the median (26.242) of the same run's other results on this "
              "benchmark")
@@ -211,6 +213,13 @@ def dated_run(d):
     return _edit(d, "training_runs.csv", "run_id", "4-layer-qrnn-h-2500", "run_id", "alexnet-sep-2012")
 
 
+def twin_run(d):
+    # Yi-6B (same organization and date as Yi-34B) given Yi-34B's compute, as a second source's row of one model
+    twin = next(r for r in read_rows(d / "training_runs.csv") if r["run_id"] == "yi-34b")
+    file, line, _ = run(d, "yi-6b", "training_compute_flop", twin["training_compute_flop"])
+    return file, line, "run_id"  # the check points at the run, the later of the two by run_id
+
+
 def fraction_on_percent(d):
     # Nova Lite's only MMLU result as a 0-1 fraction
     return _edit(d, "benchmark_results.csv", "benchmark_result_id", "mmlu-amazon-nova-lite-v1-0-helm", "score", "0.8")
@@ -321,6 +330,7 @@ EDITS = {
     PRICE_ANNOUNCED: price_announced_before_release,
     CLAIM_VALUE: claim_value_unknown,
     DATED_RUN: dated_run,
+    TWIN_RUN: twin_run,
     FRACTION: fraction_on_percent,
     FAR_SCORE: far_score,
     SIZE_RESULT: size_result,
@@ -360,7 +370,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
                   "price-announced-before-release": PRICE_ANNOUNCED,
-                  "run-dated-version-of-another": DATED_RUN, "fraction-on-percent-scale": FRACTION,
+                  "run-dated-version-of-another": DATED_RUN, "run-twin-of-another": TWIN_RUN,
+                  "fraction-on-percent-scale": FRACTION,
                   "score-far-from-own-results": FAR_SCORE, "benchmark-results-version-size-vs-parameters": SIZE_RESULT,
                   "inference-prices-version-size-vs-parameters": SIZE_PRICE,
                   "inference-energy-version-size-vs-parameters": SIZE_ENERGY,

@@ -135,8 +135,10 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     # training runs
     _f("model", str, "Name of the AI model."),
     _f("organization", str, "Organizations that trained the model."),
-    _f("publication_date", dt.date, "Date of the model's first public release: the earlier of its announcement "
-       "and the first version of its paper (arXiv or bioRxiv v1), not a later version or the journal date.", "date"),
+    _f("publication_date", dt.date, "Date of the model's first public release: the earliest of its announcement, "
+       "the first version of its paper (arXiv or bioRxiv v1) and its OpenReview submission once public (readers: "
+       "everyone; ICLR posts submissions at its deadline, often before arXiv v1), not a later version, the "
+       "camera-ready or the journal date.", "date"),
     _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
     _f("training_compute_flop", float, "Total training compute of the model (pre-training and any further training "
        "its developer counts in; not the compute of a larger model it was distilled from).", "flop", gt=0, le=1e28),

@@ -19,7 +19,10 @@ class ModelVersions(pa.DataFrameModel):
         a Gemini preview) is a version of its model's run, not a run of its own, but it was released later than
         the model. `benchmark_scores.score_date` dates a result of such a version by its `version_date`; a
         version without a row here is the model's first release or of unknown date (dated by the model's
-        `publication_date`)."""
+        `publication_date`). A version released with the model is its first release and has no row: an
+        instruct or chat checkpoint published the same day as the base model (Qwen2.5-72B-Instruct), or the
+        name the model was launched under (grok-3-beta, Grok 3 as announced), even where an API served it
+        later."""
         metadata = Declaration(
             kind="curated",
             csv="model_versions.csv",

@@ -667,6 +667,23 @@ CHECKS: tuple[Check, ...] = (
           value="run_id", details=(("base", f"regexp_replace(run_id, {_DATED_SUFFIX}, '')"),),
           catches="A dated version kept as a run of its own beside its model's run (Epoch AI lists some dated "
                   "versions as models)."),
+    Check("run-twin-of-another", "training_runs", "run_id",
+          "the run has the same organization, publication_date and training compute as run `{twin}`: a near-duplicate "
+          "run",
+          "one model is one run: merge the two (keep the sources and facts of both in one row), point results, prices "
+          "and costs at the kept run with the version in model_version (an exception only for two models that truly "
+          "share all three)",
+          "warning",
+          where="training_compute_flop IS NOT NULL AND EXISTS (SELECT 1 FROM training_runs t WHERE t.run_id < "
+                "training_runs.run_id AND t.organization = training_runs.organization AND t.publication_date = "
+                "training_runs.publication_date AND t.training_compute_flop = training_runs.training_compute_flop)",
+          value="run_id",
+          details=(("twin", "(SELECT min(t.run_id) FROM training_runs t WHERE t.run_id < training_runs.run_id AND "
+                            "t.organization = training_runs.organization AND t.publication_date = "
+                            "training_runs.publication_date AND t.training_compute_flop = "
+                            "training_runs.training_compute_flop)"),),
+          catches="One model kept as two runs from two sources (GPT-3.5 as Notable AI Models' 'GPT-3.5 (davinci-002)' "
+                  "beside the Benchmarking Hub's 'GPT-3.5'), which a name alone does not reveal."),
     # prices
     *(Check(f"{kind}-price-before-release", table, "price_date", f"{what} dated before the accelerator's release_date",
             hint, where=f"price_date < (SELECT min(a.release_date) FROM accelerators a "
