@@ -269,6 +269,10 @@ _ON_SALE_SAID = ("regexp_extract(lower(coalesce(notes, '')), '(on[ -]sale|availa
                  "( date| from| on)?:? ' || CAST(release_date AS VARCHAR), 0)")
 
 
+#: Bases of release_date under which the announcement and the on-sale day are one day (the on-sale check is moot).
+_SAME_DAY_BASES = "'announcement_and_launch', 'launch'"
+
+
 #: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
 _CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
              r"'%Y%m%d')::DATE")
@@ -509,10 +513,12 @@ CHECKS: tuple[Check, ...] = (
           "release_date is the on-sale date that notes give ({said})",
           "release_date is the day the vendor first announced the product with its specifications; store that "
           "(with its source) and keep the on-sale date in notes",
-          where=f"{_ON_SALE_SAID} <> ''", value="CAST(release_date AS VARCHAR)",
+          where=f"{_ON_SALE_SAID} <> '' AND release_date_basis NOT IN ({_SAME_DAY_BASES})",
+          value="CAST(release_date AS VARCHAR)",
           details=(("said", _ON_SALE_SAID),),
           catches="A release date that is the retail availability date, which the row's own notes call the "
-                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement."),
+                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement "
+                  "(unless `release_date_basis` says it was announced and launched the same day)."),
     Check("release-date-month-only-not-first", "accelerators", "release_date",
           "release_date_basis is month_only but release_date is not the 1st of a month",
           "only the month known: store its 1st (2016-10-01); a known day gets the basis that says how it is known",
