@@ -243,3 +243,15 @@ def test_a_step_that_reads_an_undeclared_relation_fails_clearly(tmp_path, built)
     step.run(con)
     assert con.execute("SELECT count(*) FROM technique_summary").fetchone()[0] > 0
     assert "step_sandbox" not in {r[0] for r in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+
+
+def test_every_release_date_basis_is_explained_and_the_day_bases_are_in_it():
+    # the data dictionary documents each code of accelerators.release_date_basis, and the checks' day bases
+    # (a 1st of the month under them warns) are codes of the vocabulary
+    from compute_atlas.metadata.vocabularies import RELEASE_DATE_BASES, RELEASE_DATE_DAY_BASES
+    column = next(c for c in relation("accelerators").columns() if c.name == "release_date_basis")
+    assert not column.nullable
+    for code in RELEASE_DATE_BASES:
+        assert f"`{code}`" in column.description, code
+    assert set(RELEASE_DATE_DAY_BASES) < set(RELEASE_DATE_BASES)
+    assert not {"month_only", "year_only", "unverified"} & set(RELEASE_DATE_DAY_BASES)

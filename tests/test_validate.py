@@ -160,3 +160,17 @@ def test_published_cost_of_an_unknown_run_is_an_error(datasets):
     assert code == 2
     assert any(p["file"] == "published_costs.csv" and p["line"] == line and p["column"] == "run_id"
                and p["severity"] == "error" for p in found), found
+
+
+def test_on_sale_date_is_an_error_unless_the_basis_says_announced_and_launched_that_day(datasets):
+    # the RTX 6000 Ada's notes give its on-sale day (2022-12-03); stored as release_date under the basis
+    # `announcement` that is the class-6 error, while `announcement_and_launch` says the two days are one
+    path = datasets / "accelerators.csv"
+    row = row_of(path, "accelerator_id", "nvidia-rtx-6000-ada")
+    line = edit_csv(path, row, "release_date", "2022-12-03")
+    code, found = problems(datasets)
+    on_sale = [p for p in found if p.get("check") == "release-date-is-on-sale-date"]
+    assert code == 2 and [(p["line"], p["column"]) for p in on_sale] == [(line, "release_date")]
+    edit_csv(path, row, "release_date_basis", "announcement_and_launch")
+    code, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "release-date-is-on-sale-date"]

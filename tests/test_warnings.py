@@ -63,6 +63,7 @@ PAPER_BEFORE_MODEL = ("the cited paper (arXiv, first version 2020-05) predates t
                       "by more than 6 months: its result is of another model")
 ARCHIVE_LAG = ("a reported_purchase price dated 123 days before the archive capture it cites (2025-03-04), more "
                "than 60")
+FIRST_AS_DAY = "release_date is the 1st of a month, while release_date_basis (announcement) says the day is known"
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
                "per-thousand-token price not converted, or converted twice?")
 
@@ -117,6 +118,11 @@ def fp16_vector_off_ratio(d):
 def fp16_tensor_below_twice_fp32(d):
     # the Quadro GV100's FP16 at 1.69 x its FP32 1.48e13 (a vector rate), not its tensor rate 1.185e14
     return accelerator(d, "nvidia-quadro-gv100", "fp16_flop_per_s", "2.5e13")
+
+
+def first_of_month_as_day(d):
+    # the Tesla K40's announcement (2013-11-18, SC13) stored as the month's 1st, a placeholder passed off as the day
+    return accelerator(d, "nvidia-tesla-k40", "release_date", "2013-11-01")
 
 
 def region_of_other_provider(d):
@@ -319,6 +325,7 @@ EDITS = {
     FP16_TENSOR: fp16_tensor_below_twice_fp32,
     REGION_OTHER: region_of_other_provider,
     NAME_MEMORY: name_memory_differs,
+    FIRST_AS_DAY: first_of_month_as_day,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
     FP32_PER_USD: fp32_per_usd_above_trend,
@@ -369,6 +376,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
+                  "release-date-first-as-day": FIRST_AS_DAY,
                   "price-announced-before-release": PRICE_ANNOUNCED,
                   "run-dated-version-of-another": DATED_RUN, "run-twin-of-another": TWIN_RUN,
                   "fraction-on-percent-scale": FRACTION,

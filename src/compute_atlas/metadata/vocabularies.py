@@ -28,6 +28,15 @@ PROVENANCES = ("measured", "published")
 PRICE_BASES = ("launch_list", "purchase")
 #: Which price the data-centre price-performance fits use: the launch list price, else a purchase price near launch.
 FIT_PRICE_BASES = ("launch_list", "purchase_near_launch")
+#: How an accelerator's ``release_date`` is known (``accelerators.release_date_basis``): the day of the vendor's
+#: announcement with specifications (launch later), the day it was announced and launched together (reviews or sales
+#: that day), the launch day that secondary lists agree on with no earlier announcement found, the designers' paper
+#: or talk, only the month (stored as the 1st), only the year (stored as 1 July), or one secondary database's date
+#: that nothing else confirms.
+RELEASE_DATE_BASES = ("announcement", "announcement_and_launch", "launch", "paper", "month_only", "year_only",
+                      "unverified")
+#: The bases of a release date that name a day (a 1st of the month among them is suspect: only the month known?).
+RELEASE_DATE_DAY_BASES = ("announcement", "announcement_and_launch", "launch", "paper")
 #: How the date an API price took effect is known (``inference_prices.effective_date_basis``): the provider's
 #: launch post or price announcement, a dated price history (llm-prices, genai-prices), Epoch AI's price
 #: sheet's `Price date`, or the first month Artificial Analysis' monthly prices show it.

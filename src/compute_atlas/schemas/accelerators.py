@@ -3,6 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
+from ..metadata.vocabularies import RELEASE_DATE_BASES
 from ._base import Declaration, Pattern, field, shared
 
 #: The columns whose values `value_basis` qualifies: the peak rates, memory, bandwidths and power.
@@ -33,6 +34,16 @@ class Accelerators(pa.DataFrameModel):
         "Convention: the date the vendor first announced the product with its specifications (launch event, press "
         "release or the designers' paper), not the first shipment or retail availability, which `notes` give where "
         "known. Only the month known: the 1st; only the year: 1 July; `notes` say which."))
+    release_date_basis: str = field(
+        "How `release_date` is known: `announcement` (the vendor announced the product with its specifications "
+        "that day; it went on sale later, on the day `notes` give), `announcement_and_launch` (announced and "
+        "launched the same day: reviews or sales from that day, as a cited source shows), `launch` (the launch day "
+        "that two secondary lists agree on; no earlier announcement with specifications was found, none ruled "
+        "out), `paper` (the designers' paper or conference talk), `month_only` (only the month is known: the 1st "
+        "is stored), `year_only` (only the year: 1 July is stored) or `unverified` (one secondary database's date "
+        "that no other source confirms; `notes` say 'date unverified'). `notes` give the evidence in a sentence "
+        "that begins 'Date:' or 'Release date'.",
+        nullable=False, isin=list(RELEASE_DATE_BASES))
     launch_price_usd: float = shared('launch_price_usd')
     launch_price_date: pl.Date = field("Date the launch price refers to.", 'date')
     fp64_flop_per_s: float = field(RATE.format(what="FP64 on the vector (non-tensor) units"), 'flop_per_s', ge=1e9, le=1e16)

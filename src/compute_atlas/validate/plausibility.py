@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, TECHNIQUE_METRICS
+from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, RELEASE_DATE_DAY_BASES, TECHNIQUE_METRICS
 from ..problems import Problem
 from ..schemas import CURATED, relation
 from ..schemas.accelerators import VALUE_COLUMNS
@@ -269,6 +269,10 @@ _ON_SALE_SAID = ("regexp_extract(lower(coalesce(notes, '')), '(on[ -]sale|availa
                  "( date| from| on)?:? ' || CAST(release_date AS VARCHAR), 0)")
 
 
+#: Bases of release_date under which the announcement and the on-sale day are one day (the on-sale check is moot).
+_SAME_DAY_BASES = "'announcement_and_launch', 'launch'"
+
+
 #: The day of the Wayback Machine capture a source_url points at (web.archive.org/web/YYYYMMDDhhmmss/...), else NULL.
 _CAPTURED = (r"try_strptime(regexp_extract(coalesce(source_url, ''), 'web\.archive\.org/web/([0-9]{8})', 1), "
              r"'%Y%m%d')::DATE")
@@ -509,10 +513,39 @@ CHECKS: tuple[Check, ...] = (
           "release_date is the on-sale date that notes give ({said})",
           "release_date is the day the vendor first announced the product with its specifications; store that "
           "(with its source) and keep the on-sale date in notes",
-          where=f"{_ON_SALE_SAID} <> ''", value="CAST(release_date AS VARCHAR)",
+          where=f"{_ON_SALE_SAID} <> '' AND release_date_basis NOT IN ({_SAME_DAY_BASES})",
+          value="CAST(release_date AS VARCHAR)",
           details=(("said", _ON_SALE_SAID),),
           catches="A release date that is the retail availability date, which the row's own notes call the "
-                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement."),
+                  "on-sale, availability or shipping date ('on sale 2022-10-12'), rather than the announcement "
+                  "(unless `release_date_basis` says it was announced and launched the same day)."),
+    Check("release-date-month-only-not-first", "accelerators", "release_date",
+          "release_date_basis is month_only but release_date is not the 1st of a month",
+          "only the month known: store its 1st (2016-10-01); a known day gets the basis that says how it is known",
+          where="release_date_basis = 'month_only' AND day(release_date) <> 1", value="CAST(release_date AS VARCHAR)",
+          catches="A release date stored with a day while its basis says only the month is known."),
+    Check("release-date-year-only-not-july-first", "accelerators", "release_date",
+          "release_date_basis is year_only but release_date is not 1 July",
+          "only the year known: store 1 July of it (2018-07-01), not 1 January",
+          where="release_date_basis = 'year_only' AND NOT (month(release_date) = 7 AND day(release_date) = 1)",
+          value="CAST(release_date AS VARCHAR)",
+          catches="A year-only release date stored as 1 January (Epoch AI's placeholder) or with a day."),
+    Check("release-date-first-as-day", "accelerators", "release_date",
+          "release_date is the 1st of a month, while release_date_basis ({basis}) says the day is known",
+          "is only the month known (1st of the month as a placeholder)? Then set release_date_basis to month_only; "
+          "if the 1st is the real day, say so in notes and add a reviewed exception", "warning",
+          where=f"day(release_date) = 1 AND release_date_basis IN "
+                f"({', '.join(repr(b) for b in RELEASE_DATE_DAY_BASES)})",
+          value="CAST(release_date AS VARCHAR)", details=(("basis", "release_date_basis"),),
+          catches="A month placeholder (the 1st) passed off as the day of an announcement or launch."),
+    Check("release-date-unverified-not-noted", "accelerators", "release_date_basis",
+          "release_date_basis is unverified exactly where notes say 'date unverified'",
+          "an unconfirmed date gets release_date_basis unverified and the words 'Date unverified' in notes (with "
+          "the one source it rests on); a confirmed one neither",
+          where="(release_date_basis = 'unverified') <> contains(lower(coalesce(notes, '')), 'date unverified')",
+          value="release_date_basis",
+          catches="A release date that rests on one secondary database passed off as confirmed, or a confirmed one "
+                  "whose notes still call it unverified."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
