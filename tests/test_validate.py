@@ -174,3 +174,44 @@ def test_on_sale_date_is_an_error_unless_the_basis_says_announced_and_launched_t
     edit_csv(path, row, "release_date_basis", "announcement_and_launch")
     code, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "release-date-is-on-sale-date"]
+
+
+def _shader_rate_errors(found):
+    return [p for p in found if p.get("check") == "fp32-off-shaders-and-clock" and p["severity"] == "error"]
+
+
+def test_mobile_variant_rate_on_desktop_card_is_caught(datasets):
+    """Issue 27 (sample 3): the desktop Quadro P1000 (640 shaders at 1480 MHz) stored with the 512-shader
+    variant's 1.425 TFLOP/s; with its shader count and clock stored, the rate is an error at its line."""
+    path = datasets / "accelerators.csv"
+    line = edit_csv(path, row_of(path, "accelerator_id", "nvidia-quadro-p1000"), "fp32_flop_per_s", "1.425e12")
+    code, found = problems(datasets)
+    (p,) = _shader_rate_errors(found)
+    assert code == 2 and (p["file"], p["line"], p["column"], p["value"]) == (
+        "accelerators.csv", line, "fp32_flop_per_s", "1.425e+12")
+    assert "mobile" in p["hint"]
+
+
+def test_shader_rate_check_needs_both_shaders_and_clock(datasets):
+    """Without a clock the rate is not checked (the columns stay empty where no source gives them)."""
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-quadro-p1000")
+    edit_csv(path, i, "fp32_flop_per_s", "1.425e12")
+    edit_csv(path, i, "boost_clock_hz", "")
+    _, found = problems(datasets)
+    assert not _shader_rate_errors(found)
+
+
+def test_four_flop_per_shader_clock_only_on_dual_issue_chips(datasets):
+    """RDNA 3 and 4 count 4 FLOP per shader per clock; on a GeForce or Quadro card half the shaders (FP32 = 4 x
+    shaders x clock) is an error, while the shipped RDNA 3 rows pass at 4x."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rdna3 = [r for r in rows if r["accelerator_id"] == "amd-rx-7900-xt"][0]
+    assert abs(float(rdna3["fp32_flop_per_s"]) / (4 * int(rdna3["shader_count"]) * float(rdna3["boost_clock_hz"])) - 1) < 0.02
+    i = row_of(path, "accelerator_id", "nvidia-quadro-p2000")
+    half = str(int(rows[i]["shader_count"]) // 2)
+    line = edit_csv(path, i, "shader_count", half)
+    code, found = problems(datasets)
+    (p,) = _shader_rate_errors(found)
+    assert code == 2 and p["line"] == line and "2 x shader_count" in p["rule"]

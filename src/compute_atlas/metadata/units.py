@@ -97,6 +97,7 @@ UNITS: dict[str, Unit] = {u.code: u for u in [
     Unit("bits", "bits", "count", "bit", ("_bits",), "~s"),
     Unit("bit_per_s", "bit/s", "si", "bit/s", ("_bit_per_s",), "~s"),
     Unit("watts", "W", "si", "W", ("_watts",), "~s"),
+    Unit("hz", "Hz", "si", "Hz", ("_hz",), "~s"),
     Unit("usd", "USD (nominal, of the date the row gives)", "money", "", ("_usd",), "$~s"),
     Unit("usd_2024", "USD (2024 dollars, CPI-U)", "money", "(2024)", ("_usd_2024",), "$~s"),
     Unit("usd_per_hour", "USD per accelerator-hour (nominal)", "plain", "USD/h", ("_usd_per_hour",), "$.2f", 3),

@@ -95,6 +95,16 @@ class Accelerators(pa.DataFrameModel):
         str_matches=VALUE_BASIS_PATTERN,
         checks_doc="the columns are the peak rates, memory, bandwidths and `tdp_watts`; a listed column must be filled")
     notes: str = shared('notes')
+    shader_count: int = field(
+        "Number of FP32 shader units (NVIDIA CUDA cores, AMD stream processors, Intel vector lanes) the row's "
+        "FP32 rate covers (all chips of a multi-chip board), as the vendor or the cited source counts them. With "
+        "`boost_clock_hz` it fixes the FP32 rate: 2 FLOP (one fused multiply-add) per shader per clock, 4 on AMD "
+        "RDNA 3 and RDNA 4 (dual issue). Empty where no source gives it.", 'count', gt=0, le=1_000_000)
+    boost_clock_hz: float = field(
+        "Boost clock of the shaders at which the row's rates are stated (the only clock the source gives where the "
+        "chip has none), as the vendor or the cited source gives it. Where it and `shader_count` are stored, "
+        "`fp32_flop_per_s` must equal 2 (4 on RDNA 3 and 4) x shaders x clock: a mobile or other variant's rate "
+        "on a desktop card breaks it. Empty where no source gives it.", 'hz', ge=1e7, le=1e10)
 
     class Config:
         description = """Machine-learning accelerators (GPUs, TPUs, other ASICs, wafer-scale

@@ -233,6 +233,16 @@ _MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(na
                                       for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
 
 
+#: Families whose shaders issue two FP32 fused multiply-adds per clock (dual issue), as TechPowerUp and the vendor
+#: count shaders: FP32 = 4 x shaders x clock; every other chip: 2 x shaders x clock.
+DUAL_ISSUE_FAMILIES = (
+    ("AMD", r"\b(RX ?[79][0-9]{3}|W7[0-9]{3})\b", "AMD RDNA 3 and RDNA 4: RX 7xxx, RX 9xxx, W7xxx"),
+)
+_FLOP_PER_SHADER_CLOCK = ("(CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN 4"
+                                              for v, rx, _ in DUAL_ISSUE_FAMILIES) + " ELSE 2 END)")
+_SHADER_RATE = f"({_FLOP_PER_SHADER_CLOCK} * shader_count * boost_clock_hz)"
+
+
 #: Families whose chips have no FP64 hardware, by vendor and a pattern of the name: (vendor, regex, architecture).
 #: A rate the software reaches by emulation (TechPowerUp's FP64 for Arc Alchemist) is not a hardware peak rate:
 #: FP64 stays empty. Xe2 (Arc B-series) has FP64 units and is not listed.
@@ -451,6 +461,20 @@ CHECKS: tuple[Check, ...] = (
           parameters=("precision-ratio-tolerance-frac",),
           catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
                   "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
+    Check("fp32-off-shaders-and-clock", "accelerators", "fp32_flop_per_s",
+          "fp32_flop_per_s differs from {per_clock} x shader_count x boost_clock_hz ({implied}) by more than "
+          "{precision-ratio-tolerance-frac:.0%}",
+          "is the rate a mobile, Max-Q or other variant's (the Quadro P1000's 512-shader 1.43 TFLOP/s on the "
+          "640-shader desktop card), or at another clock than the one stored? Take the rate, the shader count and "
+          "the clock of the one product the row names, from the vendor's specification",
+          where=f"shader_count IS NOT NULL AND boost_clock_hz IS NOT NULL AND fp32_flop_per_s IS NOT NULL AND "
+                f"abs(fp32_flop_per_s / {_SHADER_RATE} - 1) > {_RATIO_TOLERANCE}",
+          value="printf('%g', fp32_flop_per_s)",
+          details=(("implied", f"printf('%g', {_SHADER_RATE})"), ("per_clock", _FLOP_PER_SHADER_CLOCK)),
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="A desktop card filled with a mobile, Max-Q or other variant's FP32 rate (the Quadro P1000 with "
+                  "the 512-shader rate): where the shader count and boost clock are stored, FP32 is 2 x shaders x "
+                  "clock (4 x on AMD RDNA 3 and 4, dual issue)."),
     Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
           "a multi-chip board ({board}) with chips_per_board 1 or empty",
           "the row's figures are for the whole board: set chips_per_board to the number of chips on it and "
