@@ -605,6 +605,21 @@ CHECKS: tuple[Check, ...] = (
                 "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
                 " training_compute_flop < 6 * parameters * training_tokens / 10)",
           value="training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)"),
+    Check("compute-6nd-times-power-of-ten", "training_runs", "training_compute_flop",
+          "the compute is estimated as 6 x parameters x tokens (compute_estimation_method parameters_tokens), but it "
+          "is 6ND times a power of ten (x{factor}): an exponent slip in the arithmetic",
+          "recompute 6 x parameters x training_tokens (a source's '10e11' is 10^12, not 10^11) and check the "
+          "exponents of all three; a ratio that is not a whole power of ten (active parameters, epochs) is not this",
+          where="compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
+                "parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                "abs(log10(training_compute_flop / (6 * parameters * training_tokens))) > 0.5 AND "
+                "abs(log10(training_compute_flop / (6 * parameters * training_tokens)) - "
+                "round(log10(training_compute_flop / (6 * parameters * training_tokens)))) < 0.005",
+          value="training_compute_flop || ' vs 6ND ' || printf('%.4g', 6 * parameters * training_tokens)",
+          details=(("factor", "printf('%g', power(10, round(log10(training_compute_flop / "
+                              "(6 * parameters * training_tokens)))))"),),
+          catches="A 6ND estimate off by an exact power of ten, copied from a source's arithmetic slip (Epoch AI's "
+                  "Megatron-LM 1.2B: '6*1.57*10e11*1.2e9 = 1.13e22', ten times 6ND)."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
