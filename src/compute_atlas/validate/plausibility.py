@@ -154,6 +154,11 @@ _ARXIV_MONTH = ("make_date(2000 + CAST(regexp_extract(source_url, 'arxiv\\.org/(
                 "AS INTEGER), 1)")
 _PEER_MEDIAN = ("(SELECT median(o.{col}) FROM inference_prices o WHERE o.run_id = inference_prices.run_id "
                 "AND o.price_id <> inference_prices.price_id)")
+#: results of the same source, benchmark and shots that say majority voting (maj@k) in their settings
+_MAJ_PEERS_FROM = ("FROM benchmark_results o WHERE o.evaluator = benchmark_results.evaluator AND "
+                   "o.benchmark_id = benchmark_results.benchmark_id AND o.shots IS NOT DISTINCT FROM "
+                   "benchmark_results.shots AND o.settings LIKE '%maj@%'")
+_MAJ_PEERS = f"SELECT 1 {_MAJ_PEERS_FROM}"
 _OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_id = benchmark_results.run_id AND "
                  "o.benchmark_id = benchmark_results.benchmark_id AND o.benchmark_result_id <> "
                  "benchmark_results.benchmark_result_id)")
@@ -864,6 +869,17 @@ CHECKS: tuple[Check, ...] = (
                             "WHERE b.benchmark_id = benchmark_results.benchmark_id)")),
           catches="A score on another scale than its benchmark's (a 0-1 fraction where percent is expected, or "
                   "the reverse)."),
+    Check("majority-vote-dropped", "benchmark_results", "settings",
+          "other results of the same source ({evaluator}), benchmark and shots say majority voting ({protocol}); "
+          "this row's settings do not",
+          "a source runs one protocol per benchmark (the Mixtral paper: GSM8K 8-shot maj@8): copy it into "
+          "settings, or, if the source reports this row another way (a separate maj@1 column), say so in settings",
+          "warning",
+          where=f"coalesce(settings, '') NOT LIKE '%maj@%' AND EXISTS ({_MAJ_PEERS})",
+          value="coalesce(settings, '')",
+          details=(("evaluator", "evaluator"), ("protocol", f"(SELECT min(o.settings) {_MAJ_PEERS_FROM})")),
+          catches="A majority-voting protocol (maj@k) dropped on import from some of a paper's rows: the "
+                  "Benchmarking Hub's external records have no field for it (the Mixtral paper's GSM8K maj@8)."),
     Check("fraction-on-percent-scale", "benchmark_results", "score",
           "score at or below 1 on a percent benchmark whose chance is {chance}: a 0-1 fraction not converted?",
           "multiply a fraction by 100 (the benchmark's score_unit is percent)", "warning",
