@@ -215,3 +215,25 @@ def test_four_flop_per_shader_clock_only_on_dual_issue_chips(datasets):
     code, found = problems(datasets)
     (p,) = _shader_rate_errors(found)
     assert code == 2 and p["line"] == line and "2 x shader_count" in p["rule"]
+
+
+def test_6nd_estimate_off_by_a_power_of_ten_is_an_error(datasets):
+    """A parameters_tokens estimate that is 6ND times 10^k (k != 0) is an exponent slip (Megatron-LM 1.2B's
+    '10e11'); a ratio that is no whole power of ten (active parameters, epochs) is not."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "parameters_tokens"
+             and r["parameters"] and r["training_tokens"] and r["training_compute_flop"])
+    six_nd = 6 * float(rows[i]["parameters"]) * float(rows[i]["training_tokens"])
+    rule = "is 6ND times a power of ten"
+    for factor, flagged in ((0.01, True), (10, True), (3, False), (1, False)):
+        line = edit_csv(path, i, "training_compute_flop", f"{six_nd * factor:.6g}")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, factor
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"]) == ("training_runs.csv", line,
+                                                                             "training_compute_flop")
+            assert f"(x{factor:g})" in hits[0]["rule"]
+        else:
+            assert not hits, factor

@@ -64,6 +64,8 @@ PAPER_BEFORE_MODEL = ("the cited paper (arXiv, first version 2020-05) predates t
 ARCHIVE_LAG = ("a reported_purchase price dated 123 days before the archive capture it cites (2025-03-04), more "
                "than 60")
 FIRST_AS_DAY = "release_date is the 1st of a month, while release_date_basis (announcement) says the day is known"
+MAJ_DROPPED = ("other results of the same source (Mixtral of Experts), benchmark and shots say majority voting "
+               "(maj@8); this row's settings do not")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
                "per-thousand-token price not converted, or converted twice?")
 
@@ -281,6 +283,12 @@ def price_peers_input(d):
                  "5000")
 
 
+def majority_vote_dropped(d):
+    # one of the Mixtral paper's six GSM8K results (8-shot maj@8) with its protocol dropped, as the hub's record has it
+    # (issue 28, third sample, class F)
+    return _edit(d, "benchmark_results.csv", "benchmark_result_id", "gsm8k-llama-2-7b-x18", "settings", "")
+
+
 def result_of_later_model(d):
     # GPT-3's HellaSwag score from the GPT-3 paper filed under InstructGPT again (issue 28, second sample)
     return _edit(d, "benchmark_results.csv", "benchmark_result_id", "hellaswag-text-davinci-001-x37", "run_id",
@@ -354,6 +362,7 @@ EDITS = {
     BEFORE_BASE: derivative_before_base,
     ARCHIVE_LAG: price_long_before_capture,
     PAPER_BEFORE_MODEL: result_of_later_model,
+    MAJ_DROPPED: majority_vote_dropped,
 }
 
 
@@ -392,7 +401,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND,
                   "derivative-before-base": BEFORE_BASE,
                   "price-long-before-archive-capture": ARCHIVE_LAG,
-                  "result-cites-paper-before-model": PAPER_BEFORE_MODEL}
+                  "result-cites-paper-before-model": PAPER_BEFORE_MODEL,
+                  "majority-vote-dropped": MAJ_DROPPED}
 
 
 def test_every_warning_rule_has_an_edit():

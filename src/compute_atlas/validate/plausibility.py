@@ -154,6 +154,11 @@ _ARXIV_MONTH = ("make_date(2000 + CAST(regexp_extract(source_url, 'arxiv\\.org/(
                 "AS INTEGER), 1)")
 _PEER_MEDIAN = ("(SELECT median(o.{col}) FROM inference_prices o WHERE o.run_id = inference_prices.run_id "
                 "AND o.price_id <> inference_prices.price_id)")
+#: results of the same source, benchmark and shots that say majority voting (maj@k) in their settings
+_MAJ_PEERS_FROM = ("FROM benchmark_results o WHERE o.evaluator = benchmark_results.evaluator AND "
+                   "o.benchmark_id = benchmark_results.benchmark_id AND o.shots IS NOT DISTINCT FROM "
+                   "benchmark_results.shots AND o.settings LIKE '%maj@%'")
+_MAJ_PEERS = f"SELECT 1 {_MAJ_PEERS_FROM}"
 _OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_id = benchmark_results.run_id AND "
                  "o.benchmark_id = benchmark_results.benchmark_id AND o.benchmark_result_id <> "
                  "benchmark_results.benchmark_result_id)")
@@ -662,6 +667,21 @@ CHECKS: tuple[Check, ...] = (
                 "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
                 " training_compute_flop < 6 * parameters * training_tokens / 10)",
           value="training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)"),
+    Check("compute-6nd-times-power-of-ten", "training_runs", "training_compute_flop",
+          "the compute is estimated as 6 x parameters x tokens (compute_estimation_method parameters_tokens), but it "
+          "is 6ND times a power of ten (x{factor}): an exponent slip in the arithmetic",
+          "recompute 6 x parameters x training_tokens (a source's '10e11' is 10^12, not 10^11) and check the "
+          "exponents of all three; a ratio that is not a whole power of ten (active parameters, epochs) is not this",
+          where="compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
+                "parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                "abs(log10(training_compute_flop / (6 * parameters * training_tokens))) > 0.5 AND "
+                "abs(log10(training_compute_flop / (6 * parameters * training_tokens)) - "
+                "round(log10(training_compute_flop / (6 * parameters * training_tokens)))) < 0.005",
+          value="training_compute_flop || ' vs 6ND ' || printf('%.4g', 6 * parameters * training_tokens)",
+          details=(("factor", "printf('%g', power(10, round(log10(training_compute_flop / "
+                              "(6 * parameters * training_tokens)))))"),),
+          catches="A 6ND estimate off by an exact power of ten, copied from a source's arithmetic slip (Epoch AI's "
+                  "Megatron-LM 1.2B: '6*1.57*10e11*1.2e9 = 1.13e22', ten times 6ND)."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
@@ -923,6 +943,17 @@ CHECKS: tuple[Check, ...] = (
                             "WHERE b.benchmark_id = benchmark_results.benchmark_id)")),
           catches="A score on another scale than its benchmark's (a 0-1 fraction where percent is expected, or "
                   "the reverse)."),
+    Check("majority-vote-dropped", "benchmark_results", "settings",
+          "other results of the same source ({evaluator}), benchmark and shots say majority voting ({protocol}); "
+          "this row's settings do not",
+          "a source runs one protocol per benchmark (the Mixtral paper: GSM8K 8-shot maj@8): copy it into "
+          "settings, or, if the source reports this row another way (a separate maj@1 column), say so in settings",
+          "warning",
+          where=f"coalesce(settings, '') NOT LIKE '%maj@%' AND EXISTS ({_MAJ_PEERS})",
+          value="coalesce(settings, '')",
+          details=(("evaluator", "evaluator"), ("protocol", f"(SELECT min(o.settings) {_MAJ_PEERS_FROM})")),
+          catches="A majority-voting protocol (maj@k) dropped on import from some of a paper's rows: the "
+                  "Benchmarking Hub's external records have no field for it (the Mixtral paper's GSM8K maj@8)."),
     Check("fraction-on-percent-scale", "benchmark_results", "score",
           "score at or below 1 on a percent benchmark whose chance is {chance}: a 0-1 fraction not converted?",
           "multiply a fraction by 100 (the benchmark's score_unit is percent)", "warning",
