@@ -49,11 +49,15 @@ class Accelerators(pa.DataFrameModel):
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
     memory_bus_width_bits: int = field(
         "Width of the memory interface in bits (256 for a 256-bit GDDR6 bus), as the vendor states it. With "
-        "`memory_pin_rate_bit_per_s` it fixes the bandwidth: width / 8 x rate.", 'bits', gt=0, le=100000)
+        "`memory_pin_rate_bit_per_s` it fixes the bandwidth: width / 8 x rate. For a board of several chips "
+        "(`chips_per_board` above 1) the sum over its chips, like the row's bandwidth (GeForce GTX 690: 2 x 256).",
+        'bits', gt=0, le=100000)
     memory_pin_rate_bit_per_s: float = field(
         "Data rate per pin of the memory interface (17.5 Gbps is 1.75e10), as the vendor states it: the effective "
-        "rate, not the memory clock. Where both it and the bus width are stored, `memory_bandwidth_bytes_per_s` "
-        "must equal width / 8 x rate.", 'bit_per_s', gt=1e8, le=1e12)
+        "rate, not the memory clock (GDDR5 at 1750 MHz is 7 Gbps, HBM2 at 876 MHz 1.75 Gbps). Where both it and the "
+        "bus width are stored, `memory_bandwidth_bytes_per_s` must equal width / 8 x rate to within the rounding of "
+        "a vendor's figure. Empty where the vendor gives only a rounded bandwidth and no data rate (most HBM3 and "
+        "HBM3e parts).", 'bit_per_s', gt=1e8, le=1e12)
     memory_unit_in_source: str = field(
         "The unit in which the cited source gives the memory capacity: `GB` (decimal, stored as given) or `GiB` "
         "(binary: multiplied by 2^30 before it is stored). Empty when not recorded; a vendor that publishes GiB "

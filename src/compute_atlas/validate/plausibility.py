@@ -436,15 +436,15 @@ CHECKS: tuple[Check, ...] = (
                   "TPU, AWS Inferentia or Trainium, or Graphcore IPU row."),
     Check("bandwidth-off-bus-and-rate", "accelerators", "memory_bandwidth_bytes_per_s",
           "memory_bandwidth_bytes_per_s differs from memory_bus_width_bits / 8 x memory_pin_rate_bit_per_s "
-          "({implied}) by more than {precision-ratio-tolerance-frac:.0%}",
+          "({implied}) by more than {bandwidth-bus-rate-tolerance-frac:.1%}",
           "is the bandwidth a sibling card's (the 8 GB card's 512 GB/s on the 16 GB card at 17.5 Gbps), or the "
           "per-pin rate the memory clock? Take all three from the vendor's specification",
           where="memory_bus_width_bits IS NOT NULL AND memory_pin_rate_bit_per_s IS NOT NULL AND "
                 "abs(memory_bandwidth_bytes_per_s / (memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s) - 1) "
-                f"> {_RATIO_TOLERANCE}",
+                "> {bandwidth-bus-rate-tolerance-frac}",
           value="printf('%g', memory_bandwidth_bytes_per_s)",
           details=(("implied", "printf('%g', memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s)"),),
-          parameters=("precision-ratio-tolerance-frac",),
+          parameters=("bandwidth-bus-rate-tolerance-frac",),
           catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
                   "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
     Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
