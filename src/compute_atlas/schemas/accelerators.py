@@ -70,6 +70,11 @@ class Accelerators(pa.DataFrameModel):
     process_node_nm: float = field("Process node name in nanometres (a marketing name, not a feature size).", 'nm', gt=0, le=200)
     die_size_mm2: float = field("Area of the compute die (sum of dies for multi-die packages).", 'mm2', gt=0, le=100000)
     transistors: float = field("Transistor count.", 'count', gt=0, le=1e13)
+    die: str = field(
+        "The silicon the chip is cut from, by the vendor's codename as the vendor or TechPowerUp's GPU database "
+        "names it (GA104, Navi 21, GP102); for a board of several chips the codename of one chip (GeForce GTX 690: "
+        "GK104), for a multi-die package the package (MI250X: Aldebaran). Rows of one vendor, die and process node "
+        "are the same silicon and must give the same transistors per chip. Empty where not recorded (most ASICs).")
     chips_per_board: int = field(
         "How many chips (packages) the row's values cover: 1 for the per-chip rows the schema asks for; 2 for a "
         "dual-GPU board whose row gives whole-board figures (GeForce GTX 690, Tesla K80), 4 for a card of four "

@@ -284,6 +284,17 @@ _SAME_SILICON_BIGGER_ROWS = (
 _SAME_SILICON_BIGGER = _SAME_SILICON_BIGGER_ROWS.replace("SELECT b.accelerator_id, b.die_size_mm2", "SELECT 1", 1)
 
 
+#: Other rows of the same vendor, die and process node as the outer accelerators row whose transistors per chip
+#: differ from its own by more than same-die-transistor-tolerance-frac (``b`` is the other row).
+_SAME_DIE_OTHER_COUNT_ROWS = (
+    "SELECT b.accelerator_id, b.transistors / coalesce(b.chips_per_board, 1) AS per_chip FROM accelerators b "
+    "WHERE b.vendor = accelerators.vendor AND b.die = accelerators.die AND "
+    "b.process_node_nm IS NOT DISTINCT FROM accelerators.process_node_nm AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.transistors IS NOT NULL AND "
+    "abs(b.transistors / coalesce(b.chips_per_board, 1) / "
+    "(accelerators.transistors / coalesce(accelerators.chips_per_board, 1)) - 1) > {same-die-transistor-tolerance-frac}")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -495,6 +506,21 @@ CHECKS: tuple[Check, ...] = (
           catches="A chiplet package stored as one die (the RX 7900 XT's 304 mm2 GCD against the XTX's 529 mm2 "
                   "sum of dies), or a die area and transistor count of different dies: a die area well below "
                   "that of a chip of the same vendor with the same transistors per chip and node."),
+    Check("transistors-differ-on-one-die", "accelerators", "transistors",
+          "transistors per chip ({per_chip}) differ from those of {sibling} ({sibling_count}), a chip of the same "
+          "vendor, die ({die}) and process node",
+          "one die has one transistor count: take the vendor's figure for the die (or one secondary source's for every "
+          "card of it), say in notes what the other sources give, and check that die names the right silicon",
+          where=f"die IS NOT NULL AND transistors IS NOT NULL AND EXISTS ({_SAME_DIE_OTHER_COUNT_ROWS})",
+          value="printf('%g', transistors)",
+          details=(("per_chip", "printf('%g', transistors / coalesce(chips_per_board, 1))"),
+                   ("die", "die"),
+                   ("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DIE_OTHER_COUNT_ROWS}) s)"),
+                   ("sibling_count", f"(SELECT printf('%g', min(s.per_chip)) FROM ({_SAME_DIE_OTHER_COUNT_ROWS}) s)")),
+          parameters=("same-die-transistor-tolerance-frac",),
+          catches="Two cards of one die with different transistor counts (the RTX 3060's 13.25 billion beside the "
+                  "RTX 3050's 12.0 billion, both GA106), each copied from a different secondary source: rows of one "
+                  "vendor, `die` and process node must give the same transistors per chip."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
