@@ -19,7 +19,11 @@ VALUE_BASIS_PATTERN = Pattern(f"^{_ENTRY}(;{_ENTRY})*$", "`column:basis` pairs s
 RATE = (
     "Dense peak rate ({what}), per chip, without structured sparsity; "
     "a vendor figure quoted 'with sparsity' is halved before it is stored. Empty when the "
-    "chip lacks the format or no source gives it. At least 1e9: a value in TFLOP/s is an error."
+    "chip lacks the format or no source gives it. At least 1e9: a value in TFLOP/s is an error. "
+    "Clock: every rate of a row at one clock, the boost clock the vendor states: the vendor's figure where it is "
+    "computed at that clock, otherwise units x operations per clock x boost clock, with the vendor's figure in "
+    "`notes` (NVIDIA's Titan V: 119.2 TFLOP/s tensor FP16 at its 1455 MHz boost, beside NVIDIA's '110 TFLOPS' at "
+    "about 1.34 GHz). Where the vendor states no boost clock, the clock its own peak figures share."
 )
 
 

@@ -224,6 +224,23 @@ _FP16_RATIO = "fp16_flop_per_s / fp32_flop_per_s"
 _RATIO_TOLERANCE = "{precision-ratio-tolerance-frac}"
 
 
+#: Tensor FP16 / FP32 ratios of NVIDIA dies at one clock (dense, FP32 accumulate), by die pattern: the ratios a
+#: row may have, and why. Pro and data-centre cards run FP32 accumulate at full rate, GeForce cards at half.
+TENSOR_RATIOS = (
+    ("NVIDIA", "^GV100$", (8,), "Volta: 8 x 128 tensor FLOP per clock per SM against 64 x 2 FP32"),
+    ("NVIDIA", "^TU10[246]$", (8, 4), "Turing: 8 per SM at full rate (Quadro, Tesla, Titan RTX), 4 on GeForce"),
+    ("NVIDIA", "^GA100$", (16,), "GA100: 4 x 512 tensor FLOP per clock per SM against 64 x 2 FP32"),
+    ("NVIDIA", "^GA10[2-7]$", (4, 2), "GA10x: 4 at full rate (RTX A-series, A2, A10, A40), 2 on GeForce"),
+)
+_TENSOR_RATIO_BAD = ("CASE " + " ".join(
+    f"WHEN vendor = '{v}' AND regexp_matches(die, '{rx}') THEN NOT "
+    f"{_near_one_of(_FP16_RATIO, [str(x) for x in ratios], _RATIO_TOLERANCE)}" for v, rx, ratios, _ in TENSOR_RATIOS)
+    + " ELSE false END")
+_TENSOR_RATIOS_OF_DIE = ("CASE " + " ".join(
+    f"WHEN vendor = '{v}' AND regexp_matches(die, '{rx}') THEN '{' or '.join(str(x) for x in ratios)}'"
+    for v, rx, ratios, _ in TENSOR_RATIOS) + " END")
+
+
 #: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
 MATRIX_UNIT_FAMILIES = (
     ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
@@ -396,6 +413,18 @@ CHECKS: tuple[Check, ...] = (
           value="CAST(memory_bytes AS VARCHAR)",
           catches="GiB stored as GB: a memory size from a vendor that publishes GiB (the relation's "
                   "`gib_vendors`) without `memory_unit_in_source`."),
+    Check("tensor-ratio-off-die", "accelerators", "fp16_flop_per_s",
+          "tensor FP16 / FP32 is not a ratio its die ({die}) has at one clock ({ratios}, within "
+          "{precision-ratio-tolerance-frac:.0%})",
+          "is the tensor rate the vendor's figure at another clock than FP32 (NVIDIA's Titan V '110 TFLOPS' at about "
+          "1.34 GHz beside FP32 at the 1455 MHz boost)? Give every rate at the boost clock (units x operations per "
+          "clock x clock) and the vendor's figure in notes",
+          where=f"fp16_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND die IS NOT NULL AND {_TENSOR_RATIO_BAD}",
+          value="printf('%g / %g = %.2f', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          details=(("die", "die"), ("ratios", _TENSOR_RATIOS_OF_DIE)),
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="A vendor's tensor rate at one clock beside FP32 at another in a row of NVIDIA's Volta, Turing or "
+                  "Ampere families (`TENSOR_RATIOS`): tensor FP16 / FP32 must be a ratio of the die at one clock."),
     Check("fp64-ratio-off-architecture", "accelerators", "fp64_flop_per_s",
           "FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
           "1/24, 1/32 or 1/64, within {precision-ratio-tolerance-frac:.0%})",
