@@ -20,7 +20,11 @@ VALUE_BASIS_PATTERN = Pattern(f"^{_ENTRY}(;{_ENTRY})*$", "`column:basis` pairs s
 RATE = (
     "Dense peak rate ({what}), per chip, without structured sparsity; "
     "a vendor figure quoted 'with sparsity' is halved before it is stored. Empty when the "
-    "chip lacks the format or no source gives it. At least 1e9: a value in TFLOP/s is an error."
+    "chip lacks the format or no source gives it. At least 1e9: a value in TFLOP/s is an error. "
+    "Clock: every rate of a row at one clock, the boost clock the vendor states: the vendor's figure where it is "
+    "computed at that clock, otherwise units x operations per clock x boost clock, with the vendor's figure in "
+    "`notes` (NVIDIA's Titan V: 119.2 TFLOP/s tensor FP16 at its 1455 MHz boost, beside NVIDIA's '110 TFLOPS' at "
+    "about 1.34 GHz). Where the vendor states no boost clock, the clock its own peak figures share."
 )
 
 
@@ -60,11 +64,15 @@ class Accelerators(pa.DataFrameModel):
     memory_bandwidth_bytes_per_s: float = shared('memory_bandwidth_bytes_per_s')
     memory_bus_width_bits: int = field(
         "Width of the memory interface in bits (256 for a 256-bit GDDR6 bus), as the vendor states it. With "
-        "`memory_pin_rate_bit_per_s` it fixes the bandwidth: width / 8 x rate.", 'bits', gt=0, le=100000)
+        "`memory_pin_rate_bit_per_s` it fixes the bandwidth: width / 8 x rate. For a board of several chips "
+        "(`chips_per_board` above 1) the sum over its chips, like the row's bandwidth (GeForce GTX 690: 2 x 256).",
+        'bits', gt=0, le=100000)
     memory_pin_rate_bit_per_s: float = field(
         "Data rate per pin of the memory interface (17.5 Gbps is 1.75e10), as the vendor states it: the effective "
-        "rate, not the memory clock. Where both it and the bus width are stored, `memory_bandwidth_bytes_per_s` "
-        "must equal width / 8 x rate.", 'bit_per_s', gt=1e8, le=1e12)
+        "rate, not the memory clock (GDDR5 at 1750 MHz is 7 Gbps, HBM2 at 876 MHz 1.75 Gbps). Where both it and the "
+        "bus width are stored, `memory_bandwidth_bytes_per_s` must equal width / 8 x rate to within the rounding of "
+        "a vendor's figure. Empty where the vendor gives only a rounded bandwidth and no data rate (most HBM3 and "
+        "HBM3e parts).", 'bit_per_s', gt=1e8, le=1e12)
     memory_unit_in_source: str = field(
         "The unit in which the cited source gives the memory capacity: `GB` (decimal, stored as given) or `GiB` "
         "(binary: multiplied by 2^30 before it is stored). Empty when not recorded; a vendor that publishes GiB "
@@ -77,6 +85,11 @@ class Accelerators(pa.DataFrameModel):
     process_node_nm: float = field("Process node name in nanometres (a marketing name, not a feature size).", 'nm', gt=0, le=200)
     die_size_mm2: float = field("Area of the compute die (sum of dies for multi-die packages).", 'mm2', gt=0, le=100000)
     transistors: float = field("Transistor count.", 'count', gt=0, le=1e13)
+    die: str = field(
+        "The silicon the chip is cut from, by the vendor's codename as the vendor or TechPowerUp's GPU database "
+        "names it (GA104, Navi 21, GP102); for a board of several chips the codename of one chip (GeForce GTX 690: "
+        "GK104), for a multi-die package the package (MI250X: Aldebaran). Rows of one vendor, die and process node "
+        "are the same silicon and must give the same transistors per chip. Empty where not recorded (most ASICs).")
     chips_per_board: int = field(
         "How many chips (packages) the row's values cover: 1 for the per-chip rows the schema asks for; 2 for a "
         "dual-GPU board whose row gives whole-board figures (GeForce GTX 690, Tesla K80), 4 for a card of four "

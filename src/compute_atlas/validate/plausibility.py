@@ -229,6 +229,23 @@ _FP16_RATIO = "fp16_flop_per_s / fp32_flop_per_s"
 _RATIO_TOLERANCE = "{precision-ratio-tolerance-frac}"
 
 
+#: Tensor FP16 / FP32 ratios of NVIDIA dies at one clock (dense, FP32 accumulate), by die pattern: the ratios a
+#: row may have, and why. Pro and data-centre cards run FP32 accumulate at full rate, GeForce cards at half.
+TENSOR_RATIOS = (
+    ("NVIDIA", "^GV100$", (8,), "Volta: 8 x 128 tensor FLOP per clock per SM against 64 x 2 FP32"),
+    ("NVIDIA", "^TU10[246]$", (8, 4), "Turing: 8 per SM at full rate (Quadro, Tesla, Titan RTX), 4 on GeForce"),
+    ("NVIDIA", "^GA100$", (16,), "GA100: 4 x 512 tensor FLOP per clock per SM against 64 x 2 FP32"),
+    ("NVIDIA", "^GA10[2-7]$", (4, 2), "GA10x: 4 at full rate (RTX A-series, A2, A10, A40), 2 on GeForce"),
+)
+_TENSOR_RATIO_BAD = ("CASE " + " ".join(
+    f"WHEN vendor = '{v}' AND regexp_matches(die, '{rx}') THEN NOT "
+    f"{_near_one_of(_FP16_RATIO, [str(x) for x in ratios], _RATIO_TOLERANCE)}" for v, rx, ratios, _ in TENSOR_RATIOS)
+    + " ELSE false END")
+_TENSOR_RATIOS_OF_DIE = ("CASE " + " ".join(
+    f"WHEN vendor = '{v}' AND regexp_matches(die, '{rx}') THEN '{' or '.join(str(x) for x in ratios)}'"
+    for v, rx, ratios, _ in TENSOR_RATIOS) + " END")
+
+
 #: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
 MATRIX_UNIT_FAMILIES = (
     ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
@@ -301,6 +318,17 @@ _SAME_SILICON_BIGGER_ROWS = (
     "b.transistors / coalesce(b.chips_per_board, 1) = accelerators.transistors / coalesce(accelerators.chips_per_board, 1) "
     "AND accelerators.die_size_mm2 < {die-area-sibling-min-frac} * b.die_size_mm2")
 _SAME_SILICON_BIGGER = _SAME_SILICON_BIGGER_ROWS.replace("SELECT b.accelerator_id, b.die_size_mm2", "SELECT 1", 1)
+
+
+#: Other rows of the same vendor, die and process node as the outer accelerators row whose transistors per chip
+#: differ from its own by more than same-die-transistor-tolerance-frac (``b`` is the other row).
+_SAME_DIE_OTHER_COUNT_ROWS = (
+    "SELECT b.accelerator_id, b.transistors / coalesce(b.chips_per_board, 1) AS per_chip FROM accelerators b "
+    "WHERE b.vendor = accelerators.vendor AND b.die = accelerators.die AND "
+    "b.process_node_nm IS NOT DISTINCT FROM accelerators.process_node_nm AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.transistors IS NOT NULL AND "
+    "abs(b.transistors / coalesce(b.chips_per_board, 1) / "
+    "(accelerators.transistors / coalesce(accelerators.chips_per_board, 1)) - 1) > {same-die-transistor-tolerance-frac}")
 
 
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
@@ -404,6 +432,18 @@ CHECKS: tuple[Check, ...] = (
           value="CAST(memory_bytes AS VARCHAR)",
           catches="GiB stored as GB: a memory size from a vendor that publishes GiB (the relation's "
                   "`gib_vendors`) without `memory_unit_in_source`."),
+    Check("tensor-ratio-off-die", "accelerators", "fp16_flop_per_s",
+          "tensor FP16 / FP32 is not a ratio its die ({die}) has at one clock ({ratios}, within "
+          "{precision-ratio-tolerance-frac:.0%})",
+          "is the tensor rate the vendor's figure at another clock than FP32 (NVIDIA's Titan V '110 TFLOPS' at about "
+          "1.34 GHz beside FP32 at the 1455 MHz boost)? Give every rate at the boost clock (units x operations per "
+          "clock x clock) and the vendor's figure in notes",
+          where=f"fp16_flop_per_s IS NOT NULL AND fp32_flop_per_s > 0 AND die IS NOT NULL AND {_TENSOR_RATIO_BAD}",
+          value="printf('%g / %g = %.2f', fp16_flop_per_s, fp32_flop_per_s, fp16_flop_per_s / fp32_flop_per_s)",
+          details=(("die", "die"), ("ratios", _TENSOR_RATIOS_OF_DIE)),
+          parameters=("precision-ratio-tolerance-frac",),
+          catches="A vendor's tensor rate at one clock beside FP32 at another in a row of NVIDIA's Volta, Turing or "
+                  "Ampere families (`TENSOR_RATIOS`): tensor FP16 / FP32 must be a ratio of the die at one clock."),
     Check("fp64-ratio-off-architecture", "accelerators", "fp64_flop_per_s",
           "FP64 / FP32 is none of the ratios real architectures have (1, 1/2, 1/3, 1/4, 1/5, 1/8, 1/12, 1/16, "
           "1/24, 1/32 or 1/64, within {precision-ratio-tolerance-frac:.0%})",
@@ -455,15 +495,15 @@ CHECKS: tuple[Check, ...] = (
                   "TPU, AWS Inferentia or Trainium, or Graphcore IPU row."),
     Check("bandwidth-off-bus-and-rate", "accelerators", "memory_bandwidth_bytes_per_s",
           "memory_bandwidth_bytes_per_s differs from memory_bus_width_bits / 8 x memory_pin_rate_bit_per_s "
-          "({implied}) by more than {precision-ratio-tolerance-frac:.0%}",
+          "({implied}) by more than {bandwidth-bus-rate-tolerance-frac:.1%}",
           "is the bandwidth a sibling card's (the 8 GB card's 512 GB/s on the 16 GB card at 17.5 Gbps), or the "
           "per-pin rate the memory clock? Take all three from the vendor's specification",
           where="memory_bus_width_bits IS NOT NULL AND memory_pin_rate_bit_per_s IS NOT NULL AND "
                 "abs(memory_bandwidth_bytes_per_s / (memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s) - 1) "
-                f"> {_RATIO_TOLERANCE}",
+                "> {bandwidth-bus-rate-tolerance-frac}",
           value="printf('%g', memory_bandwidth_bytes_per_s)",
           details=(("implied", "printf('%g', memory_bus_width_bits / 8 * memory_pin_rate_bit_per_s)"),),
-          parameters=("precision-ratio-tolerance-frac",),
+          parameters=("bandwidth-bus-rate-tolerance-frac",),
           catches="A bandwidth copied from a sibling card or a secondary source: where the bus width and the "
                   "per-pin data rate are stored, the bandwidth is their product (width / 8 x rate)."),
     Check("fp32-off-shaders-and-clock", "accelerators", "fp32_flop_per_s",
@@ -528,6 +568,21 @@ CHECKS: tuple[Check, ...] = (
           catches="A chiplet package stored as one die (the RX 7900 XT's 304 mm2 GCD against the XTX's 529 mm2 "
                   "sum of dies), or a die area and transistor count of different dies: a die area well below "
                   "that of a chip of the same vendor with the same transistors per chip and node."),
+    Check("transistors-differ-on-one-die", "accelerators", "transistors",
+          "transistors per chip ({per_chip}) differ from those of {sibling} ({sibling_count}), a chip of the same "
+          "vendor, die ({die}) and process node",
+          "one die has one transistor count: take the vendor's figure for the die (or one secondary source's for every "
+          "card of it), say in notes what the other sources give, and check that die names the right silicon",
+          where=f"die IS NOT NULL AND transistors IS NOT NULL AND EXISTS ({_SAME_DIE_OTHER_COUNT_ROWS})",
+          value="printf('%g', transistors)",
+          details=(("per_chip", "printf('%g', transistors / coalesce(chips_per_board, 1))"),
+                   ("die", "die"),
+                   ("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DIE_OTHER_COUNT_ROWS}) s)"),
+                   ("sibling_count", f"(SELECT printf('%g', min(s.per_chip)) FROM ({_SAME_DIE_OTHER_COUNT_ROWS}) s)")),
+          parameters=("same-die-transistor-tolerance-frac",),
+          catches="Two cards of one die with different transistor counts (the RTX 3060's 13.25 billion beside the "
+                  "RTX 3050's 12.0 billion, both GA106), each copied from a different secondary source: rows of one "
+                  "vendor, `die` and process node must give the same transistors per chip."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
