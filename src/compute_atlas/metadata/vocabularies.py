@@ -84,6 +84,8 @@ READER_NAMES: dict[str, dict[str, str]] = {
                       "spot": "spot"},
     "evaluator_kind": {"developer": "the developer", "third_party": "a third party"},
     "energy_scope": {"gpu_only": "GPUs only", "whole_system": "whole system"},
+    "price_basis": {"launch_list": "launch list price", "purchase": "earliest purchase price"},
+    "price_kind": {"list": "list price", "reported_purchase": "reported purchase", "estimate": "analyst estimate"},
 }
 
 # --- trends ---------------------------------------------------------------------------------------------------------
