@@ -44,8 +44,6 @@
     data.segments.forEach(function (s) { segments[s[0]] = s[1]; });
     return [
       { key: "name", head: "Accelerator", get: text(R.name), text: true },
-      { key: "vendor", head: "Vendor", get: text(R.vendor), text: true },
-      { key: "market", head: "Market", get: text(R.segment, segments), text: true },
       { key: "released", head: "Released", unit: "date", get: text(R.released), text: true },
       { key: "peak", head: p + " dense peak", unit: ops, get: rate(0) },
       { key: "per_dollar", head: p + " per dollar", unit: ops + " per US$ (2024 dollars)", get: rate(1) },
@@ -54,6 +52,8 @@
       { key: "memory", head: "Memory", unit: "bytes", get: quantity(R.memory) },
       { key: "bandwidth", head: "Memory bandwidth", unit: "bytes/s", get: quantity(R.bandwidth) },
       { key: "power", head: "Power", unit: "W", get: quantity(R.power) },
+      { key: "vendor", head: "Vendor", get: text(R.vendor), text: true },
+      { key: "market", head: "Market", get: text(R.segment, segments), text: true },
     ];
   }
 
@@ -306,7 +306,7 @@
         : sortCol.text ? (state.order === "asc" ? "A to Z" : "Z to A")
         : (state.order === "asc" ? "lowest first" : "highest first");
       status.textContent = "Showing " + shown.length + " of " + plural(data.rows.length, "accelerator") +
-        ", sorted by " + sortCol.head.replace(/^./, function (c) { return c.toLowerCase(); }) + ", " + order +
+        ", sorted by " + sortCol.head.replace(/^[A-Z](?=[a-z])/, function (c) { return c.toLowerCase(); }) + ", " + order +
         ". Empty cells: the atlas has no figure. The address of this page keeps the view.";
       drawPicked(shown);
       note.textContent = state.ignored.length
@@ -539,7 +539,9 @@
 
   function showMessages(box, notes) {
     box.textContent = "";
-    notes.forEach(function (n) { box.appendChild(el("p", { "class": "atlas-compare-message" }, n)); });
+    notes.forEach(function (n) {  // a problem (a string), or a note about the table ({info: text})
+      box.appendChild(el("p", { "class": n.info ? "atlas-compare-info" : "atlas-compare-message" }, n.info || n));
+    });
   }
 
   function render(docs, target, notes, only) {
@@ -592,8 +594,8 @@
     target.setAttribute("data-compared", docs.map(function (d) { return d.id; }).join(","));
     // wider than the page: say that the table scrolls in its box (the first column stays)
     if (wrap.scrollWidth > wrap.clientWidth + 1) {
-      notes.push("The " + docs.length + " columns are wider than the page: the table scrolls sideways inside its " +
-                 "box, and the first column stays in place.");
+      notes.push({ info: "The " + docs.length + " columns are wider than the page: the table scrolls sideways " +
+                         "inside its box, and the first column stays in place." });
     }
   }
 
