@@ -133,7 +133,7 @@ def test_site_search_finds_a_glossary_term(browser, served):
 
 def test_tables_sort_on_click(browser, served):
     with Visit(browser, served) as v:
-        v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
+        v.page.goto(f"{served}/accelerators/index.html", wait_until="networkidle")
         header = v.page.locator("table.sortable th").nth(0)
         header.click()
         assert header.get_attribute("aria-sort") == "ascending"
@@ -263,11 +263,11 @@ def test_compare_page_renders_the_pair_its_link_names(browser, served):
         heads = v.page.locator("table.atlas-compare-table thead th a").all_inner_texts()
         assert heads == ["NVIDIA H100 SXM5 80 GB", "NVIDIA A100 SXM4 80 GB"]
         rows = v.page.locator("table.atlas-compare-table tbody tr")
-        bf16 = [r for r in rows.all() if r.locator("th").inner_text() == "bf16 dense peak"]
+        bf16 = [r for r in rows.all() if r.locator("th").inner_text() == "BF16 dense peak"]
         assert bf16 and bf16[0].locator("td").all_inner_texts() == ["989 TFLOP/s", "312 TFLOP/s"]
         # picking a third by name updates the link
-        v.page.locator("input.atlas-compare-pick").nth(2).fill("MI300X")
-        v.page.locator(".atlas-compare-form button").click()
+        v.page.locator("input.atlas-compare-pick").fill("MI300X")
+        v.page.locator(".atlas-compare-form button[type=submit]").click()
         v.page.wait_for_function("document.querySelector('.atlas-compare-result').dataset.compared.split(',').length === 3")
         assert v.page.url.endswith("compare.html?accelerators=" + pair + ",amd-mi300x")
         v.page.goto(f"{served}/compare.html?models=llama-3-1-405b,gpt-4", wait_until="networkidle")
@@ -363,3 +363,190 @@ def test_a_phone_in_dark_mode_reads_every_page_and_chart(browser, served, name):
     assert found["scroll"] <= 390, (name, found["scroll"])
     assert all(o <= 1 for o in found["over"]), (name, found["over"])
     assert all(c[0] >= 3 for c in found["lowest"]), (name, found["bg"], found["lowest"])
+
+
+# --- explore and compare: the accelerator list, the buying engineer's question ----------------------------------
+
+#: The chips of the buying engineer's question (issue 29): BF16 FLOP/s per dollar and per watt, an hour in the cloud.
+ENGINEERS_CHIPS = ["nvidia-h100-sxm5-80gb", "nvidia-h200-sxm-141gb", "nvidia-b200", "amd-mi300x", "google-tpu-v5p"]
+
+
+def _db(site):
+    import duckdb
+
+    return duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+
+
+def _compare_rows(page) -> dict[str, list[str]]:
+    """The compare table's rows: label -> the cells, one per chip."""
+    out = {}
+    for row in page.locator("table.atlas-compare-table tbody tr:not(.atlas-compare-group)").all():
+        out[row.locator("th").inner_text().strip()] = [t.strip() for t in row.locator("td").all_inner_texts()]
+    return out
+
+
+def test_engineers_question_is_answered_two_clicks_from_the_home_page(browser, served, site):
+    """Home page -> the accelerator list -> the comparison of the H100, H200, B200, MI300X and TPU v5p: the page
+    gives each one's BF16 FLOP/s per dollar and per watt, the price they divide by and its cloud prices by pricing
+    model, all as the database has them (or says the atlas has none)."""
+    from compute_atlas.metadata.units import fmt_value
+    from compute_atlas.metadata.vocabularies import PRICING_MODELS, READER_NAMES
+    from compute_atlas.site.explore import price_text
+
+    con = _db(site)
+    try:
+        eff = {r[0]: r[1:] for r in con.execute(
+            "SELECT accelerator_id, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt, price_basis, price_usd, "
+            "price_date FROM accelerator_efficiency WHERE precision = 'bf16'").fetchall()}
+        cloud = {(r[0], r[1]): r[2] for r in con.execute(
+            "SELECT accelerator_id, pricing_model, median_price_usd_per_hour FROM cloud_price_summary").fetchall()}
+    finally:
+        con.close()
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/index.html", wait_until="networkidle")
+        v.page.locator(".sidebar-tree a[href='accelerators.html']").first.click()  # click 1
+        v.page.wait_for_load_state("networkidle")
+        v.page.locator("a.atlas-compare-link").first.click()  # click 2
+        v.page.wait_for_load_state("networkidle")
+        result = v.page.locator(".atlas-compare-result[data-compared]")
+        result.wait_for(timeout=15000)
+        assert result.get_attribute("data-compared") == ",".join(ENGINEERS_CHIPS)
+        rows = _compare_rows(v.page)
+        for i, aid in enumerate(ENGINEERS_CHIPS):
+            per_usd, per_watt, basis, usd, date = eff[aid]
+            assert rows["BF16 per watt"][i] == fmt_value(per_watt, "flop_per_s_per_watt"), aid
+            if per_usd is None:
+                assert rows["BF16 per dollar"][i] == "not in the atlas"
+            else:
+                assert rows["BF16 per dollar"][i] == fmt_value(per_usd, "flop_per_s_per_usd_2024"), aid
+                assert rows["Per-dollar figures divide by"][i] == price_text(basis, usd, date), aid
+            for model in PRICING_MODELS:
+                label = f"Cloud, {READER_NAMES['pricing_model'][model]} (per chip-hour)"
+                if (aid, model) in cloud:
+                    assert rows[label][i].startswith(fmt_value(cloud[aid, model], "usd_per_hour")), (aid, model)
+                elif label in rows:
+                    assert rows[label][i] == "not in the atlas", (aid, model)
+        assert any(k.startswith("Cloud, ") for k in rows), "some of the five has a cloud price"
+        # one precision only: the others' rows go, the prices stay
+        v.page.locator(".atlas-compare-form select[name=precision]").select_option("bf16")
+        v.page.wait_for_function("location.search.indexOf('precision=bf16') >= 0")
+        rows = _compare_rows(v.page)
+        assert "BF16 per watt" in rows and "FP32 per watt" not in rows and "Per-dollar figures divide by" in rows
+        assert v.errors == [] and v.outside == []
+
+
+def test_compare_takes_any_number_of_chips_and_names_an_unknown_one(browser, served, site):
+    con = _db(site)
+    try:
+        many = [r[0] for r in con.execute("SELECT accelerator_id FROM accelerators WHERE market_segment = 'data_centre' "
+                                          "ORDER BY release_date DESC, accelerator_id LIMIT 9").fetchall()]
+    finally:
+        con.close()
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/compare.html?accelerators={','.join(many)},no-such-chip,Bad%20Id", wait_until="networkidle")
+        result = v.page.locator(".atlas-compare-result[data-compared]")
+        result.wait_for(timeout=15000)
+        assert result.get_attribute("data-compared") == ",".join(many)
+        assert v.page.locator("table.atlas-compare-table thead th a").count() == len(many)
+        messages = v.page.locator(".atlas-compare-messages").inner_text()
+        assert "no-such-chip" in messages and "Bad Id" in messages
+        assert "scrolls sideways" in messages  # nine columns are wider than the page: it says so
+        # removing a chip updates the table and the address
+        v.page.locator(".atlas-compare-remove").first.click()
+        v.page.wait_for_function(f"document.querySelector('.atlas-compare-result').dataset.compared === '{','.join(many[1:])}'")
+        assert many[0] not in v.page.url and many[1] in v.page.url
+        assert v.errors == [] and v.outside == []
+
+
+def _list_state(page) -> dict:
+    return page.evaluate("""() => ({
+        ids: Array.from(document.querySelectorAll('table.atlas-explore-table tbody tr')).map(r => r.dataset.id),
+        perWatt: Array.from(document.querySelectorAll('table.atlas-explore-table td[data-key=per_watt]')).map(c => c.textContent),
+        market: Array.from(document.querySelectorAll('table.atlas-explore-table td[data-key=market]')).map(c => c.textContent),
+        released: Array.from(document.querySelectorAll('table.atlas-explore-table td[data-key=released]')).map(c => c.textContent),
+        heads: Array.from(document.querySelectorAll('table.atlas-explore-table thead th')).map(c => c.textContent),
+        precision: document.querySelector('.atlas-explore-filters select[name=precision]').value,
+        from: document.querySelector('.atlas-explore-filters select[name=from]').value,
+        segments: Array.from(document.querySelectorAll('.atlas-explore-filters input[name=segment]:checked')).map(i => i.value),
+    })""")
+
+
+def test_accelerator_list_filters_sorts_and_keeps_its_view_in_the_address(browser, served, site):
+    """Data-centre chips released from 2023 with a BF16 rate, by BF16 FLOP/s per watt, highest first: the rows are
+    the database's, in its order; the address holds the view, and a reload (or the address alone) restores it."""
+    from compute_atlas.metadata.units import fmt_value
+
+    con = _db(site)
+    try:
+        want = con.execute("""SELECT accelerator_id, flop_per_s_per_watt FROM accelerator_efficiency
+                              WHERE precision = 'bf16' AND market_segment = 'data_centre'
+                                AND year(release_date) >= 2023
+                              ORDER BY flop_per_s_per_watt DESC NULLS LAST""").fetchall()
+        n_all = con.execute("SELECT count(*) FROM accelerators").fetchone()[0]
+    finally:
+        con.close()
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/accelerators.html", wait_until="networkidle")
+        assert v.page.locator("table.atlas-explore-table tbody tr").count() == n_all
+        form = v.page.locator(".atlas-explore-filters")
+        form.locator("input[name=segment][value=data_centre]").check()
+        form.locator("select[name=from]").select_option("2023")
+        form.locator("select[name=precision]").select_option("bf16")
+        form.locator("input[name=has]").check()
+        v.page.locator("table.atlas-explore-table th[data-key=per_watt] button").click()
+        header = v.page.locator("table.atlas-explore-table th[data-key=per_watt]")
+        assert header.get_attribute("aria-sort") == "descending"
+        state = _list_state(v.page)
+        assert sorted(state["ids"]) == sorted(r[0] for r in want)
+        assert state["perWatt"] == [fmt_value(r[1], "flop_per_s_per_watt") if r[1] else "" for r in want]
+        assert set(state["market"]) == {"data centre"} and min(state["released"]) >= "2023"
+        assert any("BF16 per watt" in h and "W" in h for h in state["heads"]), state["heads"]
+        url = v.page.url
+        assert "segment=data_centre" in url and "from=2023" in url and "precision=bf16" in url and "sort=per_watt" in url
+        v.page.reload(wait_until="networkidle")
+        assert _list_state(v.page) == state
+        # the address alone, in a new tab, gives the same view; ticking chips leads to their comparison
+        with Visit(browser, served) as w:
+            w.page.goto(url, wait_until="networkidle")
+            assert _list_state(w.page) == state
+            for aid in state["ids"][:3]:
+                w.page.locator(f"tr[data-id='{aid}'] input.atlas-explore-pick").check()
+            assert "pick=" + ",".join(state["ids"][:3]) in w.page.url
+            w.page.locator("a.atlas-explore-compare-link").first.click()
+            w.page.wait_for_load_state("networkidle")
+            w.page.locator(".atlas-compare-result[data-compared]").wait_for(timeout=15000)
+            assert w.page.locator(".atlas-compare-result").get_attribute("data-compared") == ",".join(state["ids"][:3])
+            assert w.errors == [] and w.outside == []
+        assert v.errors == [] and v.outside == []
+
+
+@pytest.mark.parametrize("address", ["accelerators.html?segment=data_centre&precision=bf16&sort=per_dollar",
+                                     "compare.html?accelerators=" + ",".join(ENGINEERS_CHIPS)])
+def test_explore_and_compare_fit_a_phone_in_dark_mode(browser, served, address):
+    """At 390 px with a dark page the list and the comparison of five chips scroll inside their own boxes, never
+    the page, and their text stands out from its background."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/{address}", wait_until="networkidle")
+        page.locator("table.atlas-explore-table tbody tr, table.atlas-compare-table tbody tr").first.wait_for(timeout=15000)
+        found = page.evaluate("""() => {
+            const lum = (c) => { const m = c.match(/[\\d.]+/g).map(Number).slice(0, 3).map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+                return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]; };
+            const bgOf = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                if (c && !/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+            const cells = Array.from(document.querySelectorAll('table.atlas-explore-table td, table.atlas-compare-table td, '
+                + 'table.atlas-explore-table th, table.atlas-compare-table th')).slice(0, 200);
+            const contrasts = cells.filter(c => c.textContent.trim()).map(c => {
+                const a = lum(getComputedStyle(c).color), b = lum(bgOf(c));
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
+            const box = document.querySelector('.atlas-explore-box, .atlas-compare-box');
+            return {scroll: document.documentElement.scrollWidth, lowest: Math.min(...contrasts),
+                    boxScrolls: box.scrollWidth > box.clientWidth, boxRight: box.getBoundingClientRect().right};
+        }""")
+    finally:
+        context.close()
+    assert found["scroll"] <= 390, found
+    assert found["boxRight"] <= 390 and found["boxScrolls"], found
+    assert found["lowest"] >= 4.5, found

@@ -95,9 +95,13 @@ def test_entity_pages_show_values_in_their_units_with_citations(site, db):
 
 
 def test_pages_that_name_an_entity_link_to_its_page(site, db):
+    # the accelerator list's data block holds every accelerator (explore.js links each row to its page, the browser
+    # tests follow one); the index of every accelerator links each page
     html = (site / "accelerators.html").read_text()
-    linked = set(re.findall(r'href="accelerators/([^"/]+)\.html"', html))
-    assert linked - {"index"} == ids(db, "accelerator")  # the index page is in the navigation
+    block = re.search(r'<script type="application/json" id="atlas-explore-data">(.*?)</script>', html, re.S)[1]
+    assert {r[0] for r in json.loads(block)["rows"]} == ids(db, "accelerator")
+    index = (site / "accelerators" / "index.html").read_text()
+    assert set(re.findall(r'href="\.\./accelerators/([^"/]+)\.html"', index)) - {"index"} == ids(db, "accelerator")
     costs = (site / "costs.html").read_text()
     listed = {r[0] for r in db.execute("SELECT run_id FROM training_run_costs WHERE cost_estimate_usd_2024 IS NOT NULL "
                                        "OR disagreement_flag").fetchall()}
@@ -265,3 +269,20 @@ def test_last_changed_is_the_entitys_latest_row_change(site, db, folder, column,
     assert shown and shown.group(1) == day.isoformat() and shown.group(2) == f"{dataset}, commit {commit}"
     per_file = dict(db.execute("SELECT dataset, max(changed_date) FROM row_changes GROUP BY 1").fetchall())
     assert day <= per_file[dataset]
+
+
+@pytest.mark.parametrize(("column", "sql"), [
+    ("chip_hours_basis", "SELECT DISTINCT chip_hours_basis FROM training_cost_methods"),
+    ("method_id", "SELECT DISTINCT method_id FROM training_cost_methods"),
+    ("score_unit", "SELECT DISTINCT score_unit FROM benchmarks"),
+    ("mlperf_benchmark", "SELECT DISTINCT mlperf_benchmark FROM mlperf_training"),
+    ("metric", "SELECT DISTINCT metric FROM technique_results"),
+    ("how", "SELECT DISTINCT compute_estimation_method FROM training_runs"),
+])
+def test_every_code_the_pages_show_has_a_readers_name(db, column, sql):
+    """A code the entity pages' tables show (a new MLPerf benchmark, a new costing method) needs the name a reader
+    sees (READER_NAMES), or the page would show the identifier."""
+    from compute_atlas.metadata.vocabularies import READER_NAMES
+
+    codes = {r[0] for r in db.execute(sql).fetchall() if r[0]}
+    assert codes and not codes - set(READER_NAMES[column]), sorted(codes - set(READER_NAMES[column]))

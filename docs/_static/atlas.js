@@ -1,4 +1,4 @@
-/* Compute Atlas: draw the charts, make tables sortable, find entities by name or alias, compare entities.
+/* Compute Atlas: draw the charts, make tables sortable, find entities by name or alias (explore.js compares them).
    No network access: everything it loads is a file of the site itself. */
 (function () {
   "use strict";
@@ -9,7 +9,6 @@
     return s ? s.replace(/_static\/atlas\.js(\?.*)?$/, "") : "";
   })();
   var FOLDERS = { accelerator: "accelerators", model: "models" };
-  var MAX_COMPARED = 4;
 
   // Scripts of the site (api/*.js), loaded by a script element: unlike fetch, it works from file:// too.
   var waiting = {};
@@ -149,129 +148,8 @@
     dedupe();
   }
 
-  // --- compare ------------------------------------------------------------------------------------------
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-
-  function compare() {
-    var root = document.getElementById("atlas-compare");
-    if (!root) return;
-    var params = new URLSearchParams(window.location.search);
-    var kind = params.has("models") && !params.has("accelerators") ? "model" : "accelerator";
-    var chosen = (params.get(FOLDERS[kind]) || "").split(",").filter(function (id) {
-      return /^[a-z0-9][a-z0-9._-]*$/.test(id);
-    }).slice(0, MAX_COMPARED);
-    loadIndex(function (index) {
-      root.textContent = "";
-      var form = el("form", { "class": "atlas-compare-form" });
-      var kindSelect = el("select", { name: "kind", "aria-label": "What to compare" });
-      [["accelerator", "Accelerators"], ["model", "Models"]].forEach(function (o) {
-        var opt = el("option", { value: o[0] }, o[1]);
-        if (o[0] === kind) opt.selected = true;
-        kindSelect.appendChild(opt);
-      });
-      form.appendChild(kindSelect);
-      var list = el("datalist", { id: "atlas-compare-names" });
-      var byLabel = {}, byKey = {};
-      function fillList() {
-        list.textContent = "";
-        byLabel = {};
-        index.forEach(function (e) {
-          if (e.kind !== kind) return;
-          var label = e.name + " (" + e.id + ")";
-          byLabel[label] = e;
-          list.appendChild(el("option", { value: label }));
-        });
-      }
-      index.forEach(function (e) { byKey[e.kind + ":" + e.id] = e; });
-      fillList();
-      form.appendChild(list);
-      var inputs = [];
-      for (var i = 0; i < MAX_COMPARED; i++) {
-        var input = el("input", { type: "text", list: "atlas-compare-names", "aria-label": "Entity " + (i + 1),
-                                  placeholder: "name or id", "class": "atlas-compare-pick" });
-        var e = byKey[kind + ":" + chosen[i]];
-        if (e) input.value = e.name + " (" + e.id + ")";
-        inputs.push(input);
-        form.appendChild(input);
-      }
-      form.appendChild(el("button", { type: "submit" }, "Compare"));
-      var table = el("div", { "class": "atlas-compare-result" });
-      root.appendChild(form);
-      root.appendChild(table);
-      kindSelect.addEventListener("change", function () {
-        kind = kindSelect.value;
-        inputs.forEach(function (x) { x.value = ""; });
-        fillList();
-        table.textContent = "";
-      });
-      form.addEventListener("submit", function (ev) {
-        ev.preventDefault();
-        var ids = [];
-        inputs.forEach(function (x) {
-          var v = x.value.trim(), e = byLabel[v] || byKey[kind + ":" + v];
-          if (!e) { var hits = findEntities(index, v).filter(function (h) { return h.kind === kind; }); e = hits[0]; }
-          if (e && ids.indexOf(e.id) < 0) ids.push(e.id);
-        });
-        var url = new URL(window.location.href);
-        url.search = "?" + FOLDERS[kind] + "=" + ids.join(",");
-        window.history.replaceState(null, "", url.toString());
-        draw(kind, ids, table);
-      });
-      if (chosen.length) draw(kind, chosen, table);
-    });
-  }
-
-  function draw(kind, ids, target) {
-    var docs = [], left = ids.length;
-    target.textContent = "";
-    if (!left) return;
-    ids.forEach(function (id, i) {
-      loadEntity(kind, id, function (doc) {
-        docs[i] = doc;
-        if (--left === 0) render(docs.filter(Boolean), target);
-      });
-    });
-  }
-
-  function render(docs, target) {
-    target.textContent = "";
-    if (!docs.length) { target.appendChild(el("p", {}, "None of these is in the atlas.")); return; }
-    var labels = [], values = {};
-    docs.forEach(function (d, i) {
-      d.summary.forEach(function (row) {
-        if (!(row[0] in values)) { values[row[0]] = []; labels.push(row[0]); }
-        values[row[0]][i] = row[1];
-      });
-    });
-    var wrap = el("div", { "class": "table-wrapper" });
-    var table = el("table", { "class": "atlas-table atlas-compare-table docutils align-default" });
-    var head = el("thead"), tr = el("tr");
-    tr.appendChild(el("th", { "class": "head" }, ""));
-    docs.forEach(function (d) {
-      var th = el("th", { "class": "head" }), a = el("a", { href: ROOT + d.page }, d.name);
-      th.appendChild(a);
-      tr.appendChild(th);
-    });
-    head.appendChild(tr);
-    table.appendChild(head);
-    var body = el("tbody");
-    labels.forEach(function (label) {
-      if (!docs.some(function (d, i) { return values[label][i]; })) return;  // known for none of them
-      var row = el("tr");
-      row.appendChild(el("th", {}, label));
-      docs.forEach(function (d, i) { row.appendChild(el("td", {}, values[label][i] || "")); });
-      body.appendChild(row);
-    });
-    table.appendChild(body);
-    wrap.appendChild(table);
-    target.appendChild(wrap);
-    target.setAttribute("data-compared", docs.map(function (d) { return d.id; }).join(","));
-  }
+  /* The loaders, for the compare page's script (explore.js, loaded on the compare page and the accelerator list). */
+  window.atlasData = { root: ROOT, loadIndex: loadIndex, loadEntity: loadEntity, findEntities: findEntities };
 
   // --- charts ----------------------------------------------------------------------------------------
   /* Each chart's Vega-Lite spec is drawn with the site's own Vega bundle. Its width follows the page's column
@@ -462,6 +340,5 @@
     redrawOnChange();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     entitySearch();
-    compare();
   });
 })();

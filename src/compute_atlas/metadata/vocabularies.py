@@ -93,10 +93,27 @@ READER_NAMES: dict[str, dict[str, str]] = {
                       "spot": "spot"},
     "evaluator_kind": {"developer": "the developer", "third_party": "a third party"},
     "energy_scope": {"gpu_only": "GPUs only", "whole_system": "whole system"},
+    # how a catalogue figure of training compute was estimated (training_runs.compute_estimation_method, shown
+    # in the entity pages' "how" column)
+    "how": {"hardware_time": "chips × hours × utilization (from the developer's hardware figures)",
+            "parameters_tokens": "6 × parameters × training tokens", "reported": "reported by the developer",
+            "mixed": "several methods combined", "comparison": "by comparison with similar models"},
+    "chip_hours_basis": {"count_x_duration": "chips × training time",
+                         "compute_over_peak_rate": "compute ÷ (peak rate × utilization)"},
+    "score_unit": {"percent": "percent", "index_points": "index points", "elo_points": "Elo points"},
+    "metric": {k: v.lower() for k, v in TECHNIQUE_METRICS.items()},
+    # MLPerf Training's benchmarks as MLCommons' tables name them
+    "mlperf_benchmark": {"resnet": "ResNet-50", "bert": "BERT", "llama2_70b_lora": "Llama 2 70B LoRA",
+                         "llama31_405b": "Llama 3.1 405B", "llama31_8b": "Llama 3.1 8B", "dlrm_dcnv2": "DLRM DCNv2",
+                         "dlrm": "DLRM", "minigo": "MiniGo", "rnnt": "RNN-T", "ssd": "SSD", "maskrcnn": "Mask R-CNN",
+                         "unet3d": "3D U-Net", "retinanet": "RetinaNet", "rgat": "R-GAT", "flux1": "FLUX.1",
+                         "gpt3": "GPT-3 175B", "stable_diffusion": "Stable Diffusion"},
     "method_id": {"ours-ownership": "owning the hardware (this atlas's cost model)",
                   "ours-cloud": "renting it in the cloud (this atlas's cloud prices)",
                   "cottier-amortized": "amortized hardware and energy (Cottier et al. 2024's method)",
                   "cottier-cloud": "cloud rental (Cottier et al. 2024's method)"},
+    "price_basis": {"launch_list": "launch list price", "purchase": "earliest purchase price"},
+    "price_kind": {"list": "list price", "reported_purchase": "reported purchase", "estimate": "analyst estimate"},
 }
 
 # --- trends ---------------------------------------------------------------------------------------------------------

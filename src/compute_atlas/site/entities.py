@@ -41,13 +41,16 @@ from sphinx.util.osutil import relative_uri
 
 from .. import schemas
 from ..metadata.units import unit
-from ..metadata.vocabularies import PRECISIONS, READER_NAMES
-from . import tables
+from ..metadata.vocabularies import PRECISIONS, PRICING_MODELS, READER_NAMES
+from . import explore, tables
 from .charts.common import THEME, USERMETA, figure_html
 from .tables import html_table, text_html
 
 #: The precisions in the vocabulary's order, as an SQL list.
 PRECISION_ORDER = "[" + ", ".join(f"'{p}'" for p in PRECISIONS) + "]"
+
+#: The pricing models in the vocabulary's order, as an SQL list.
+PRICING_ORDER = "[" + ", ".join(f"'{p}'" for p in PRICING_MODELS) + "]"
 
 #: Sphinx docnames of the entities' index pages: the entity pages are generated only where these exist.
 INDEX_DOCS = {"accelerator": "accelerators/index", "model": "models/index"}
@@ -58,7 +61,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 CHART_WIDTH = 560
 #: A page is rewritten when the code or template that renders it changed, not only when its rows did.
 CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / p).read_bytes() for p in (
-    "entities.py", "tables.py", "charts/common.py", f"templates/{TEMPLATE}", "templates/page.html",
+    "entities.py", "tables.py", "explore.py", "charts/common.py", f"templates/{TEMPLATE}", "templates/page.html",
     "../about.py"))).hexdigest()
 
 
@@ -98,7 +101,8 @@ ACCELERATOR_SECTIONS = [
             "Dense rates (no structured sparsity); an integer precision's rate is in operations per second."),
     Section("efficiency", "Derived metrics", "accelerator_efficiency",
             """SELECT accelerator_id AS _entity, precision, flop_per_s_per_usd, flop_per_s_per_usd_2024,
-                      price_basis, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt, ridge_point_flop_per_byte,
+                      price_basis, price_usd, price_date, priced_flop_per_s_per_usd_2024, flop_per_s_per_watt,
+                      ridge_point_flop_per_byte,
                       memory_bytes_per_flop_per_s, achieved_over_peak_frac
                FROM accelerator_efficiency
                ORDER BY accelerator_id, list_position(""" + PRECISION_ORDER + """, precision)""",
@@ -113,6 +117,17 @@ ACCELERATOR_SECTIONS = [
                FROM hardware_prices ORDER BY accelerator_id, price_date""",
             [("price_date", "Date"), ("price_usd", "Price"), ("price_kind", "Kind"), ("source", "Source")],
             chart=("price_date", "price_usd", "price_kind", "Price (nominal USD)")),
+    Section("cloud_summary", "Cloud prices by pricing model", "cloud_price_summary",
+            """SELECT accelerator_id AS _entity, pricing_model, median_price_usd_per_hour, min_price_usd_per_hour,
+                      max_price_usd_per_hour, n_providers, n_prices, first_price_date, last_price_date
+               FROM cloud_price_summary
+               ORDER BY accelerator_id, list_position(""" + PRICING_ORDER + """, pricing_model)""",
+            [("pricing_model", "Pricing"), ("median_price_usd_per_hour", "Median per chip-hour"),
+             ("min_price_usd_per_hour", "Lowest"), ("max_price_usd_per_hour", "Highest"),
+             ("n_providers", "Providers"), ("n_prices", "Prices"), ("first_price_date", "From"),
+             ("last_price_date", "To")],
+            "The spread of the cloud prices below, per pricing model: nominal dollars of dates that differ, so a "
+            "spread, not a trend."),
     Section("cloud_prices", "Cloud prices", "cloud_prices",
             """SELECT accelerator_id AS _entity, price_date, provider, instance_type, cloud_region, pricing_model,
                       price_usd_per_hour, source, source_url
@@ -187,8 +202,8 @@ MODEL_SECTIONS = [
                        AS m(ord, way, flop, how)
                ORDER BY c.run_id, m.ord""",
             [("way", "Way"), ("flop", "Compute (FLOP)"), ("how", "Method"), ("compute_confidence", "Confidence")],
-            "The catalogue's figure with its estimation method and confidence, beside the two estimates of "
-            "training_run_costs."),
+            "The catalogue's figure with how it was estimated and its confidence, beside the atlas's own two "
+            "estimates: from the model's size and data, and from the chips and time it trained on."),
     Section("hardware", "Hardware and duration", "training_run_costs",
             """SELECT run_id AS _entity, accelerator_id, accelerator_count, training_duration_hours, chip_hours,
                       precision, precision_assumed, peak_flop_per_s, mfu_frac, compute_spread_x
@@ -318,21 +333,8 @@ class Entity:
         out: list[list[str]] = []
         first = self.sections.get("specification" if self.kind == "accelerator" else "catalogue", [{}])
         rec = first[0] if first else {}
-        if self.kind == "accelerator":
-            for col, label in [("vendor", "Vendor"), ("release_date", "Released"), ("memory_bytes", "Memory"),
-                               ("memory_bandwidth_bytes_per_s", "Memory bandwidth"), ("tdp_watts", "Power"),
-                               ("launch_price_usd", "Launch price")]:
-                out.append([label, display(col, rec.get(col))])
-            for row in self.sections.get("precisions", []):
-                out.append([f"{row['precision']} dense peak", display("peak_flop_per_s", row["peak_flop_per_s"])])
-            for row in self.sections.get("efficiency", []):
-                for col, label in [("flop_per_s_per_usd_2024", "per 2024 dollar"), ("flop_per_s_per_watt", "per watt"),
-                                   ("ridge_point_flop_per_byte", "ridge point")]:
-                    if row.get(col) is not None:
-                        out.append([f"{row['precision']} {label}", display(col, row[col])])
-            for key, label in [("cloud_prices", "Cloud price rows"), ("mlperf", "MLPerf results"),
-                               ("training_runs", "Training runs"), ("inference_energy", "Inference energy rows")]:
-                out.append([label, str(len(self.sections.get(key, [])))])
+        if self.kind == "accelerator":  # its facts, prices and rates per dollar and per watt, in groups
+            return explore.accelerator_summary(self.sections, display)
         else:
             for col, label in [("organization", "Organization"), ("publication_date", "Published"),
                                ("parameters", "Parameters"), ("training_tokens", "Training tokens"),

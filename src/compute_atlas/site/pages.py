@@ -23,6 +23,7 @@ from ..schemas import RELATIONS
 from ..sql import ident
 from ..validate import plausibility
 from ..validate.declared import fill
+from .explore import list_html
 from .layout import CONTRIBUTING, DICTIONARY, ENTITY_FOLDERS, GENERATED
 from .state import connect
 from .tables import (
@@ -340,8 +341,9 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
                  "stable address, `models/<run_id>.html`, and a JSON twin, `api/models/<run_id>.json` "
                  "(see the [querying guide](../querying.md)).")
     rows = con.execute(sql).fetchall()
-    out = [f"# {title}", "", intro, "", "[Compare up to four side by side](../compare.md). Click a column header "
-           "to sort.", ""]
+    explore = " or filter and sort them in the [accelerator list](../accelerators.md)" if kind == "accelerator" else ""
+    out = [f"# {title}", "", intro, "", f"[Compare any number side by side](../compare.md){explore}. Click a column "
+           "header to sort.", ""]
     body = [[link_html(kind, entity_id, name)] + ["" if v is None else text_html(v) for v in rest]
             for entity_id, name, *rest in rows]
     return "\n".join(out) + "\n" + raw_html(html_table(heads, body, "atlas-table sortable atlas-entity-index"))
@@ -391,6 +393,7 @@ def generate(app: Sphinx) -> None:
     write_if_changed(gen / "glossary.md", glossary_md(con))
     for name in TABLES:
         write_if_changed(gen / "tables" / f"{name}.md", table_md(con, name))
+    write_if_changed(gen / "explore" / "accelerators.md", raw_html(list_html(con)))
     write_if_changed(gen / "assumptions.md", assumptions_md(con))
     write_if_changed(gen / "claims.md", claims_md(con))
     for rel in RELATIONS:

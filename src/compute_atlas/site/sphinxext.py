@@ -9,7 +9,9 @@
 - ``{atlas-download}`csv/name.csv``` links a file the build publishes under ``downloads/``.
 - ``{atlas-chart} name`` embeds a chart of ``compute_atlas.site.charts``.
 - ``{atlas-accelerator}`Name <id>``` and ``{atlas-model}`Name <id>``` link an entity's page; an unknown id
-  fails the build. ``{atlas-compare}`` is the compare page's mount point.
+  fails the build. ``{atlas-compare}`` is the compare page's mount point; ``{atlas-compare-link}`Text <id,id,...>```
+  links the compare page with those accelerators (an unknown id fails the build).
+- The accelerator list and the compare page load ``_static/explore.js`` and ``explore.css``; no other page does.
 - At ``html-collect-pages`` it hands Sphinx the entity pages (``entities``): a context per accelerator and per
   model, rendered by the theme through the template ``templates/atlas-entity.html``; their JSON is written
   beside them.
@@ -120,6 +122,26 @@ def make_entity_role(kind: str):
         return [node], []
 
     return role
+
+
+def compare_link_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{atlas-compare-link}`Text <id,id,...>```: a link to the compare page with these accelerators side by side;
+    an unknown id fails the build, so that a link in prose cannot lead to a comparison that drops a chip."""
+    env = inliner.document.settings.env
+    m = ENTITY_TEXT.match(text.strip())
+    if not m:
+        msg = inliner.reporter.error(f"atlas-compare-link needs `Text <id,id,...>`, not {rawtext}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    ids = [i.strip() for i in m["id"].split(",") if i.strip()]
+    unknown = [i for i in ids if i not in entity_ids(env.app, "accelerator")]
+    if unknown or not ids:
+        msg = inliner.reporter.error(f"unknown accelerator(s) {', '.join(map(repr, unknown)) or '(none given)'} "
+                                     f"in {rawtext}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    node = nodes.reference(rawtext, m["text"] or ", ".join(ids),
+                           refuri=f"{relative_prefix(env.docname)}compare.html?accelerators={','.join(ids)}",
+                           classes=["atlas-compare-link"])
+    return [node], []
 
 
 class CompareDirective(SphinxDirective):
@@ -266,6 +288,18 @@ def build_year(app: Sphinx) -> str:
     return year
 
 
+#: The explore script and its styles: on the pages that mount the accelerator list or the compare page.
+EXPLORE_MOUNTS = ('id="atlas-explore"', 'id="atlas-compare"')
+
+
+def add_explore_where_used(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: ``explore.js`` (after ``atlas.js``, whose loaders it uses) and ``explore.css`` only on a
+    page with the accelerator list or the compare page."""
+    if any(mount in (context.get("body") or "") for mount in EXPLORE_MOUNTS):
+        app.add_js_file("explore.js")
+        app.add_css_file("explore.css")
+
+
 def relative_prefix(docname: str) -> str:
     return "../" * docname.count("/")
 
@@ -376,6 +410,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-collect-pages", collect_entity_pages)
     app.connect("html-page-context", add_vega_where_drawn)
     app.connect("html-page-context", add_project_links)
+    app.connect("html-page-context", add_explore_where_used)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("doctree-read", incremental.on_doctree_read)
@@ -388,4 +423,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("atlas-compare", CompareDirective)
     app.add_role("atlas-accelerator", make_entity_role("accelerator"))
     app.add_role("atlas-model", make_entity_role("model"))
+    app.add_role("atlas-compare-link", compare_link_role)
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True}

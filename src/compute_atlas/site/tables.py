@@ -116,14 +116,6 @@ def raw_html(text: str) -> str:
 #: Tables shown in pages: name -> (SQL, [(column, header)]). Each value is formatted with its column's unit
 #: from the metadata (one column name means one thing, so the name finds its unit); `source` becomes citations.
 TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
-    "accelerators": (
-        "SELECT * FROM accelerators ORDER BY release_date, accelerator_id",
-        [("name", "Accelerator"), ("vendor", "Vendor"), ("release_date", "Released"),
-         ("fp32_flop_per_s", "FP32"), ("bf16_flop_per_s", "BF16 (tensor)"),
-         ("fp8_flop_per_s", "FP8 (tensor)"), ("memory_bytes", "Memory"),
-         ("memory_bandwidth_bytes_per_s", "Bandwidth"), ("tdp_watts", "Power"),
-         ("launch_price_usd", "Launch price"), ("source", "Source")],
-    ),
     "trend_comparison": (
         "SELECT * FROM trend_comparison ORDER BY quantity, origin DESC, estimate_id",
         [("quantity", "Quantity"), ("origin", "Origin"), ("subset", "Subset"),
@@ -253,7 +245,6 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 
 #: Cells that name an accelerator or a model link to its page: table -> {column: (kind, id column)}.
 LINKS: dict[str, dict[str, tuple[str, str]]] = {
-    "accelerators": {"name": ("accelerator", "accelerator_id")},
     "training_run_costs": {"model": ("model", "run_id"), "accelerator_id": ("accelerator", "accelerator_id")},
     "measured": {"name": ("accelerator", "accelerator_id")},
     "technique_effects": {"accelerator_id": ("accelerator", "accelerator_id")},
