@@ -550,3 +550,53 @@ def test_explore_and_compare_fit_a_phone_in_dark_mode(browser, served, address):
     assert found["scroll"] <= 390, found
     assert found["boxRight"] <= 390 and found["boxScrolls"], found
     assert found["lowest"] >= 4.5, found
+
+
+def _figures(site) -> dict[str, str]:
+    """Every headline figure as the pages format it."""
+    from compute_atlas.metadata.units import fmt_value
+
+    con = _db(site)
+    try:
+        return {f: fmt_value(v, u) for f, v, u in
+                con.execute("SELECT figure_id, value, unit FROM headline_figures").fetchall()}
+    finally:
+        con.close()
+
+
+def test_policy_researchers_question_is_answered_one_click_from_the_home_page(browser, served, site):
+    """How fast is the cost of a fixed capability falling, and what does GPT-4-level capability cost today to train?
+    The home page's text says both; one click on its evidence link, the compute-efficiency page says which of its
+    estimates to quote, with the same rate."""
+    figures = _figures(site)
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/index.html", wait_until="networkidle")
+        text = v.page.locator("article").inner_text()
+        for figure in ("efficiency_language_hardware_and_algorithms_growth_x",
+                       "capability_gpt_4_training_cost_now_usd_2024", "capability_gpt_4_mmlu_price_now_usd_per_mtok"):
+            assert figures[figure] in text, figure
+        v.page.locator("article a[href='compute-efficiency.html']").first.click()  # click 1
+        v.page.wait_for_url("**/compute-efficiency.html")
+        text = v.page.locator("article").inner_text()
+        quote = text[text.index("Which estimate to quote"):]
+        advice = quote[:quote.index("With the atlas's own algorithmic rate")]
+        assert "Quote" in advice and figures["efficiency_language_hardware_and_algorithms_growth_x"] in advice
+        assert figures["efficiency_language_hardware_and_measured_algorithms_growth_x"] in quote
+        assert v.errors == [] and v.outside == []
+
+
+def test_contributors_question_is_answered_one_click_from_the_home_page(browser, served):
+    """How do I add an accelerator, and what are the units? From the home page's footer, one click to the
+    contributing guide, whose text explains the accelerators file and the units, with the repository and a way to
+    report an error on the same page."""
+    from compute_atlas import about
+
+    with Visit(browser, served) as v:
+        v.page.goto(f"{served}/index.html", wait_until="networkidle")
+        assert v.page.locator("a.atlas-repository").get_attribute("href") == about.urls()["repository"]
+        v.page.locator(".atlas-project a[href='contributing.html']").click()  # click 1
+        v.page.wait_for_url("**/contributing.html")
+        text = v.page.locator("article").inner_text()
+        assert "accelerators.csv" in text and "Units live in the column name" in text
+        assert v.page.locator("a.atlas-report").get_attribute("href").startswith(about.urls()["issues"] + "/new?")
+        assert v.errors == [] and v.outside == []

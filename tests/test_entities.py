@@ -278,6 +278,8 @@ def test_last_changed_is_the_entitys_latest_row_change(site, db, folder, column,
     ("mlperf_benchmark", "SELECT DISTINCT mlperf_benchmark FROM mlperf_training"),
     ("metric", "SELECT DISTINCT metric FROM technique_results"),
     ("how", "SELECT DISTINCT compute_estimation_method FROM training_runs"),
+    ("release_date_basis", "SELECT DISTINCT release_date_basis FROM accelerators"),
+    ("value_basis", "SELECT DISTINCT split_part(unnest(string_split(value_basis, ';')), ':', 2) FROM accelerators"),
 ])
 def test_every_code_the_pages_show_has_a_readers_name(db, column, sql):
     """A code the entity pages' tables show (a new MLPerf benchmark, a new costing method) needs the name a reader
@@ -286,3 +288,10 @@ def test_every_code_the_pages_show_has_a_readers_name(db, column, sql):
 
     codes = {r[0] for r in db.execute(sql).fetchall() if r[0]}
     assert codes and not codes - set(READER_NAMES[column]), sorted(codes - set(READER_NAMES[column]))
+
+
+def test_value_basis_reads_as_words():
+    """`*:secondary;tf32_flop_per_s:assumed_sibling` on an entity page: which values, and how they are known."""
+    text = entities.value_basis_text("*:secondary;tf32_flop_per_s:assumed_sibling;tdp_watts:secondary")
+    assert text == ("all values: a secondary source; TF32 rate: a sibling chip's (no source of its own); "
+                    "Power: a secondary source")

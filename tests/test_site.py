@@ -277,3 +277,30 @@ def test_every_page_links_the_project_and_offers_its_citation(site):
     h100 = (site / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text()
     assert "title = {NVIDIA H100 SXM5 80 GB, in Compute Atlas" in h100
     assert "Data+error%3A+NVIDIA+H100+SXM5+80+GB" in h100
+
+
+#: An identifier: lower-case words joined by `_` (a column, table or code name), not inside a word, path or address.
+IDENTIFIER = re.compile(r"(?<![\w/.@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/.-])")
+#: Pages whose subject is the data's names (the dictionary, querying and contributing guides, the changelog for
+#: users of the data, the bibliography): identifiers there are what the reader came for, and are set as code.
+NAMES_ARE_THE_SUBJECT = ("dictionary/", "_", "genindex", "search", "api/", "querying", "contributing", "changelog",
+                         "references", "cite", "glossary")
+
+
+def test_no_identifier_in_reader_facing_prose(site):
+    """Paragraphs, list items, headings, definitions and captions of every page for readers name things in words:
+    no `training_runs`, `hardware_and_measured_algorithms` or `market_segment` outside code. (Tables are held to
+    readers' names by tests/test_entities.py; charts by tests/test_charts.py.)"""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(NAMES_ARE_THE_SUBJECT):
+            continue
+        text = page.read_text()
+        article = re.search(r"<article[^>]*>(.*)</article>", text, re.S)
+        text = re.sub(r"<(script|style|pre|code|table|details|template|figure)\b.*?</\1>", "",
+                      article.group(1) if article else text, flags=re.S)
+        for _, block in re.findall(r"<(p|li|h[1-6]|dt|dd|figcaption)\b[^>]*>(.*?)</\1>", text, flags=re.S):
+            for word in IDENTIFIER.findall(re.sub(r"<[^>]+>", "", block)):
+                found.setdefault(word, rel)
+    assert not found, f"identifiers in prose (first page of each): {found}"

@@ -98,6 +98,13 @@ READER_NAMES: dict[str, dict[str, str]] = {
     "how": {"hardware_time": "chips × hours × utilization (from the developer's hardware figures)",
             "parameters_tokens": "6 × parameters × training tokens", "reported": "reported by the developer",
             "mixed": "several methods combined", "comparison": "by comparison with similar models"},
+    "release_date_basis": {"announcement": "the announcement", "announcement_and_launch": "announced and launched that day",
+                           "launch": "the launch day (an earlier announcement not checked)",
+                           "paper": "the designers' paper", "month_only": "the month only", "year_only": "the year only",
+                           "unverified": "one database's date, unverified"},
+    # accelerators.value_basis: how each value of a row is known (entries `column:basis`, `*` for every column)
+    "value_basis": {"datasheet": "the datasheet", "secondary": "a secondary source",
+                    "assumed_sibling": "a sibling chip's (no source of its own)"},
     "chip_hours_basis": {"count_x_duration": "chips × training time",
                          "compute_over_peak_rate": "compute ÷ (peak rate × utilization)"},
     "score_unit": {"percent": "percent", "index_points": "index points", "elo_points": "Elo points"},

@@ -84,7 +84,8 @@ class Section:
 ACCELERATOR_SECTIONS = [
     Section("specification", "Specifications", "accelerators",
             "SELECT accelerator_id AS _entity, * EXCLUDE (notes) FROM accelerators", [
-                ("vendor", "Vendor"), ("kind", "Kind"), ("market_segment", "Market"), ("release_date", "Released"),
+                ("vendor", "Vendor"), ("kind", "Kind"), ("market_segment", "Market"), ("release_date", "Announced"),
+                ("release_date_basis", "Date is"),
                 ("memory_bytes", "Memory"), ("memory_bandwidth_bytes_per_s", "Memory bandwidth"),
                 ("interconnect_bandwidth_bytes_per_s", "Interconnect bandwidth"), ("tdp_watts", "Power"),
                 ("tdp_kind", "Power is"), ("process_node_nm", "Process"), ("die_size_mm2", "Die size"),
@@ -110,7 +111,7 @@ ACCELERATOR_SECTIONS = [
              ("priced_flop_per_s_per_usd_2024", "Per dollar of its price"), ("price_basis", "Price used"),
              ("flop_per_s_per_watt", "Per watt"), ("ridge_point_flop_per_byte", "Ridge point"),
              ("achieved_over_peak_frac", "Achieved / peak")],
-            "From the derived relation accelerator_efficiency: FLOP/s per dollar and per watt of rated power, "
+            "Derived by the atlas: FLOP/s per dollar and per watt of rated power, "
             "and the ridge point (FLOP per byte of memory traffic at which the chip stops being memory-bound)."),
     Section("purchase_prices", "Purchase prices", "hardware_prices",
             """SELECT accelerator_id AS _entity, price_date, price_usd, price_kind, source, source_url
@@ -425,9 +426,28 @@ def in_words(n: float) -> str:
 COST_METHOD_NAMES = READER_NAMES["method_id"]
 
 
+def value_basis_text(v: str) -> str:
+    """``accelerators.value_basis`` as a reader reads it: "all values: a secondary source; TF32 rate: a sibling
+    chip's (no source of its own)"."""
+    labels = dict(ACCELERATOR_SECTIONS[0].columns)
+    out = []
+    for entry in v.split(";"):
+        col, _, basis = entry.partition(":")
+        if col == "*":
+            what = "all values"
+        elif col.endswith(("_flop_per_s", "_op_per_s")):
+            what = col.split("_")[0].upper() + " rate"
+        else:
+            what = labels.get(col, col.replace("_", " "))
+        out.append(f"{what}: {READER_NAMES['value_basis'].get(basis, basis)}")
+    return "; ".join(out)
+
+
 def display(col: str, v) -> str:
     """A value as the site's tables show it: a vocabulary's code by the name a reader sees (``READER_NAMES``), else
     formatted with its column's unit from the vocabulary."""
+    if col == "value_basis" and isinstance(v, str) and v:
+        return value_basis_text(v)
     names = READER_NAMES.get(col)
     if names and isinstance(v, str):
         return names.get(v, v)
