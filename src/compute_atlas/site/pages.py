@@ -108,7 +108,7 @@ def dictionary_md(rel, changed: dict[str, str], n_rows: int = 0) -> str:
 
 #: Rows of a dataset on one page of the data dictionary: a larger dataset's rows continue on further pages,
 #: so that no page passes the site's weight budget (``site-page-max-bytes``).
-ROWS_PER_PAGE = 250
+ROWS_PER_PAGE = 200
 
 
 def rows_page_name(rel_name: str, page: int) -> str:
