@@ -333,7 +333,7 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
                  "Each page has a stable address, `accelerators/<accelerator_id>.html`, and a JSON twin, "
                  "`api/accelerators/<accelerator_id>.json` (see the [querying guide](../querying.md)).")
     else:
-        sql = ("SELECT run_id, model, organization, domain, publication_date FROM training_runs "
+        sql = ("SELECT run_id, model, replace(organization, ',', ', '), domain, publication_date FROM training_runs "
                "ORDER BY publication_date DESC, model")
         title, heads = "Every model", ["Model", "Organization", "Domain", "Published"]
         intro = ("A page for each model of the catalogue (`training_runs`): its training compute three ways, "
