@@ -221,7 +221,7 @@ def test_entity_pages_name_codes_as_readers_do(site):
 
 
 def card_of(html: str) -> dict[str, str]:
-    card = re.search(r'<dl class="atlas-card">(.*?)</dl>', html, re.S)
+    card = re.search(r'<dl class="atlas-card[^"]*">(.*?)</dl>', html, re.S)
     assert card, "no card of key facts"
     return {re.sub("<[^>]+>", "", k).replace("&#x27;", "'"): re.sub("<[^>]+>", "", v)
             for k, v in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card.group(1))}
