@@ -259,3 +259,33 @@ def test_organizations_take_one_separator(datasets):
                 "training_runs.csv", line, "organization", value)
         else:
             assert not hits, value
+
+
+def test_clock_other_than_the_vendors_is_caught(datasets):
+    """Issue 27 (sample 4, class E): the Arc A310 rated at TechPowerUp's 1750 MHz while its notes give Intel's
+    2000 MHz graphics clock; the clock is an error at its line, and the vendor's clock passes."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = row_of(path, "accelerator_id", "intel-arc-a310")
+    assert "states a graphics clock of" in rows[i]["notes"]
+    line = edit_csv(path, i, "boost_clock_hz", "1.75e9")
+    code, found = problems(datasets)
+    off = [p for p in found if p.get("check") == "boost-clock-off-vendor-clock"]
+    assert code == 2 and [(p["line"], p["column"], p["value"]) for p in off] == [(line, "boost_clock_hz", "1.75e+09")]
+    edit_csv(path, i, "notes", rows[i]["notes"].replace("Clock: Intel states", "Clock: TechPowerUp gives"))
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "boost-clock-off-vendor-clock"]
+
+
+def test_hedged_tdp_must_be_marked_secondary(datasets):
+    """Issue 27 (sample 4, class D): a TDP the notes call 'commonly stated ... uncertain' (the V100 SXM3's 350 W)
+    is an error where value_basis does not mark tdp_watts secondary, and passes once it does."""
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-v100-sxm3-32gb")
+    line = edit_csv(path, i, "value_basis", "")
+    code, found = problems(datasets)
+    hedged = [p for p in found if p.get("check") == "tdp-hedged-not-secondary"]
+    assert code == 2 and [(p["line"], p["column"]) for p in hedged] == [(line, "value_basis")]
+    edit_csv(path, i, "value_basis", "tdp_watts:secondary")
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "tdp-hedged-not-secondary"]

@@ -405,6 +405,18 @@ def mlperf_system_configurations(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
+#: the clock the vendor states, in MHz, as notes give it ('Clock: Intel states a graphics clock of 2000 MHz'), or ''
+_VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ states an? (graphics|boost) clock of "
+                     r"([0-9]+(\.[0-9]+)?) MHz', 2)")
+#: notes that hedge the power figure in one sentence
+_TDP_HEDGED = (r"regexp_matches(lower(coalesce(notes, '')), '(tdp|tbp|power)[^.;]*(commonly stated|uncertain)|"
+               r"(commonly stated|uncertain)[^.;]*(tdp|tbp|power)')")
+#: value_basis marks tdp_watts secondary (itself, or by `*` without a pair of its own)
+_TDP_SECONDARY = ("(contains(coalesce(value_basis, ''), 'tdp_watts:secondary') OR "
+                  "(contains(coalesce(value_basis, ''), '*:secondary') AND NOT contains(coalesce(value_basis, ''), "
+                  "'tdp_watts:')))")
+
+
 #: Every declared plausibility check, in the order they run.
 CHECKS: tuple[Check, ...] = (
     # accelerators
@@ -520,6 +532,25 @@ CHECKS: tuple[Check, ...] = (
           catches="A desktop card filled with a mobile, Max-Q or other variant's FP32 rate (the Quadro P1000 with "
                   "the 512-shader rate): where the shader count and boost clock are stored, FP32 is 2 x shaders x "
                   "clock (4 x on AMD RDNA 3 and 4, dual issue)."),
+    Check("boost-clock-off-vendor-clock", "accelerators", "boost_clock_hz",
+          "boost_clock_hz differs from the clock the vendor states, which notes give ({stated} MHz)",
+          "the rates are stated at the vendor's clock (Intel's graphics clock, NVIDIA's or AMD's boost clock), not "
+          "a secondary database's (TechPowerUp's 1750 MHz for the Arc A310 that Intel rates at 2000 MHz): store the "
+          "vendor's clock and recompute every rate at it (units x operations per clock x clock)",
+          where=f"{_VENDOR_CLOCK_MHZ} <> '' AND boost_clock_hz IS NOT NULL AND "
+                f"abs(boost_clock_hz / (CAST({_VENDOR_CLOCK_MHZ} AS DOUBLE) * 1e6) - 1) > 0.005",
+          value="printf('%g', boost_clock_hz)", details=(("stated", _VENDOR_CLOCK_MHZ),),
+          catches="Rates at a secondary database's clock rather than the vendor's: a row whose notes say "
+                  "'Clock: <vendor> states a graphics (or boost) clock of N MHz' with another boost_clock_hz."),
+    Check("tdp-hedged-not-secondary", "accelerators", "value_basis",
+          "notes hedge the power figure ('commonly stated', 'uncertain') but value_basis does not mark tdp_watts "
+          "secondary",
+          "a power figure no primary source gives is secondary: take the vendor's or the cited source's figure, "
+          "say in notes what each source gives, and mark tdp_watts:secondary (or *:secondary) in value_basis",
+          where=f"tdp_watts IS NOT NULL AND {_TDP_HEDGED} AND NOT {_TDP_SECONDARY}",
+          value="coalesce(value_basis, '')",
+          catches="A TDP with no supporting source passed off as primary: notes that call the power figure "
+                  "'commonly stated' or 'uncertain' on a row whose value_basis does not mark tdp_watts secondary."),
     Check("dual-board-counted-as-one-chip", "accelerators", "chips_per_board",
           "a multi-chip board ({board}) with chips_per_board 1 or empty",
           "the row's figures are for the whole board: set chips_per_board to the number of chips on it and "
