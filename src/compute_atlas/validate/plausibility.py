@@ -554,7 +554,8 @@ CHECKS: tuple[Check, ...] = (
           "launch_price_date is more than {launch-price-max-days-after-release:g} days after release_date",
           "a launch price is the vendor's list price when the card is announced or goes on sale; a later price is a "
           "street price (hardware_prices, with its kind) or another variant's: give the launch price with its "
-          "date, or leave both empty and say why",
+          "date, or leave both empty and say why; a first list price set later (a card sold first to OEMs without a "
+          "price) is a reviewed exception", "warning",
           where="launch_price_date > release_date + to_days(CAST({launch-price-max-days-after-release} AS INTEGER))",
           value="CAST(launch_price_date AS VARCHAR) || ' (release_date ' || CAST(release_date AS VARCHAR) || ')'",
           parameters=("launch-price-max-days-after-release",),
