@@ -289,3 +289,59 @@ def test_hedged_tdp_must_be_marked_secondary(datasets):
     edit_csv(path, i, "value_basis", "tdp_watts:secondary")
     _, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "tdp-hedged-not-secondary"]
+
+
+def _launch_price_problems(found, check):
+    return [p for p in found if p.get("check") == check and p["severity"] == "error"]
+
+
+def test_later_memory_variant_with_the_earlier_ones_launch_price_is_an_error(datasets):
+    """Issue 27 (sample 4, class B): the GTX 1050 3 GB of 2018 stored with the 2 GB card's 2016 USD 109. The later
+    variant is flagged at its launch price, naming the earlier one; a price of its own passes."""
+    path = datasets / "accelerators.csv"
+    rows = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    earlier = rows["nvidia-gtx-1050"]
+    i = row_of(path, "accelerator_id", "nvidia-gtx-1050-3gb")
+    edit_csv(path, i, "launch_price_date", rows["nvidia-gtx-1050-3gb"]["release_date"])
+    line = edit_csv(path, i, "launch_price_usd", earlier["launch_price_usd"])
+    code, found = problems(datasets)
+    (p,) = _launch_price_problems(found, "launch-price-of-other-memory-variant")
+    assert code == 2 and (p["file"], p["line"], p["column"]) == ("accelerators.csv", line, "launch_price_usd")
+    assert "nvidia-gtx-1050 " in p["rule"] and "earlier memory variant" in p["rule"]
+    edit_csv(path, i, "launch_price_usd", str(float(earlier["launch_price_usd"]) + 10))
+    _, found = problems(datasets)
+    assert not _launch_price_problems(found, "launch-price-of-other-memory-variant")
+
+
+def test_memory_variants_are_told_apart_by_name_only(datasets):
+    """Two different cards with one price are not variants: the GTX 1050 Ti (4 GB) given the GTX 1050's price is
+    not flagged, since its name differs by more than a memory size."""
+    path = datasets / "accelerators.csv"
+    rows = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    assert rows["nvidia-gtx-1050-ti"]["memory_bytes"] != rows["nvidia-gtx-1050"]["memory_bytes"]
+    edit_csv(path, row_of(path, "accelerator_id", "nvidia-gtx-1050-ti"), "launch_price_usd",
+             rows["nvidia-gtx-1050"]["launch_price_usd"])
+    _, found = problems(datasets)
+    assert not _launch_price_problems(found, "launch-price-of-other-memory-variant")
+
+
+def test_launch_price_dated_long_after_release_is_flagged(datasets):
+    """Issue 27 (class 7): a price dated months after the release is a street price or a later sibling's. The limit
+    is the parameter launch-price-max-days-after-release: one day past it is flagged at the date (a warning, since a
+    card first sold to OEMs gets its list price later), the limit itself passes."""
+    import datetime as dt
+    params = {r["parameter_id"]: r for r in csv.DictReader(io.StringIO(
+        (datasets / "parameters.csv").read_text(encoding="utf-8")))}
+    days = int(float(params["launch-price-max-days-after-release"]["value"]))
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-gtx-1050")
+    release = dt.date.fromisoformat(
+        list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))[i]["release_date"])
+    line = edit_csv(path, i, "launch_price_date", (release + dt.timedelta(days=days + 1)).isoformat())
+    _, found = problems(datasets)
+    (p,) = [p for p in found if p.get("check") == "launch-price-long-after-release"]
+    assert p["severity"] == "warning" and (p["line"], p["column"]) == (line, "launch_price_date")
+    assert str(release) in p["value"]
+    edit_csv(path, i, "launch_price_date", (release + dt.timedelta(days=days)).isoformat())
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "launch-price-long-after-release"]

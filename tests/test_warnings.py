@@ -38,6 +38,7 @@ FP16_VECTOR = "on a chip without matrix units, FP16 / FP32 is none of 1/64, 1 or
 FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 times FP32"
 REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
 NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
+PRICE_LONG_AFTER = "launch_price_date is more than 90 days after release_date"
 PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
@@ -136,6 +137,11 @@ def region_of_other_provider(d):
     index = next(i for i, r in enumerate(rows) if (r["provider"], r["cloud_region"], r["accelerator_id"]) ==
                  ("Google Cloud", "us-central1", "google-tpu-v3"))
     return "cloud_prices.csv", edit_csv(path, index, "cloud_region", "eastus"), "cloud_region"
+
+
+def launch_price_long_after_release(d):
+    # the RTX 3090's launch price (release 2020-09-01) dated as a street price nine months later
+    return accelerator(d, "nvidia-rtx-3090", "launch_price_date", "2021-06-01")
 
 
 def name_memory_differs(d):
@@ -335,6 +341,7 @@ EDITS = {
     FP16_TENSOR: fp16_tensor_below_twice_fp32,
     REGION_OTHER: region_of_other_provider,
     NAME_MEMORY: name_memory_differs,
+    PRICE_LONG_AFTER: launch_price_long_after_release,
     FIRST_AS_DAY: first_of_month_as_day,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
@@ -387,6 +394,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
+                  "launch-price-long-after-release": PRICE_LONG_AFTER,
                   "release-date-first-as-day": FIRST_AS_DAY,
                   "price-announced-before-release": PRICE_ANNOUNCED,
                   "run-dated-version-of-another": DATED_RUN, "run-twin-of-another": TWIN_RUN,

@@ -363,6 +363,20 @@ _REGION_FORM = ("CASE " + " ".join(f"WHEN regexp_full_match(cloud_region, '{rx}'
 #: A memory size written in a name: `80 GB`, `16GB`, `(1.5 GB)`, `141 GiB`.
 _NAME_GB = r"regexp_extract(name, '(?:^|[^0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?) ?Gi?B\b', 1)"
 
+#: An accelerator's name without its memory size (`GeForce GTX 460 768 MB` and `GeForce GTX 460 1 GB` both read
+#: `GeForce GTX 460`): the card whose memory variants the name tells apart.
+_NAME_WITHOUT_MEMORY = ("trim(regexp_replace({t}.name, '(^|[^0-9A-Za-z.])[0-9]+(\\.[0-9]+)? ?[GM]i?B\\b', '', 'g'))")
+
+#: The other memory variants of one card (same vendor and name without the size) with the row's launch price,
+#: released before it (or the same day with less memory): the row, the later variant, likely carries their price.
+_EARLIER_VARIANT_SAME_PRICE_ROWS = (
+    "SELECT b.accelerator_id, b.memory_bytes FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.memory_bytes <> accelerators.memory_bytes AND "
+    "(b.release_date < accelerators.release_date OR (b.release_date = accelerators.release_date AND "
+    "b.memory_bytes < accelerators.memory_bytes)) AND "
+    "b.launch_price_usd = accelerators.launch_price_usd AND "
+    f"{_NAME_WITHOUT_MEMORY.format(t='b')} = {_NAME_WITHOUT_MEMORY.format(t='accelerators')}")
+
 
 def _mlperf_rows(q: _Query):
     t = "mlperf_training"
@@ -567,6 +581,32 @@ CHECKS: tuple[Check, ...] = (
           "price (pre-order, rumour) belongs in hardware_prices with its kind",
           where="launch_price_date < release_date",
           value="CAST(launch_price_date AS VARCHAR) || ' < ' || CAST(release_date AS VARCHAR)"),
+    Check("launch-price-long-after-release", "accelerators", "launch_price_date",
+          "launch_price_date is more than {launch-price-max-days-after-release:g} days after release_date",
+          "a launch price is the vendor's list price when the card is announced or goes on sale; a later price is a "
+          "street price (hardware_prices, with its kind) or another variant's: give the launch price with its "
+          "date, or leave both empty and say why; a first list price set later (a card sold first to OEMs without a "
+          "price) is a reviewed exception", "warning",
+          where="launch_price_date > release_date + to_days(CAST({launch-price-max-days-after-release} AS INTEGER))",
+          value="CAST(launch_price_date AS VARCHAR) || ' (release_date ' || CAST(release_date AS VARCHAR) || ')'",
+          parameters=("launch-price-max-days-after-release",),
+          catches="A launch price dated long after the release: a later street price, or the price of a sibling "
+                  "launched later, stored as the launch price (issue 27, class 7)."),
+    Check("launch-price-of-other-memory-variant", "accelerators", "launch_price_usd",
+          "the launch price equals that of {sibling} ({sibling_memory} bytes), an earlier memory variant of the same "
+          "card",
+          "two memory variants of one card rarely share a list price: give this variant's own launch price (the "
+          "RX 580 8 GB was USD 229, the 4 GB card 199), or leave it empty if the vendor gave none, and say so in notes",
+          where=f"launch_price_usd IS NOT NULL AND memory_bytes IS NOT NULL AND "
+                f"EXISTS ({_EARLIER_VARIANT_SAME_PRICE_ROWS})",
+          value="printf('%g', launch_price_usd)",
+          details=(("sibling", f"(SELECT min(s.accelerator_id) FROM ({_EARLIER_VARIANT_SAME_PRICE_ROWS}) s)"),
+                   ("sibling_memory", f"(SELECT printf('%g', min(s.memory_bytes)) FROM "
+                                      f"({_EARLIER_VARIANT_SAME_PRICE_ROWS}) s)")),
+          catches="A memory variant given the launch price of its sibling (the GTX 1050 3 GB of 2018 with the 2 GB "
+                  "GTX 1050's USD 109 of 2016; the RTX 3060 8 GB with the 12 GB card's USD 329): two rows of one vendor "
+                  "whose names differ only in the memory size with the same launch price; the later one is flagged "
+                  "(issue 27, class 7)."),
     Check("name-memory-differs", "accelerators", "memory_bytes",
           "the memory size in the name ({name_gb} GB) differs from memory_bytes by more than "
           "{name-memory-tolerance-frac:.0%}",
