@@ -220,12 +220,13 @@ def estimate(
             w.writeheader()
             w.writerows(rows)
         else:
-            shown = ("name", "precision", "utilization_frac", "wall_clock_hours", "chip_hours", "energy_kwh",
-                     "emissions_kg_co2e", "pricing", "cost_usd", "cost_usd_low", "cost_usd_high",
-                     "ownership_cost_usd", "missing")
-            table = Table(*shown)
+            table = Table("chip", "chip-hours", "kWh", "kg CO2e", "cost US$ (range)", "owning US$", "lacks")
             for r in rows:
-                table.add_row(*(escape(_sig(r[c])) for c in shown))
+                cost = (f"{_sig(r['cost_usd'])} ({_sig(r['cost_usd_low'], 2)}–{_sig(r['cost_usd_high'], 2)})"
+                        if r["cost_usd"] is not None else "—")
+                table.add_row(escape(f"{r['name']} ({r['precision'] or '?'})"), _sig(r["chip_hours"]),
+                              _sig(r["energy_kwh"]), _sig(r["emissions_kg_co2e"]), cost,
+                              _sig(r["ownership_cost_usd"]), escape(r["missing"]))
             out.print(table)
         return
     d = one.as_dict()

@@ -581,7 +581,7 @@ def _estimate_on(db: Atlas, model: _Model, job: _Job, acc_id: str, *, count, pre
     when = _date(date)
     if count is None:
         count = 1
-    if isinstance(count, float) and not count.is_integer() or _positive("count", count) is None:
+    if isinstance(count, bool) or not isinstance(count, int | float) or count <= 0 or count != int(count):
         raise EstimateError(f"count must be a positive whole number, got {count!r}")
     count = int(count)
     utilization = _positive("utilization", utilization)
