@@ -579,7 +579,7 @@ def test_policy_researchers_question_is_answered_one_click_from_the_home_page(br
         v.page.wait_for_url("**/compute-efficiency.html")
         text = v.page.locator("article").inner_text()
         quote = text[text.index("Which estimate to quote"):]
-        advice = quote[:quote.index("With the atlas's own algorithmic rate")]
+        advice = quote[:quote.index("With the atlas")]
         assert "Quote" in advice and figures["efficiency_language_hardware_and_algorithms_growth_x"] in advice
         assert figures["efficiency_language_hardware_and_measured_algorithms_growth_x"] in quote
         assert v.errors == [] and v.outside == []

@@ -237,3 +237,25 @@ def test_6nd_estimate_off_by_a_power_of_ten_is_an_error(datasets):
             assert f"(x{factor:g})" in hits[0]["rule"]
         else:
             assert not hits, factor
+
+
+def test_organizations_take_one_separator(datasets):
+    """Organizations are listed `A,B`: a semicolon, a space beside the comma or an empty name is an error on
+    the row's organization cell (69 rows once used `; `); a single name, or `A,B`, is not."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if "," not in r["organization"])
+    rule = "organizations are separated by a comma with no space beside it"
+    for value, flagged in (("Alpha Lab; Beta University", True), ("Alpha Lab;Beta University", True),
+                           ("Alpha Lab, Beta University", True), ("Alpha Lab ,Beta University", True),
+                           ("Alpha Lab,,Beta University", True), ("Alpha Lab,", True),
+                           ("Alpha Lab,Beta University", False), ("Alpha Lab", False)):
+        line = edit_csv(path, i, "organization", value)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, value
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"]) == (
+                "training_runs.csv", line, "organization", value)
+        else:
+            assert not hits, value

@@ -134,7 +134,9 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "this project from the submission logs (false; see `notes`)."),
     # training runs
     _f("model", str, "Name of the AI model."),
-    _f("organization", str, "Organizations that trained the model."),
+    _f("organization", str, "Organizations that trained the model (its authors' affiliations, named as Epoch AI "
+       "names them where it lists the model), separated by a comma with no space (`Google,University of Michigan`); "
+       "a name holds no comma."),
     _f("publication_date", dt.date, "Date of the model's first public release: the earliest of its announcement, "
        "the first version of its paper (arXiv or bioRxiv v1) and its OpenReview submission once public (readers: "
        "everyone; ICLR posts submissions at its deadline, often before arXiv v1), not a later version, the "

@@ -445,9 +445,11 @@ def value_basis_text(v: str) -> str:
 
 def display(col: str, v) -> str:
     """A value as the site's tables show it: a vocabulary's code by the name a reader sees (``READER_NAMES``), else
-    formatted with its column's unit from the vocabulary."""
+    formatted with its column's unit from the vocabulary. A list of organizations (stored `A,B`) reads `A, B`."""
     if col == "value_basis" and isinstance(v, str) and v:
         return value_basis_text(v)
+    if col == "organization" and isinstance(v, str):
+        return v.replace(",", ", ")
     names = READER_NAMES.get(col)
     if names and isinstance(v, str):
         return names.get(v, v)

@@ -108,7 +108,7 @@ def dictionary_md(rel, changed: dict[str, str], n_rows: int = 0) -> str:
 
 #: Rows of a dataset on one page of the data dictionary: a larger dataset's rows continue on further pages,
 #: so that no page passes the site's weight budget (``site-page-max-bytes``).
-ROWS_PER_PAGE = 250
+ROWS_PER_PAGE = 200
 
 
 def rows_page_name(rel_name: str, page: int) -> str:
@@ -333,7 +333,7 @@ def entity_index_md(con: duckdb.DuckDBPyConnection, kind: str) -> str:
                  "Each page has a stable address, `accelerators/<accelerator_id>.html`, and a JSON twin, "
                  "`api/accelerators/<accelerator_id>.json` (see the [querying guide](../querying.md)).")
     else:
-        sql = ("SELECT run_id, model, organization, domain, publication_date FROM training_runs "
+        sql = ("SELECT run_id, model, replace(organization, ',', ', '), domain, publication_date FROM training_runs "
                "ORDER BY publication_date DESC, model")
         title, heads = "Every model", ["Model", "Organization", "Domain", "Published"]
         intro = ("A page for each model of the catalogue (`training_runs`): its training compute three ways, "

@@ -789,6 +789,14 @@ CHECKS: tuple[Check, ...] = (
           "label the estimate confident, likely or speculative (the source's own label where it gives one)",
           where="training_compute_flop IS NOT NULL AND compute_confidence IS NULL", value="''",
           catches="A compute estimate whose confidence label was dropped on import."),
+    Check("organization-separator", "training_runs", "organization",
+          "organizations are separated by a comma with no space beside it (`Google,University of Michigan`): "
+          "found a semicolon, a space beside a comma, an empty name or a space at either end",
+          "write the organizations as Epoch AI does, `A,B`; a name that itself holds a comma "
+          "('Google Research, Brain Team') is written without it",
+          where=r"regexp_matches(organization, ';|\s,|,\s|^,|,$|,,|^\s|\s$')", value="organization",
+          catches="A second separator for the list of organizations (69 rows used `; ` beside `,`), which splits "
+                  "one organization's runs when the column is split or grouped."),
     Check("run-dated-version-of-another", "training_runs", "run_id",
           "the run is a dated version of run `{base}` (the same name with a month and year), a near-duplicate run",
           "a version is not a run: point its results, prices and energy rows at `{base}` with the version in "
