@@ -153,6 +153,114 @@ def query(
         out.print(table)
 
 
+def _sig(v, digits: int = 3) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.{digits}g}"
+    return str(v)
+
+
+@app.command()
+def estimate(
+    flop: Annotated[float | None, typer.Option("--flop", help="Training (or inference) compute in FLOP.")] = None,
+    parameters: Annotated[float | None, typer.Option(
+        "--parameters", help="Model parameters (active parameters of a mixture of experts).")] = None,
+    tokens: Annotated[float | None, typer.Option(
+        "--tokens", help="Training tokens (6·N·D), or with --inference the tokens processed (2·N each).")] = None,
+    run: Annotated[str | None, typer.Option("--run", help="A training run of the catalogue (run_id): its "
+                                            "compute, and unless given its chip, count and precision.")] = None,
+    inference: Annotated[bool, typer.Option("--inference", help="An inference workload, not a training run.")] = False,
+    tokens_per_day: Annotated[float | None, typer.Option("--tokens-per-day", help="Inference tokens per day.")] = None,
+    days: Annotated[float | None, typer.Option("--days", help="Days of --tokens-per-day (default 1).")] = None,
+    accelerator: Annotated[str | None, typer.Option("--accelerator", help="Chip: id, alias or name.")] = None,
+    all_accelerators: Annotated[bool, typer.Option("--all-accelerators",
+                                                   help="The job on every chip, cheapest first.")] = False,
+    segment: Annotated[str | None, typer.Option("--segment", help="With --all-accelerators: one market segment "
+                                                "(data_centre, workstation, consumer).")] = None,
+    count: Annotated[int | None, typer.Option("--count", help="Number of chips (default 1, or the run's).")] = None,
+    precision: Annotated[str | None, typer.Option("--precision", help="fp32, tf32, bf16, fp16, fp8, ... "
+                                                  "(default BF16 where the chip has it).")] = None,
+    utilization: Annotated[float | None, typer.Option("--utilization", help="Achieved over dense peak, 0 to 1 "
+                                                      "(default: measured, else assumed).")] = None,
+    pricing: Annotated[str | None, typer.Option("--pricing", help="on_demand, commit_1y, commit_3y, spot or "
+                                                "ownership (default on_demand where priced).")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Electricity region (id or name of the "
+                                               "electricity table) for price and carbon intensity.")] = None,
+    pue: Annotated[float | None, typer.Option("--pue", help="Power usage effectiveness (default: assumption pue).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Use the prices nearest this date (default today).")] = None,
+    datasets: DatasetsOpt = Path("datasets"),
+    build_dir: BuildOpt = Path("build"),
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Estimate a job's time, chip-hours, energy, emissions and cost on a chip (or every chip), with ranges and
+    the rows used, from the published database."""
+    from . import estimator as est
+
+    job = dict(flop=flop, parameters=parameters, tokens=tokens, run_id=run, inference=inference,
+               tokens_per_day=tokens_per_day, days=days, count=count, precision=precision,
+               utilization=utilization, pricing=pricing, region=region, pue=pue, date=date)
+    try:
+        with est.open(build_dir) as db:
+            if all_accelerators:
+                if accelerator is not None:
+                    _fail("give --accelerator or --all-accelerators, not both")
+                rows = [e.row() for e in est.estimate_all(**job, segment=segment, db=db)]
+            else:
+                one = est.estimate(**job, accelerator=accelerator, db=db)
+    except est.EstimateError as exc:
+        _fail(escape(str(exc)))
+    if all_accelerators:
+        if fmt is QueryFormat.json:
+            print(json.dumps(rows, default=str, indent=2))
+        elif fmt is QueryFormat.csv:
+            import csv
+
+            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        else:
+            table = Table("chip", "chip-hours", "kWh", "kg CO2e", "cost US$ (range)", "owning US$", "lacks")
+            for r in rows:
+                cost = (f"{_sig(r['cost_usd'])} ({_sig(r['cost_usd_low'], 2)}–{_sig(r['cost_usd_high'], 2)})"
+                        if r["cost_usd"] is not None else "—")
+                table.add_row(escape(f"{r['name']} ({r['precision'] or '?'})"), _sig(r["chip_hours"]),
+                              _sig(r["energy_kwh"]), _sig(r["emissions_kg_co2e"]), cost,
+                              _sig(r["ownership_cost_usd"]), escape(r["missing"]))
+            out.print(table)
+        return
+    d = one.as_dict()
+    if fmt is QueryFormat.json:
+        print(json.dumps(d, default=str, indent=2))
+        return
+    quantities = [("utilization_frac", one.utilization), ("wall_clock_hours", one.wall_clock_hours),
+                  ("chip_hours", one.chip_hours), ("power_per_chip_watts", one.power_per_chip_watts),
+                  ("energy_kwh", one.energy_kwh), ("emissions_kg_co2e", one.emissions_kg_co2e),
+                  *((f"cost_usd ({p})", r) for p, r in one.cost_usd_by_pricing.items())]
+    if fmt is QueryFormat.csv:
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["quantity", "value", "low", "high"])
+        w.writerows([q, r.value, r.low, r.high] for q, r in quantities)
+        return
+    out.print(f"[bold]{escape(one.job)}[/] of {one.flop:.3g} FLOP ({escape(one.flop_basis)}) on "
+              f"{one.accelerator_count} × {escape(one.accelerator_name)}, {escape(str(one.precision).upper())} "
+              f"({escape(one.precision_basis)}); utilization {escape(one.utilization_basis)}", highlight=False)
+    table = Table("quantity", "value", "low", "high")
+    for q, r in quantities:
+        table.add_row(q, _sig(r.value), _sig(r.low), _sig(r.high))
+    out.print(table)
+    for p, why in one.price_basis.items():
+        out.print(f"  {p}: {escape(why)}", highlight=False)
+    for note in one.missing:
+        out.print(f"  [yellow]note[/]: {escape(note)}", highlight=False)
+    src = Table("table", "key", "source", "used for")
+    for s in one.sources:
+        src.add_row(escape(s.table), escape(s.key), escape(s.source or ""), escape(s.used_for))
+    out.print(src)
+
+
 @app.command()
 def diff(
     rev: Annotated[str, typer.Argument(help="Git revision to compare the datasets with (e.g. main, HEAD~3).")],
