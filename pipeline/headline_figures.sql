@@ -283,6 +283,9 @@ figures(figure_id, value, unit, description) AS (
         FROM algorithmic_progress WHERE halving_time_months_high IS NOT NULL
     UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_models', n_models, 'count',
         'Models behind that halving time.' FROM algorithmic_progress WHERE halving_time_months IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_published_halving_months',
+        published_halving_time_months, 'months', 'Published halving time set beside that one (' || published_trend_id || ').'
+        FROM algorithmic_progress WHERE halving_time_months IS NOT NULL AND published_halving_time_months IS NOT NULL
     UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_first_year',
         year(window_start), 'year', 'Year of the earliest model behind that halving time.'
         FROM algorithmic_progress WHERE halving_time_months IS NOT NULL AND window_start IS NOT NULL

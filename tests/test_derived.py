@@ -1188,11 +1188,12 @@ def test_headline_figures_give_each_finding_its_window_and_spread(db):
         assert (f[f"{key}__first_year"], f[f"{key}__last_year"]) == (first, last), fit_id
         assert f[f"{key}__first_year"] <= f[f"{key}__last_year"]
     rows = db.execute("SELECT benchmark_id, fit_method, halving_time_months, halving_time_months_low, "
-                      "halving_time_months_high, n_models FROM algorithmic_progress "
+                      "halving_time_months_high, n_models, published_halving_time_months FROM algorithmic_progress "
                       "WHERE halving_time_months IS NOT NULL").fetchall()
-    for bench, method, months, low, high, n in rows:
+    for bench, method, months, low, high, n, published in rows:
         key = f"algorithmic_{bench.replace('-', '_')}_{method}"
         assert f[f"{key}_halving_months"] == approx(months) and f[f"{key}_models"] == n
+        assert f.get(f"{key}_published_halving_months") == (None if published is None else approx(published))
         if low is not None:
             assert (f[f"{key}_halving_months_low"], f[f"{key}_halving_months_high"]) == (approx(low), approx(high))
             assert low <= months <= high
