@@ -166,6 +166,10 @@ figures(figure_id, value, unit, description) AS (
         FROM assumptions
     UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__points', n_points, 'count',
         'Points behind ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__first_year', year(start_date), 'year',
+        'Release year of the earliest point behind ' || fit_id || '.' FROM trend_fits
+    UNION ALL SELECT replace(replace(fit_id, ':', '__'), '-', '_') || '__last_year', year(end_date), 'year',
+        'Release year of the latest point behind ' || fit_id || '.' FROM trend_fits
     UNION ALL SELECT 'accelerators_purchase_priced_count', count(*), 'count',
         'Accelerators without a launch price whose earliest purchase price stands in (price_basis purchase).'
         FROM accelerator_efficiency WHERE precision = 'fp32' AND price_basis = 'purchase'
@@ -271,6 +275,23 @@ figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_halving_months',
         halving_time_months, 'months', 'Halving time of the compute needed for a fixed score on ' || benchmark_id
         || ' (' || fit_method || ' method).' FROM algorithmic_progress WHERE halving_time_months IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_halving_months_low',
+        halving_time_months_low, 'months', 'Low end of the interval of that halving time.'
+        FROM algorithmic_progress WHERE halving_time_months_low IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_halving_months_high',
+        halving_time_months_high, 'months', 'High end of the interval of that halving time.'
+        FROM algorithmic_progress WHERE halving_time_months_high IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_models', n_models, 'count',
+        'Models behind that halving time.' FROM algorithmic_progress WHERE halving_time_months IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_published_halving_months',
+        published_halving_time_months, 'months', 'Published halving time set beside that one (' || published_trend_id || ').'
+        FROM algorithmic_progress WHERE halving_time_months IS NOT NULL AND published_halving_time_months IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_first_year',
+        year(window_start), 'year', 'Year of the earliest model behind that halving time.'
+        FROM algorithmic_progress WHERE halving_time_months IS NOT NULL AND window_start IS NOT NULL
+    UNION ALL SELECT 'algorithmic_' || replace(benchmark_id, '-', '_') || '_' || fit_method || '_last_year',
+        year(window_end), 'year', 'Year of the latest model behind that halving time.'
+        FROM algorithmic_progress WHERE halving_time_months IS NOT NULL AND window_end IS NOT NULL
     UNION ALL SELECT 'capability_thresholds_unreached_count', count(DISTINCT (benchmark_id, threshold_score)), 'count',
         'Thresholds of the capability ladder that no model reaches yet.'
         FROM capability_frontier f WHERE NOT EXISTS (SELECT 1 FROM capability_frontier g WHERE g.benchmark_id = f.benchmark_id
@@ -306,6 +327,23 @@ figures(figure_id, value, unit, description) AS (
     UNION ALL SELECT 'inference_trends_median_decline_x', median(decline_per_year_x), 'factor_per_year',
         'Median of the fitted price declines of the fixed capabilities (all record setters with an effective date).'
         FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_trends_decline_q1_x', quantile_cont(decline_per_year_x, 0.25), 'factor_per_year',
+        'First quartile of those fitted price declines.' FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_trends_decline_q3_x', quantile_cont(decline_per_year_x, 0.75), 'factor_per_year',
+        'Third quartile of those fitted price declines.' FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_trends_first_year', min(year(window_start)), 'year',
+        'Year of the earliest price behind those fitted declines.' FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    UNION ALL SELECT 'inference_trends_last_year', max(year(window_end)), 'year',
+        'Year of the latest price behind those fitted declines.' FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL
+    -- technique effects pooled per metric (speed-up, memory, ...), for the techniques page's finding
+    UNION ALL SELECT 'technique_' || metric || '_results_count', count(*), 'count',
+        'Measured technique results of metric ' || metric || '.' FROM technique_effects GROUP BY metric
+    UNION ALL SELECT 'technique_' || metric || '_median_x', median(effect_x), 'factor',
+        'Median measured effect of metric ' || metric || ', all techniques.' FROM technique_effects GROUP BY metric
+    UNION ALL SELECT 'technique_' || metric || '_q1_x', quantile_cont(effect_x, 0.25), 'factor',
+        'First quartile of that effect.' FROM technique_effects GROUP BY metric
+    UNION ALL SELECT 'technique_' || metric || '_q3_x', quantile_cont(effect_x, 0.75), 'factor',
+        'Third quartile of that effect.' FROM technique_effects GROUP BY metric
     UNION ALL SELECT 'inference_thresholds_count', count(*), 'count', 'Fixed capabilities followed (Cottier et al. 2025''s).'
         FROM inference_thresholds
     UNION ALL SELECT 'inference_published_count', count(*), 'count', 'Of them, with a published decline rate.'

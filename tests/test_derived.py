@@ -1176,6 +1176,42 @@ def test_headline_figures(db):
     assert "h100_sxm_bf16_flop_per_s" not in f  # no such chip: the figure is left out, not zero
 
 
+def test_headline_figures_give_each_finding_its_window_and_spread(db):
+    """A topic page's finding quotes its window (first and last year of the points) and its spread: every trend
+    fit and every halving time has its years, a halving time its interval and its count of models, the fitted
+    inference declines their quartiles and years, and technique effects their pooled median per metric."""
+    f = dict(db.execute("SELECT figure_id, value FROM headline_figures").fetchall())
+    fits = db.execute("SELECT fit_id, year(start_date), year(end_date) FROM trend_fits").fetchall()
+    assert fits
+    for fit_id, first, last in fits:
+        key = fit_id.replace(":", "__").replace("-", "_")
+        assert (f[f"{key}__first_year"], f[f"{key}__last_year"]) == (first, last), fit_id
+        assert f[f"{key}__first_year"] <= f[f"{key}__last_year"]
+    rows = db.execute("SELECT benchmark_id, fit_method, halving_time_months, halving_time_months_low, "
+                      "halving_time_months_high, n_models, published_halving_time_months FROM algorithmic_progress "
+                      "WHERE halving_time_months IS NOT NULL").fetchall()
+    for bench, method, months, low, high, n, published in rows:
+        key = f"algorithmic_{bench.replace('-', '_')}_{method}"
+        assert f[f"{key}_halving_months"] == approx(months) and f[f"{key}_models"] == n
+        assert f.get(f"{key}_published_halving_months") == (None if published is None else approx(published))
+        if low is not None:
+            assert (f[f"{key}_halving_months_low"], f[f"{key}_halving_months_high"]) == (approx(low), approx(high))
+            assert low <= months <= high
+    declines = sorted(v for (v,) in db.execute(
+        "SELECT decline_per_year_x FROM inference_price_trends WHERE decline_per_year_x IS NOT NULL").fetchall())
+    if declines:
+        assert f["inference_trends_decline_q1_x"] <= f["inference_trends_median_decline_x"] <= f["inference_trends_decline_q3_x"]
+        assert declines[0] <= f["inference_trends_decline_q1_x"] and f["inference_trends_decline_q3_x"] <= declines[-1]
+        assert f["inference_trends_first_year"] <= f["inference_trends_last_year"]
+    effects = db.execute("SELECT metric, count(*), median(effect_x) FROM technique_effects GROUP BY metric").fetchall()
+    assert effects
+    for metric, n, median in effects:
+        assert f[f"technique_{metric}_results_count"] == n
+        assert f[f"technique_{metric}_median_x"] == approx(median)
+        assert f[f"technique_{metric}_q1_x"] <= f[f"technique_{metric}_median_x"] <= f[f"technique_{metric}_q3_x"]
+    assert sum(f[f"technique_{m}_results_count"] for m, _, _ in effects) == f["technique_results_count"]
+
+
 # --- training_cost_methods ---------------------------------------------------------------------------------
 
 def method(con, run_id, method_id):

@@ -256,6 +256,41 @@ def test_home_page_answers_the_policy_question_first(site):
     assert page.index("What the atlas finds") < page.index("In numbers")
 
 
+#: The topic pages: each opens with its finding and ends with how we know it (issue 29, item 1).
+TOPIC_PAGES = ("hardware", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "inference",
+               "claims")
+
+
+def test_topic_pages_open_with_their_finding_then_how_we_know(site):
+    """Every topic page's first paragraph, right under its title and before any section, holds figures from the
+    database (formatted as the pages format them), and the page has a "How we know" section after it."""
+    import html as html_lib
+
+    import duckdb
+
+    from compute_atlas.metadata.units import fmt_value
+
+    con = duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+    figures = {fmt_value(v, u) for v, u in con.execute("SELECT value, unit FROM headline_figures").fetchall()}
+    con.close()
+    for name in TOPIC_PAGES:
+        page = (site / f"{name}.html").read_text()
+        article = re.search(r"<article[^>]*>(.*)</article>", page, re.S).group(1)
+        title = re.search(r"<h1\b.*?</h1>", article, re.S)
+        assert title, name
+        after_title = article[title.end():]
+        first = re.search(r"<p\b[^>]*>(.*?)</p>", after_title, re.S)
+        assert first, name
+        assert "<h2" not in after_title[:first.start()], f"{name}: a section comes before the finding"
+        values = [html_lib.unescape(v) for v in re.findall(r'<span class="atlas-value">([^<]+)</span>', first.group(1))]
+        quoted = [v for v in values if v in figures]
+        assert len(quoted) >= 2, f"{name}: the first paragraph quotes no figure and its interval or population: {values}"
+        headings = [re.sub(r"<[^>]+>", "", h).replace("\u00b6", "").strip()
+                    for h in re.findall(r"<h2\b[^>]*>(.*?)</h2>", after_title, re.S)]
+        assert "How we know" in headings, f"{name}: no 'How we know' section ({headings})"
+        assert after_title.index("How we know") > first.end()
+
+
 def test_every_page_links_the_project_and_offers_its_citation(site):
     """Every page: the repository and a prefilled report of an error, both from pyproject.toml's [project.urls]
     (compute_atlas.about), and a BibTeX entry that cites that page; an entity page's cites its entity by name."""

@@ -25,5 +25,5 @@ class HeadlineFigures(pa.DataFrameModel):
                     "trend_replications", "training_cost_methods", "published_trends", "benchmarks",
                     "benchmark_results", "benchmark_scores", "capability_frontier", "algorithmic_progress",
                     "inference_prices", "inference_energy", "inference_price_trends", "inference_thresholds",
-                    "trend_comparison", "inference_price_frontier"))
+                    "trend_comparison", "inference_price_frontier", "technique_effects"))
         strict = True
