@@ -259,3 +259,59 @@ def test_organizations_take_one_separator(datasets):
                 "training_runs.csv", line, "organization", value)
         else:
             assert not hits, value
+
+
+def test_tpu_slice_cores_counted_as_chips(datasets):
+    """A TPU v2/v3/v4 row whose accelerator_count equals a TensorCore count quoted in its notes (a slice name
+    such as `v4-128`, or 'N cores') stores cores as chips (Octo: 128 stored, 64 chips): an error on the count.
+    Half the quoted number, a GPU row, or a v5e slice name (which counts chips) is not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    tpu = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "google-tpu-v4")
+    gpu = next(i for i, r in enumerate(rows) if r["accelerator_id"].startswith("nvidia-"))
+    rule = "equals the TensorCore count the notes quote"
+    for i, accel, count, notes, flagged in (
+            (tpu, "google-tpu-v4", "256", "trained on a TPU v4-256 slice for 2 days", True),
+            (tpu, "google-tpu-v4", "128", "trained on a TPU v4-256 slice for 2 days", False),
+            (tpu, "google-tpu-v3", "2048", "a TPUv3 Pod (2,048 TPU cores)", True),
+            (tpu, "google-tpu-v3", "512", "on 512-core TPU v3 slices", True),
+            (tpu, "google-tpu-v3", "256", "on 512 TPU v3 cores", False),
+            (tpu, "google-tpu-v5e", "256", "a v5e-256 slice (v5e names count chips)", False),
+            (gpu, rows[gpu]["accelerator_id"], "256", "compared with a v4-256 TPU slice", False)):
+        edit_csv(path, i, "accelerator_id", accel)
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "accelerator_count", count)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"]) == (
+                "training_runs.csv", line, "accelerator_count", count)
+            assert hits[0]["severity"] == "error"
+        else:
+            assert not hits, notes
+
+
+def test_publication_date_after_the_preprints_v1(datasets):
+    """An arXiv id dates v1 to its month and a dated bioRxiv DOI to its day (14 days allowed for posting): a
+    publication_date after that is a later version's date, a warning on the row's publication_date."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if "arxiv.org/abs/" in r["source_url"])
+    rule = "after the first version of the preprint"
+    for url, date, flagged in (("https://arxiv.org/abs/2405.12213", "2024-06-01", True),
+                               ("https://arxiv.org/abs/2405.12213v3", "2024-05-31", False),
+                               ("https://arxiv.org/pdf/1911.08265v2", "2020-02-21", True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3", "2021-05-04", True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v1", "2020-07-20", False),
+                               ("https://www.biorxiv.org/content/10.1101/704874v2.full.pdf", "2019-09-04", False)):
+        edit_csv(path, i, "source_url", url)
+        line = edit_csv(path, i, "publication_date", date)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert len(hits) == 1, (url, date)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "publication_date", date, "warning")
+        else:
+            assert not hits, (url, date)
