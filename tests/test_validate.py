@@ -292,18 +292,18 @@ def test_tpu_slice_cores_counted_as_chips(datasets):
             assert not hits, notes
 
 
-def test_publication_date_after_the_preprints_v1(datasets):
-    """An arXiv id dates v1 to its month and a dated bioRxiv DOI to its day (14 days allowed for posting): a
-    publication_date after that is a later version's date, a warning on the row's publication_date."""
+def test_publication_date_after_the_biorxiv_doi_date(datasets):
+    """A dated bioRxiv DOI (10.1101/YYYY.MM.DD.N) gives the day v1 was deposited: a publication_date more than 14
+    days later is a later version's date, a warning on the row's publication_date. An old numeric DOI, which
+    carries no date, and a date within the 14 days are not flagged."""
     path = datasets / "training_runs.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    i = next(i for i, r in enumerate(rows) if "arxiv.org/abs/" in r["source_url"])
-    rule = "after the first version of the preprint"
-    for url, date, flagged in (("https://arxiv.org/abs/2405.12213", "2024-06-01", True),
-                               ("https://arxiv.org/abs/2405.12213v3", "2024-05-31", False),
-                               ("https://arxiv.org/pdf/1911.08265v2", "2020-02-21", True),
-                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3", "2021-05-04", True),
-                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v1", "2020-07-20", False),
+    i = next(i for i, r in enumerate(rows) if r["run_id"] != "prott5-xl-u50" and "arxiv" not in r["source_url"])
+    rule = "after the day in the bioRxiv DOI"
+    for url, date, flagged in (("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3", "2021-05-04", True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3.full.pdf", "2020-07-27",
+                                True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v1", "2020-07-26", False),
                                ("https://www.biorxiv.org/content/10.1101/704874v2.full.pdf", "2019-09-04", False)):
         edit_csv(path, i, "source_url", url)
         line = edit_csv(path, i, "publication_date", date)

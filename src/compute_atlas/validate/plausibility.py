@@ -413,13 +413,10 @@ _TPU_CORES_QUOTED = (f"array_to_string(list_filter(list_concat("
                      f"regexp_extract_all({_TPU_NOTES}, '(?i)v[234]-([0-9]+)', 1), "
                      f"regexp_extract_all({_TPU_NOTES}, '(?i)\\b([0-9]+)[ -](?:(?:Google )?TPU ?v?[234]? )?cores?\\b', 1)), "
                      f"lambda x: x = CAST(accelerator_count AS VARCHAR)), ',')")
-# the latest day v1 of the cited preprint can have: an arXiv id (YYMM.NNNNN) dates v1 to its month; a bioRxiv
-# DOI of the form 10.1101/YYYY.MM.DD.NNNNNN to the day it was deposited (posted within days: 14 allowed)
-_PREPRINT_V1_BY = (
-    "CASE WHEN regexp_matches(source_url, 'arxiv\\.org/(abs|pdf)/[0-9]{4}\\.[0-9]{4,5}') THEN "
-    "last_day(make_date(2000 + CAST(regexp_extract(source_url, 'arxiv\\.org/(?:abs|pdf)/([0-9]{2})', 1) AS INTEGER), "
-    "CAST(regexp_extract(source_url, 'arxiv\\.org/(?:abs|pdf)/[0-9]{2}([0-9]{2})', 1) AS INTEGER), 1)) "
-    "WHEN regexp_matches(source_url, '10\\.1101/20[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.') THEN "
+# the latest day bioRxiv v1 can have: a DOI of the form 10.1101/YYYY.MM.DD.NNNNNN carries the day it was
+# deposited, and v1 is posted within days (14 allowed); arXiv ids have check publication-after-arxiv-month
+_BIORXIV_V1_BY = (
+    "CASE WHEN regexp_matches(source_url, '10\\.1101/20[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.') THEN "
     "CAST(strptime(regexp_extract(source_url, '10\\.1101/(20[0-9]{2}\\.[0-9]{2}\\.[0-9]{2})\\.', 1), '%Y.%m.%d') "
     "+ INTERVAL 14 DAY AS DATE) END")
 
@@ -826,15 +823,14 @@ CHECKS: tuple[Check, ...] = (
           catches="A TPU v2/v3/v4 slice name or core count read as chips (Octo's 'TPU v4-128 pod' stored as 128 "
                   "chips, 64 in fact; Minerva's v4-1024, ProtBert-BFD's V3-1024), which doubles a hardware-time "
                   "compute estimate and the energy."),
-    Check("publication-date-after-preprint-v1", "training_runs", "publication_date",
-          "publication_date is after the first version of the preprint the source_url cites (v1 by {v1}): its "
-          "arXiv id or bioRxiv DOI dates v1, and a later version's date is not the first release",
-          "store the v1 date (arXiv's listing or bioRxiv's 'posted' line of v1); a model first described in a "
-          "later version takes an exception row with the version that introduced it", "warning",
-          where=f"{_PREPRINT_V1_BY} IS NOT NULL AND publication_date > {_PREPRINT_V1_BY}",
-          value="publication_date", details=(("v1", f"CAST({_PREPRINT_V1_BY} AS VARCHAR)"),),
-          catches="A later preprint version's date kept as the release date (UDSMProt at bioRxiv v2, 2019-09-04, "
-                  "though v1 was posted in July 2019; ProtTrans at bioRxiv v3)."),
+    Check("publication-after-biorxiv-doi-date", "training_runs", "publication_date",
+          "publication_date is more than 14 days after the day in the bioRxiv DOI of source_url",
+          "v1 was posted by {v1}, and a later version's date is not the first release: store v1's 'posted' date "
+          "(a model first described in a later version takes an exception row that names that version)", "warning",
+          where=f"{_BIORXIV_V1_BY} IS NOT NULL AND publication_date > {_BIORXIV_V1_BY}",
+          value="publication_date", details=(("v1", f"CAST({_BIORXIV_V1_BY} AS VARCHAR)"),),
+          catches="A later bioRxiv version's date kept as the release date (ProtTrans at v3, 2021-05-04, though "
+                  "v1 was deposited on 2020-07-12); the arXiv twin is publication-after-arxiv-month."),
     Check("run-dated-version-of-another", "training_runs", "run_id",
           "the run is a dated version of run `{base}` (the same name with a month and year), a near-duplicate run",
           "a version is not a run: point its results, prices and energy rows at `{base}` with the version in "
