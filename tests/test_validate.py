@@ -345,3 +345,59 @@ def test_launch_price_dated_long_after_release_is_flagged(datasets):
     edit_csv(path, i, "launch_price_date", (release + dt.timedelta(days=days)).isoformat())
     _, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "launch-price-long-after-release"]
+
+
+def test_tpu_slice_cores_counted_as_chips(datasets):
+    """A TPU v2/v3/v4 row whose accelerator_count equals a TensorCore count quoted in its notes (a slice name
+    such as `v4-128`, or 'N cores') stores cores as chips (Octo: 128 stored, 64 chips): an error on the count.
+    Half the quoted number, a GPU row, or a v5e slice name (which counts chips) is not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    tpu = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "google-tpu-v4")
+    gpu = next(i for i, r in enumerate(rows) if r["accelerator_id"].startswith("nvidia-"))
+    rule = "equals the TensorCore count the notes quote"
+    for i, accel, count, notes, flagged in (
+            (tpu, "google-tpu-v4", "256", "trained on a TPU v4-256 slice for 2 days", True),
+            (tpu, "google-tpu-v4", "128", "trained on a TPU v4-256 slice for 2 days", False),
+            (tpu, "google-tpu-v3", "2048", "a TPUv3 Pod (2,048 TPU cores)", True),
+            (tpu, "google-tpu-v3", "512", "on 512-core TPU v3 slices", True),
+            (tpu, "google-tpu-v3", "256", "on 512 TPU v3 cores", False),
+            (tpu, "google-tpu-v5e", "256", "a v5e-256 slice (v5e names count chips)", False),
+            (gpu, rows[gpu]["accelerator_id"], "256", "compared with a v4-256 TPU slice", False)):
+        edit_csv(path, i, "accelerator_id", accel)
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "accelerator_count", count)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"]) == (
+                "training_runs.csv", line, "accelerator_count", count)
+            assert hits[0]["severity"] == "error"
+        else:
+            assert not hits, notes
+
+
+def test_publication_date_after_the_biorxiv_doi_date(datasets):
+    """A dated bioRxiv DOI (10.1101/YYYY.MM.DD.N) gives the day v1 was deposited: a publication_date more than 14
+    days later is a later version's date, a warning on the row's publication_date. An old numeric DOI, which
+    carries no date, and a date within the 14 days are not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["run_id"] != "prott5-xl-u50" and "arxiv" not in r["source_url"])
+    rule = "after the day in the bioRxiv DOI"
+    for url, date, flagged in (("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3", "2021-05-04", True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3.full.pdf", "2020-07-27",
+                                True),
+                               ("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v1", "2020-07-26", False),
+                               ("https://www.biorxiv.org/content/10.1101/704874v2.full.pdf", "2019-09-04", False)):
+        edit_csv(path, i, "source_url", url)
+        line = edit_csv(path, i, "publication_date", date)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert len(hits) == 1, (url, date)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "publication_date", date, "warning")
+        else:
+            assert not hits, (url, date)

@@ -28,6 +28,7 @@ CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
 FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
 COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
 ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv identifier in source_url"
+BIORXIV_LATE = "publication_date is more than 14 days after the day in the bioRxiv DOI of source_url"
 ABOVE_PEAK = ("training compute exceeds what the chips could deliver at peak in the stated time "
               "(implied utilization above 1)")
 BELOW_FLOOR = "implied utilization below 0.01 of the chips' peak"
@@ -181,6 +182,11 @@ def publication_after_arxiv_month(d):
     # Yuan 1.0 (arXiv 2110.04725, v1 2021-10-10) dated a month later, as a later version or the journal would date it
     # (LaMDA, the earlier example, now has a derivative whose base-date check would fire too)
     return run(d, "yuan-1-0", "publication_date", "2021-11-12")
+
+
+def publication_after_biorxiv_doi_date(d):
+    # ProtBert-BFD (bioRxiv 10.1101/2020.07.12.199554, v1 2020-07-13) dated at v3, 2021-05-04, as Epoch AI had it
+    return run(d, "protbert-bfd", "publication_date", "2021-05-04")
 
 
 def compute_above_peak(d):
@@ -348,6 +354,7 @@ EDITS = {
     FP32_PER_USD: fp32_per_usd_above_trend,
     COMPUTE_6ND: compute_far_from_6nd,
     ARXIV_LATE: publication_after_arxiv_month,
+    BIORXIV_LATE: publication_after_biorxiv_doi_date,
     ABOVE_PEAK: compute_above_peak,
     BELOW_FLOOR: utilization_below_floor,
     POWER_MISMATCH: power_off_implied,
@@ -390,6 +397,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "bf16-over-tf32-ratio": BF16_TF32, "fp32-per-usd-above-trend": FP32_PER_USD,
                   "compute-far-from-6nd": COMPUTE_6ND,
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
+                  "publication-after-biorxiv-doi-date": BIORXIV_LATE,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
                   "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,

@@ -141,7 +141,9 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
        "the first version of its paper (arXiv or bioRxiv v1) and its OpenReview submission once public (readers: "
        "everyone; ICLR posts submissions at its deadline, often before arXiv v1), not a later version, the "
        "camera-ready or the journal date.", "date"),
-    _f("domain", str, "Main domain of the model.", isin=list(DOMAINS)),
+    _f("domain", str, "Main domain of the model. From Epoch AI's domains: Robotics is `robotics`, Earth science "
+       "(weather, climate) is `science`; `other` only where none of the vocabulary fits.",
+       isin=list(DOMAINS)),
     _f("training_compute_flop", float, "Total training compute of the model (pre-training and any further training "
        "its developer counts in; not the compute of a larger model it was distilled from).", "flop", gt=0, le=1e28),
     _f("compute_estimation_method", str, "How training_compute_flop was obtained.",

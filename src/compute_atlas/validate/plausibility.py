@@ -432,6 +432,21 @@ _TDP_SECONDARY = ("(contains(coalesce(value_basis, ''), 'tdp_watts:secondary') O
 
 
 #: Every declared plausibility check, in the order they run.
+# every TensorCore count the notes quote that equals the row's chip count: TPU v2-v4 slice names ('v4-128',
+# 'V3-1024', 'TPUv3-64') and 'N cores' / 'N-core' / 'N TPU v3 cores' (thousands commas dropped)
+_TPU_NOTES = r"regexp_replace(coalesce(notes, ''), '([0-9]),([0-9]{3})', '\1\2', 'g')"
+_TPU_CORES_QUOTED = (f"array_to_string(list_filter(list_concat("
+                     f"regexp_extract_all({_TPU_NOTES}, '(?i)v[234]-([0-9]+)', 1), "
+                     f"regexp_extract_all({_TPU_NOTES}, '(?i)\\b([0-9]+)[ -](?:(?:Google )?TPU ?v?[234]? )?cores?\\b', 1)), "
+                     f"lambda x: x = CAST(accelerator_count AS VARCHAR)), ',')")
+# the latest day bioRxiv v1 can have: a DOI of the form 10.1101/YYYY.MM.DD.NNNNNN carries the day it was
+# deposited, and v1 is posted within days (14 allowed); arXiv ids have check publication-after-arxiv-month
+_BIORXIV_V1_BY = (
+    "CASE WHEN regexp_matches(source_url, '10\\.1101/20[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.') THEN "
+    "CAST(strptime(regexp_extract(source_url, '10\\.1101/(20[0-9]{2}\\.[0-9]{2}\\.[0-9]{2})\\.', 1), '%Y.%m.%d') "
+    "+ INTERVAL 14 DAY AS DATE) END")
+
+
 CHECKS: tuple[Check, ...] = (
     # accelerators
     *_rate_checks(),
@@ -868,6 +883,25 @@ CHECKS: tuple[Check, ...] = (
           where=r"regexp_matches(organization, ';|\s,|,\s|^,|,$|,,|^\s|\s$')", value="organization",
           catches="A second separator for the list of organizations (69 rows used `; ` beside `,`), which splits "
                   "one organization's runs when the column is split or grouped."),
+    Check("tpu-slice-cores-counted-as-chips", "training_runs", "accelerator_count",
+          "the accelerator_count equals the TensorCore count the notes quote (`{quoted}`): a TPU v2, v3 or v4 slice "
+          "name (v4-128) and an 'N cores' figure count TensorCores, two per chip, so this is twice the chips",
+          "store chips: half the slice's number (a v4-128 is 64 chips, Google's TPU types page); recompute a "
+          "hardware-time compute from the chip count, and say both in notes",
+          where=f"regexp_matches(accelerator_id, '^google-tpu-v[234]$') AND accelerator_count IS NOT NULL AND "
+                f"{_TPU_CORES_QUOTED} <> ''",
+          value="accelerator_count", details=(("quoted", _TPU_CORES_QUOTED),),
+          catches="A TPU v2/v3/v4 slice name or core count read as chips (Octo's 'TPU v4-128 pod' stored as 128 "
+                  "chips, 64 in fact; Minerva's v4-1024, ProtBert-BFD's V3-1024), which doubles a hardware-time "
+                  "compute estimate and the energy."),
+    Check("publication-after-biorxiv-doi-date", "training_runs", "publication_date",
+          "publication_date is more than 14 days after the day in the bioRxiv DOI of source_url",
+          "v1 was posted by {v1}, and a later version's date is not the first release: store v1's 'posted' date "
+          "(a model first described in a later version takes an exception row that names that version)", "warning",
+          where=f"{_BIORXIV_V1_BY} IS NOT NULL AND publication_date > {_BIORXIV_V1_BY}",
+          value="publication_date", details=(("v1", f"CAST({_BIORXIV_V1_BY} AS VARCHAR)"),),
+          catches="A later bioRxiv version's date kept as the release date (ProtTrans at v3, 2021-05-04, though "
+                  "v1 was deposited on 2020-07-12); the arXiv twin is publication-after-arxiv-month."),
     Check("run-dated-version-of-another", "training_runs", "run_id",
           "the run is a dated version of run `{base}` (the same name with a month and year), a near-duplicate run",
           "a version is not a run: point its results, prices and energy rows at `{base}` with the version in "
