@@ -342,3 +342,27 @@ def test_no_identifier_in_reader_facing_prose(site):
             for word in IDENTIFIER.findall(re.sub(r"<[^>]+>", "", block)):
                 found.setdefault(word, rel)
     assert not found, f"identifiers in prose (first page of each): {found}"
+
+
+def test_compare_page_answers_what_a_run_costs_on_each_chip(site):
+    """The engineer's last question (what would a 10^24 FLOP run cost and emit on the H100, H200, B200, MI300X and
+    TPU v5p?) is answered on the compare page: per chip, the chip-hours and energy that compute_atlas.estimate gives
+    from the same database at the same utilization, and a cost or "not in the atlas"."""
+    import html as html_lib
+
+    import compute_atlas
+    from compute_atlas.metadata.units import fmt_value
+    from compute_atlas.site.pages import EXAMPLE_RUN_CHIPS, EXAMPLE_RUN_FLOP, three_figures
+
+    page = (site / "compare.html").read_text()
+    part = page[page.index("What a training run costs on each"):]
+    rows = [html_lib.unescape(re.sub(r"<[^>]+>", " ", r)) for r in re.findall(r"<tr[^>]*>(.*?)</tr>", part, re.S)]
+    with compute_atlas.open(site.parent) as db:
+        mfu = db.sql("SELECT value FROM assumptions WHERE assumption_id = 'default-mfu'").fetchall()[0][0]
+        built = db.sql("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()[0][0][:10]
+        for aid in EXAMPLE_RUN_CHIPS:
+            e = compute_atlas.estimate(flop=EXAMPLE_RUN_FLOP, accelerator=aid, utilization=mfu, date=built, db=db)
+            (row,) = [r for r in rows if e.accelerator_name in r]
+            assert three_figures(e.chip_hours.value) in row and fmt_value(e.energy_kwh.value, "kwh") in row, aid
+            assert ("not in the atlas" in row) == (e.cost_usd_by_pricing.get("on_demand") is None or
+                                                   e.cost_usd_by_pricing["on_demand"].value is None), aid

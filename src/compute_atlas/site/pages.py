@@ -396,6 +396,7 @@ def generate(app: Sphinx) -> None:
     write_if_changed(gen / "explore" / "accelerators.md", raw_html(list_html(con)))
     write_if_changed(gen / "assumptions.md", assumptions_md(con))
     write_if_changed(gen / "claims.md", claims_md(con))
+    write_if_changed(gen / "run-estimate.md", run_estimate_md(con))
     for rel in RELATIONS:
         if rel.csv_file:
             write_if_changed(gen / "examples" / f"{rel.name}.md", example_md(con, rel))
@@ -423,3 +424,65 @@ def generate(app: Sphinx) -> None:
                     int(stale.stem.removeprefix(f"{rel.name}-rows-")) > pages:
                 stale.unlink()
                 (gen / "datasets" / stale.name).unlink(missing_ok=True)
+
+
+# --- the compare page's worked example: one training run on the engineer's five chips ---------------------------
+
+#: The compare page's worked example: a training run of this many FLOP on each of these chips, estimated by
+#: ``compute_atlas.estimator`` from the database (at the prices nearest the build's date).
+EXAMPLE_RUN_FLOP = 1e24
+EXAMPLE_RUN_CHIPS = ("nvidia-h100-sxm5-80gb", "nvidia-h200-sxm-141gb", "nvidia-b200", "amd-mi300x", "google-tpu-v5p")
+
+
+def run_estimates(con: duckdb.DuckDBPyConnection) -> list[tuple[str, object]]:
+    """``(accelerator_id, Estimate or the reason there is none)`` of the worked example, per chip, all at the cost
+    model's default utilization (``default-mfu``), so that the chips compare like with like (a measured matrix
+    multiply is an upper bound of a whole job's, and the atlas has one for some chips only)."""
+    from ..estimator import Atlas, EstimateError, estimate
+
+    built = con.execute("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()[0][0][:10]
+    mfu = con.execute("SELECT value FROM assumptions WHERE assumption_id = 'default-mfu'").fetchall()[0][0]
+    db = Atlas(con, Path("site build"))
+    out: list[tuple[str, object]] = []
+    for aid in EXAMPLE_RUN_CHIPS:
+        try:
+            out.append((aid, estimate(flop=EXAMPLE_RUN_FLOP, accelerator=aid, date=built, utilization=mfu, db=db)))
+        except EstimateError as exc:
+            out.append((aid, str(exc)))
+    return out
+
+
+def three_figures(v: float) -> str:
+    """A count to three significant figures with thousands separators: 349,626 -> 350,000."""
+    return f"{float(f'{v:.3g}'):,.0f}"
+
+
+def span(r, fmt) -> str:
+    """A range as the page shows it: the central value, then low to high where they differ."""
+    if r is None or r.value is None:
+        return "not in the atlas"
+    text = fmt(r.value)
+    if r.low is not None and r.high is not None and fmt(r.low) != fmt(r.high):
+        text += f" ({fmt(r.low)} to {fmt(r.high)})"
+    return text
+
+
+def run_estimate_md(con: duckdb.DuckDBPyConnection) -> str:
+    """The worked example as a table: per chip, chip-hours, energy, emissions, the on-demand cloud cost and the
+    cost of owning the hardware, costs with the range of the prices they rest on; what the atlas lacks, said."""
+    rows = run_estimates(con)
+    mfu = next((e.utilization.value for _, e in rows if not isinstance(e, str)), None)
+    out = [f"Every chip at {fmt_value(mfu, 'frac')} utilization of its dense BF16 peak.\n" if mfu else "",
+           "| Accelerator | Chip-hours | Energy | Emissions | Cloud, on demand | Owning the hardware |",
+           "| --- | --- | --- | --- | --- | --- |"]
+    usd = lambda v: "$" + three_figures(v) if abs(v) < 1e6 else fmt_value(v, "usd")  # noqa: E731
+    for aid, e in rows:
+        if isinstance(e, str):
+            out.append(f"| {{atlas-accelerator}}`{aid}` | {e} | | | | |")
+            continue
+        out.append(f"| {{atlas-accelerator}}`{e.accelerator_name} <{aid}>` | {span(e.chip_hours, three_figures)} | "
+                   f"{span(e.energy_kwh, lambda v: fmt_value(v, 'kwh'))} | "
+                   f"{span(e.emissions_kg_co2e.times(1e-3), lambda v: fmt_value(v, 't_co2e'))} | "
+                   f"{span(e.cost_usd_by_pricing.get('on_demand'), usd)} | "
+                   f"{span(e.cost_usd_by_pricing.get('ownership'), usd)} |")
+    return "\n".join(out) + "\n"
