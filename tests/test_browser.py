@@ -377,6 +377,14 @@ def _db(site):
     return duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
 
 
+def _name(site, aid: str) -> str:
+    con = _db(site)
+    try:
+        return con.execute("SELECT name FROM accelerators WHERE accelerator_id = ?", [aid]).fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def _compare_rows(page) -> dict[str, list[str]]:
     """The compare table's rows: label -> the cells, one per chip."""
     out = {}
@@ -427,6 +435,10 @@ def test_engineers_question_is_answered_two_clicks_from_the_home_page(browser, s
                 elif label in rows:
                     assert rows[label][i] == "not in the atlas", (aid, model)
         assert any(k.startswith("Cloud, ") for k in rows), "some of the five has a cloud price"
+        # and what a 10^24 FLOP run would cost and emit on each: the same page's worked example
+        run = v.page.locator("#what-a-training-run-costs-on-each").inner_text()
+        for aid in ENGINEERS_CHIPS:
+            assert run.count("\n") > len(ENGINEERS_CHIPS) and _name(site, aid) in run, aid
         # one precision only: the others' rows go, the prices stay
         v.page.locator(".atlas-compare-form select[name=precision]").select_option("bf16")
         v.page.wait_for_function("location.search.indexOf('precision=bf16') >= 0")
