@@ -76,3 +76,26 @@ def test_row_changes_date_each_row_by_its_own_last_change(tmp_path):
     got = {r[2]: r[5:] for r in row_changes(shallow / "datasets", ["accelerator_aliases.csv"])}
     assert got["A100"] == got["MI300X"] == (None, None) and got["H100"][0] == "2025-06-07"
     assert row_changes(tmp_path / "elsewhere", ["accelerator_aliases.csv"]) == []
+
+
+def test_each_dataset_says_what_date_it_is_current_to(built):
+    """A curated table that declares its as-of column has `current_to:<table>` in build_info and
+    `x-data-current-to` in the data package: the newest value of that column (a date, or a year)."""
+    import json
+
+    import duckdb
+
+    from compute_atlas.schemas import CURATED
+
+    declared = [r for r in CURATED if r.as_of]
+    assert {"accelerators", "training_runs", "inference_prices", "cloud_prices"} <= {r.name for r in declared}
+    con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
+    info = dict(con.execute("SELECT item, value_text FROM build_info WHERE item LIKE 'current_to:%'").fetchall())
+    package = {r["name"]: r for r in json.loads((built / "datapackage.json").read_text())["resources"]}
+    for rel in declared:
+        column = next(c for c in rel.columns() if c.name == rel.as_of)
+        assert column.unit in ("date", "year"), (rel.name, rel.as_of)
+        newest = con.execute(f'SELECT CAST(max("{rel.as_of}") AS VARCHAR) FROM "{rel.name}"').fetchone()[0]
+        assert info[f"current_to:{rel.name}"] == newest
+        assert package[rel.name]["x-data-current-to"] == {"date": newest, "column": rel.as_of}
+    assert not [k for k in info if k.removeprefix("current_to:") not in {r.name for r in declared}]

@@ -267,20 +267,35 @@ def diff(
     datasets: DatasetsOpt = Path("datasets"),
     build_dir: BuildOpt = Path("build"),
     fmt: Annotated[DiffFormat, typer.Option("--format", help="text for people, json for machines.")] = DiffFormat.text,
+    curated_only: Annotated[bool, typer.Option(
+        "--curated-only", help="Compare the curated rows only (no builds): skip the derived tables and headline "
+                               "figures.")] = False,
 ) -> None:
-    """What changed in the data since REV, per table: rows added, removed and changed."""
+    """What changed in the data since REV: rows added, removed and changed per table, then what that did to the
+    derived tables and the headline figures (REV's datasets built with today's pipeline, against today's)."""
     import tempfile
 
-    from .diff import DiffError
+    from .diff import DiffError, derived_diff
     from .diff import diff as run_diff
 
     with tempfile.TemporaryDirectory() as tmp:
         try:
             tables = run_diff(datasets, rev, Path(tmp))
+            derived = None if curated_only else derived_diff(
+                datasets, rev, Path(tmp), build_dir, on_step=lambda s: err.print(f"  {s}", highlight=False))
         except DiffError as exc:
             _fail(str(exc))
+        except DataError as exc:  # today's datasets (REV's are reported as not compared)
+            render(exc.problems, err)
+            _fail("the datasets have errors: fix them, or compare with --curated-only")
     if fmt is DiffFormat.json:
-        print(json.dumps([t.as_dict() for t in tables if not t.empty], indent=2))
+        out_rows = [{**t.as_dict(), "kind": "curated"} for t in tables if not t.empty]
+        if derived is not None:
+            out_rows += [{**t.as_dict(), "kind": "derived"} for t in derived.tables]
+            out_rows.append({"table": "headline_figures", "kind": "figures", "skipped": derived.skipped,
+                             "changed": [{"figure_id": f, "old": o, "new": n, "unit": u, "description": d}
+                                         for f, o, n, u, d in derived.figures]})
+        print(json.dumps(out_rows, indent=2))
         return
     changed = [t for t in tables if not t.empty]
     if not changed:
@@ -296,6 +311,25 @@ def diff(
             out.print(f"  [yellow]~[/] {escape(k)}", highlight=False)
             for col, old, new in fields:
                 out.print(f"      {col}: {escape(repr(old))} -> {escape(repr(new))}", highlight=False)
+    if derived is None:
+        return
+    if derived.skipped:
+        out.print(f"[yellow]derived tables not compared[/]: {escape(derived.skipped)}", highlight=False)
+        return
+    out.print(f"\n[bold]What it did to the findings[/] (the datasets of {escape(rev)} and today's, both built with "
+              "today's pipeline)", highlight=False)
+    if not derived.figures:
+        out.print("  headline figures: none changed", highlight=False)
+    for fid, old, new, unit, description in derived.figures:
+        out.print(f"  [yellow]~[/] {escape(fid)}: {_figure(old)} -> {_figure(new)} {escape(unit)}  "
+                  f"({escape(description)})", highlight=False)
+    for t in derived.tables:
+        out.print(f"  {t.table}: {len(t.added)} rows added, {len(t.removed)} removed, {len(t.changed)} changed",
+                  highlight=False)
+
+
+def _figure(v: float | None) -> str:
+    return "(none)" if v is None else f"{v:.4g}"
 
 
 @app.command()

@@ -100,3 +100,134 @@ def _compare(con, rel: Relation) -> TableDiff:
         for k, old, new in rows:
             d.changed.setdefault(k, []).append((col, old, new))
     return d
+
+
+# --- what a change of the data did to the derived tables and the headline figures -------------------------------
+
+#: Two derived numbers closer than this (relative) are the same: a rebuild's floating-point noise is not a change.
+REL_TOLERANCE = 1e-9
+
+
+@dataclass
+class DerivedDiff:
+    tables: list[TableDiff]
+    #: ``(figure_id, old, new, unit, description)`` of each headline figure that changed, appeared or went
+    figures: list[tuple[str, float | None, float | None, str, str]]
+    #: why derived tables were not compared (the revision's data do not pass today's checks), or ``None``
+    skipped: str | None = None
+
+
+def _datasets_at(root: Path, rev: str, rel_dir: str, into: Path) -> Path:
+    """The datasets folder as it was at ``rev``, written under ``into``."""
+    import io
+    import tarfile
+
+    proc = subprocess.run(["git", "archive", "--format=tar", rev, "--", rel_dir], cwd=root, capture_output=True)
+    if proc.returncode != 0:
+        raise DiffError(f"cannot read {rel_dir} at {rev}: {proc.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into / rel_dir
+
+
+def _fresh_database(datasets: Path, build_dir: Path) -> Path | None:
+    """The published database of ``build_dir`` if it was built from exactly these datasets, else ``None``."""
+    import hashlib
+
+    db = build_dir / "compute_atlas.duckdb"
+    if not db.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            built = dict(con.execute("SELECT key, value FROM build_info WHERE key LIKE 'sha256:%'").fetchall())
+        finally:
+            con.close()
+    except duckdb.Error:
+        return None
+    files = [r.csv_file for r in CURATED if r.csv_file] + ["references.bib"]
+    now = {f"sha256:{f}": hashlib.sha256((datasets / f).read_bytes()).hexdigest() for f in files
+           if (datasets / f).exists()}
+    return db if now == built else None
+
+
+def derived_diff(datasets: Path, rev: str, tmp: Path, build_dir: Path,
+                 on_step=lambda _: None) -> DerivedDiff:
+    """Build the datasets of ``rev`` with today's pipeline and compare every derived table and headline figure
+    with today's build (``build_dir``'s database where it holds these datasets, else a build made here)."""
+    from .problems import DataError
+    from .publish.database import build_database
+
+    root, rel_dir = _repo_root(datasets)
+    old_data = _datasets_at(root, rev, rel_dir, tmp / "old")
+    try:
+        on_step(f"building the datasets of {rev}")
+        build_database(old_data, tmp / "old-build")
+    except DataError as exc:
+        return DerivedDiff([], [], f"the datasets of {rev} do not pass today's checks ({len(exc.problems)} "
+                                   "problem(s)), so only their rows are compared")
+    new_db = _fresh_database(datasets, build_dir)
+    if new_db is None:
+        on_step("building today's datasets")
+        build_database(datasets, tmp / "new-build")
+        new_db = tmp / "new-build" / "compute_atlas.duckdb"
+    return compare_databases(tmp / "old-build" / "compute_atlas.duckdb", new_db)
+
+
+def compare_databases(old_db: Path, new_db: Path) -> DerivedDiff:
+    """Every derived table and headline figure of two published databases, compared."""
+    from .schemas import DERIVED
+
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{old_db}' AS o (READ_ONLY)")
+        con.execute(f"ATTACH '{new_db}' AS n (READ_ONLY)")
+        present = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'o' INTERSECT "
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'n'").fetchall()}
+        tables = [_compare_derived(con, rel) for rel in DERIVED
+                  if rel.name in present and rel.name != "headline_figures"]  # the figures: below
+        figures = con.execute(f"""
+            SELECT coalesce(n_.figure_id, o_.figure_id), o_.value, n_.value, coalesce(n_.unit, o_.unit),
+                   coalesce(n_.description, o_.description)
+            FROM o.headline_figures o_ FULL JOIN n.headline_figures n_ USING (figure_id)
+            WHERE o_.value IS NULL OR n_.value IS NULL
+               OR abs(o_.value - n_.value) > {REL_TOLERANCE} * greatest(abs(o_.value), abs(n_.value))
+            ORDER BY 1""").fetchall() if "headline_figures" in present else []
+    finally:
+        con.close()
+    return DerivedDiff([t for t in tables if not t.empty], figures)
+
+
+def _compare_derived(con, rel: Relation) -> TableDiff:
+    """Rows of a derived table added, removed and changed between the databases ``o`` and ``n`` (numbers
+    compared within ``REL_TOLERANCE``)."""
+    key = list(rel.key)
+    name = ident(rel.name)
+
+    def key_of(alias: str) -> str:
+        return " || ' | ' || ".join(f"coalesce(CAST({alias}.{ident(k)} AS VARCHAR), '')" for k in key)
+
+    d = TableDiff(rel.name)
+    d.added = [r[0] for r in con.execute(
+        f"SELECT {key_of('t')} FROM n.{name} t EXCEPT SELECT {key_of('t')} FROM o.{name} t ORDER BY 1").fetchall()]
+    d.removed = [r[0] for r in con.execute(
+        f"SELECT {key_of('t')} FROM o.{name} t EXCEPT SELECT {key_of('t')} FROM n.{name} t ORDER BY 1").fetchall()]
+    old_cols = {r[0]: r[1] for r in con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'o' AND table_name = ?",
+        [rel.name]).fetchall()}
+    join = " AND ".join(f"o_.{ident(k)} IS NOT DISTINCT FROM n_.{ident(k)}" for k in key)
+    for col, kind in old_cols.items():
+        if col in key:
+            continue
+        c = ident(col)
+        if kind in ("DOUBLE", "FLOAT", "DECIMAL", "BIGINT", "INTEGER", "HUGEINT"):
+            differs = (f"(o_.{c} IS NULL) <> (n_.{c} IS NULL) OR abs(o_.{c} - n_.{c}) > "
+                       f"{REL_TOLERANCE} * greatest(abs(o_.{c}), abs(n_.{c}))")
+        else:
+            differs = f"CAST(o_.{c} AS VARCHAR) IS DISTINCT FROM CAST(n_.{c} AS VARCHAR)"
+        for k, old, new in con.execute(
+                f"SELECT {key_of('n_')}, CAST(o_.{c} AS VARCHAR), CAST(n_.{c} AS VARCHAR) "
+                f"FROM n.{name} n_ JOIN o.{name} o_ ON {join} WHERE {differs} ORDER BY 1").fetchall():
+            d.changed.setdefault(k, []).append((col, old, new))
+    return d

@@ -64,6 +64,8 @@ class Declaration:
     parameters: tuple[str, ...] | None = None
     #: vendors whose documentation gives memory in GiB (a plausibility check reads it; ``accelerators`` only)
     gib_vendors: tuple[str, ...] = ()
+    #: the date (or year) column whose newest value is the dataset's "data current to" date (curated only)
+    as_of: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(RelationKind):
@@ -88,5 +90,7 @@ class Declaration:
                     raise ValueError(f"{table} are declared but `{table}` is not among the inputs")
         if self.csv is not None and self.kind != "curated":
             raise ValueError("only a curated relation is read from a csv")
+        if self.as_of is not None and self.kind != "curated":
+            raise ValueError("only a curated relation declares the column it is current to")
         if (self.kind == "derived") != bool(self.inputs):
             raise ValueError("a derived relation, and only one, declares the inputs its step reads")

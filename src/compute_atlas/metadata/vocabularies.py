@@ -89,6 +89,7 @@ READER_NAMES: dict[str, dict[str, str]] = {
     "tdp_kind": {"vendor_tdp": "the vendor's TDP", "derived": "derived (the vendor publishes none)",
                  "measured": "measured"},
     "precision": {p: p.upper() for p in PRECISIONS},
+    "change_kind": {"added": "row added", "changed": "changed", "removed": "removed"},
     "pricing_model": {"on_demand": "on demand", "commit_1y": "1-year commitment", "commit_3y": "3-year commitment",
                       "spot": "spot"},
     "evaluator_kind": {"developer": "the developer", "third_party": "a third party"},

@@ -141,6 +141,18 @@ def row_changes(datasets: Path, files) -> list[tuple]:
     return rows
 
 
+def current_to(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """``(current_to:<table>, date)`` of each curated table that declares its ``as_of`` column: the newest value
+    of that column (a year where the column is one), the date the dataset is current to."""
+    rows = []
+    for rel in RELATIONS:
+        if rel.as_of:
+            newest = con.execute(f"SELECT max({ident(rel.as_of)}) FROM {ident(rel.name)}").fetchone()[0]
+            if newest is not None:
+                rows.append((f"current_to:{rel.name}", str(newest)))
+    return rows
+
+
 #: The libraries whose versions a build records (``version:<package>``): they read, check, derive and show the data.
 RECORDED_PACKAGES = ("duckdb", "pandera", "sphinx", "altair")
 
@@ -159,7 +171,9 @@ def package_versions() -> list[tuple[str, str]]:
     return rows
 
 
-def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path) -> None:
+def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path,
+                     history_note: str | None = None) -> None:
+    """Write ``build_info`` and ``row_changes``; ``history_note`` says why ``value_history`` is incomplete."""
     con.execute(create_table(relation("row_changes")))
     changes = row_changes(datasets, loaded.hashes)
     if changes:  # none outside a git repository
@@ -172,6 +186,9 @@ def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: P
             rows.append((f"rows:{rel.name}", str(n)))
     rows += [(f"sha256:{name}", digest) for name, digest in sorted(loaded.hashes.items())]
     rows += [(f"changed:{name}", day) for name, day in sorted(last_changed(datasets, loaded.hashes).items())]
+    rows += current_to(con)
+    if history_note:
+        rows.append(("value_history_note", history_note))
     con.execute(create_table(relation("build_info")))
     con.executemany("INSERT INTO build_info VALUES (?, ?)", rows)
 

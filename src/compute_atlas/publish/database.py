@@ -26,6 +26,7 @@ from . import steps as pipeline
 from .atomic import swap_into_place
 from .build_info import write_build_info
 from .exports import export
+from .history import write_value_history
 
 #: DuckDB's memory cap: beyond it, it spills to disk, so that a large dataset does not exhaust memory. The
 #: process peaks about 0.15 GB above it (Python and its libraries): at 10^7 rows 0.84 GB, against 0.96 GB with
@@ -64,8 +65,11 @@ def build_database(datasets: Path, build_dir: Path, pipeline_dir: Path = paths.P
             on_step("curated tables")
             _publish_curated(con)
             pipeline.run(con, pipeline_dir, on_step=lambda name: on_step(f"derive {name}"))
-            on_step("build info")
-            write_build_info(con, loaded, datasets)
+            on_step("build info and value history")
+            note = write_value_history(con, datasets, loaded.hashes, build_dir / ".cache" / "value_history.json")
+            if note:
+                on_step(f"note: {note}")
+            write_build_info(con, loaded, datasets, history_note=note)
             # one transaction for the hundreds of COMMENT ON statements
             in_one_transaction(con, [stmt for rel in RELATIONS for stmt in comments(rel)])
             con.execute("CHECKPOINT")

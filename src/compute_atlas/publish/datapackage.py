@@ -68,6 +68,9 @@ def descriptor(con: duckdb.DuckDBPyConnection) -> dict:
         cited = sources(con, rel)
         if cited:
             res["sources"] = cited
+        if rel.as_of:
+            newest = con.execute(f"SELECT CAST(max({ident(rel.as_of)}) AS VARCHAR) FROM {ident(rel.name)}").fetchone()[0]
+            res["x-data-current-to"] = {"date": newest, "column": rel.as_of}
         resources.append(res)
     return {
         "name": "compute-atlas",

@@ -57,6 +57,7 @@ from .training_runs import TrainingRuns
 from .trend_comparison import TrendComparison
 from .trend_fits import TrendFits
 from .trend_replications import TrendReplications
+from .value_history import ValueHistory
 
 #: Bump when a public column or table changes (and say so in CHANGELOG.md).
 SCHEMA_VERSION = "0.2.0"
@@ -114,6 +115,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("headline_figures", HeadlineFigures),
     Relation("build_info", BuildInfo),
     Relation("row_changes", RowChanges),
+    Relation("value_history", ValueHistory),
 )
 
 CURATED = tuple(r for r in RELATIONS if r.kind == "curated")

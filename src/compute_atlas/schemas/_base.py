@@ -79,6 +79,11 @@ class Relation:
         return self.declaration.date_floors  # type: ignore[return-value] - dates once declared
 
     @property
+    def as_of(self) -> str | None:
+        """The date (or year) column whose newest value is the dataset's "data current to" date."""
+        return self.declaration.as_of
+
+    @property
     def inputs(self) -> tuple[str, ...]:
         """Relations the derived relation's step reads (declared; the step runner holds it to them)."""
         return self.declaration.inputs

@@ -127,6 +127,7 @@ class Accelerators(pa.DataFrameModel):
         # a capacity of theirs that is a whole number of GB, with no unit recorded, is suspect
         metadata = Declaration(
             kind="curated",
+            as_of="release_date",
             csv="accelerators.csv",
             key=("accelerator_id",),
             date_floors={"release_date": "1999-01-01", "launch_price_date": "1999-01-01"},

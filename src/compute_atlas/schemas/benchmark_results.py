@@ -33,6 +33,7 @@ class BenchmarkResults(pa.DataFrameModel):
         of the benchmark's `score_unit` and must lie within its scale."""
         metadata = Declaration(
             kind="curated",
+            as_of="evaluated_date",
             csv="benchmark_results.csv",
             key=("run_id", "benchmark_id", "model_version", "shots", "settings", "evaluator"),
             foreign_keys=(ForeignKey("run_id", "training_runs"), ForeignKey("benchmark_id", "benchmarks")),

@@ -54,6 +54,7 @@ class Claims(pa.DataFrameModel):
         own data (`claim_evidence`, `claim_checks`)."""
         metadata = Declaration(
             kind="curated",
+            as_of="quoted_date",
             csv="claims.csv",
             key=("claim_id",))
         strict = True

@@ -25,6 +25,7 @@ class CloudPrices(pa.DataFrameModel):
         models and dates."""
         metadata = Declaration(
             kind="curated",
+            as_of="price_date",
             csv="cloud_prices.csv",
             key=("provider", "instance_type", "accelerator_id", "cloud_region", "pricing_model", "price_date"),
             foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),

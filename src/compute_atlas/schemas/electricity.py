@@ -23,6 +23,7 @@ class Electricity(pa.DataFrameModel):
         for the energy cost and emissions of training runs."""
         metadata = Declaration(
             kind="curated",
+            as_of="year",
             csv="electricity.csv",
             key=("region_id",))
         strict = True

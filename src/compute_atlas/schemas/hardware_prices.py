@@ -21,6 +21,7 @@ class HardwarePrices(pa.DataFrameModel):
         purchases, analyst estimates), used for the amortized ownership cost of training runs."""
         metadata = Declaration(
             kind="curated",
+            as_of="price_date",
             csv="hardware_prices.csv",
             key=("accelerator_id", "price_date", "price_usd"),
             foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),

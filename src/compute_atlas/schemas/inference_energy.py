@@ -67,6 +67,7 @@ class InferenceEnergy(pa.DataFrameModel):
         input and output together."""
         metadata = Declaration(
             kind="curated",
+            as_of="measured_date",
             csv="inference_energy.csv",
             key=("energy_id",),
             unique_together=(("task", "model_version", "accelerator_id", "accelerator_count", "precision", "parallelism", "batch_size", "replicate"),),

@@ -68,6 +68,7 @@ class InferencePrices(pa.DataFrameModel):
         join the prices to benchmark scores through `run_id`."""
         metadata = Declaration(
             kind="curated",
+            as_of="observed_date",
             csv="inference_prices.csv",
             key=("provider", "model_version", "observed_date"),
             foreign_keys=(ForeignKey("run_id", "training_runs"),),

@@ -46,6 +46,7 @@ class Measurements(pa.DataFrameModel):
         date)."""
         metadata = Declaration(
             kind="curated",
+            as_of="measured_date",
             csv="measurements.csv",
             key=("measurement_id",),
             foreign_keys=(ForeignKey("accelerator_id", "accelerators"),),

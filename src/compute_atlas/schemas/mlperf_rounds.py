@@ -18,6 +18,7 @@ class MlperfRounds(pa.DataFrameModel):
         date `mlperf_progress` prices a training at (the cloud price nearest it)."""
         metadata = Declaration(
             kind="curated",
+            as_of="round_published_date",
             csv="mlperf_rounds.csv",
             key=("mlperf_round",),
             date_floors={"round_published_date": "2018-12-01"})

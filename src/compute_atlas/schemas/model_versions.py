@@ -25,6 +25,7 @@ class ModelVersions(pa.DataFrameModel):
         later."""
         metadata = Declaration(
             kind="curated",
+            as_of="version_date",
             csv="model_versions.csv",
             key=("run_id", "model_version"),
             foreign_keys=(ForeignKey("run_id", "training_runs"),),

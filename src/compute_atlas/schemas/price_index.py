@@ -23,6 +23,7 @@ class PriceIndex(pa.DataFrameModel):
         index of data processing and hosting that Cottier et al. use, to read their figures."""
         metadata = Declaration(
             kind="curated",
+            as_of="year",
             csv="price_index.csv",
             key=("year",))
         strict = True

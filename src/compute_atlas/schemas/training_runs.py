@@ -40,6 +40,7 @@ class TrainingRuns(pa.DataFrameModel):
         duration and any published cost."""
         metadata = Declaration(
             kind="curated",
+            as_of="publication_date",
             csv="training_runs.csv",
             key=("run_id",),
             foreign_keys=(ForeignKey("accelerator_id", "accelerators"),

@@ -261,6 +261,35 @@ MODEL_SECTIONS = [
              ("output_tokens_per_s", "Throughput"), ("energy_scope", "Covers"), ("source", "Source")]),
 ]
 
+#: How many changes an entity page lists, and where a long value (a note) is cut.
+HISTORY_ROWS = 30
+HISTORY_VALUE_CHARS = 120
+
+
+def history_section(column: str) -> Section:
+    """The latest changes of the curated rows about an entity (``value_history``), newest first."""
+    return Section(
+        "history", "History of these rows", "value_history",
+        f"""SELECT {column} AS _entity, changed_date, dataset, key_values AS row_key,
+                   coalesce(column_name, '(whole row)') AS column_name, change_kind,
+                   CASE WHEN length(old_value) > {HISTORY_VALUE_CHARS} THEN left(old_value, {HISTORY_VALUE_CHARS}) || '…'
+                        ELSE old_value END AS old_value,
+                   CASE WHEN length(new_value) > {HISTORY_VALUE_CHARS} THEN left(new_value, {HISTORY_VALUE_CHARS}) || '…'
+                        ELSE new_value END AS new_value,
+                   commit, commit_subject
+            FROM value_history WHERE {column} IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY {column}
+                                       ORDER BY commit_seq DESC, dataset, row_key, column_name) <= {HISTORY_ROWS}
+            ORDER BY {column}, commit_seq DESC, dataset, row_key, column_name""",
+        [("changed_date", "Date"), ("dataset", "Dataset"), ("row_key", "Row"), ("column_name", "Column"),
+         ("change_kind", "Change"), ("old_value", "Before"), ("new_value", "After"), ("commit", "Commit")],
+        intro=(f"What the atlas said before and after each change to its rows about it, newest first (the latest "
+               f"{HISTORY_ROWS}; long values cut at {HISTORY_VALUE_CHARS} characters). The published database's "
+               "history table holds every change, with each commit's message."))
+
+ACCELERATOR_SECTIONS.append(history_section("accelerator_id"))
+MODEL_SECTIONS.append(history_section("run_id"))
+
 SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
 #: The column that names an entity of each kind in the curated datasets: an entity page's "data last changed" is the
 #: latest change of the rows that carry its id there (``row_changes``).

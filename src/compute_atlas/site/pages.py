@@ -64,13 +64,15 @@ def glossary_md(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(out) + "\n"
 
 
-def dictionary_md(rel, changed: dict[str, str], n_rows: int = 0) -> str:
+def dictionary_md(rel, changed: dict[str, str], n_rows: int = 0, current: dict[str, str] | None = None) -> str:
     kind = {"curated": "curated dataset", "derived": "derived relation", "bookkeeping": "bookkeeping table"}[rel.kind]
     out = [f"# `{rel.name}`", "", f"*{kind.capitalize()}.* {rel.description}", ""]
     source_file = rel.csv_file or ("references.bib" if rel.name == "references" else None)
     if source_file:
         when = changed.get(source_file)
         out += [f"Edited in `datasets/{source_file}`" + (f"; last changed {when}." if when else "."), ""]
+    if rel.as_of and (current or {}).get(rel.name):
+        out += [f"**Data current to {current[rel.name]}** (its newest `{rel.as_of}`).", ""]
     if rel.key:
         out += ["Key: " + ", ".join(f"`{k}`" for k in rel.key) + ".", ""]
     fks = {fk.column: fk for fk in rel.foreign_keys}
@@ -407,9 +409,11 @@ def generate(app: Sphinx) -> None:
     write_if_changed(src / DICTIONARY / "fields.md", fields_md())
     write_if_changed(src / CONTRIBUTING / "checks.md", checks_md(con))
     changed = dict(con.execute("SELECT substr(item, 9), value_text FROM build_info WHERE item LIKE 'changed:%'").fetchall())
+    current = dict(con.execute(
+        "SELECT substr(item, 12), value_text FROM build_info WHERE item LIKE 'current_to:%'").fetchall())
     for rel in RELATIONS:
         n_rows = con.execute(f"SELECT count(*) FROM {ident(rel.name)}").fetchone()[0] if rel.kind == "curated" else 0
-        write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed, n_rows))
+        write_if_changed(src / DICTIONARY / f"{rel.name}.md", dictionary_md(rel, changed, n_rows, current))
         if rel.kind != "curated":
             continue
         pages = max(1, -(-n_rows // ROWS_PER_PAGE))
