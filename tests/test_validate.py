@@ -347,6 +347,27 @@ def test_launch_price_dated_long_after_release_is_flagged(datasets):
     assert not [p for p in found if p.get("check") == "launch-price-long-after-release"]
 
 
+def test_launch_price_of_another_day_on_a_same_day_launch_is_an_error(datasets):
+    """Issue 27 leftovers: a row whose basis says announced and launched the same day dates its launch price that
+    day; a price of another day means the date is another product's (the HD 6950 1 GB carried the 2 GB card's
+    launch) or was moved without its price. Any same-day row with a price is edited; the release basis 'launch'
+    (no announcement day claimed) on the same edit passes."""
+    import datetime as dt
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(k for k, r in enumerate(rows)
+             if r["release_date_basis"] == "announcement_and_launch" and r["launch_price_date"])
+    later = (dt.date.fromisoformat(rows[i]["release_date"]) + dt.timedelta(days=7)).isoformat()
+    line = edit_csv(path, i, "launch_price_date", later)
+    _, found = problems(datasets)
+    (p,) = [p for p in found if p.get("check") == "launch-price-off-same-day-release"]
+    assert p["severity"] == "error" and (p["line"], p["column"]) == (line, "launch_price_date")
+    assert later in p["value"] and rows[i]["release_date"] in p["value"]
+    edit_csv(path, i, "release_date_basis", "launch")
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "launch-price-off-same-day-release"]
+
+
 def test_tpu_slice_cores_counted_as_chips(datasets):
     """A TPU v2/v3/v4 row whose accelerator_count equals a TensorCore count quoted in its notes (a slice name
     such as `v4-128`, or 'N cores') stores cores as chips (Octo: 128 stored, 64 chips): an error on the count.

@@ -596,6 +596,19 @@ CHECKS: tuple[Check, ...] = (
           "price (pre-order, rumour) belongs in hardware_prices with its kind",
           where="launch_price_date < release_date",
           value="CAST(launch_price_date AS VARCHAR) || ' < ' || CAST(release_date AS VARCHAR)"),
+    Check("launch-price-off-same-day-release", "accelerators", "launch_price_date",
+          "launch_price_date differs from release_date, while release_date_basis (announcement_and_launch) says "
+          "the product was announced and launched that day",
+          "a product announced and launched the same day has its launch price dated that day: if the price came "
+          "later, the release date is another product's (a sibling variant's, a partner's launch) or the launch "
+          "day was not the announcement: fix the date or its basis, and say in notes what each source gives",
+          where="release_date_basis = 'announcement_and_launch' AND launch_price_date IS NOT NULL AND "
+                "launch_price_date <> release_date",
+          value="CAST(launch_price_date AS VARCHAR) || ' (release_date ' || CAST(release_date AS VARCHAR) || ')'",
+          catches="A release date and a launch price of two different events on one row: the HD 6950 1 GB row "
+                  "carried the 2 GB card's launch day (2010-12-15) as 'announced and launched the same day' beside "
+                  "its own price of 2011-01-19/25 (issue 27 leftovers; a date moved without its price, as the "
+                  "GTX 980 Ti's, is caught the same way)."),
     Check("launch-price-long-after-release", "accelerators", "launch_price_date",
           "launch_price_date is more than {launch-price-max-days-after-release:g} days after release_date",
           "a launch price is the vendor's list price when the card is announced or goes on sale; a later price is a "
