@@ -401,3 +401,31 @@ def test_publication_date_after_the_biorxiv_doi_date(datasets):
                 "training_runs.csv", line, "publication_date", date, "warning")
         else:
             assert not hits, (url, date)
+
+
+def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets):
+    """Issue 27 (sample hw7, class H2): the Moore Threads MTT S80 stored with has_matrix_units false because no
+    tensor rate is published, although its Chunxiao GPU was announced with 128 tensor cores. On every chip of the
+    Chinese GPGPU families with tensor cores, false is an error at the row's has_matrix_units, naming the family;
+    true with the tensor rate left empty passes."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    family = {"Moore Threads": "Moore Threads", "MetaX": "MetaX", "Biren": "Biren", "Iluvatar CoreX": "Iluvatar"}
+    chips = [i for i, r in enumerate(rows) if r["vendor"] in family]
+    assert {rows[i]["vendor"] for i in chips} == set(family)
+    s80 = row_of(path, "accelerator_id", "moorethreads-mtt-s80")
+    assert rows[s80]["fp16_flop_per_s"] == "" and rows[s80]["has_matrix_units"] == "true"
+    for i in chips:
+        edit_csv(path, i, "has_matrix_units", "false")
+    code, found = problems(datasets)
+    hits = [p for p in found if p.get("check") == "matrix-units-of-family"]
+    assert code == 2
+    assert sorted((p["line"], p["column"], p["severity"]) for p in hits) == [(i + 2, "has_matrix_units", "error")
+                                                                             for i in chips]
+    for p in hits:
+        vendor = rows[p["line"] - 2]["vendor"]
+        assert f"every chip of its family has matrix units: {family[vendor]}" in p["rule"]
+    for i in chips:
+        edit_csv(path, i, "has_matrix_units", "true")
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "matrix-units-of-family"]

@@ -247,9 +247,16 @@ _TENSOR_RATIOS_OF_DIE = ("CASE " + " ".join(
 
 
 #: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
+#: The Chinese GPGPU families have tensor cores by the vendors' announcements even where no tensor rate is
+#: published (Moore Threads' Chunxiao: 128 tensor cores, Tom's Hardware 2022-11-03; first-generation MUSA: "KI-Kerne",
+#: heise 2022): a missing rate leaves fp16_flop_per_s empty, it does not make has_matrix_units false.
 MATRIX_UNIT_FAMILIES = (
     ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
     ("AMD", r"\b(RX ?[79][0-9]{3}|W7[0-9]{3})\b", "AMD RDNA 3 and RDNA 4: RX 7xxx, RX 9xxx, W7xxx (WMMA)"),
+    ("Moore Threads", r"\bMTT S[0-9]+", "Moore Threads MTT S-series (MUSA tensor cores)"),
+    ("MetaX", r"\b(Xiyun|MXC)", "MetaX Xiyun C-series (tensor cores)"),
+    ("Biren", r"\bBR1[0-9]{2}", "Biren BR1xx (tensor cores)"),
+    ("Iluvatar CoreX", r"\b(Tiangai|Zhikai)\b", "Iluvatar CoreX Tiangai and Zhikai (tensor cores)"),
 )
 _MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
                                       for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
@@ -521,11 +528,13 @@ CHECKS: tuple[Check, ...] = (
     Check("matrix-units-of-family", "accelerators", "has_matrix_units",
           "every chip of its family has matrix units: {family}",
           "set has_matrix_units to true and store the matrix (tensor) rate as fp16_flop_per_s and "
-          "bf16_flop_per_s, dense, from the vendor's figures",
+          "bf16_flop_per_s, dense, from the vendor's figures (empty where the vendor publishes none; say so in "
+          "notes)",
           where=f"NOT has_matrix_units AND {_MATRIX_FAMILY} IS NOT NULL", value="name",
           details=(("family", _MATRIX_FAMILY),),
-          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card "
-                  "with `has_matrix_units` false."),
+          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card, "
+                  "or a Moore Threads, MetaX, Biren or Iluvatar CoreX GPU (tensor cores announced, often with no "
+                  "tensor rate), with `has_matrix_units` false."),
     Check("fp64-without-fp64-hardware", "accelerators", "fp64_flop_per_s",
           "an FP64 rate on a chip whose architecture has no FP64 hardware: {family}",
           "a rate reached by software emulation is not a peak hardware rate: leave fp64_flop_per_s empty and "
