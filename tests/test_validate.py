@@ -429,3 +429,39 @@ def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets)
         edit_csv(path, i, "has_matrix_units", "true")
     _, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "matrix-units-of-family"]
+
+
+def test_secondary_database_clock_and_data_rate_against_the_vendors_are_caught(datasets):
+    """Issue 27 (sample hw7, class H1): the Radeon HD 2400 XT stored with TechPowerUp's 650 MHz and 1.0 Gbps where
+    AMD's reference board runs at 700 MHz and 1.6 Gbps, and the GeForce 8800 GTS with TechPowerUp's 1188 MHz shader
+    clock where NVIDIA states 1200 MHz. With the rates made consistent at the database's clocks (so the arithmetic
+    checks pass), the clock and the data rate are errors at their lines; without the vendor's figure in notes,
+    nothing is flagged."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    checks = ("boost-clock-off-vendor-clock", "pin-rate-off-vendor-rate")
+
+    def flagged():
+        code, found = problems(datasets)
+        return code, sorted((p["check"], p["line"], p["column"]) for p in found if p.get("check") in checks)
+
+    i = row_of(path, "accelerator_id", "amd-hd-2400-xt")
+    bus = int(rows[i]["memory_bus_width_bits"])
+    shaders = int(rows[i]["shader_count"])
+    assert "Memory: AMD states a data rate of" in rows[i]["notes"] and "Clock: AMD states an engine clock" in rows[i]["notes"]
+    for column, value in (("boost_clock_hz", "6.5e8"), ("fp32_flop_per_s", f"{2 * shaders * 6.5e8:g}"),
+                          ("memory_pin_rate_bit_per_s", "1.0e9"), ("memory_bandwidth_bytes_per_s", f"{bus / 8 * 1e9:g}")):
+        line = edit_csv(path, i, column, value)
+    j = row_of(path, "accelerator_id", "nvidia-8800-gts-320")
+    assert "Clock: NVIDIA states a shader clock of" in rows[j]["notes"]
+    edit_csv(path, j, "boost_clock_hz", "1.188e9")
+    line_j = edit_csv(path, j, "fp32_flop_per_s", f"{2 * int(rows[j]['shader_count']) * 1.188e9:g}")
+    code, hits = flagged()
+    assert code == 2 and hits == sorted([("boost-clock-off-vendor-clock", line, "boost_clock_hz"),
+                                         ("pin-rate-off-vendor-rate", line, "memory_pin_rate_bit_per_s"),
+                                         ("boost-clock-off-vendor-clock", line_j, "boost_clock_hz")])
+    notes = rows[i]["notes"].replace("Memory: AMD states", "Memory: AMD's board has").replace("Clock: AMD states",
+                                                                                               "Clock: AMD gives")
+    edit_csv(path, i, "notes", notes)
+    edit_csv(path, j, "notes", rows[j]["notes"].replace("Clock: NVIDIA states", "Clock: NVIDIA gives"))
+    assert flagged()[1] == []

@@ -426,9 +426,14 @@ def mlperf_system_configurations(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-#: the clock the vendor states, in MHz, as notes give it ('Clock: Intel states a graphics clock of 2000 MHz'), or ''
-_VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ states an? (graphics|boost) clock of "
-                     r"([0-9]+(\.[0-9]+)?) MHz', 2)")
+#: the clock the vendor states, in MHz, as notes give it ('Clock: Intel states a graphics clock of 2000 MHz'; an
+#: engine clock for AMD's older cards, a shader clock for NVIDIA's G80 to GT200), or ''
+_VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ states an? (graphics|boost|engine|shader) "
+                     r"clock of ([0-9]+(\.[0-9]+)?) MHz', 2)")
+#: the memory data rate per pin the vendor states, in Gbit/s, as notes give it ('Memory: AMD states a data rate of
+#: 1.6 Gbps'), or ''
+_VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]+ states a data rate of "
+                         r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
 #: notes that hedge the power figure in one sentence
 _TDP_HEDGED = (r"regexp_matches(lower(coalesce(notes, '')), '(tdp|tbp|power)[^.;]*(commonly stated|uncertain)|"
                r"(commonly stated|uncertain)[^.;]*(tdp|tbp|power)')")
@@ -579,7 +584,19 @@ CHECKS: tuple[Check, ...] = (
                 f"abs(boost_clock_hz / (CAST({_VENDOR_CLOCK_MHZ} AS DOUBLE) * 1e6) - 1) > 0.005",
           value="printf('%g', boost_clock_hz)", details=(("stated", _VENDOR_CLOCK_MHZ),),
           catches="Rates at a secondary database's clock rather than the vendor's: a row whose notes say "
-                  "'Clock: <vendor> states a graphics (or boost) clock of N MHz' with another boost_clock_hz."),
+                  "'Clock: <vendor> states a graphics (boost, engine, shader) clock of N MHz' with another "
+                  "boost_clock_hz."),
+    Check("pin-rate-off-vendor-rate", "accelerators", "memory_pin_rate_bit_per_s",
+          "memory_pin_rate_bit_per_s differs from the data rate the vendor states, which notes give ({stated} Gbps)",
+          "the bandwidth is the vendor's reference board's, not a secondary database's (TechPowerUp's 1.0 Gbps for the "
+          "Radeon HD 2400 XT that AMD's reference board runs at 1.6 Gbps): store the vendor's data rate and the "
+          "bandwidth at it (bus width / 8 x rate)",
+          where=f"{_VENDOR_PIN_RATE_GBPS} <> '' AND memory_pin_rate_bit_per_s IS NOT NULL AND "
+                f"abs(memory_pin_rate_bit_per_s / (CAST({_VENDOR_PIN_RATE_GBPS} AS DOUBLE) * 1e9) - 1) > 0.005",
+          value="printf('%g', memory_pin_rate_bit_per_s)", details=(("stated", _VENDOR_PIN_RATE_GBPS),),
+          catches="A memory data rate (and so a bandwidth) from a secondary database rather than the vendor's "
+                  "reference board: a row whose notes say 'Memory: <vendor> states a data rate of N Gbps' with "
+                  "another memory_pin_rate_bit_per_s."),
     Check("tdp-hedged-not-secondary", "accelerators", "value_basis",
           "notes hedge the power figure ('commonly stated', 'uncertain') but value_basis does not mark tdp_watts "
           "secondary",
