@@ -422,3 +422,67 @@ def test_publication_date_after_the_biorxiv_doi_date(datasets):
                 "training_runs.csv", line, "publication_date", date, "warning")
         else:
             assert not hits, (url, date)
+
+
+def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets):
+    """Issue 27 (sample hw7, class H2): the Moore Threads MTT S80 stored with has_matrix_units false because no
+    tensor rate is published, although its Chunxiao GPU was announced with 128 tensor cores. On every chip of the
+    Chinese GPGPU families with tensor cores, false is an error at the row's has_matrix_units, naming the family;
+    true with the tensor rate left empty passes."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    family = {"Moore Threads": "Moore Threads", "MetaX": "MetaX", "Biren": "Biren", "Iluvatar CoreX": "Iluvatar"}
+    chips = [i for i, r in enumerate(rows) if r["vendor"] in family]
+    assert {rows[i]["vendor"] for i in chips} == set(family)
+    s80 = row_of(path, "accelerator_id", "moorethreads-mtt-s80")
+    assert rows[s80]["fp16_flop_per_s"] == "" and rows[s80]["has_matrix_units"] == "true"
+    for i in chips:
+        edit_csv(path, i, "has_matrix_units", "false")
+    code, found = problems(datasets)
+    hits = [p for p in found if p.get("check") == "matrix-units-of-family"]
+    assert code == 2
+    assert sorted((p["line"], p["column"], p["severity"]) for p in hits) == [(i + 2, "has_matrix_units", "error")
+                                                                             for i in chips]
+    for p in hits:
+        vendor = rows[p["line"] - 2]["vendor"]
+        assert f"every chip of its family has matrix units: {family[vendor]}" in p["rule"]
+    for i in chips:
+        edit_csv(path, i, "has_matrix_units", "true")
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "matrix-units-of-family"]
+
+
+def test_secondary_database_clock_and_data_rate_against_the_vendors_are_caught(datasets):
+    """Issue 27 (sample hw7, class H1): the Radeon HD 2400 XT stored with TechPowerUp's 650 MHz and 1.0 Gbps where
+    AMD's reference board runs at 700 MHz and 1.6 Gbps, and the GeForce 8800 GTS with TechPowerUp's 1188 MHz shader
+    clock where NVIDIA states 1200 MHz. With the rates made consistent at the database's clocks (so the arithmetic
+    checks pass), the clock and the data rate are errors at their lines; without the vendor's figure in notes,
+    nothing is flagged."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    checks = ("boost-clock-off-vendor-clock", "pin-rate-off-vendor-rate")
+
+    def flagged():
+        code, found = problems(datasets)
+        return code, sorted((p["check"], p["line"], p["column"]) for p in found if p.get("check") in checks)
+
+    i = row_of(path, "accelerator_id", "amd-hd-2400-xt")
+    bus = int(rows[i]["memory_bus_width_bits"])
+    shaders = int(rows[i]["shader_count"])
+    assert "Memory: AMD states a data rate of" in rows[i]["notes"] and "Clock: AMD states an engine clock" in rows[i]["notes"]
+    for column, value in (("boost_clock_hz", "6.5e8"), ("fp32_flop_per_s", f"{2 * shaders * 6.5e8:g}"),
+                          ("memory_pin_rate_bit_per_s", "1.0e9"), ("memory_bandwidth_bytes_per_s", f"{bus / 8 * 1e9:g}")):
+        line = edit_csv(path, i, column, value)
+    j = row_of(path, "accelerator_id", "nvidia-8800-gts-320")
+    assert "Clock: NVIDIA states a shader clock of" in rows[j]["notes"]
+    edit_csv(path, j, "boost_clock_hz", "1.188e9")
+    line_j = edit_csv(path, j, "fp32_flop_per_s", f"{2 * int(rows[j]['shader_count']) * 1.188e9:g}")
+    code, hits = flagged()
+    assert code == 2 and hits == sorted([("boost-clock-off-vendor-clock", line, "boost_clock_hz"),
+                                         ("pin-rate-off-vendor-rate", line, "memory_pin_rate_bit_per_s"),
+                                         ("boost-clock-off-vendor-clock", line_j, "boost_clock_hz")])
+    notes = rows[i]["notes"].replace("Memory: AMD states", "Memory: AMD's board has").replace("Clock: AMD states",
+                                                                                               "Clock: AMD gives")
+    edit_csv(path, i, "notes", notes)
+    edit_csv(path, j, "notes", rows[j]["notes"].replace("Clock: NVIDIA states", "Clock: NVIDIA gives"))
+    assert flagged()[1] == []

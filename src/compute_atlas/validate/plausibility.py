@@ -247,9 +247,16 @@ _TENSOR_RATIOS_OF_DIE = ("CASE " + " ".join(
 
 
 #: Families whose every chip has matrix units, by vendor and a pattern of the name: (vendor, regex, units).
+#: The Chinese GPGPU families have tensor cores by the vendors' announcements even where no tensor rate is
+#: published (Moore Threads' Chunxiao: 128 tensor cores, Tom's Hardware 2022-11-03; first-generation MUSA: "KI-Kerne",
+#: heise 2022): a missing rate leaves fp16_flop_per_s empty, it does not make has_matrix_units false.
 MATRIX_UNIT_FAMILIES = (
     ("Intel", r"\bArc\b", "Intel Arc (XMX engines)"),
     ("AMD", r"\b(RX ?[79][0-9]{3}|W7[0-9]{3})\b", "AMD RDNA 3 and RDNA 4: RX 7xxx, RX 9xxx, W7xxx (WMMA)"),
+    ("Moore Threads", r"\bMTT S[0-9]+", "Moore Threads MTT S-series (MUSA tensor cores)"),
+    ("MetaX", r"\b(Xiyun|MXC)", "MetaX Xiyun C-series (tensor cores)"),
+    ("Biren", r"\bBR1[0-9]{2}", "Biren BR1xx (tensor cores)"),
+    ("Iluvatar CoreX", r"\b(Tiangai|Zhikai)\b", "Iluvatar CoreX Tiangai and Zhikai (tensor cores)"),
 )
 _MATRIX_FAMILY = ("CASE " + " ".join(f"WHEN vendor = '{v}' AND regexp_matches(name, '{rx}') THEN '{what}'"
                                       for v, rx, what in MATRIX_UNIT_FAMILIES) + " END")
@@ -419,9 +426,14 @@ def mlperf_system_configurations(q: _Query, have: set[str]) -> list[Problem]:
     return out
 
 
-#: the clock the vendor states, in MHz, as notes give it ('Clock: Intel states a graphics clock of 2000 MHz'), or ''
-_VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ states an? (graphics|boost) clock of "
-                     r"([0-9]+(\.[0-9]+)?) MHz', 2)")
+#: the clock the vendor states, in MHz, as notes give it ('Clock: Intel states a graphics clock of 2000 MHz'; an
+#: engine clock for AMD's older cards, a shader clock for NVIDIA's G80 to GT200), or ''
+_VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ states an? (graphics|boost|engine|shader) "
+                     r"clock of ([0-9]+(\.[0-9]+)?) MHz', 2)")
+#: the memory data rate per pin the vendor states, in Gbit/s, as notes give it ('Memory: AMD states a data rate of
+#: 1.6 Gbps'), or ''
+_VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]+ states a data rate of "
+                         r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
 #: notes that hedge the power figure in one sentence
 _TDP_HEDGED = (r"regexp_matches(lower(coalesce(notes, '')), '(tdp|tbp|power)[^.;]*(commonly stated|uncertain)|"
                r"(commonly stated|uncertain)[^.;]*(tdp|tbp|power)')")
@@ -521,11 +533,13 @@ CHECKS: tuple[Check, ...] = (
     Check("matrix-units-of-family", "accelerators", "has_matrix_units",
           "every chip of its family has matrix units: {family}",
           "set has_matrix_units to true and store the matrix (tensor) rate as fp16_flop_per_s and "
-          "bf16_flop_per_s, dense, from the vendor's figures",
+          "bf16_flop_per_s, dense, from the vendor's figures (empty where the vendor publishes none; say so in "
+          "notes)",
           where=f"NOT has_matrix_units AND {_MATRIX_FAMILY} IS NOT NULL", value="name",
           details=(("family", _MATRIX_FAMILY),),
-          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card "
-                  "with `has_matrix_units` false."),
+          catches="Matrix units not recognised: an Intel Arc (XMX) or AMD RX 7xxx, RX 9xxx or W7xxx (WMMA) card, "
+                  "or a Moore Threads, MetaX, Biren or Iluvatar CoreX GPU (tensor cores announced, often with no "
+                  "tensor rate), with `has_matrix_units` false."),
     Check("fp64-without-fp64-hardware", "accelerators", "fp64_flop_per_s",
           "an FP64 rate on a chip whose architecture has no FP64 hardware: {family}",
           "a rate reached by software emulation is not a peak hardware rate: leave fp64_flop_per_s empty and "
@@ -570,7 +584,19 @@ CHECKS: tuple[Check, ...] = (
                 f"abs(boost_clock_hz / (CAST({_VENDOR_CLOCK_MHZ} AS DOUBLE) * 1e6) - 1) > 0.005",
           value="printf('%g', boost_clock_hz)", details=(("stated", _VENDOR_CLOCK_MHZ),),
           catches="Rates at a secondary database's clock rather than the vendor's: a row whose notes say "
-                  "'Clock: <vendor> states a graphics (or boost) clock of N MHz' with another boost_clock_hz."),
+                  "'Clock: <vendor> states a graphics (boost, engine, shader) clock of N MHz' with another "
+                  "boost_clock_hz."),
+    Check("pin-rate-off-vendor-rate", "accelerators", "memory_pin_rate_bit_per_s",
+          "memory_pin_rate_bit_per_s differs from the data rate the vendor states, which notes give ({stated} Gbps)",
+          "the bandwidth is the vendor's reference board's, not a secondary database's (TechPowerUp's 1.0 Gbps for the "
+          "Radeon HD 2400 XT that AMD's reference board runs at 1.6 Gbps): store the vendor's data rate and the "
+          "bandwidth at it (bus width / 8 x rate)",
+          where=f"{_VENDOR_PIN_RATE_GBPS} <> '' AND memory_pin_rate_bit_per_s IS NOT NULL AND "
+                f"abs(memory_pin_rate_bit_per_s / (CAST({_VENDOR_PIN_RATE_GBPS} AS DOUBLE) * 1e9) - 1) > 0.005",
+          value="printf('%g', memory_pin_rate_bit_per_s)", details=(("stated", _VENDOR_PIN_RATE_GBPS),),
+          catches="A memory data rate (and so a bandwidth) from a secondary database rather than the vendor's "
+                  "reference board: a row whose notes say 'Memory: <vendor> states a data rate of N Gbps' with "
+                  "another memory_pin_rate_bit_per_s."),
     Check("tdp-hedged-not-secondary", "accelerators", "value_basis",
           "notes hedge the power figure ('commonly stated', 'uncertain') but value_basis does not mark tdp_watts "
           "secondary",
