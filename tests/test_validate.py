@@ -401,3 +401,41 @@ def test_publication_date_after_the_biorxiv_doi_date(datasets):
                 "training_runs.csv", line, "publication_date", date, "warning")
         else:
             assert not hits, (url, date)
+
+
+def test_precision_slower_than_the_compute_needs(datasets):
+    """A run whose compute exceeds its chips' peak in the run's own precision, though the chip's faster rates
+    would fit it, has a precision and a compute that cannot both be right (Epoch AI's 'FP32' beside its own
+    estimate at the 16-bit tensor rate): an error on the precision. The same compute under a 16-bit label or no
+    label, a compute within the FP32 peak, and one beyond every rate (the warning compute-above-peak) are not
+    flagged by it."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    chips = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(
+        (datasets / "accelerators.csv").read_text(encoding="utf-8")))}
+    chip = next(a for a, r in chips.items() if r["fp32_flop_per_s"] and r["bf16_flop_per_s"]
+                and float(r["bf16_flop_per_s"]) > 4 * float(r["fp32_flop_per_s"]))
+    fp32, bf16 = float(chips[chip]["fp32_flop_per_s"]), float(chips[chip]["bf16_flop_per_s"])
+    i = next(i for i, r in enumerate(rows) if r["training_compute_flop"] and r["accelerator_count"])
+    count, hours = 100, 10
+    seconds = count * hours * 3600
+    edit_csv(path, i, "accelerator_id", chip)
+    edit_csv(path, i, "accelerator_count", str(count))
+    edit_csv(path, i, "training_duration_hours", str(hours))
+    rule = "exceeds what the chips deliver at their"
+    for precision, compute, flagged in (("fp32", 2 * fp32 * seconds, True),
+                                        ("bf16", 2 * fp32 * seconds, False),
+                                        ("", 2 * fp32 * seconds, False),
+                                        ("fp32", 0.5 * fp32 * seconds, False),
+                                        ("fp32", 1.5 * bf16 * seconds, False)):
+        edit_csv(path, i, "training_compute_flop", f"{compute:.6g}")
+        line = edit_csv(path, i, "precision", precision)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (precision, compute)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "precision", precision, "error")
+            assert "FP32 peak" in hits[0]["rule"] and "utilization 2.00" in hits[0]["rule"]
+        else:
+            assert not hits, (precision, compute)

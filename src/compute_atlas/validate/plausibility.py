@@ -61,6 +61,15 @@ _PEAK = ("(SELECT max(greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop
          "FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * {_PEAK})"
 
+#: The chip's dense peak rate in the run's own precision (NULL when the run states none or the chip has no
+#: rate in it): a run in FP32 is held to the FP32 rate, not to a tensor rate it did not use.
+_RUN_RATE = ("(SELECT CASE training_runs.precision WHEN 'fp32' THEN a.fp32_flop_per_s "
+             "WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
+             "WHEN 'fp16' THEN a.fp16_flop_per_s WHEN 'fp8' THEN a.fp8_flop_per_s WHEN 'fp4' THEN a.fp4_flop_per_s "
+             "END FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
+_UTILIZATION_AT_PRECISION = (f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * "
+                             f"{_RUN_RATE})")
+
 
 def _degree(name: str) -> str:
     """SQL: the degree of one kind of parallelism in `parallelism` (`tp=4,ep=8`), 1 where it is not named."""
@@ -864,6 +873,20 @@ CHECKS: tuple[Check, ...] = (
           "check the chip count (all sub-models' chips?), the duration and the compute: compute that "
           "includes a base model's needs that run's chips and hours too", "warning",
           where=f"{_UTILIZATION} > 1", value=f"round({_UTILIZATION}, 4)", reads=("accelerators",)),
+    Check("compute-above-peak-at-precision", "training_runs", "precision",
+          "training compute exceeds what the chips deliver at their {precision} peak in the stated time (implied "
+          "utilization {utilization}), though it fits under the chip's faster rates: the precision and the compute "
+          "cannot both be right",
+          "check the precision against the source: a hardware estimate made at a 16-bit tensor rate does not fit a "
+          "run labelled FP32 (a catalogue's label is not the paper's; leave it empty where the source does not "
+          "say), and a 6ND term can count parameters that cost no 6 FLOP per token (tied embeddings)",
+          where=f"{_RUN_RATE} IS NOT NULL AND {_UTILIZATION_AT_PRECISION} > 1 AND {_UTILIZATION} <= 1",
+          value="precision",
+          details=(("precision", "upper(precision)"), ("utilization", f"printf('%.2f', {_UTILIZATION_AT_PRECISION})")),
+          reads=("accelerators",),
+          catches="A run labelled with a number format slower than the one its compute needs: Epoch AI's 'FP32' "
+                  "beside its own hardware estimate at the 16-bit tensor rate (Segment Anything 6.4x, DD-PPO 3.3x "
+                  "the FP32 peak), or TF32 work on an A100 labelled FP32 (Nucleotide Transformer)."),
     Check("utilization-below-floor", "training_runs", "training_duration_hours",
           "implied utilization below {implied-utilization-floor:g} of the chips' peak",
           "is the duration a sum over sub-models or phases that ran at once, or in days or minutes "
