@@ -439,3 +439,34 @@ def test_precision_slower_than_the_compute_needs(datasets):
             assert "FP32 peak" in hits[0]["rule"] and "utilization 2.00" in hits[0]["rule"]
         else:
             assert not hits, (precision, compute)
+
+
+def test_chain_of_thought_said_in_notes_but_not_in_settings(datasets):
+    """A result whose notes name chain-of-thought (`CoT`, `chain-of-thought`) while its settings do not has left
+    the protocol in the notes on import: an error on settings. Settings that say it, notes that say it is absent
+    (`no CoT`, `without chain-of-thought`) and a word that merely contains the letters are not flagged."""
+    path = datasets / "benchmark_results.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    # a row whose source has no other result of the same benchmark and shots (so no peer says CoT)
+    i = next(i for i, r in enumerate(rows) if not r["settings"] and r["evaluator"] and sum(
+        (o["evaluator"], o["benchmark_id"], o["shots"]) == (r["evaluator"], r["benchmark_id"], r["shots"])
+        for o in rows) == 1)
+    rule = "the notes say the result is chain-of-thought"
+    for notes, settings, flagged in (("hub note: 5-shot CoT", "", True),
+                                     ("evaluated with chain-of-thought prompting", "", True),
+                                     ("Chain of thought, 8 exemplars", "maj@1", True),
+                                     ("hub note: 5-shot CoT", "CoT", False),
+                                     ("hub note: 5-shot CoT", "chain-of-thought, 5 exemplars", False),
+                                     ("direct answer, no CoT", "", False),
+                                     ("scored without chain-of-thought", "", False),
+                                     ("the Cotton benchmark split", "", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "settings", settings)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "benchmark_results.csv", line, "settings", settings, "error")
+        else:
+            assert not hits, notes
