@@ -486,3 +486,72 @@ def test_secondary_database_clock_and_data_rate_against_the_vendors_are_caught(d
     edit_csv(path, i, "notes", notes)
     edit_csv(path, j, "notes", rows[j]["notes"].replace("Clock: NVIDIA states", "Clock: NVIDIA gives"))
     assert flagged()[1] == []
+
+
+def test_precision_slower_than_the_compute_needs(datasets):
+    """A run whose compute exceeds its chips' peak in the run's own precision, though the chip's faster rates
+    would fit it, has a precision and a compute that cannot both be right (Epoch AI's 'FP32' beside its own
+    estimate at the 16-bit tensor rate): an error on the precision. The same compute under a 16-bit label or no
+    label, a compute within the FP32 peak, and one beyond every rate (the warning compute-above-peak) are not
+    flagged by it."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    chips = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(
+        (datasets / "accelerators.csv").read_text(encoding="utf-8")))}
+    chip = next(a for a, r in chips.items() if r["fp32_flop_per_s"] and r["bf16_flop_per_s"]
+                and float(r["bf16_flop_per_s"]) > 4 * float(r["fp32_flop_per_s"]))
+    fp32, bf16 = float(chips[chip]["fp32_flop_per_s"]), float(chips[chip]["bf16_flop_per_s"])
+    i = next(i for i, r in enumerate(rows) if r["training_compute_flop"] and r["accelerator_count"])
+    count, hours = 100, 10
+    seconds = count * hours * 3600
+    edit_csv(path, i, "accelerator_id", chip)
+    edit_csv(path, i, "accelerator_count", str(count))
+    edit_csv(path, i, "training_duration_hours", str(hours))
+    rule = "exceeds what the chips deliver at their"
+    for precision, compute, flagged in (("fp32", 2 * fp32 * seconds, True),
+                                        ("bf16", 2 * fp32 * seconds, False),
+                                        ("", 2 * fp32 * seconds, False),
+                                        ("fp32", 0.5 * fp32 * seconds, False),
+                                        ("fp32", 1.5 * bf16 * seconds, False)):
+        edit_csv(path, i, "training_compute_flop", f"{compute:.6g}")
+        line = edit_csv(path, i, "precision", precision)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (precision, compute)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "precision", precision, "error")
+            assert "FP32 peak" in hits[0]["rule"] and "utilization 2.00" in hits[0]["rule"]
+        else:
+            assert not hits, (precision, compute)
+
+
+def test_chain_of_thought_said_in_notes_but_not_in_settings(datasets):
+    """A result whose notes name chain-of-thought (`CoT`, `chain-of-thought`) while its settings do not has left
+    the protocol in the notes on import: an error on settings. Settings that say it, notes that say it is absent
+    (`no CoT`, `without chain-of-thought`) and a word that merely contains the letters are not flagged."""
+    path = datasets / "benchmark_results.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    # a row whose source has no other result of the same benchmark and shots (so no peer says CoT)
+    i = next(i for i, r in enumerate(rows) if not r["settings"] and r["evaluator"] and sum(
+        (o["evaluator"], o["benchmark_id"], o["shots"]) == (r["evaluator"], r["benchmark_id"], r["shots"])
+        for o in rows) == 1)
+    rule = "the notes say the result is chain-of-thought"
+    for notes, settings, flagged in (("hub note: 5-shot CoT", "", True),
+                                     ("evaluated with chain-of-thought prompting", "", True),
+                                     ("Chain of thought, 8 exemplars", "maj@1", True),
+                                     ("hub note: 5-shot CoT", "CoT", False),
+                                     ("hub note: 5-shot CoT", "chain-of-thought, 5 exemplars", False),
+                                     ("direct answer, no CoT", "", False),
+                                     ("scored without chain-of-thought", "", False),
+                                     ("the Cotton benchmark split", "", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "settings", settings)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"], hits[0]["severity"]) == (
+                "benchmark_results.csv", line, "settings", settings, "error")
+        else:
+            assert not hits, notes

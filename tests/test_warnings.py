@@ -68,6 +68,8 @@ ARCHIVE_LAG = ("a reported_purchase price dated 123 days before the archive capt
 FIRST_AS_DAY = "release_date is the 1st of a month, while release_date_basis (announcement) says the day is known"
 MAJ_DROPPED = ("other results of the same source (Mixtral of Experts), benchmark and shots say majority voting "
                "(maj@8); this row's settings do not")
+COT_DROPPED = ("other results of the same source (Model Card and Evaluations for Claude Models), benchmark and shots "
+               "say chain-of-thought (CoT); this row's settings do not")
 PRICE_PEERS = ("{} is more than 100 times off the median ({}) of the same model's other prices: a per-token or "
                "per-thousand-token price not converted, or converted twice?")
 
@@ -303,6 +305,15 @@ def majority_vote_dropped(d):
     return _edit(d, "benchmark_results.csv", "benchmark_result_id", "gsm8k-llama-2-7b-x18", "settings", "")
 
 
+def chain_of_thought_dropped(d):
+    # Claude 1.3's MMLU result from the Claude 2 model card (5-shot CoT, like Claude 2.0's beside it) with the
+    # protocol dropped and nothing in its notes to say so (issue 28, chain-of-thought class)
+    path = d / "benchmark_results.csv"
+    i = row_of(path, "benchmark_result_id", "mmlu-claude-1-3-x44")
+    edit_csv(path, i, "notes", "Epoch AI Benchmarking Hub external record; score converted from a 0-1 fraction to percent")
+    return "benchmark_results.csv", edit_csv(path, i, "settings", ""), "settings"
+
+
 def result_of_later_model(d):
     # GPT-3's HellaSwag score from the GPT-3 paper filed under InstructGPT again (issue 28, second sample)
     return _edit(d, "benchmark_results.csv", "benchmark_result_id", "hellaswag-text-davinci-001-x37", "run_id",
@@ -379,6 +390,7 @@ EDITS = {
     ARCHIVE_LAG: price_long_before_capture,
     PAPER_BEFORE_MODEL: result_of_later_model,
     MAJ_DROPPED: majority_vote_dropped,
+    COT_DROPPED: chain_of_thought_dropped,
 }
 
 
@@ -420,7 +432,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "derivative-before-base": BEFORE_BASE,
                   "price-long-before-archive-capture": ARCHIVE_LAG,
                   "result-cites-paper-before-model": PAPER_BEFORE_MODEL,
-                  "majority-vote-dropped": MAJ_DROPPED}
+                  "majority-vote-dropped": MAJ_DROPPED, "chain-of-thought-dropped": COT_DROPPED}
 
 
 def test_every_warning_rule_has_an_edit():

@@ -61,6 +61,20 @@ _PEAK = ("(SELECT max(greatest(a.fp32_flop_per_s, a.tf32_flop_per_s, a.bf16_flop
          "FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * {_PEAK})"
 
+#: Chain-of-thought named in a result's notes or settings (`CoT`, `chain-of-thought`, `chain of thought`), and
+#: the same named as absent (`no CoT`, `without chain-of-thought`, `non-CoT`).
+_COT = r"(?i)\bCoT\b|chain[- ]of[- ]thought"
+_NO_COT = r"(?i)\b(no|without|non)[- ](CoT\b|chain[- ]of[- ]thought)"
+
+#: The chip's dense peak rate in the run's own precision (NULL when the run states none or the chip has no
+#: rate in it): a run in FP32 is held to the FP32 rate, not to a tensor rate it did not use.
+_RUN_RATE = ("(SELECT CASE training_runs.precision WHEN 'fp32' THEN a.fp32_flop_per_s "
+             "WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
+             "WHEN 'fp16' THEN a.fp16_flop_per_s WHEN 'fp8' THEN a.fp8_flop_per_s WHEN 'fp4' THEN a.fp4_flop_per_s "
+             "END FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
+_UTILIZATION_AT_PRECISION = (f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * "
+                             f"{_RUN_RATE})")
+
 
 def _degree(name: str) -> str:
     """SQL: the degree of one kind of parallelism in `parallelism` (`tp=4,ep=8`), 1 where it is not named."""
@@ -159,6 +173,10 @@ _MAJ_PEERS_FROM = ("FROM benchmark_results o WHERE o.evaluator = benchmark_resul
                    "o.benchmark_id = benchmark_results.benchmark_id AND o.shots IS NOT DISTINCT FROM "
                    "benchmark_results.shots AND o.settings LIKE '%maj@%'")
 _MAJ_PEERS = f"SELECT 1 {_MAJ_PEERS_FROM}"
+_COT_PEERS_FROM = ("FROM benchmark_results o WHERE o.evaluator = benchmark_results.evaluator AND "
+                   "o.benchmark_id = benchmark_results.benchmark_id AND o.shots IS NOT DISTINCT FROM "
+                   f"benchmark_results.shots AND regexp_matches(coalesce(o.settings, ''), '{_COT}')")
+_COT_PEERS = f"SELECT 1 {_COT_PEERS_FROM}"
 _OTHER_SCORES = ("(SELECT median(o.score) FROM benchmark_results o WHERE o.run_id = benchmark_results.run_id AND "
                  "o.benchmark_id = benchmark_results.benchmark_id AND o.benchmark_result_id <> "
                  "benchmark_results.benchmark_result_id)")
@@ -903,6 +921,20 @@ CHECKS: tuple[Check, ...] = (
           "check the chip count (all sub-models' chips?), the duration and the compute: compute that "
           "includes a base model's needs that run's chips and hours too", "warning",
           where=f"{_UTILIZATION} > 1", value=f"round({_UTILIZATION}, 4)", reads=("accelerators",)),
+    Check("compute-above-peak-at-precision", "training_runs", "precision",
+          "training compute exceeds what the chips deliver at their {precision} peak in the stated time (implied "
+          "utilization {utilization}), though it fits under the chip's faster rates: the precision and the compute "
+          "cannot both be right",
+          "check the precision against the source: a hardware estimate made at a 16-bit tensor rate does not fit a "
+          "run labelled FP32 (a catalogue's label is not the paper's; leave it empty where the source does not "
+          "say), and a 6ND term can count parameters that cost no 6 FLOP per token (tied embeddings)",
+          where=f"{_RUN_RATE} IS NOT NULL AND {_UTILIZATION_AT_PRECISION} > 1 AND {_UTILIZATION} <= 1",
+          value="precision",
+          details=(("precision", "upper(precision)"), ("utilization", f"printf('%.2f', {_UTILIZATION_AT_PRECISION})")),
+          reads=("accelerators",),
+          catches="A run labelled with a number format slower than the one its compute needs: Epoch AI's 'FP32' "
+                  "beside its own hardware estimate at the 16-bit tensor rate (Segment Anything 6.4x, DD-PPO 3.3x "
+                  "the FP32 peak), or TF32 work on an A100 labelled FP32 (Nucleotide Transformer)."),
     Check("utilization-below-floor", "training_runs", "training_duration_hours",
           "implied utilization below {implied-utilization-floor:g} of the chips' peak",
           "is the duration a sum over sub-models or phases that ran at once, or in days or minutes "
@@ -1150,6 +1182,29 @@ CHECKS: tuple[Check, ...] = (
                             "WHERE b.benchmark_id = benchmark_results.benchmark_id)")),
           catches="A score on another scale than its benchmark's (a 0-1 fraction where percent is expected, or "
                   "the reverse)."),
+    Check("chain-of-thought-not-in-settings", "benchmark_results", "settings",
+          "the notes say the result is chain-of-thought (`{said}`), but settings do not",
+          "add `CoT` to settings (with the shots, e.g. `CoT`; a chain-of-thought score is not comparable with a "
+          "direct-answer one), or reword the notes if the source's CoT run is another row",
+          where=f"regexp_matches(coalesce(notes, ''), '{_COT}') AND "
+                f"NOT regexp_matches(coalesce(notes, ''), '{_NO_COT}') AND "
+                f"NOT regexp_matches(coalesce(settings, ''), '{_COT}')",
+          value="coalesce(settings, '')", details=(("said", f"regexp_extract(notes, '{_COT}', 0)"),),
+          catches="A chain-of-thought protocol left in the notes on import (the Benchmarking Hub's 'hub note: 5-shot "
+                  "CoT' on the Claude model card's MMLU), so the score sits beside direct-answer scores as if alike."),
+    Check("chain-of-thought-dropped", "benchmark_results", "settings",
+          "other results of the same source ({evaluator}), benchmark and shots say chain-of-thought ({protocol}); "
+          "this row's settings do not",
+          "a source usually runs one protocol per benchmark and shot count (the Claude 2 model card: MMLU 5-shot "
+          "CoT): copy it into settings; where the source reports this row without CoT (the GPT-4 report's GPT-3.5 "
+          "GSM8K, plain 5-shot), add a reviewed exception that says so",
+          "warning",
+          where=f"NOT regexp_matches(coalesce(settings, ''), '{_COT}') AND EXISTS ({_COT_PEERS})",
+          value="coalesce(settings, '')",
+          details=(("evaluator", "evaluator"), ("protocol", f"(SELECT min(o.settings) {_COT_PEERS_FROM})")),
+          catches="A chain-of-thought protocol dropped on import from some of a source's rows, where nothing in "
+                  "the row's own notes says so (the error `chain-of-thought-not-in-settings` catches the rows "
+                  "whose notes do)."),
     Check("majority-vote-dropped", "benchmark_results", "settings",
           "other results of the same source ({evaluator}), benchmark and shots say majority voting ({protocol}); "
           "this row's settings do not",
