@@ -555,3 +555,23 @@ def test_chain_of_thought_said_in_notes_but_not_in_settings(datasets):
                 "benchmark_results.csv", line, "settings", settings, "error")
         else:
             assert not hits, notes
+
+
+def test_announcement_date_must_be_cited_to_the_provider_or_the_developer(datasets):
+    # a price dated by `provider_announcement` must cite a reference by the provider or by the model's developer:
+    # a date from a price tracker or an aggregator's snapshot credited to the provider is the class of issue 31
+    path = datasets / "inference_prices.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    index = next(i for i, r in enumerate(rows) if r["effective_date_basis"] == "provider_announcement")
+    cited = rows[index]["effective_date_source"]
+    line = edit_csv(path, index, "effective_date_source", "pydantic2026genaiprices")
+    code, found = problems(datasets)
+    hits = [p for p in found if p.get("check") == "price-announcement-not-by-provider"]
+    assert code == 2 and [(p["line"], p["column"], p["severity"]) for p in hits] == [
+        (line, "effective_date_source", "error")]
+    # the developer's own announcement dates a price even where another vendor sells the model
+    edit_csv(path, index, "effective_date_source", cited)
+    edit_csv(path, index, "provider", "Some Reseller")
+    code, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "price-announcement-not-by-provider"], found

@@ -1138,6 +1138,19 @@ CHECKS: tuple[Check, ...] = (
           "in check_exceptions.csv that explains it", "warning",
           where=f"effective_date_basis = 'provider_announcement' AND {_BEFORE_RELEASE}",
           value="CAST(effective_date AS VARCHAR)", reads=("training_runs",)),
+    Check("price-announcement-not-by-provider", "inference_prices", "effective_date_source",
+          "effective_date_basis is provider_announcement, but no reference in effective_date_source is by the "
+          "provider or the model's developer (the entry's author in references.bib)",
+          "cite the provider's or developer's own launch post, price announcement or dated model page; a date "
+          "from a price tracker, snapshot or write-up takes another basis (price_history for a dated price "
+          "list) or stays empty",
+          where="effective_date_basis = 'provider_announcement' AND NOT EXISTS (SELECT 1 FROM \"references\" r "
+                "WHERE list_contains(string_split(inference_prices.effective_date_source, ';'), r.reference_key) "
+                "AND (lower(r.authors) = lower(inference_prices.provider) OR lower(r.authors) IN (SELECT "
+                "lower(t.organization) FROM training_runs t WHERE t.run_id = inference_prices.run_id)))",
+          value="effective_date_source", reads=("references", "training_runs"),
+          catches="A launch or price-change date credited to the provider's announcement but taken from a third "
+                  "party (a price tracker, an aggregator's snapshot, a blog)."),
     Check("threshold-version-without-score", "inference_thresholds", "reference_model_version",
           "the reference model has no result of this version on the threshold's benchmark (benchmark_results.csv)",
           "name a model_version that benchmark_results scores for this run and benchmark, or leave it empty to use "
