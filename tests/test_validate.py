@@ -401,3 +401,28 @@ def test_publication_date_after_the_biorxiv_doi_date(datasets):
                 "training_runs.csv", line, "publication_date", date, "warning")
         else:
             assert not hits, (url, date)
+
+
+def _far_above_peers(found):
+    return [p for p in found if "median of the" in p["rule"] and p["column"] == "price_usd_per_hour"]
+
+
+def test_undivided_instance_price_is_flagged_against_its_peers(datasets):
+    """An 8-GPU instance's price stored as the price per GPU (the class of `cloud-price-far-above-peers`): the row
+    is inside the 0.05 to 100 USD range, so only the comparison with the same chip's other prices finds it."""
+    path = datasets / "cloud_prices.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    h100 = [i for i, r in enumerate(rows) if r["accelerator_id"] == "nvidia-h100-sxm5-80gb"]
+    prices = sorted(float(rows[i]["price_usd_per_hour"]) for i in h100)
+    median = (prices[(len(prices) - 1) // 2] + prices[len(prices) // 2]) / 2
+    # a row at or below the median, times 8, as an undivided p5.48xlarge or ND96isr_H100_v5 price would be
+    index = next(i for i in h100 if float(rows[i]["price_usd_per_hour"]) <= median)
+    undivided = round(float(rows[index]["price_usd_per_hour"]) * 8, 4)
+    assert undivided <= 100  # the range check alone would let it through
+    code, before = problems(datasets)
+    line = edit_csv(path, index, "price_usd_per_hour", str(undivided))
+    assert not [p for p in _far_above_peers(before) if p["line"] == line]
+    code, found = problems(datasets)
+    (hit,) = [p for p in _far_above_peers(found) if p["line"] == line]
+    assert hit["file"] == "cloud_prices.csv" and hit["severity"] == "warning" and code == 0
+    assert "divide by their number" in hit["hint"]
