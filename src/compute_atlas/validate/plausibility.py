@@ -1306,12 +1306,13 @@ CHECKS: tuple[Check, ...] = (
                   "its GPUs ('instance price $55.04/h / 8 GPUs' stored as 55.04): the undivided instance price, "
                   "or a slip in the division."),
     Check("cloud-price-far-above-peers", "cloud_prices", "price_usd_per_hour",
-          "price per accelerator-hour is {ratio} times the median of the {peers} prices of the same accelerator "
-          "({median} USD), more than {cloud-price-peer-max-x:g} times",
-          "is it the price of a whole instance of several accelerators (divide by their number), of a board or "
-          "superchip of two, or of another accelerator? If a single-accelerator instance is dear for its CPUs and "
-          "memory, add a reviewed exception", "warning",
-          where="price_usd_per_hour > {cloud-price-peer-max-x} * (SELECT median(p.price_usd_per_hour) FROM "
+          "price per accelerator-hour is more than {cloud-price-peer-max-x:g} times the median of the same "
+          "accelerator's cloud prices",
+          "the median of its {peers} prices is {median} USD, {ratio} times less: is it the price of a whole "
+          "instance of several accelerators (divide by their number), of a board or superchip of two, or of another "
+          "accelerator? If a single-accelerator instance is dear for its CPUs and memory, add a reviewed exception",
+          "warning",
+          where="price_usd_per_hour <= 100 AND price_usd_per_hour > {cloud-price-peer-max-x} * (SELECT median(p.price_usd_per_hour) FROM "
                 "cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id) AND (SELECT count(*) FROM "
                 "cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id) >= {cloud-price-peer-min-rows}",
           value="price_usd_per_hour",
