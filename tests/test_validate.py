@@ -124,7 +124,8 @@ def test_github_format_warning(datasets, monkeypatch):
     code, lines = github(datasets, monkeypatch)
     assert code == 0  # warnings only
     col = header_index(path, "price_usd_per_hour")
-    (hit,) = [x for x in lines if x.startswith(f"::warning file=datasets/cloud_prices.csv,line={line},col={col}::")]
+    at = [x for x in lines if x.startswith(f"::warning file=datasets/cloud_prices.csv,line={line},col={col}::")]
+    (hit,) = [x for x in at if "outside 0.05 to 100 USD" in x]  # cloud-price-far-above-peers warns there too
     assert "price per accelerator-hour outside 0.05 to 100 USD: value '150.0' in column price_usd_per_hour" in hit
     assert not any(x.startswith("::error") for x in lines)
 
@@ -575,3 +576,28 @@ def test_announcement_date_must_be_cited_to_the_provider_or_the_developer(datase
     edit_csv(path, index, "provider", "Some Reseller")
     code, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "price-announcement-not-by-provider"], found
+
+
+def _far_above_peers(found):
+    return [p for p in found if "median of the" in p["rule"] and p["column"] == "price_usd_per_hour"]
+
+
+def test_undivided_instance_price_is_flagged_against_its_peers(datasets):
+    """An 8-GPU instance's price stored as the price per GPU (the class of `cloud-price-far-above-peers`): the row
+    is inside the 0.05 to 100 USD range, so only the comparison with the same chip's other prices finds it."""
+    path = datasets / "cloud_prices.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    h100 = [i for i, r in enumerate(rows) if r["accelerator_id"] == "nvidia-h100-sxm5-80gb"]
+    prices = sorted(float(rows[i]["price_usd_per_hour"]) for i in h100)
+    median = (prices[(len(prices) - 1) // 2] + prices[len(prices) // 2]) / 2
+    # a row at or below the median, times 8, as an undivided p5.48xlarge or ND96isr_H100_v5 price would be
+    index = next(i for i in h100 if float(rows[i]["price_usd_per_hour"]) <= median)
+    undivided = round(float(rows[index]["price_usd_per_hour"]) * 8, 4)
+    assert undivided <= 100  # the range check alone would let it through
+    code, before = problems(datasets)
+    line = edit_csv(path, index, "price_usd_per_hour", str(undivided))
+    assert not [p for p in _far_above_peers(before) if p["line"] == line]
+    code, found = problems(datasets)
+    (hit,) = [p for p in _far_above_peers(found) if p["line"] == line]
+    assert hit["file"] == "cloud_prices.csv" and hit["severity"] == "warning" and code == 0
+    assert "divide by their number" in hit["hint"]

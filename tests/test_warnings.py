@@ -25,6 +25,7 @@ FP4_FP8 = "fp4_flop_per_s is more than 4.4 times fp8_flop_per_s"
 BF16_TF32 = "bf16_flop_per_s is more than 2.2 times tf32_flop_per_s"
 UNCITED = "entry is cited by no row"
 CLOUD_PRICE = "price per accelerator-hour outside 0.05 to 100 USD"
+CLOUD_PEERS = "price per accelerator-hour is more than 4 times the median of the same accelerator's cloud prices"
 FP32_PER_USD = "FP32 FLOP/s per dollar far above the trend for its year"
 COMPUTE_6ND = "training compute differs from 6 x parameters x tokens by more than 10x"
 ARXIV_LATE = "publication_date is more than 7 days after the month of the arXiv identifier in source_url"
@@ -161,6 +162,17 @@ def uncited_entry(d):
 
 def cloud_price_out_of_range(d):
     return "cloud_prices.csv", edit_csv(d / "cloud_prices.csv", 0, "price_usd_per_hour", "150"), "price_usd_per_hour"
+
+
+def cloud_price_far_above_peers(d):
+    # a row without an 'instance price $X/h / N GPUs' note (that would also be an error), made 10 times the
+    # highest price of its chip: an undivided instance price that the 0.05 to 100 USD range lets through
+    path = d / "cloud_prices.csv"
+    rows = read_rows(path)
+    h100 = [r for r in rows if r["accelerator_id"] == "nvidia-h100-sxm5-80gb"]
+    index = next(i for i, r in enumerate(rows) if r in h100 and "instance price" not in r["notes"])
+    value = round(min(10 * max(float(r["price_usd_per_hour"]) for r in h100), 99), 2)
+    return "cloud_prices.csv", edit_csv(path, index, "price_usd_per_hour", str(value)), "price_usd_per_hour"
 
 
 def fp32_per_usd_above_trend(d):
@@ -362,6 +374,7 @@ EDITS = {
     FIRST_AS_DAY: first_of_month_as_day,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
+    CLOUD_PEERS: cloud_price_far_above_peers,
     FP32_PER_USD: fp32_per_usd_above_trend,
     COMPUTE_6ND: compute_far_from_6nd,
     ARXIV_LATE: publication_after_arxiv_month,
@@ -411,7 +424,8 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "publication-after-arxiv-month": ARXIV_LATE, "compute-above-peak": ABOVE_PEAK,
                   "publication-after-biorxiv-doi-date": BIORXIV_LATE,
                   "utilization-below-floor": BELOW_FLOOR, "power-vs-energy-per-token": POWER_MISMATCH,
-                  "cloud-price-per-instance": CLOUD_PRICE, "fp64-ratio-off-architecture": FP64_RATIO,
+                  "cloud-price-per-instance": CLOUD_PRICE, "cloud-price-far-above-peers": CLOUD_PEERS,
+                  "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
                   "launch-price-long-after-release": PRICE_LONG_AFTER,

@@ -385,6 +385,16 @@ REGION_FORMS = {
 _REGION_FORM = ("CASE " + " ".join(f"WHEN regexp_full_match(cloud_region, '{rx}') THEN '{p}'"
                                     for p, (rx, _) in REGION_FORMS.items()) + " END")
 
+#: A cloud price's notes giving the instance it is divided from: `instance price $55.04/h / 8 GPUs`.
+_INSTANCE_NOTE = r"instance price \$[0-9][0-9.,]*/h / [0-9]+ GPU"
+_INSTANCE_PRICE = (r"TRY_CAST(replace(regexp_extract(notes, 'instance price \$([0-9][0-9.,]*)/h / [0-9]+ GPU', 1), "
+                   r"',', '') AS DOUBLE)")
+_INSTANCE_COUNT = r"TRY_CAST(regexp_extract(notes, 'instance price \$[0-9][0-9.,]*/h / ([0-9]+) GPU', 1) AS DOUBLE)"
+_INSTANCE_QUOTIENT = f"({_INSTANCE_PRICE} / nullif({_INSTANCE_COUNT}, 0))"
+#: The chips of the row's accelerator that one board carries (a K80 row is priced per board of 2 GPUs).
+_BOARD_CHIPS = ("coalesce((SELECT a.chips_per_board FROM accelerators a "
+                "WHERE a.accelerator_id = cloud_prices.accelerator_id), 1)")
+
 #: A memory size written in a name: `80 GB`, `16GB`, `(1.5 GB)`, `141 GiB`.
 _NAME_GB = r"regexp_extract(name, '(?:^|[^0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?) ?Gi?B\b', 1)"
 
@@ -1386,6 +1396,42 @@ CHECKS: tuple[Check, ...] = (
           "price per accelerator-hour outside 0.05 to 100 USD",
           "is it the price of a whole instance? divide by its number of accelerators", "warning",
           where="price_usd_per_hour NOT BETWEEN 0.05 AND 100", value="price_usd_per_hour"),
+    Check("cloud-price-not-instance-over-count", "cloud_prices", "price_usd_per_hour",
+          "the notes give an instance price of {instance} USD/h for {count} GPUs, {quotient} USD per GPU-hour; "
+          "the stored price is neither that nor that times the accelerator's chips_per_board ({board})",
+          "store the instance price divided by its number of accelerators (times chips_per_board where the row "
+          "is per board, as for the K80), or correct the notes",
+          where=f"regexp_matches(notes, '{_INSTANCE_NOTE}') AND {_INSTANCE_QUOTIENT} > 0 "
+                f"AND abs(price_usd_per_hour - {_INSTANCE_QUOTIENT}) > {{cloud-price-quotient-tolerance-frac}} * "
+                f"{_INSTANCE_QUOTIENT} AND abs(price_usd_per_hour - {_INSTANCE_QUOTIENT} * {_BOARD_CHIPS}) > "
+                f"{{cloud-price-quotient-tolerance-frac}} * {_INSTANCE_QUOTIENT} * {_BOARD_CHIPS}",
+          value="price_usd_per_hour", reads=("accelerators",),
+          details=(("instance", _INSTANCE_PRICE), ("count", f"CAST({_INSTANCE_COUNT} AS BIGINT)"),
+                   ("quotient", f"round({_INSTANCE_QUOTIENT}, 4)"), ("board", _BOARD_CHIPS)),
+          parameters=("cloud-price-quotient-tolerance-frac",),
+          catches="A price per accelerator that is not the instance price the row's own notes give divided by "
+                  "its GPUs ('instance price $55.04/h / 8 GPUs' stored as 55.04): the undivided instance price, "
+                  "or a slip in the division."),
+    Check("cloud-price-far-above-peers", "cloud_prices", "price_usd_per_hour",
+          "price per accelerator-hour is more than {cloud-price-peer-max-x:g} times the median of the same "
+          "accelerator's cloud prices",
+          "the median of its {peers} prices is {median} USD, {ratio} times less: is it the price of a whole "
+          "instance of several accelerators (divide by their number), of a board or superchip of two, or of another "
+          "accelerator? If a single-accelerator instance is dear for its CPUs and memory, add a reviewed exception",
+          "warning",
+          where="price_usd_per_hour <= 100 AND price_usd_per_hour > {cloud-price-peer-max-x} * (SELECT median(p.price_usd_per_hour) FROM "
+                "cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id) AND (SELECT count(*) FROM "
+                "cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id) >= {cloud-price-peer-min-rows}",
+          value="price_usd_per_hour",
+          details=(("median", "(SELECT round(median(p.price_usd_per_hour), 2) FROM cloud_prices p "
+                              "WHERE p.accelerator_id = cloud_prices.accelerator_id)"),
+                   ("peers", "(SELECT count(*) FROM cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id)"),
+                   ("ratio", "(SELECT round(cloud_prices.price_usd_per_hour / median(p.price_usd_per_hour), 1) "
+                             "FROM cloud_prices p WHERE p.accelerator_id = cloud_prices.accelerator_id)")),
+          parameters=("cloud-price-peer-max-x", "cloud-price-peer-min-rows"),
+          catches="A whole instance's price stored as the price per accelerator (AWS p5.48xlarge's $55.04 for 8 "
+                  "H100s, inside the 0.05 to 100 USD range of `cloud-price-per-instance`), or a superchip's as a "
+                  "GPU's: far above what every other provider, pricing model and date asks for the same chip."),
 )
 
 #: Every declared check of rows, plausibility and names, in the order they run.
