@@ -226,6 +226,7 @@ def price_announced_before_release(d):
     path = d / "inference_prices.csv"
     row = row_of(path, "price_id", "anthropic-claude-2-2024-08-12")
     edit_csv(path, row, "effective_date_basis", "provider_announcement")
+    edit_csv(path, row, "effective_date_source", "anthropic2023claude2")  # an announcement cites the provider's post
     return "inference_prices.csv", edit_csv(path, row, "effective_date", "2023-01-01"), "effective_date"
 
 
