@@ -601,3 +601,47 @@ def test_undivided_instance_price_is_flagged_against_its_peers(datasets):
     (hit,) = [p for p in _far_above_peers(found) if p["line"] == line]
     assert hit["file"] == "cloud_prices.csv" and hit["severity"] == "warning" and code == 0
     assert "divide by their number" in hit["hint"]
+
+
+def test_derivative_compute_that_includes_its_base_is_held_to_the_base_run(datasets):
+    """A derivative whose notes say its compute includes the base's may not exceed twice the base run's own
+    compute (FLAN 137B once counted 6 x N x LaMDA-PT's corpus, 5.8 times run lamda); a row whose notes claim no
+    inclusion, or a compute within the factor, is not flagged; the base's figure is read from the base's row."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    compute = {r["run_id"]: r["training_compute_flop"] for r in rows}
+    i = next(i for i, r in enumerate(rows) if r["base_run_id"] and compute[r["base_run_id"]]
+             and r["training_compute_flop"] and "compute includes" in r["notes"])
+    base = float(compute[rows[i]["base_run_id"]])
+    rule = "the notes say the compute includes the base model's"
+    for factor, notes, flagged in ((2.5, rows[i]["notes"], True), (1.5, rows[i]["notes"], False),
+                                   (2.5, "tuned from the base", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "training_compute_flop", f"{base * factor:.6g}")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, factor
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"]) == ("training_runs.csv", line,
+                                                                             "training_compute_flop")
+            assert f"base run `{rows[i]['base_run_id']}`" in hits[0]["rule"]
+        else:
+            assert not hits, (factor, notes)
+
+
+def test_domain_other_needs_its_reason_in_notes(datasets):
+    """`other` is not a placeholder for an empty source domain (GPT-5.2): it needs 'domain other: ...' in notes."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["domain"] == "language")
+    rule = "domain is `other`, and the notes do not say why"
+    for notes, flagged in ((rows[i]["notes"], True), ("domain other -> language", True),
+                           ("domain other: a recommender system", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "domain", "other")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and [(p["line"], p["column"]) for p in hits] == [(line, "domain")], notes
+        else:
+            assert not hits, notes

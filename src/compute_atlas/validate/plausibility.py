@@ -956,6 +956,33 @@ CHECKS: tuple[Check, ...] = (
           "label the estimate confident, likely or speculative (the source's own label where it gives one)",
           where="training_compute_flop IS NOT NULL AND compute_confidence IS NULL", value="''",
           catches="A compute estimate whose confidence label was dropped on import."),
+    Check("domain-other-without-reason", "training_runs", "domain",
+          "domain is `other`, and the notes do not say why none of the vocabulary fits",
+          "`other` is not a placeholder for a domain the source leaves empty: take the domain from what the model "
+          "reads and writes (text and images in is multimodal; the rest of its family is a guide), or, where none "
+          "fits, say so in notes as 'domain other: ...' with the source's domain",
+          where="domain = 'other' AND NOT regexp_matches(coalesce(notes, ''), '(?i)domain other ?[:(]')", value="domain",
+          catches="`other` used as a placeholder where Epoch AI's Domain field is empty (GPT-5.2, which takes text and "
+                  "images like the rest of the GPT-5 family)."),
+    Check("derivative-compute-above-base", "training_runs", "training_compute_flop",
+          "the notes say the compute includes the base model's, but it is more than {derivative-compute-over-base-x:g} "
+          "times the compute of base run `{base}` ({base_compute}): the stages after a pre-training cost a fraction "
+          "of it",
+          "check the compute against the base run's own figure: a corpus size read as tokens seen (6 x N x dataset "
+          "size) or the base counted at another estimate than its row's inflates it; store the base run's compute "
+          "plus the derivative's own stage and say both in notes",
+          where="base_run_id IS NOT NULL AND training_compute_flop IS NOT NULL AND "
+                "regexp_matches(coalesce(notes, ''), '(?i)compute[^;.]*includ') AND "
+                "training_compute_flop > {derivative-compute-over-base-x} * (SELECT b.training_compute_flop FROM "
+                "training_runs b WHERE b.run_id = training_runs.base_run_id)",
+          value="CAST(training_compute_flop AS VARCHAR)",
+          details=(("base", "base_run_id"),
+                   ("base_compute", "(SELECT CAST(b.training_compute_flop AS VARCHAR) FROM training_runs b "
+                                    "WHERE b.run_id = training_runs.base_run_id)")),
+          parameters=("derivative-compute-over-base-x",),
+          catches="A derivative whose compute, said to include its base's, contradicts the base run's own paper: "
+                  "FLAN 137B at 2.05e24 (6 x 137B x LaMDA-PT's 2.49T-token corpus) though run lamda, the same "
+                  "pre-training, counts 3.55e23 from the LaMDA paper's chips and days."),
     Check("organization-separator", "training_runs", "organization",
           "organizations are separated by a comma with no space beside it (`Google,University of Michigan`): "
           "found a semicolon, a space beside a comma, an empty name or a space at either end",
