@@ -645,3 +645,40 @@ def test_domain_other_needs_its_reason_in_notes(datasets):
             assert code == 2 and [(p["line"], p["column"]) for p in hits] == [(line, "domain")], notes
         else:
             assert not hits, notes
+
+
+def test_cached_input_price_at_or_above_the_uncached_price_is_an_error(datasets):
+    """Issue 31 (prices since 2026): a price page lists cache hit beside cache miss (DeepSeek's 'input tokens
+    (cache hit)' row above '(cache miss)'); swapped, the cache-read price is the higher one. Flagged at the cached
+    price, naming the input price; a cached price below the input price passes."""
+    path = datasets / "inference_prices.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(k for k, r in enumerate(rows) if r["input_usd_per_mtok"] and r["cached_input_usd_per_mtok"])
+    uncached, cached = rows[i]["input_usd_per_mtok"], rows[i]["cached_input_usd_per_mtok"]
+    edit_csv(path, i, "input_usd_per_mtok", cached)
+    line = edit_csv(path, i, "cached_input_usd_per_mtok", uncached)
+    code, found = problems(datasets)
+    (p,) = [p for p in found if p.get("check") == "cached-input-above-input"]
+    assert code == 2 and p["severity"] == "error"
+    assert (p["file"], p["line"], p["column"]) == ("inference_prices.csv", line, "cached_input_usd_per_mtok")
+    assert f"{float(cached):g}" in p["rule"]
+    edit_csv(path, i, "input_usd_per_mtok", uncached)
+    edit_csv(path, i, "cached_input_usd_per_mtok", cached)
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "cached-input-above-input"]
+
+
+def test_batch_price_above_the_standard_price_is_an_error(datasets):
+    """A batch (asynchronous) price is a discount: one above the same row's standard price is a swapped tier."""
+    path = datasets / "inference_prices.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(k for k, r in enumerate(rows) if r["input_usd_per_mtok"] and r["output_usd_per_mtok"])
+    standard_output = float(rows[i]["output_usd_per_mtok"])
+    edit_csv(path, i, "batch_input_usd_per_mtok", rows[i]["input_usd_per_mtok"])
+    line = edit_csv(path, i, "batch_output_usd_per_mtok", str(standard_output * 2))
+    code, found = problems(datasets)
+    (p,) = [p for p in found if p.get("check") == "batch-price-above-standard"]
+    assert code == 2 and (p["line"], p["column"]) == (line, "batch_input_usd_per_mtok")
+    edit_csv(path, i, "batch_output_usd_per_mtok", str(standard_output / 2))
+    _, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == "batch-price-above-standard"]

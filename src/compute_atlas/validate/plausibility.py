@@ -1090,6 +1090,27 @@ CHECKS: tuple[Check, ...] = (
           "a blended price needs its input:output ratio, and a ratio its blended price",
           "e.g. `3:1` for Epoch AI and Artificial Analysis",
           where="(blended_usd_per_mtok IS NULL) <> (blend_in_source IS NULL)", value="coalesce(blend_in_source, '')"),
+    Check("cached-input-above-input", "inference_prices", "cached_input_usd_per_mtok",
+          "the cached (cache-hit) input price is not below the standard input price ({input} USD per million "
+          "tokens): cache hit and cache miss swapped, or a cache-write price stored as the cache-read price?",
+          "cached_input_usd_per_mtok is the cache-read (cache-hit) price, input_usd_per_mtok the uncached "
+          "(cache-miss) one; a cache-write price has no column",
+          where="cached_input_usd_per_mtok >= input_usd_per_mtok",
+          value="CAST(cached_input_usd_per_mtok AS VARCHAR)",
+          details=(("input", "printf('%g', input_usd_per_mtok)"),),
+          catches="Cache-hit and cache-miss prices swapped (price pages list them side by side, e.g. DeepSeek's "
+                  "'1M input tokens (cache hit)' above '(cache miss)'), or a cache-write price taken for the "
+                  "cache-read one."),
+    Check("batch-price-above-standard", "inference_prices", "batch_input_usd_per_mtok",
+          "a batch price is above the standard price of the same row (input {input} / output {output} USD per "
+          "million tokens): batch and standard tiers swapped?",
+          "batch_* columns hold the asynchronous (discounted) tier, input_/output_usd_per_mtok the standard one",
+          where="batch_input_usd_per_mtok > input_usd_per_mtok OR batch_output_usd_per_mtok > output_usd_per_mtok",
+          value="coalesce(CAST(batch_input_usd_per_mtok AS VARCHAR), '') || ' / ' || "
+                "coalesce(CAST(batch_output_usd_per_mtok AS VARCHAR), '')",
+          details=(("input", "printf('%g', input_usd_per_mtok)"), ("output", "printf('%g', output_usd_per_mtok)")),
+          catches="Batch and standard prices swapped: a batch (asynchronous) price is a discount on the standard "
+                  "one."),
     *(Check(f"{col.removesuffix('_usd_per_mtok').replace('_', '-')}-price-per-token", "inference_prices", col,
             f"{col} is below {{inference-price-floor-usd-per-mtok:g}} USD per million tokens: a price per token or "
             "per thousand tokens not converted (parameter inference-price-floor-usd-per-mtok)",
