@@ -252,6 +252,14 @@ def test_form_takes_an_alias_and_names_an_unknown_chip(page, served):
     assert v.page.locator("table.atlas-estimate-across tbody tr").count() > 10
     text = v.page.locator("table.atlas-estimate-across").inner_text()
     assert "cheapest" in text and "fastest" in text and "lowest energy" in text
+    # a chip of the table: its own estimate, whose numbers link to their rows
+    row = v.page.locator("table.atlas-estimate-across tbody tr").nth(3)
+    aid = row.get_attribute("data-accelerator")
+    row.locator("a.atlas-estimate-pick").click()
+    v.page.wait_for_load_state("networkidle")
+    v.page.locator(".atlas-estimate-summary").wait_for(timeout=20000)
+    assert v.page.input_value("input[name=accelerator]") == aid
+    assert v.page.locator(f".atlas-estimate-summary a[href$='accelerators/{aid}.html']").count() == 1
     assert v.errors == [] and v.outside == [], (v.errors, v.outside)
 
 

@@ -480,6 +480,7 @@
     var out = el("div", { "class": "atlas-estimate-result" });
     mount.appendChild(out);
 
+    var shown = null;
     function show() {
       var training = c.job.value === "training";
       var size = c.size.value, total = c.tokens_basis.value === "total";
@@ -505,7 +506,10 @@
       FIELDS.forEach(function (k) {
         if (c[k] && c[k].parentNode.style.display !== "none" && c[k].value !== "") q.set(k, c[k].value);
       });
-      history.replaceState(null, "", location.pathname + "?" + q.toString() + location.hash);
+      // an input event and the change event after it (as the field loses focus) ask for the same estimate: once
+      if (q.toString() === shown) return;
+      shown = q.toString();
+      history.replaceState(null, "", location.pathname + "?" + shown + location.hash);
       out.textContent = "";
       note.textContent = "";
       var e, all;
@@ -547,9 +551,10 @@
     var ol = el("ol");
     indexes.forEach(function (i) {
       var s = e.sources[i], li = el("li");
+      li.appendChild(document.createTextNode(s.used_for.charAt(0).toUpperCase() + s.used_for.slice(1) + ": "));
       li.appendChild(el("a", { href: ROOT + s.href, "class": "atlas-estimate-source", "data-table": s.table },
-                         s.table + " " + s.key));
-      li.appendChild(document.createTextNode(": " + s.used_for + (s.refs && s.refs.length ? "; " : "")));
+                         "the row " + s.key + " of " + s.table));
+      li.appendChild(document.createTextNode(s.refs && s.refs.length ? "; " : ""));
       (s.refs || []).forEach(function (k, n) {
         var ref = D.references[k];
         if (n) li.appendChild(document.createTextNode(", "));
@@ -646,6 +651,12 @@
       if (e.accelerator_id === fastest) marks.push("fastest");
       if (e.accelerator_id === leanest) marks.push("lowest energy");
       if (marks.length) th.appendChild(el("strong", { "class": "atlas-estimate-best" }, " (" + marks.join(", ") + ")"));
+      // the chip's own estimate above, with the rows each of its numbers rests on
+      var q = new URLSearchParams(location.search);
+      q.set("accelerator", e.accelerator_id);
+      th.appendChild(document.createTextNode(" "));
+      th.appendChild(el("a", { href: "?" + q.toString() + "#atlas-estimate", "class": "atlas-estimate-pick",
+                               title: "this chip's estimate, with the rows it rests on" }, "its rows"));
       tr.appendChild(th);
       function cell(text, number) {
         tr.appendChild(el("td", { "class": number ? "atlas-explore-number" : "" }, text));
