@@ -575,7 +575,7 @@
     head.appendChild(document.createTextNode(" at " + (N.precision[e.precision] || e.precision) + " (" +
       (/^default/.test(e.precision_basis) ? "the default" : e.precision_basis) + "), utilization " + spanText(e.utilization, FORMAT.frac) + ": " + e.utilization_basis +
       ". Prices nearest " + D.date + "; electricity and carbon: " + (e.region === "default" ? "the cost model's defaults"
-      : e.region) + "."));
+      : (D.regions.filter(function (r) { return r[0] === e.region; })[0] || [0, e.region])[1]) + "."));
     wrap.appendChild(head);
     var table = el("table", { "class": "atlas-compare-table atlas-estimate-table" });
     var thead = el("thead"), tr = el("tr");
