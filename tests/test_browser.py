@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = ["index", "hardware", "accelerators", "costs", "techniques", "compute-efficiency", "measured", "capabilities", "inference", "glossary",
-         "references", "querying", "contributing", "cite", "changelog",
+         "references", "querying", "contributing", "cite", "changelog", "estimate",
          "dictionary/index", "dictionary/accelerators"]
 
 

@@ -12,6 +12,8 @@
   fails the build. ``{atlas-compare}`` is the compare page's mount point; ``{atlas-compare-link}`Text <id,id,...>```
   links the compare page with those accelerators (an unknown id fails the build).
 - The accelerator list and the compare page load ``_static/explore.js`` and ``explore.css``; no other page does.
+- ``{atlas-estimate}`` is the estimate page's mount point: that page loads ``_static/estimate.js`` (and
+  ``explore.css``), and the build writes the data it recomputes from beside it (``estimate_page``).
 - At ``html-collect-pages`` it hands Sphinx the entity pages (``entities``): a context per accelerator and per
   model, rendered by the theme through the template ``templates/atlas-entity.html``; their JSON is written
   beside them.
@@ -142,6 +144,26 @@ def compare_link_role(name, rawtext, text, lineno, inliner, options=None, conten
                            refuri=f"{relative_prefix(env.docname)}compare.html?accelerators={','.join(ids)}",
                            classes=["atlas-compare-link"])
     return [node], []
+
+
+class EstimateDirective(SphinxDirective):
+    """The estimate page's mount point: estimate.js builds the form from the data beside the page."""
+
+    def run(self):
+        from .estimate_page import MOUNT
+
+        return [nodes.raw("", MOUNT, format="html")]
+
+
+def write_estimate_data(app: Sphinx):
+    """``html-collect-pages``: the estimate page's data (``estimate.json``, ``estimate-data.js``) beside it, from the
+    estimator's own inputs; with each reference's link as the page cites it. Yields no page."""
+    from . import estimate_page
+
+    if app.builder.name == "html" and estimate_page.PAGE in app.env.found_docs:
+        cite = citation_html(app)
+        estimate_page.write(connect(app), Path(app.outdir), lambda keys: cite(keys, estimate_page.PAGE))
+    return []
 
 
 class CompareDirective(SphinxDirective):
@@ -290,13 +312,19 @@ def build_year(app: Sphinx) -> str:
 
 #: The explore script and its styles: on the pages that mount the accelerator list or the compare page.
 EXPLORE_MOUNTS = ('id="atlas-explore"', 'id="atlas-compare"')
+#: The estimate page's script (it uses explore.css's styles of forms and tables).
+ESTIMATE_MOUNT = 'id="atlas-estimate"'
 
 
 def add_explore_where_used(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """``html-page-context``: ``explore.js`` (after ``atlas.js``, whose loaders it uses) and ``explore.css`` only on a
-    page with the accelerator list or the compare page."""
-    if any(mount in (context.get("body") or "") for mount in EXPLORE_MOUNTS):
+    page with the accelerator list or the compare page; ``estimate.js`` and ``explore.css`` on the estimate page."""
+    body = context.get("body") or ""
+    if any(mount in body for mount in EXPLORE_MOUNTS):
         app.add_js_file("explore.js")
+        app.add_css_file("explore.css")
+    elif ESTIMATE_MOUNT in body:
+        app.add_js_file("estimate.js")
         app.add_css_file("explore.css")
 
 
@@ -408,6 +436,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_finished)
     app.connect("html-collect-pages", collect_entity_pages)
+    app.connect("html-collect-pages", write_estimate_data)
     app.connect("html-page-context", add_vega_where_drawn)
     app.connect("html-page-context", add_project_links)
     app.connect("html-page-context", add_explore_where_used)
@@ -421,6 +450,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("atlas-build", build_role)
     app.add_directive("atlas-chart", ChartDirective)
     app.add_directive("atlas-compare", CompareDirective)
+    app.add_directive("atlas-estimate", EstimateDirective)
     app.add_role("atlas-accelerator", make_entity_role("accelerator"))
     app.add_role("atlas-model", make_entity_role("model"))
     app.add_role("atlas-compare-link", compare_link_role)
