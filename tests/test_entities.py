@@ -297,3 +297,19 @@ def test_value_basis_reads_as_words():
     text = entities.value_basis_text("*:secondary;tf32_flop_per_s:assumed_sibling;tdp_watts:secondary")
     assert text == ("all values: a secondary source; TF32 rate: a sibling chip's (no source of its own); "
                     "Power: a secondary source")
+
+
+def test_entity_pages_list_the_history_of_their_rows(site, db):
+    """An entity page's "History of these rows" lists the latest changes of the curated rows that carry its id
+    (value_history), newest first: its first row is the newest change, a removed row is one line."""
+    from compute_atlas.site.entities import HISTORY_ROWS
+
+    html = (site / "accelerators" / "nvidia-h100-sxm5-80gb.html").read_text()
+    assert 'id="history"' in html
+    section = html[html.index('id="history"'):]
+    section = section[:section.index("</table>")]
+    dates = re.findall(r"<tr[^>]*>\s*<td[^>]*>(\d{4}-\d{2}-\d{2})</td>", section)  # each row's first cell
+    newest = db.execute("SELECT max(changed_date) FROM value_history "
+                        "WHERE accelerator_id = 'nvidia-h100-sxm5-80gb'").fetchone()[0]
+    assert dates and dates[0] == newest.isoformat() and dates == sorted(dates, reverse=True)
+    assert len(dates) <= HISTORY_ROWS

@@ -366,3 +366,20 @@ def test_compare_page_answers_what_a_run_costs_on_each_chip(site):
             assert three_figures(e.chip_hours.value) in row and fmt_value(e.energy_kwh.value, "kwh") in row, aid
             assert ("not in the atlas" in row) == (e.cost_usd_by_pricing.get("on_demand") is None or
                                                    e.cost_usd_by_pricing["on_demand"].value is None), aid
+
+
+def test_topic_pages_say_what_date_their_data_are_current_to(site):
+    """Each findings page names its datasets' "data current to" dates (the newest date of each one's declared
+    as-of column), as build_info records them."""
+    import duckdb
+
+    con = duckdb.connect(str(site.parent / "compute_atlas.duckdb"), read_only=True)
+    current = dict(con.execute(
+        "SELECT substr(item, 12), value_text FROM build_info WHERE item LIKE 'current_to:%'").fetchall())
+    con.close()
+    for page, tables in {"hardware": ["accelerators", "cloud_prices"], "inference": ["inference_prices"],
+                         "costs": ["training_runs"], "claims": ["claims"]}.items():
+        text = re.sub(r"<[^>]+>", "", (site / f"{page}.html").read_text())
+        line = text[text.index("Data current to:"):].split(".")[0]
+        for table in tables:
+            assert f"{table.replace('_', ' ')} {current[table]}" in line, (page, table, line)

@@ -682,3 +682,26 @@ def test_batch_price_above_the_standard_price_is_an_error(datasets):
     edit_csv(path, i, "batch_output_usd_per_mtok", str(standard_output / 2))
     _, found = problems(datasets)
     assert not [p for p in found if p.get("check") == "batch-price-above-standard"]
+
+
+def test_a_model_dated_after_the_preview_its_notes_name_is_an_error(datasets):
+    """Issue 28, eighth sample: GPT-5.6 was dated by its general availability though its notes named the
+    2026-06-26 preview. A publication date after the preview the notes date is flagged at the date; on or before
+    it passes, and both ways of writing the preview's date are read."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["run_id"] == "gpt-3-175b")
+    rule = "publication_date is after the preview the row's notes date"
+    for notes, date, flagged in (("a preview of 2020-05-01 went to partners", "2020-06-11", True),
+                                 ("the 2020-05-01 limited preview", "2020-06-11", True),
+                                 ("a preview of 2020-05-01 went to partners", "2020-05-01", False),
+                                 ("no preview", "2020-06-11", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "publication_date", date)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert [(p["line"], p["column"], p["value"]) for p in hits] == [(line, "publication_date", date)], notes
+            assert "(2020-05-01)" in hits[0]["rule"]
+        else:
+            assert not hits, notes

@@ -270,14 +270,23 @@ def history_section(column: str) -> Section:
     """The latest changes of the curated rows about an entity (``value_history``), newest first."""
     return Section(
         "history", "History of these rows", "value_history",
-        f"""SELECT {column} AS _entity, changed_date, dataset, key_values AS row_key,
+        # a row removed (or re-keyed) is one line here, not one per value it had
+        f"""WITH changes AS (
+                SELECT {column}, changed_date, dataset, key_values, column_name, change_kind, old_value, new_value,
+                       commit, commit_seq, commit_subject
+                FROM value_history WHERE {column} IS NOT NULL AND change_kind <> 'removed'
+                UNION ALL
+                SELECT DISTINCT {column}, changed_date, dataset, key_values, NULL, 'removed', NULL, NULL, commit,
+                       commit_seq, commit_subject
+                FROM value_history WHERE {column} IS NOT NULL AND change_kind = 'removed')
+            SELECT {column} AS _entity, changed_date, dataset, key_values AS row_key,
                    coalesce(column_name, '(whole row)') AS column_name, change_kind,
                    CASE WHEN length(old_value) > {HISTORY_VALUE_CHARS} THEN left(old_value, {HISTORY_VALUE_CHARS}) || '…'
                         ELSE old_value END AS old_value,
                    CASE WHEN length(new_value) > {HISTORY_VALUE_CHARS} THEN left(new_value, {HISTORY_VALUE_CHARS}) || '…'
                         ELSE new_value END AS new_value,
                    commit, commit_subject
-            FROM value_history WHERE {column} IS NOT NULL
+            FROM changes
             QUALIFY row_number() OVER (PARTITION BY {column}
                                        ORDER BY commit_seq DESC, dataset, row_key, column_name) <= {HISTORY_ROWS}
             ORDER BY {column}, commit_seq DESC, dataset, row_key, column_name""",

@@ -83,6 +83,22 @@ def build_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     return [nodes.literal(rawtext, rows[0][0])], []
 
 
+def current_to_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """"Data current to" of the datasets named (``{atlas-current-to}`accelerators cloud_prices```): the newest date
+    of each one's declared as-of column (``build_info``'s ``current_to:<table>``)."""
+    con = connect(inliner.document.settings.env.app)
+    parts = []
+    for table in text.split():
+        rows = con.execute("SELECT value_text FROM build_info WHERE item = ?", [f"current_to:{table}"]).fetchall()
+        if not rows:
+            msg = inliner.reporter.error(f"no as-of date for {table!r}: is it a curated table that declares as_of?",
+                                         line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        note_input(inliner.document.settings.env, ("build", f"current_to:{table}"))
+        parts.append(f"{table.replace('_', ' ')} {rows[0][0]}")
+    return [nodes.inline(rawtext, "Data current to: " + "; ".join(parts) + ".", classes=["atlas-current-to"])], []
+
+
 def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """A link to a file the build publishes under ``downloads/`` (exports, the database)."""
     env = inliner.document.settings.env
@@ -448,6 +464,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("atlas-value", value_role)
     app.add_role("atlas-download", download_role)
     app.add_role("atlas-build", build_role)
+    app.add_role("atlas-current-to", current_to_role)
     app.add_directive("atlas-chart", ChartDirective)
     app.add_directive("atlas-compare", CompareDirective)
     app.add_directive("atlas-estimate", EstimateDirective)

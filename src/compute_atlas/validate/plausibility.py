@@ -87,6 +87,9 @@ IMPLIED_COUNT = f"greatest({_degree('tp')} * {_degree('pp')} * {_degree('dp')}, 
 
 _IMPLIED_POWER = "energy_per_output_token_joules * output_tokens_per_s"
 
+#: a date the notes give to a preview ("preview of 2026-06-26", "the 2026-06-26 preview")
+_PREVIEW_DATE = (r"coalesce(nullif(regexp_extract(notes, 'preview (?:of|on|from) ([0-9]{4}-[0-9]{2}-[0-9]{2})', 1), ''), "
+                 r"regexp_extract(notes, '([0-9]{4}-[0-9]{2}-[0-9]{2}) (?:limited |gated )?preview', 1))")
 _ARXIV_YM = r"regexp_extract(source_url, 'arxiv\.org/(?:abs|pdf)/([0-9]{4})\.[0-9]{4,5}', 1)"
 _ARXIV_MONTH_END = (f"last_day(make_date(2000 + CAST(substr({_ARXIV_YM}, 1, 2) AS INTEGER), "
                     f"CAST(substr({_ARXIV_YM}, 3, 2) AS INTEGER), 1))")
@@ -925,6 +928,15 @@ CHECKS: tuple[Check, ...] = (
           "not a later version or the journal", "warning",
           where=f"{_ARXIV_YM} <> '' AND publication_date > {_ARXIV_MONTH_END} + INTERVAL {{arxiv-v1-lag-days:.0f}} DAY",
           value=f"CAST(publication_date AS VARCHAR) || ' vs arXiv ' || {_ARXIV_YM}", parameters=("arxiv-v1-lag-days",)),
+    Check("publication-after-preview-in-notes", "training_runs", "publication_date",
+          "publication_date is after the preview the row's notes date ({preview}): a gated preview or announcement "
+          "is the first public release",
+          "date the model by the earlier of its announcement and first preview (as o1, o3 and GPT-5.6 are), and say "
+          "in the notes when it became generally available",
+          where=f"{_PREVIEW_DATE} <> '' AND publication_date > CAST({_PREVIEW_DATE} AS DATE)",
+          value="CAST(publication_date AS VARCHAR)", details=(("preview", _PREVIEW_DATE),),
+          catches="A model dated by its general availability though its notes name an earlier public preview "
+                  "(GPT-5.6 Sol, Terra and Luna: 2026-07-09 for a 2026-06-26 preview; issue 28, eighth sample)."),
     Check("compute-above-peak", "training_runs", "training_duration_hours",
           "training compute exceeds what the chips could deliver at peak in the stated time "
           "(implied utilization above 1)",
