@@ -601,3 +601,36 @@ def test_undivided_instance_price_is_flagged_against_its_peers(datasets):
     (hit,) = [p for p in _far_above_peers(found) if p["line"] == line]
     assert hit["file"] == "cloud_prices.csv" and hit["severity"] == "warning" and code == 0
     assert "divide by their number" in hit["hint"]
+
+
+def _die_area_errors(found):
+    return [p for p in found if p.get("check") == "die-area-differs-on-one-die" and p["severity"] == "error"]
+
+
+def test_one_die_stored_with_two_areas_is_an_error(datasets):
+    """Issue 27 (sample hw8, F1): Tahiti stored as 365 mm2 on the HD 7990 and 352 mm2 on the other Tahiti cards.
+    Giving one Tahiti row another area is an error at its line (and on the rows it now disagrees with)."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    tahiti = [r for r in rows if r["die"] == "Tahiti" and r["die_size_mm2"]]
+    assert len(tahiti) > 2 and len({r["die_size_mm2"] for r in tahiti}) == 1
+    other = str(float(tahiti[0]["die_size_mm2"]) - 13)
+    line = edit_csv(path, row_of(path, "accelerator_id", tahiti[0]["accelerator_id"]), "die_size_mm2", other)
+    code, found = problems(datasets)
+    errors = _die_area_errors(found)
+    assert code == 2 and len(errors) == len(tahiti)
+    (mine,) = [p for p in errors if p["line"] == line]
+    assert mine["column"] == "die_size_mm2" and "Tahiti" in mine["rule"] and "vendor's figure" in mine["hint"]
+
+
+def test_die_area_check_skips_rows_without_a_die_or_area(datasets):
+    """An empty die_size_mm2 (unknown stays empty) or an empty die is not compared."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(k for k, r in enumerate(rows) if r["die"] == "Tahiti")
+    edit_csv(path, i, "die", "")
+    edit_csv(path, i, "die_size_mm2", "300")
+    j = next(k for k, r in enumerate(rows) if r["die"] == "Tahiti" and k != i)
+    edit_csv(path, j, "die_size_mm2", "")
+    _, found = problems(datasets)
+    assert not _die_area_errors(found)

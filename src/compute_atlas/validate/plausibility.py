@@ -356,6 +356,16 @@ _SAME_DIE_OTHER_COUNT_ROWS = (
     "(accelerators.transistors / coalesce(accelerators.chips_per_board, 1)) - 1) > {same-die-transistor-tolerance-frac}")
 
 
+#: Other rows of the same vendor, die and process node as the outer accelerators row whose die area differs from
+#: its own (``b`` is the other row; die_size_mm2 is per die on a multi-chip board too).
+_SAME_DIE_OTHER_AREA_ROWS = (
+    "SELECT b.accelerator_id, b.die_size_mm2 FROM accelerators b "
+    "WHERE b.vendor = accelerators.vendor AND b.die = accelerators.die AND "
+    "b.process_node_nm IS NOT DISTINCT FROM accelerators.process_node_nm AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.die_size_mm2 IS NOT NULL AND "
+    "b.die_size_mm2 <> accelerators.die_size_mm2")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -736,6 +746,22 @@ CHECKS: tuple[Check, ...] = (
           catches="Two cards of one die with different transistor counts (the RTX 3060's 13.25 billion beside the "
                   "RTX 3050's 12.0 billion, both GA106), each copied from a different secondary source: rows of one "
                   "vendor, `die` and process node must give the same transistors per chip."),
+    Check("die-area-differs-on-one-die", "accelerators", "die_size_mm2",
+          "die_size_mm2 ({area} mm2) differs from that of {sibling} ({sibling_area} mm2), a chip of the same vendor, "
+          "die ({die}) and process node",
+          "one die has one area: take the vendor's figure for the die (a cut-down card keeps its die's area; a "
+          "chiplet package is the sum of all its dies) on every card of it, and say in notes what the other sources "
+          "give",
+          where=f"die IS NOT NULL AND die_size_mm2 IS NOT NULL AND EXISTS ({_SAME_DIE_OTHER_AREA_ROWS})",
+          value="printf('%g', die_size_mm2)",
+          details=(("area", "printf('%g', die_size_mm2)"),
+                   ("die", "die"),
+                   ("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DIE_OTHER_AREA_ROWS}) s)"),
+                   ("sibling_area", f"(SELECT printf('%g', min(s.die_size_mm2)) FROM ({_SAME_DIE_OTHER_AREA_ROWS}) s)")),
+          catches="One die stored with two areas, each copied from a different source (Tahiti at AMD's 365 mm2 on the "
+                  "HD 7990 and TechPowerUp's 352 mm2 on the other Tahiti cards; the RX 7900 XT's working silicon "
+                  "beside the XTX's whole Navi 31 package): rows of one vendor, `die` and process node must give one "
+                  "die_size_mm2."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
