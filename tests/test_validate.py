@@ -634,3 +634,34 @@ def test_die_area_check_skips_rows_without_a_die_or_area(datasets):
     edit_csv(path, j, "die_size_mm2", "")
     _, found = problems(datasets)
     assert not _die_area_errors(found)
+
+
+def _refresh_tdp_warnings(found):
+    return [p for p in found if p.get("check") == "refresh-tdp-equals-base" and p["severity"] == "warning"]
+
+
+def test_refresh_edition_with_the_original_cards_tdp_is_flagged(datasets):
+    """Issue 27 (sample hw8, G2): the HD 7950 Boost was stored with the plain HD 7950's TDP; a refresh edition whose
+    TDP equals its base card's row is a warning at its line, naming the base card."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    base = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950")
+    boost = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950-boost")
+    assert boost["tdp_watts"] != base["tdp_watts"]
+    _, found = problems(datasets)
+    assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]
+    line = edit_csv(path, row_of(path, "accelerator_id", "amd-hd-7950-boost"), "tdp_watts", base["tdp_watts"])
+    _, found = problems(datasets)
+    (p,) = [p for p in _refresh_tdp_warnings(found) if p["line"] == line]
+    assert p["column"] == "tdp_watts" and "amd-hd-7950," in p["rule"] + "," and "vendor's figure" in p["hint"]
+
+
+def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
+    """Without a row of the card it refreshes (name less the suffix), an edition is not compared."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    base = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "amd-hd-7950")
+    edit_csv(path, row_of(path, "accelerator_id", "amd-hd-7950-boost"), "tdp_watts", rows[base]["tdp_watts"])
+    edit_csv(path, base, "name", "AMD Radeon HD 7950 (original)")
+    _, found = problems(datasets)
+    assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]

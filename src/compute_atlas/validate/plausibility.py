@@ -366,6 +366,14 @@ _SAME_DIE_OTHER_AREA_ROWS = (
     "b.die_size_mm2 <> accelerators.die_size_mm2")
 
 
+#: The row of the card a refresh edition (HD 7950 Boost, HD 7970 GHz Edition, RTX 4080 SUPER, GTX 650 Ti Boost)
+#: refreshes: same vendor, its name less the edition's suffix (``b`` is the base card's row).
+_REFRESH_BASE_ROWS = (
+    "SELECT b.accelerator_id, b.tdp_watts FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.name = regexp_replace(accelerators.name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$', '')")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -762,6 +770,20 @@ CHECKS: tuple[Check, ...] = (
                   "HD 7990 and TechPowerUp's 352 mm2 on the other Tahiti cards; the RX 7900 XT's working silicon "
                   "beside the XTX's whole Navi 31 package): rows of one vendor, `die` and process node must give one "
                   "die_size_mm2."),
+    Check("refresh-tdp-equals-base", "accelerators", "tdp_watts",
+          "tdp_watts ({tdp} W) equals that of {base}, the card this edition refreshes",
+          "a Boost, GHz or SUPER edition usually raises the power limit: take the vendor's figure for the edition "
+          "(its announcement's specification table), not the original card's; if the vendor gives the same figure, "
+          "add a reviewed exception with its source",
+          "warning",
+          where=f"tdp_watts IS NOT NULL AND regexp_matches(name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$') "
+                f"AND EXISTS ({_REFRESH_BASE_ROWS} AND b.tdp_watts = accelerators.tdp_watts)",
+          value="printf('%g', tdp_watts)",
+          details=(("tdp", "printf('%g', tdp_watts)"),
+                   ("base", f"(SELECT min(s.accelerator_id) FROM ({_REFRESH_BASE_ROWS}) s)")),
+          catches="A refresh edition given the original card's power (the HD 7950 Boost stored with the plain HD "
+                  "7950's 200 W from TechPowerUp where AMD gives a 225 W PowerTune limit): a Boost, GHz Edition or "
+                  "SUPER card whose TDP equals the row of the card it refreshes."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
