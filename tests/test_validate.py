@@ -665,3 +665,38 @@ def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
     edit_csv(path, base, "name", "AMD Radeon HD 7950 (original)")
     _, found = problems(datasets)
     assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]
+
+
+def _variant_date_errors(found):
+    return [p for p in found if p.get("check") == "unverified-date-of-memory-variant" and p["severity"] == "error"]
+
+
+def test_memory_variant_dated_with_its_siblings_launch_is_an_error(datasets):
+    """Issue 27 (sample hw8, G1): the RX 6500 XT 8 GB (Sapphire's card of July 2022) was dated with the 4 GB
+    card's launch, basis unverified. An unverified date equal to a memory variant's is an error at its line."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    small = next(r for r in rows if r["accelerator_id"] == "amd-rx-6500-xt-4gb")
+    big = row_of(path, "accelerator_id", "amd-rx-6500-xt-8gb")
+    assert rows[big]["release_date"] != small["release_date"]
+    line = edit_csv(path, big, "release_date", small["release_date"])
+    edit_csv(path, big, "release_date_basis", "unverified")
+    code, found = problems(datasets)
+    (p,) = _variant_date_errors(found)
+    assert code == 2 and (p["line"], p["column"]) == (line, "release_date") and "amd-rx-6500-xt-4gb" in p["rule"]
+
+
+def test_memory_variants_announced_together_with_their_own_basis_pass(datasets):
+    """Variants the vendor announced on one day (RTX 4060 Ti 8 GB and 16 GB) share a date with a basis of their
+    own; only an unverified basis makes the shared day suspect, and a variant of another die is not a sibling."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    a, b = (next(r for r in rows if r["accelerator_id"] == k) for k in ("nvidia-rtx-4060-ti-8gb", "nvidia-rtx-4060-ti-16gb"))
+    assert a["release_date"] == b["release_date"] and "unverified" not in (a["release_date_basis"], b["release_date_basis"])
+    _, found = problems(datasets)
+    assert not _variant_date_errors(found)
+    i = row_of(path, "accelerator_id", "nvidia-rtx-4060-ti-16gb")
+    edit_csv(path, i, "release_date_basis", "unverified")
+    edit_csv(path, i, "die", "AD107")
+    _, found = problems(datasets)
+    assert not _variant_date_errors(found)

@@ -374,6 +374,15 @@ _REFRESH_BASE_ROWS = (
     "b.name = regexp_replace(accelerators.name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$', '')")
 
 
+#: Memory-size variants of the outer accelerators row (same vendor and die, names equal once the memory size,
+#: `4 GB`, is taken out) released on the same day as it (``b`` is the other variant's row).
+_SAME_DAY_MEMORY_VARIANT_ROWS = (
+    "SELECT b.accelerator_id, b.release_date_basis FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.release_date = accelerators.release_date AND "
+    "trim(regexp_replace(b.name, '[0-9]+ ?GB', '', 'g')) = trim(regexp_replace(accelerators.name, '[0-9]+ ?GB', '', 'g'))")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -784,6 +793,17 @@ CHECKS: tuple[Check, ...] = (
           catches="A refresh edition given the original card's power (the HD 7950 Boost stored with the plain HD "
                   "7950's 200 W from TechPowerUp where AMD gives a 225 W PowerTune limit): a Boost, GHz Edition or "
                   "SUPER card whose TDP equals the row of the card it refreshes."),
+    Check("unverified-date-of-memory-variant", "accelerators", "release_date",
+          "release_date is {variant}'s day while its basis is unverified: a memory variant dated with its sibling's "
+          "launch",
+          "find the variant's own first appearance (the vendor's or the partner's announcement, launch news) and "
+          "store it with its basis; a partner-only card (Sapphire's RX 6500 XT 8GB) is dated and rated by its partner",
+          where=f"release_date_basis = 'unverified' AND die IS NOT NULL AND EXISTS ({_SAME_DAY_MEMORY_VARIANT_ROWS})",
+          value="CAST(release_date AS VARCHAR)",
+          details=(("variant", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DAY_MEMORY_VARIANT_ROWS}) s)"),),
+          catches="A later or partner-only memory variant dated with its sibling's launch (the RX 6500 XT 8 GB, "
+                  "Sapphire's card of July 2022, on the 4 GB card's January day): an unverified date equal to that "
+                  "of a variant of the same vendor and die whose name differs only in the memory size."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
