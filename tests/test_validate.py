@@ -705,3 +705,102 @@ def test_a_model_dated_after_the_preview_its_notes_name_is_an_error(datasets):
             assert "(2020-05-01)" in hits[0]["rule"]
         else:
             assert not hits, notes
+
+
+def _die_area_errors(found):
+    return [p for p in found if p.get("check") == "die-area-differs-on-one-die" and p["severity"] == "error"]
+
+
+def test_one_die_stored_with_two_areas_is_an_error(datasets):
+    """Issue 27 (sample hw8, F1): Tahiti stored as 365 mm2 on the HD 7990 and 352 mm2 on the other Tahiti cards.
+    Giving one Tahiti row another area is an error at its line (and on the rows it now disagrees with)."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    tahiti = [r for r in rows if r["die"] == "Tahiti" and r["die_size_mm2"]]
+    assert len(tahiti) > 2 and len({r["die_size_mm2"] for r in tahiti}) == 1
+    other = str(float(tahiti[0]["die_size_mm2"]) - 13)
+    line = edit_csv(path, row_of(path, "accelerator_id", tahiti[0]["accelerator_id"]), "die_size_mm2", other)
+    code, found = problems(datasets)
+    errors = _die_area_errors(found)
+    assert code == 2 and len(errors) == len(tahiti)
+    (mine,) = [p for p in errors if p["line"] == line]
+    assert mine["column"] == "die_size_mm2" and "Tahiti" in mine["rule"] and "vendor's figure" in mine["hint"]
+
+
+def test_die_area_check_skips_rows_without_a_die_or_area(datasets):
+    """An empty die_size_mm2 (unknown stays empty) or an empty die is not compared."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(k for k, r in enumerate(rows) if r["die"] == "Tahiti")
+    edit_csv(path, i, "die", "")
+    edit_csv(path, i, "die_size_mm2", "300")
+    j = next(k for k, r in enumerate(rows) if r["die"] == "Tahiti" and k != i)
+    edit_csv(path, j, "die_size_mm2", "")
+    _, found = problems(datasets)
+    assert not _die_area_errors(found)
+
+
+def _refresh_tdp_warnings(found):
+    return [p for p in found if p.get("check") == "refresh-tdp-equals-base" and p["severity"] == "warning"]
+
+
+def test_refresh_edition_with_the_original_cards_tdp_is_flagged(datasets):
+    """Issue 27 (sample hw8, G2): the HD 7950 Boost was stored with the plain HD 7950's TDP; a refresh edition whose
+    TDP equals its base card's row is a warning at its line, naming the base card."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    base = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950")
+    boost = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950-boost")
+    assert boost["tdp_watts"] != base["tdp_watts"]
+    _, found = problems(datasets)
+    assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]
+    line = edit_csv(path, row_of(path, "accelerator_id", "amd-hd-7950-boost"), "tdp_watts", base["tdp_watts"])
+    _, found = problems(datasets)
+    (p,) = [p for p in _refresh_tdp_warnings(found) if p["line"] == line]
+    assert p["column"] == "tdp_watts" and "amd-hd-7950," in p["rule"] + "," and "vendor's figure" in p["hint"]
+
+
+def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
+    """Without a row of the card it refreshes (name less the suffix), an edition is not compared."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    base = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "amd-hd-7950")
+    edit_csv(path, row_of(path, "accelerator_id", "amd-hd-7950-boost"), "tdp_watts", rows[base]["tdp_watts"])
+    edit_csv(path, base, "name", "AMD Radeon HD 7950 (original)")
+    _, found = problems(datasets)
+    assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]
+
+
+def _variant_date_errors(found):
+    return [p for p in found if p.get("check") == "unverified-date-of-memory-variant" and p["severity"] == "error"]
+
+
+def test_memory_variant_dated_with_its_siblings_launch_is_an_error(datasets):
+    """Issue 27 (sample hw8, G1): the RX 6500 XT 8 GB (Sapphire's card of July 2022) was dated with the 4 GB
+    card's launch, basis unverified. An unverified date equal to a memory variant's is an error at its line."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    small = next(r for r in rows if r["accelerator_id"] == "amd-rx-6500-xt-4gb")
+    big = row_of(path, "accelerator_id", "amd-rx-6500-xt-8gb")
+    assert rows[big]["release_date"] != small["release_date"]
+    line = edit_csv(path, big, "release_date", small["release_date"])
+    edit_csv(path, big, "release_date_basis", "unverified")
+    code, found = problems(datasets)
+    (p,) = _variant_date_errors(found)
+    assert code == 2 and (p["line"], p["column"]) == (line, "release_date") and "amd-rx-6500-xt-4gb" in p["rule"]
+
+
+def test_memory_variants_announced_together_with_their_own_basis_pass(datasets):
+    """Variants the vendor announced on one day (RTX 4060 Ti 8 GB and 16 GB) share a date with a basis of their
+    own; only an unverified basis makes the shared day suspect, and a variant of another die is not a sibling."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    a, b = (next(r for r in rows if r["accelerator_id"] == k) for k in ("nvidia-rtx-4060-ti-8gb", "nvidia-rtx-4060-ti-16gb"))
+    assert a["release_date"] == b["release_date"] and "unverified" not in (a["release_date_basis"], b["release_date_basis"])
+    _, found = problems(datasets)
+    assert not _variant_date_errors(found)
+    i = row_of(path, "accelerator_id", "nvidia-rtx-4060-ti-16gb")
+    edit_csv(path, i, "release_date_basis", "unverified")
+    edit_csv(path, i, "die", "AD107")
+    _, found = problems(datasets)
+    assert not _variant_date_errors(found)

@@ -83,7 +83,9 @@ class Accelerators(pa.DataFrameModel):
     tdp_watts: float = shared('tdp_watts')
     tdp_kind: str = shared('tdp_kind')
     process_node_nm: float = field("Process node name in nanometres (a marketing name, not a feature size).", 'nm', gt=0, le=200)
-    die_size_mm2: float = field("Area of the compute die (sum of dies for multi-die packages).", 'mm2', gt=0, le=100000)
+    die_size_mm2: float = field("Area of the compute die as made, per chip: a cut-down card keeps its die's area, and a multi-die "
+                               "package gives the sum of all its dies (the GCD and every MCD of an RDNA 3 card). "
+                               "One die has one area on every row.", 'mm2', gt=0, le=100000)
     transistors: float = field("Transistor count.", 'count', gt=0, le=1e13)
     die: str = field(
         "The silicon the chip is cut from, by the vendor's codename as the vendor or TechPowerUp's GPU database "

@@ -359,6 +359,33 @@ _SAME_DIE_OTHER_COUNT_ROWS = (
     "(accelerators.transistors / coalesce(accelerators.chips_per_board, 1)) - 1) > {same-die-transistor-tolerance-frac}")
 
 
+#: Other rows of the same vendor, die and process node as the outer accelerators row whose die area differs from
+#: its own (``b`` is the other row; die_size_mm2 is per die on a multi-chip board too).
+_SAME_DIE_OTHER_AREA_ROWS = (
+    "SELECT b.accelerator_id, b.die_size_mm2 FROM accelerators b "
+    "WHERE b.vendor = accelerators.vendor AND b.die = accelerators.die AND "
+    "b.process_node_nm IS NOT DISTINCT FROM accelerators.process_node_nm AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND b.die_size_mm2 IS NOT NULL AND "
+    "b.die_size_mm2 <> accelerators.die_size_mm2")
+
+
+#: The row of the card a refresh edition (HD 7950 Boost, HD 7970 GHz Edition, RTX 4080 SUPER, GTX 650 Ti Boost)
+#: refreshes: same vendor, its name less the edition's suffix (``b`` is the base card's row).
+_REFRESH_BASE_ROWS = (
+    "SELECT b.accelerator_id, b.tdp_watts FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.name = regexp_replace(accelerators.name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$', '')")
+
+
+#: Memory-size variants of the outer accelerators row (same vendor and die, names equal once the memory size,
+#: `4 GB`, is taken out) released on the same day as it (``b`` is the other variant's row).
+_SAME_DAY_MEMORY_VARIANT_ROWS = (
+    "SELECT b.accelerator_id, b.release_date_basis FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.release_date = accelerators.release_date AND "
+    "trim(regexp_replace(b.name, '[0-9]+ ?GB', '', 'g')) = trim(regexp_replace(accelerators.name, '[0-9]+ ?GB', '', 'g'))")
+
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -739,6 +766,47 @@ CHECKS: tuple[Check, ...] = (
           catches="Two cards of one die with different transistor counts (the RTX 3060's 13.25 billion beside the "
                   "RTX 3050's 12.0 billion, both GA106), each copied from a different secondary source: rows of one "
                   "vendor, `die` and process node must give the same transistors per chip."),
+    Check("die-area-differs-on-one-die", "accelerators", "die_size_mm2",
+          "die_size_mm2 ({area} mm2) differs from that of {sibling} ({sibling_area} mm2), a chip of the same vendor, "
+          "die ({die}) and process node",
+          "one die has one area: take the vendor's figure for the die (a cut-down card keeps its die's area; a "
+          "chiplet package is the sum of all its dies) on every card of it, and say in notes what the other sources "
+          "give",
+          where=f"die IS NOT NULL AND die_size_mm2 IS NOT NULL AND EXISTS ({_SAME_DIE_OTHER_AREA_ROWS})",
+          value="printf('%g', die_size_mm2)",
+          details=(("area", "printf('%g', die_size_mm2)"),
+                   ("die", "die"),
+                   ("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DIE_OTHER_AREA_ROWS}) s)"),
+                   ("sibling_area", f"(SELECT printf('%g', min(s.die_size_mm2)) FROM ({_SAME_DIE_OTHER_AREA_ROWS}) s)")),
+          catches="One die stored with two areas, each copied from a different source (Tahiti at AMD's 365 mm2 on the "
+                  "HD 7990 and TechPowerUp's 352 mm2 on the other Tahiti cards; the RX 7900 XT's working silicon "
+                  "beside the XTX's whole Navi 31 package): rows of one vendor, `die` and process node must give one "
+                  "die_size_mm2."),
+    Check("refresh-tdp-equals-base", "accelerators", "tdp_watts",
+          "tdp_watts ({tdp} W) equals that of {base}, the card this edition refreshes",
+          "a Boost, GHz or SUPER edition usually raises the power limit: take the vendor's figure for the edition "
+          "(its announcement's specification table), not the original card's; if the vendor gives the same figure, "
+          "add a reviewed exception with its source",
+          "warning",
+          where=f"tdp_watts IS NOT NULL AND regexp_matches(name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$') "
+                f"AND EXISTS ({_REFRESH_BASE_ROWS} AND b.tdp_watts = accelerators.tdp_watts)",
+          value="printf('%g', tdp_watts)",
+          details=(("tdp", "printf('%g', tdp_watts)"),
+                   ("base", f"(SELECT min(s.accelerator_id) FROM ({_REFRESH_BASE_ROWS}) s)")),
+          catches="A refresh edition given the original card's power (the HD 7950 Boost stored with the plain HD "
+                  "7950's 200 W from TechPowerUp where AMD gives a 225 W PowerTune limit): a Boost, GHz Edition or "
+                  "SUPER card whose TDP equals the row of the card it refreshes."),
+    Check("unverified-date-of-memory-variant", "accelerators", "release_date",
+          "release_date is {variant}'s day while its basis is unverified: a memory variant dated with its sibling's "
+          "launch",
+          "find the variant's own first appearance (the vendor's or the partner's announcement, launch news) and "
+          "store it with its basis; a partner-only card (Sapphire's RX 6500 XT 8GB) is dated and rated by its partner",
+          where=f"release_date_basis = 'unverified' AND die IS NOT NULL AND EXISTS ({_SAME_DAY_MEMORY_VARIANT_ROWS})",
+          value="CAST(release_date AS VARCHAR)",
+          details=(("variant", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DAY_MEMORY_VARIANT_ROWS}) s)"),),
+          catches="A later or partner-only memory variant dated with its sibling's launch (the RX 6500 XT 8 GB, "
+                  "Sapphire's card of July 2022, on the 4 GB card's January day): an unverified date equal to that "
+                  "of a variant of the same vendor and die whose name differs only in the memory size."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
