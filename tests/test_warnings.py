@@ -41,6 +41,7 @@ FP16_TENSOR = "on a chip with matrix units, the FP16 tensor rate is below 2 time
 REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
 NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
 PRICE_LONG_AFTER = "launch_price_date is more than 90 days after release_date"
+REFRESH_TDP = "tdp_watts (200 W) equals that of nvidia-rtx-4070, the card this edition refreshes"
 PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
 POWER_MISMATCH = ("energy per output token × output tokens per second (the implied power) differs from "
                   "avg_power_watts by more than 1.5x")
@@ -146,6 +147,11 @@ def region_of_other_provider(d):
 def launch_price_long_after_release(d):
     # the RTX 3090's launch price (release 2020-09-01) dated as a street price nine months later
     return accelerator(d, "nvidia-rtx-3090", "launch_price_date", "2021-06-01")
+
+
+def refresh_tdp_equals_base(d):
+    # the RTX 4070 SUPER given the plain RTX 4070's 200 W (NVIDIA rates the SUPER at 220 W)
+    return accelerator(d, "nvidia-rtx-4070-super", "tdp_watts", "200")
 
 
 def name_memory_differs(d):
@@ -372,6 +378,7 @@ EDITS = {
     REGION_OTHER: region_of_other_provider,
     NAME_MEMORY: name_memory_differs,
     PRICE_LONG_AFTER: launch_price_long_after_release,
+    REFRESH_TDP: refresh_tdp_equals_base,
     FIRST_AS_DAY: first_of_month_as_day,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
@@ -429,7 +436,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "fp64-ratio-off-architecture": FP64_RATIO,
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
-                  "launch-price-long-after-release": PRICE_LONG_AFTER,
+                  "launch-price-long-after-release": PRICE_LONG_AFTER, "refresh-tdp-equals-base": REFRESH_TDP,
                   "release-date-first-as-day": FIRST_AS_DAY,
                   "price-announced-before-release": PRICE_ANNOUNCED,
                   "run-dated-version-of-another": DATED_RUN, "run-twin-of-another": TWIN_RUN,
