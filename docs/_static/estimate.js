@@ -462,7 +462,7 @@
     c.accelerator = field(chipBox, "accelerator", "Accelerator", input(p("accelerator", "NVIDIA H100 SXM5 80 GB"),
                           { list: "atlas-estimate-chips", inputmode: "text" }), "a name, an id or an alias");
     c.count = field(chipBox, "count", "How many", input(p("count", "1024"), { inputmode: "numeric" }),
-                    "empty: one, or a catalogue model's count");
+                    "empty: one (a catalogue model's own count when no chip is named; one in the table of every chip)");
     var precs = [["", "the chip's default (BF16)"]].concat(Object.keys(N.precision).map(function (k) { return [k, N.precision[k]]; }));
     c.precision = field(chipBox, "precision", "Precision", select(precs, p("precision", "")));
     c.utilization = field(chipBox, "utilization", "Utilization, % of dense peak", input(p("utilization", "")),
@@ -521,8 +521,8 @@
       }
       if (e) out.appendChild(resultTable(e));
       try {
-        all = estimateAll(Object.assign({}, inp, { accelerator: null, segment: c.segment.value,
-                                                   count: given(inp.count) ? inp.count : (e ? e.accelerator_count : null) }));
+        // the inputs as given, as `compute-atlas estimate --all-accelerators` takes them (an empty count is one chip)
+        all = estimateAll(Object.assign({}, inp, { accelerator: null, segment: c.segment.value }));
       } catch (err) {
         if (!e) return;
         all = null;
