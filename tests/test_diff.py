@@ -104,3 +104,16 @@ def test_diff_with_a_revision_whose_data_fail_todays_checks_compares_rows_only(t
     assert result.exit_code == 0, result.output
     assert "tdp_watts: '-5' -> '700'" in result.stdout
     assert "derived tables not compared" in result.stdout and "do not pass today's checks" in result.stdout
+
+
+def test_diff_reuses_a_build_of_exactly_todays_datasets(built, tmp_path):
+    """`diff` builds today's datasets only when the build folder's database was built from other files."""
+    from compute_atlas.diff import _fresh_database
+
+    assert _fresh_database(DATASETS, built) == built / "compute_atlas.duckdb"
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS, copy)
+    acc = copy / "accelerators.csv"
+    edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "710")
+    assert _fresh_database(copy, built) is None
+    assert _fresh_database(DATASETS, tmp_path / "no-build") is None

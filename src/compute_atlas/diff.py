@@ -126,7 +126,10 @@ def _datasets_at(root: Path, rev: str, rel_dir: str, into: Path) -> Path:
     if proc.returncode != 0:
         raise DiffError(f"cannot read {rel_dir} at {rev}: {proc.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(into, filter="data")
+        else:  # git's own archive of its own tree
+            tar.extractall(into)
     return into / rel_dir
 
 
@@ -140,7 +143,8 @@ def _fresh_database(datasets: Path, build_dir: Path) -> Path | None:
     try:
         con = duckdb.connect(str(db), read_only=True)
         try:
-            built = dict(con.execute("SELECT key, value FROM build_info WHERE key LIKE 'sha256:%'").fetchall())
+            built = dict(con.execute(
+                "SELECT item, value_text FROM build_info WHERE item LIKE 'sha256:%'").fetchall())
         finally:
             con.close()
     except duckdb.Error:
