@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,24 @@ def test_unstable_filter_and_parallelism():
     configs = json.loads((FIXTURE / "tasks" / "gpqa.json").read_text())["configurations"]
     fracs = sorted(c["avg_batch_size"] / c["max_num_seqs"] for c in configs)
     assert fracs[0] < tool.STABLE_BATCH_FRAC <= fracs[1]
+
+
+def test_a_later_snapshot_with_the_same_values_changes_nothing(datasets, tmp_path):
+    """The same measurements republished under a later `last_updated` are present, their measured_date kept; a
+    value the later data revise takes that date with it."""
+    prepare(datasets)
+    run_tool("--datasets", datasets, "--write")
+    later = tmp_path / "later"
+    shutil.copytree(FIXTURE, later)
+    index = json.loads((later / "index.json").read_text())
+    index["last_updated"] = "2026-09-01"
+    (later / "index.json").write_text(json.dumps(index))
+    run = [sys.executable, str(TOOL), str(later), "--datasets", str(datasets)]
+    out = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "# 0 to add, 0 to change, 5 present, 1 curated rows differ, 3 left out" in out
+    gpqa = json.loads((later / "tasks" / "gpqa.json").read_text())
+    gpqa["configurations"][0]["avg_power_watts"] = 305.0          # the new configuration's, written above
+    (later / "tasks" / "gpqa.json").write_text(json.dumps(gpqa))
+    out = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert ("~ mlenergy-gpqa-qwen3-8b-h100-1gpu-tp1-b3: avg_power_watts 300 -> 305, measured_date 2026-05-01 -> "
+            "2026-09-01") in out

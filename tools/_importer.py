@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass
 class Proposal:
-    """What a snapshot proposes for one dataset. `key` is the column that names a row in `~` and `#` lines."""
+    """What a snapshot proposes for one dataset. `key` names a row in `~` and `#` lines: a column, or a function
+    of the row (where no one column identifies it)."""
 
-    key: str
+    key: str | Callable[[dict[str, str]], str]
     additions: list[dict[str, str]] = field(default_factory=list)
     #: (row of the dataset, {column: the snapshot's value}) for rows the importer owns; applied by --write
     changes: list[tuple[dict[str, str], dict[str, str]]] = field(default_factory=list)
@@ -64,16 +66,16 @@ def same_number(a: str, b: str, rel_tol: float) -> bool:
 
 def print_diff(proposal: Proposal, fields: list[str], print_=print) -> None:
     """Print the proposal as the diff described in this module's docstring."""
-    key = proposal.key
+    key = proposal.key if callable(proposal.key) else (lambda row, column=proposal.key: row[column])
     for row in proposal.additions:
         print_("+ " + csv_line(row, fields))
     for old, new in proposal.changes:
         diffs = ", ".join(f"{k} {old.get(k) or '(empty)'} -> {v or '(empty)'}" for k, v in new.items())
-        print_(f"~ {old[key]}: {diffs}")
+        print_(f"~ {key(old)}: {diffs}")
     print_(f"= {proposal.present} already present")
     for old, new in proposal.curated:
         diffs = ", ".join(f"{k} {old.get(k) or '(empty)'} (snapshot: {v or 'empty'})" for k, v in new.items())
-        print_(f"# curated: {old[key]}: {diffs}; kept")
+        print_(f"# curated: {key(old)}: {diffs}; kept")
     for where, why in proposal.skipped:
         print_(f"! {where} | {why}")
     for remark in proposal.remarks:

@@ -51,6 +51,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _importer import Proposal, print_diff, read_dataset, same_number, write_back  # noqa: E402
 
+#: the benchmark paper and the leaderboard's v3 data; a snapshot of another benchmark version needs its own
+#: reference in datasets/references.bib, a new key here and BENCHMARK below (and a review of the selection rules)
 SOURCE_KEY = "chung2025mlenergybenchmark;mlenergy2026leaderboardv3"
 SOURCE_URL = "https://ml.energy/leaderboard"
 BENCHMARK = "ML.ENERGY Benchmark v3"
@@ -259,12 +261,15 @@ def propose(folder: Path, current: list[dict[str, str]], runs: set[str], aliases
                     ids.add(energy_id)
                 continue
             matched.add(old["energy_id"])
-            revised = {k: row[k] for k in VALUES + ("measured_date",) if not same_number(old[k], row[k], REL_TOL)}
+            # the same values under a later last_updated are the same measurement: its date stays
+            revised = {k: row[k] for k in VALUES if not same_number(old[k], row[k], REL_TOL)}
             owned = (old["source"] == SOURCE_KEY and old["run_id"] == run_id and old["energy_id"] == energy_id
                      and _shape(old["notes"]) == _shape(row["notes"]))
             if not revised and old["run_id"] == run_id and old["energy_id"] == energy_id:
                 out.present += 1
             elif owned:
+                if old["measured_date"] != date:
+                    revised["measured_date"] = date
                 if old["notes"] != row["notes"]:
                     revised["notes"] = row["notes"]
                 out.changes.append((old, revised))
