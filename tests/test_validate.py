@@ -804,3 +804,27 @@ def test_memory_variants_announced_together_with_their_own_basis_pass(datasets):
     edit_csv(path, i, "die", "AD107")
     _, found = problems(datasets)
     assert not _variant_date_errors(found)
+
+
+def _clock_unverified(found):
+    return [p for p in found if p.get("check") == "clock-unverified-in-notes"]
+
+
+def test_notes_admitting_an_unverified_clock_are_an_error(datasets):
+    """Issue 27 (sample hw9, class H2): the R7 240 and R7 250 kept Epoch AI's base clock with 'the boost clock is
+    not verified here' in notes while AMD states a higher boost clock. Such an admission is an error at the row's
+    line; the shipped notes, which give the vendor's clock, pass."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    _, found = problems(datasets)
+    assert not _clock_unverified(found)
+    i = row_of(path, "accelerator_id", "amd-r7-250")
+    assert "Clock: AMD states a boost clock of" in rows[i]["notes"]
+    line = edit_csv(path, i, "notes", rows[i]["notes"] + " The engine clock is unverified; the rates use Epoch's.")
+    code, found = problems(datasets)
+    (p,) = _clock_unverified(found)
+    assert code == 2 and (p["line"], p["column"], p["severity"]) == (line, "boost_clock_hz", "error")
+    # a clock stated by the vendor in the same words, without the admission, is not flagged
+    edit_csv(path, i, "notes", rows[i]["notes"] + " The engine clock is stated by AMD.")
+    _, found = problems(datasets)
+    assert not _clock_unverified(found)

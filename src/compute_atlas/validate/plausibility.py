@@ -492,6 +492,11 @@ _VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ sta
 #: 1.6 Gbps'), or ''
 _VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]+ states a data rate of "
                          r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
+#: notes that admit the clock of the rates is not checked ('The boost clock is not verified here, so the row stays at
+#: Epoch's clock'), in one sentence
+_CLOCK_UNVERIFIED = (r"regexp_matches(lower(coalesce(notes, '')), '(boost|engine|graphics|shader|core|gpu) clock"
+                     r"[^.;]{0,40}(not verified|unverified|not confirmed|unconfirmed|not checked)|"
+                     r"(unverified|unconfirmed) (boost|engine|graphics|shader|core|gpu) clock')")
 #: notes that hedge the power figure in one sentence
 _TDP_HEDGED = (r"regexp_matches(lower(coalesce(notes, '')), '(tdp|tbp|power)[^.;]*(commonly stated|uncertain)|"
                r"(commonly stated|uncertain)[^.;]*(tdp|tbp|power)')")
@@ -644,6 +649,17 @@ CHECKS: tuple[Check, ...] = (
           catches="Rates at a secondary database's clock rather than the vendor's: a row whose notes say "
                   "'Clock: <vendor> states a graphics (boost, engine, shader) clock of N MHz' with another "
                   "boost_clock_hz."),
+    Check("clock-unverified-in-notes", "accelerators", "boost_clock_hz",
+          "notes admit that the clock of the rates is not verified: the rates may be at a secondary source's base "
+          "clock",
+          "find the clock the vendor states (its launch material, or launch reviews quoting it: AMD's 'up to' engine "
+          "clock, NVIDIA's boost clock), store it in boost_clock_hz with every rate at it (units x operations per "
+          "clock x clock) and say 'Clock: <vendor> states a boost (engine) clock of N MHz' in notes; if no source "
+          "gives it, record the search and add a reviewed exception",
+          where=f"{_CLOCK_UNVERIFIED}", value="coalesce(printf('%g', boost_clock_hz), '')",
+          catches="Rates left at a secondary database's base clock with an admission in notes (the Radeon R7 240 and "
+                  "R7 250 at Epoch AI's 730 and 1000 MHz, 'the boost clock is not verified here', where AMD states "
+                  "780 and 1050 MHz): notes that call the boost, engine or graphics clock unverified."),
     Check("pin-rate-off-vendor-rate", "accelerators", "memory_pin_rate_bit_per_s",
           "memory_pin_rate_bit_per_s differs from the data rate the vendor states, which notes give ({stated} Gbps)",
           "the bandwidth is the vendor's reference board's, not a secondary database's (TechPowerUp's 1.0 Gbps for the "
