@@ -804,3 +804,55 @@ def test_memory_variants_announced_together_with_their_own_basis_pass(datasets):
     edit_csv(path, i, "die", "AD107")
     _, found = problems(datasets)
     assert not _variant_date_errors(found)
+
+
+def _clock_unverified(found):
+    return [p for p in found if p.get("check") == "clock-unverified-in-notes"]
+
+
+def test_notes_admitting_an_unverified_clock_are_an_error(datasets):
+    """Issue 27 (sample hw9, class H2): the R7 240 and R7 250 kept Epoch AI's base clock with 'the boost clock is
+    not verified here' in notes while AMD states a higher boost clock. Such an admission is an error at the row's
+    line; the shipped notes, which give the vendor's clock, pass."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    _, found = problems(datasets)
+    assert not _clock_unverified(found)
+    i = row_of(path, "accelerator_id", "amd-r7-250")
+    assert "Clock: AMD states a boost clock of" in rows[i]["notes"]
+    line = edit_csv(path, i, "notes", rows[i]["notes"] + " The engine clock is unverified; the rates use Epoch's.")
+    code, found = problems(datasets)
+    (p,) = _clock_unverified(found)
+    assert code == 2 and (p["line"], p["column"], p["severity"]) == (line, "boost_clock_hz", "error")
+    # a clock stated by the vendor in the same words, without the admission, is not flagged
+    edit_csv(path, i, "notes", rows[i]["notes"] + " The engine clock is stated by AMD.")
+    _, found = problems(datasets)
+    assert not _clock_unverified(found)
+
+
+def _series_date_errors(found):
+    return [p for p in found if p.get("check") == "unverified-date-before-series-launch"]
+
+
+def test_unverified_date_before_the_series_launch_in_notes_is_an_error(datasets):
+    """Issue 27 (sample hw9, class D): the R7 250 kept Epoch AI's 2013-08-08 (unverified) while its notes gave
+    2013-10-08, the day its series sibling R7 260X is dated announcement_and_launch. That is an error at its line;
+    the same date is not flagged once the basis is the row's own, nor when the notes do not give the later day."""
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = row_of(path, "accelerator_id", "amd-r7-250")
+    sibling = next(r for r in rows if r["accelerator_id"] == "amd-r7-260x")
+    assert sibling["release_date_basis"] != "unverified" and sibling["release_date"] in rows[i]["notes"]
+    _, found = problems(datasets)
+    assert not _series_date_errors(found)
+    line = edit_csv(path, i, "release_date", "2013-08-08")
+    edit_csv(path, i, "release_date_basis", "unverified")
+    code, found = problems(datasets)
+    (p,) = _series_date_errors(found)
+    assert code == 2 and (p["line"], p["column"], p["value"]) == (line, "release_date", "2013-08-08")
+    named = next(r for r in rows if f" {r['accelerator_id']}, a card of the same series" in p["rule"])
+    assert sibling["release_date"] in p["rule"] and named["release_date"] == sibling["release_date"]
+    assert named["name"].startswith("AMD Radeon R7 2") and named["release_date_basis"] != "unverified"
+    edit_csv(path, i, "notes", rows[i]["notes"].replace(sibling["release_date"], "a later day"))
+    _, found = problems(datasets)
+    assert not _series_date_errors(found)

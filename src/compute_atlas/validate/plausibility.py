@@ -385,6 +385,19 @@ _SAME_DAY_MEMORY_VARIANT_ROWS = (
     "b.release_date = accelerators.release_date AND "
     "trim(regexp_replace(b.name, '[0-9]+ ?GB', '', 'g')) = trim(regexp_replace(accelerators.name, '[0-9]+ ?GB', '', 'g'))")
 
+#: A card's series: its name up to the first digit of the model number ('AMD Radeon R7 2' for the R7 240, 250 and
+#: 260X; 'NVIDIA GeForce RTX 3' for the RTX 30 cards)
+_SERIES = "regexp_extract({t}.name, '^([^0-9]*[0-9])', 1)"
+#: other cards of the row's vendor and series dated later with a basis of their own, on a day (YYYY-MM-DD) that the
+#: row's notes give
+_LATER_SERIES_DAY_IN_NOTES_ROWS = (
+    "SELECT b.accelerator_id, b.release_date FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.accelerator_id <> accelerators.accelerator_id AND "
+    f"{_SERIES.format(t='b')} = {_SERIES.format(t='accelerators')} AND "
+    f"b.release_date_basis IN ({', '.join(repr(x) for x in RELEASE_DATE_DAY_BASES)}) AND "
+    "b.release_date > accelerators.release_date AND "
+    "contains(coalesce(accelerators.notes, ''), strftime(b.release_date, '%Y-%m-%d'))")
+
 
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
@@ -492,6 +505,11 @@ _VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ sta
 #: 1.6 Gbps'), or ''
 _VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]+ states a data rate of "
                          r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
+#: notes that admit the clock of the rates is not checked ('The boost clock is not verified here, so the row stays at
+#: Epoch's clock'), in one sentence
+_CLOCK_UNVERIFIED = (r"regexp_matches(lower(coalesce(notes, '')), '(boost|engine|graphics|shader|core|gpu) clock"
+                     r"[^.;]{0,40}(not verified|unverified|not confirmed|unconfirmed|not checked)|"
+                     r"(unverified|unconfirmed) (boost|engine|graphics|shader|core|gpu) clock')")
 #: notes that hedge the power figure in one sentence
 _TDP_HEDGED = (r"regexp_matches(lower(coalesce(notes, '')), '(tdp|tbp|power)[^.;]*(commonly stated|uncertain)|"
                r"(commonly stated|uncertain)[^.;]*(tdp|tbp|power)')")
@@ -644,6 +662,17 @@ CHECKS: tuple[Check, ...] = (
           catches="Rates at a secondary database's clock rather than the vendor's: a row whose notes say "
                   "'Clock: <vendor> states a graphics (boost, engine, shader) clock of N MHz' with another "
                   "boost_clock_hz."),
+    Check("clock-unverified-in-notes", "accelerators", "boost_clock_hz",
+          "notes admit that the clock of the rates is not verified: the rates may be at a secondary source's base "
+          "clock",
+          "find the clock the vendor states (its launch material, or launch reviews quoting it: AMD's 'up to' engine "
+          "clock, NVIDIA's boost clock), store it in boost_clock_hz with every rate at it (units x operations per "
+          "clock x clock) and say 'Clock: <vendor> states a boost (engine) clock of N MHz' in notes; if no source "
+          "gives it, record the search and add a reviewed exception",
+          where=f"{_CLOCK_UNVERIFIED}", value="coalesce(printf('%g', boost_clock_hz), '')",
+          catches="Rates left at a secondary database's base clock with an admission in notes (the Radeon R7 240 and "
+                  "R7 250 at Epoch AI's 730 and 1000 MHz, 'the boost clock is not verified here', where AMD states "
+                  "780 and 1050 MHz): notes that call the boost, engine or graphics clock unverified."),
     Check("pin-rate-off-vendor-rate", "accelerators", "memory_pin_rate_bit_per_s",
           "memory_pin_rate_bit_per_s differs from the data rate the vendor states, which notes give ({stated} Gbps)",
           "the bandwidth is the vendor's reference board's, not a secondary database's (TechPowerUp's 1.0 Gbps for the "
@@ -807,6 +836,22 @@ CHECKS: tuple[Check, ...] = (
           catches="A later or partner-only memory variant dated with its sibling's launch (the RX 6500 XT 8 GB, "
                   "Sapphire's card of July 2022, on the 4 GB card's January day): an unverified date equal to that "
                   "of a variant of the same vendor and die whose name differs only in the memory size."),
+    Check("unverified-date-before-series-launch", "accelerators", "release_date",
+          "release_date ({date}) is unverified and earlier than {day}, the day the notes give and that {sibling}, "
+          "a card of the same series, is dated with a basis of its own",
+          "an unverified date earlier than the launch that the notes and the series' siblings give is likely a "
+          "secondary database's placeholder (Epoch AI's 2013-08-08 for the R7 240 and 250, launched 2013-10-08 with "
+          "the R7 260X): find the card's own announcement or launch, store it with its basis, or say in notes with a "
+          "source why it came earlier",
+          where=f"release_date_basis = 'unverified' AND EXISTS ({_LATER_SERIES_DAY_IN_NOTES_ROWS})",
+          value="CAST(release_date AS VARCHAR)",
+          details=(("date", "CAST(release_date AS VARCHAR)"),
+                   ("sibling", f"(SELECT min(s.accelerator_id) FROM ({_LATER_SERIES_DAY_IN_NOTES_ROWS}) s)"),
+                   ("day", f"(SELECT CAST(min(s.release_date) AS VARCHAR) FROM ({_LATER_SERIES_DAY_IN_NOTES_ROWS}) s)")),
+          catches="A placeholder date left on a card whose siblings were re-dated (the Radeon R7 240 and R7 250 at "
+                  "Epoch AI's 2013-08-08 while their notes gave TechPowerUp's 2013-10-08, the day the R7 260X, R9 270X "
+                  "and R9 280X are dated announcement_and_launch): an unverified release_date earlier than a day its "
+                  "notes give on which a card of the same vendor and series is dated with a basis of its own."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
