@@ -647,6 +647,28 @@ def test_domain_other_needs_its_reason_in_notes(datasets):
             assert not hits, notes
 
 
+def test_domain_set_from_the_benchmarks_a_model_is_scored_on_is_an_error(datasets):
+    """Issue 28, ninth sample: 107 hub-derived runs took `language` 'because it is evaluated on text benchmarks',
+    23 of them multimodal by their developers' pages (Gemini 1.5 Flash). A domain resting on that reason is
+    flagged at the domain, whatever the domain; a note that names the developer's input modalities passes."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["domain"] == "language")
+    rule = "the notes say the domain was set because the model is evaluated on text benchmarks"
+    for notes, domain, flagged in (
+            ("domain language because it is evaluated on text benchmarks (the hub gives no domain)", "language", True),
+            ("Domain multimodal because the model is evaluated on benchmarks of both kinds", "multimodal", True),
+            ("domain language: the developer's card gives text input and output only", "language", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "domain", domain)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and [(p["line"], p["column"], p["value"]) for p in hits] == [(line, "domain", domain)], notes
+        else:
+            assert not hits, notes
+
+
 def test_cached_input_price_at_or_above_the_uncached_price_is_an_error(datasets):
     """Issue 31 (prices since 2026): a price page lists cache hit beside cache miss (DeepSeek's 'input tokens
     (cache hit)' row above '(cache miss)'); swapped, the cache-read price is the higher one. Flagged at the cached

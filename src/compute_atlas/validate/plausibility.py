@@ -1044,6 +1044,16 @@ CHECKS: tuple[Check, ...] = (
           where="domain = 'other' AND NOT regexp_matches(coalesce(notes, ''), '(?i)domain other ?[:(]')", value="domain",
           catches="`other` used as a placeholder where Epoch AI's Domain field is empty (GPT-5.2, which takes text and "
                   "images like the rest of the GPT-5 family)."),
+    Check("domain-from-benchmarks", "training_runs", "domain",
+          "the notes say the domain was set because the model is evaluated on text benchmarks: a benchmark's "
+          "modality does not say what the model reads",
+          "take the domain from the developer's model page or card (text and images in is multimodal) and say "
+          "in notes which page gives the input modalities",
+          where="regexp_matches(coalesce(notes, ''), '(?i)because (it|the model) is evaluated on (text )?benchmarks')",
+          value="domain",
+          catches="A domain filled by default from the benchmarks a model is scored on (107 runs taken from the "
+                  "Epoch AI Benchmarking Hub, 23 of them multimodal by their developers' pages: Gemini 1.5 "
+                  "Flash, GPT-4.1, Claude 3 Haiku, Llama 3.2 90B; issue 28, ninth sample)."),
     Check("derivative-compute-above-base", "training_runs", "training_compute_flop",
           "the notes say the compute includes the base model's, but it is more than {derivative-compute-over-base-x:g} "
           "times the compute of base run `{base}` ({base_compute}): the stages after a pre-training cost a fraction "
