@@ -669,6 +669,28 @@ def test_domain_set_from_the_benchmarks_a_model_is_scored_on_is_an_error(dataset
             assert not hits, notes
 
 
+def test_mixed_method_needs_the_combination_in_notes(datasets):
+    """Issue 28, ninth sample: gpt-oss-20b and Xception were `mixed` though one formula gives each value. `mixed`
+    is flagged at the method unless the notes say 'compute mixed: ...' (which estimates were combined); the
+    word 'mixed' elsewhere in the notes (mixed precision) does not count, and a single method passes."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "hardware_time")
+    rule = "compute_estimation_method is `mixed`, but the notes do not say which estimates were combined"
+    for notes, method, flagged in (("60 K80 x 30 days x 8.5 TFLOP/s x 0.33", "mixed", True),
+                                   ("trained in mixed precision", "mixed", True),
+                                   ("compute mixed: geometric mean of 6ND and a hardware estimate", "mixed", False),
+                                   ("60 K80 x 30 days x 8.5 TFLOP/s x 0.33", "hardware_time", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "compute_estimation_method", method)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and [(p["line"], p["column"]) for p in hits] == [(line, "compute_estimation_method")], notes
+        else:
+            assert not hits, notes
+
+
 def test_cached_input_price_at_or_above_the_uncached_price_is_an_error(datasets):
     """Issue 31 (prices since 2026): a price page lists cache hit beside cache miss (DeepSeek's 'input tokens
     (cache hit)' row above '(cache miss)'); swapped, the cache-read price is the higher one. Flagged at the cached
