@@ -647,6 +647,50 @@ def test_domain_other_needs_its_reason_in_notes(datasets):
             assert not hits, notes
 
 
+def test_domain_set_from_the_benchmarks_a_model_is_scored_on_is_an_error(datasets):
+    """Issue 28, ninth sample: 107 hub-derived runs took `language` 'because it is evaluated on text benchmarks',
+    23 of them multimodal by their developers' pages (Gemini 1.5 Flash). A domain resting on that reason is
+    flagged at the domain, whatever the domain; a note that names the developer's input modalities passes."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["domain"] == "language")
+    rule = "the notes say the domain was set because the model is evaluated on text benchmarks"
+    for notes, domain, flagged in (
+            ("domain language because it is evaluated on text benchmarks (the hub gives no domain)", "language", True),
+            ("Domain multimodal because the model is evaluated on benchmarks of both kinds", "multimodal", True),
+            ("domain language: the developer's card gives text input and output only", "language", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "domain", domain)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and [(p["line"], p["column"], p["value"]) for p in hits] == [(line, "domain", domain)], notes
+        else:
+            assert not hits, notes
+
+
+def test_mixed_method_needs_the_combination_in_notes(datasets):
+    """Issue 28, ninth sample: gpt-oss-20b and Xception were `mixed` though one formula gives each value. `mixed`
+    is flagged at the method unless the notes say 'compute mixed: ...' (which estimates were combined); the
+    word 'mixed' elsewhere in the notes (mixed precision) does not count, and a single method passes."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "hardware_time")
+    rule = "compute_estimation_method is `mixed`, but the notes do not say which estimates were combined"
+    for notes, method, flagged in (("60 K80 x 30 days x 8.5 TFLOP/s x 0.33", "mixed", True),
+                                   ("trained in mixed precision", "mixed", True),
+                                   ("compute mixed: geometric mean of 6ND and a hardware estimate", "mixed", False),
+                                   ("60 K80 x 30 days x 8.5 TFLOP/s x 0.33", "hardware_time", False)):
+        edit_csv(path, i, "notes", notes)
+        line = edit_csv(path, i, "compute_estimation_method", method)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and [(p["line"], p["column"]) for p in hits] == [(line, "compute_estimation_method")], notes
+        else:
+            assert not hits, notes
+
+
 def test_cached_input_price_at_or_above_the_uncached_price_is_an_error(datasets):
     """Issue 31 (prices since 2026): a price page lists cache hit beside cache miss (DeepSeek's 'input tokens
     (cache hit)' row above '(cache miss)'); swapped, the cache-read price is the higher one. Flagged at the cached

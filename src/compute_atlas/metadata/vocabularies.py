@@ -49,7 +49,8 @@ PRICING_MODELS = ("on_demand", "commit_1y", "commit_3y", "spot")
 #: Main domains of a model.
 DOMAINS = ("language", "vision", "multimodal", "speech", "games", "biology", "science", "robotics", "other")
 #: How a training run's compute was obtained.
-COMPUTE_ESTIMATION_METHODS = ("reported", "parameters_tokens", "hardware_time", "comparison", "mixed")
+COMPUTE_ESTIMATION_METHODS = ("reported", "parameters_tokens", "operation_counting", "hardware_time", "comparison",
+                              "mixed")
 #: Epoch AI's confidence labels of a compute figure.
 COMPUTE_CONFIDENCES = ("confident", "likely", "speculative")
 #: Who reports a benchmark result.
@@ -97,7 +98,9 @@ READER_NAMES: dict[str, dict[str, str]] = {
     # how a catalogue figure of training compute was estimated (training_runs.compute_estimation_method, shown
     # in the entity pages' "how" column)
     "how": {"hardware_time": "chips × hours × utilization (from the developer's hardware figures)",
-            "parameters_tokens": "6 × parameters × training tokens", "reported": "reported by the developer",
+            "parameters_tokens": "6 × parameters × training tokens",
+            "operation_counting": "FLOP per example (counted from the architecture) × examples seen",
+            "reported": "reported by the developer",
             "mixed": "several methods combined", "comparison": "by comparison with similar models"},
     "release_date_basis": {"announcement": "the announcement", "announcement_and_launch": "announced and launched that day",
                            "launch": "the launch day (an earlier announcement not checked)",

@@ -1089,6 +1089,27 @@ CHECKS: tuple[Check, ...] = (
           where="domain = 'other' AND NOT regexp_matches(coalesce(notes, ''), '(?i)domain other ?[:(]')", value="domain",
           catches="`other` used as a placeholder where Epoch AI's Domain field is empty (GPT-5.2, which takes text and "
                   "images like the rest of the GPT-5 family)."),
+    Check("domain-from-benchmarks", "training_runs", "domain",
+          "the notes say the domain was set because the model is evaluated on text benchmarks: a benchmark's "
+          "modality does not say what the model reads",
+          "take the domain from the developer's model page or card (text and images in is multimodal) and say "
+          "in notes which page gives the input modalities",
+          where="regexp_matches(coalesce(notes, ''), '(?i)because (it|the model) is evaluated on (text )?benchmarks')",
+          value="domain",
+          catches="A domain filled by default from the benchmarks a model is scored on (107 runs taken from the "
+                  "Epoch AI Benchmarking Hub, 23 of them multimodal by their developers' pages: Gemini 1.5 "
+                  "Flash, GPT-4.1, Claude 3 Haiku, Llama 3.2 90B; issue 28, ninth sample)."),
+    Check("mixed-method-without-its-combination", "training_runs", "compute_estimation_method",
+          "compute_estimation_method is `mixed`, but the notes do not say which estimates were combined",
+          "`mixed` is several methods combined (a geometric mean of a hardware and a 6ND estimate): where the stored "
+          "value is one formula's, label it by that formula (hardware_time, parameters_tokens, operation_counting, "
+          "reported, comparison); where it is a combination, or the source gives no method, say so in notes as "
+          "'compute mixed: ...'",
+          where="compute_estimation_method = 'mixed' AND NOT regexp_matches(coalesce(notes, ''), '(?i)compute mixed ?:')",
+          value="compute_estimation_method",
+          catches="`mixed` copied from a source's list of methods tried where the stored value is one formula's "
+                  "(gpt-oss-20b, a tenth of its sibling's H100-hours; Xception, 60 K80 x 30 days; 39 of 77 runs; "
+                  "issue 28, ninth sample)."),
     Check("derivative-compute-above-base", "training_runs", "training_compute_flop",
           "the notes say the compute includes the base model's, but it is more than {derivative-compute-over-base-x:g} "
           "times the compute of base run `{base}` ({base_compute}): the stages after a pre-training cost a fraction "
