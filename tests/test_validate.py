@@ -900,3 +900,45 @@ def test_unverified_date_before_the_series_launch_in_notes_is_an_error(datasets)
     edit_csv(path, i, "notes", rows[i]["notes"].replace(sibling["release_date"], "a later day"))
     _, found = problems(datasets)
     assert not _series_date_errors(found)
+
+
+def test_resold_launch_price_dated_by_the_developer_must_be_the_developers_price(datasets):
+    # a cloud's or router's launch-day price dated only by the developer's announcement (issue 31's launch rows):
+    # the announcement dates the developer's own price, so the reseller's may differ by the 10% regional premium
+    # at most; more needs the reseller's own dated post
+    rule = "price-resold-differs-from-announcement"
+    path = datasets / "inference_prices.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with (datasets / "training_runs.csv").open(newline="", encoding="utf-8") as f:
+        developer = {r["run_id"]: r["organization"].lower() for r in csv.DictReader(f)}
+    own = {(r["run_id"], r["effective_date"]): r for r in rows
+           if r["effective_date"] and r["provider"].lower() == developer.get(r["run_id"])}
+    index, dev = next((i, own[(r["run_id"], r["effective_date"])]) for i, r in enumerate(rows)
+                      if r["effective_date_basis"] == "provider_announcement"
+                      and r["provider"].lower() != developer.get(r["run_id"])
+                      and (r["run_id"], r["effective_date"]) in own)
+    price = float(dev["input_usd_per_mtok"])
+    code, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == rule], found
+    edit_csv(path, index, "input_usd_per_mtok", f"{price * 1.1:g}")  # the regional premium
+    code, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == rule], found
+    line = edit_csv(path, index, "input_usd_per_mtok", f"{price * 1.5:g}")
+    code, found = problems(datasets)
+    hits = [p for p in found if p.get("check") == rule]
+    assert code == 2 and [(p["line"], p["column"], p["severity"]) for p in hits] == [
+        (line, "input_usd_per_mtok", "error")]
+    assert dev["provider"] in hits[0]["rule"]
+    # a price far below the developer's is flagged too: the rule is two-sided
+    edit_csv(path, index, "input_usd_per_mtok", f"{price / 1.5:g}")
+    code, found = problems(datasets)
+    assert [p["line"] for p in found if p.get("check") == rule] == [line]
+    # the reseller's own dated post may state another price
+    with (datasets / "references.bib").open("a", encoding="utf-8") as f:
+        f.write("\n@misc{resellerpost,\n  title = {Launch post},\n  author = {{Some Reseller}},\n  year = {2026},\n"
+                "  url = {https://example.org/launch},\n  urldate = {2026-12-07}\n}\n")
+    edit_csv(path, index, "provider", "Some Reseller")
+    edit_csv(path, index, "effective_date_source", rows[index]["effective_date_source"] + ";resellerpost")
+    code, found = problems(datasets)
+    assert not [p for p in found if p.get("check") == rule], found

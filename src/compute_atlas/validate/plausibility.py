@@ -100,6 +100,24 @@ _BEFORE_RELEASE = ("effective_date < (SELECT min(r.publication_date) FROM traini
                    "WHERE r.run_id = inference_prices.run_id)")
 
 
+#: SQL: the price is sold by someone other than the model's developer, and no reference in effective_date_source
+#: is by that seller (the date rests on the developer's announcement).
+_RESOLD = ("lower(provider) NOT IN (SELECT lower(t.organization) FROM training_runs t WHERE t.run_id = "
+           "inference_prices.run_id) AND NOT EXISTS (SELECT 1 FROM \"references\" r WHERE list_contains("
+           "string_split(inference_prices.effective_date_source, ';'), r.reference_key) AND lower(r.authors) = "
+           "lower(inference_prices.provider))")
+
+#: SQL over ``d``, another inference_prices row: the developer's own price of the same model from the same day.
+_DEVELOPER_SAME_DAY = ("d.run_id = inference_prices.run_id AND d.effective_date = inference_prices.effective_date "
+                       "AND lower(d.provider) IN (SELECT lower(t.organization) FROM training_runs t WHERE "
+                       "t.run_id = inference_prices.run_id)")
+
+
+def _off_by(col: str) -> str:
+    """SQL: ``col`` of inference_prices and of ``d`` differ by more than a 10% premium either way."""
+    return (f"(inference_prices.{col} > 1.1001 * d.{col} OR inference_prices.{col} * 1.1001 < d.{col})")
+
+
 def _pair(a: str, b: str) -> str:
     """SQL: two nullable values as ``a / b`` (empty for a null)."""
     return f"coalesce(CAST({a} AS VARCHAR), '') || ' / ' || coalesce(CAST({b} AS VARCHAR), '')"
@@ -1355,6 +1373,21 @@ CHECKS: tuple[Check, ...] = (
           value="effective_date_source", reads=("references", "training_runs"),
           catches="A launch or price-change date credited to the provider's announcement but taken from a third "
                   "party (a price tracker, an aggregator's snapshot, a blog)."),
+    Check("price-resold-differs-from-announcement", "inference_prices", "input_usd_per_mtok",
+          "a reseller's price dated only by the developer's announcement differs from the developer's own price of "
+          "that day by more than the 10% regional premium ({developer})",
+          "the developer's announcement dates only its own price: a cloud's or router's launch price that differs "
+          "from it needs the reseller's own dated post in effective_date_source; otherwise check the price (a later "
+          "list or a regional tier copied back to the launch day)",
+          where="effective_date_basis = 'provider_announcement' AND " + _RESOLD + " AND EXISTS (SELECT 1 FROM "
+                "inference_prices d WHERE " + _DEVELOPER_SAME_DAY + " AND (" + _off_by("input_usd_per_mtok") +
+                " OR " + _off_by("output_usd_per_mtok") + "))",
+          value=_pair("input_usd_per_mtok", "output_usd_per_mtok"), reads=("references", "training_runs"),
+          details=(("developer", "(SELECT string_agg(d.provider || ' ' || " + _pair("d.input_usd_per_mtok",
+                                 "d.output_usd_per_mtok") + ", '; ') FROM inference_prices d WHERE "
+                   + _DEVELOPER_SAME_DAY + ")"),),
+          catches="A cloud's or router's launch-day price dated by the model developer's announcement that is not "
+                  "the developer's price (a later list, a regional tier or a promotion copied back to the launch)."),
     Check("threshold-version-without-score", "inference_thresholds", "reference_model_version",
           "the reference model has no result of this version on the threshold's benchmark (benchmark_results.csv)",
           "name a model_version that benchmark_results scores for this run and benchmark, or leave it empty to use "
