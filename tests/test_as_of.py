@@ -82,3 +82,22 @@ def test_last_changed_of_every_entity_is_its_newest_value_change(db):
         shown = {i: e.last_changed for i, e in loaded[kind].items()}
         assert shown == {i: newest[i].isoformat() if i in newest else None for i in shown}, kind
         assert any(shown.values()), kind
+
+
+def test_a_page_gives_the_dates_of_the_figures_it_names(tmp_path, built, db):
+    """``{atlas-figure-current-to}`` says each named figure's own date, in the order named; a figure without a
+    date cannot be named (the page fails to build)."""
+    from conftest import sphinx_one_page
+
+    figures = db.execute("SELECT figure_id, current_to_date FROM headline_figures WHERE current_to_date IS NOT NULL "
+                         "ORDER BY current_to_date, figure_id").fetchall()
+    (first, early), (last, late) = figures[0], figures[-1]
+    assert early < late
+    proc = sphinx_one_page(tmp_path / "a", built, f"# T\n\n{{atlas-figure-current-to}}`{last} {first}`\n")
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "a" / "out" / "index.html").read_text()
+    assert f"The figures above are current to {late.isoformat()} and {early.isoformat()} respectively." in page
+    undated = db.execute("SELECT figure_id FROM headline_figures WHERE current_to_date IS NULL LIMIT 1").fetchone()
+    if undated:
+        proc = sphinx_one_page(tmp_path / "b", built, f"# T\n\n{{atlas-figure-current-to}}`{undated[0]}`\n")
+        assert proc.returncode != 0 and "has no date it is current to" in proc.stderr

@@ -66,8 +66,7 @@ class figure_value(nodes.inline):
 
 def visit_figure_value(self, node: figure_value) -> None:
     when = node.get("current_to")
-    attrs = {"title": f"Current to {when}", "data-current-to": when} if when else {}
-    self.body.append(self.starttag(node, "span", "", **attrs))
+    self.body.append(self.starttag(node, "span", "", **({"title": f"Current to {when}"} if when else {})))
 
 
 def depart_figure_value(self, node: figure_value) -> None:
