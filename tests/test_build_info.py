@@ -43,41 +43,6 @@ def test_one_log_gives_each_files_own_date(tmp_path):
     assert got["b.csv"] == "2025-03-04" and got["c.csv"] == "2025-05-06" and got["a.csv"] == build_time()[:10]
 
 
-def test_row_changes_date_each_row_by_its_own_last_change(tmp_path):
-    """row_changes: each row of a curated file with the date and commit of the last change to any of its lines
-    (git blame), a multi-line record included; today and `uncommitted` for an uncommitted edit; no date for a
-    row that a shallow clone's history does not reach."""
-    from compute_atlas.publish.build_info import row_changes
-
-    repo = tmp_path / "repo"
-    datasets = repo / "datasets"
-    datasets.mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    header = "accelerator_id,alias,context,source\n"
-    rows = ['h100,H100,"a\nnote",s1\n', "a100,A100,x,s1\n", "mi300x,MI300X,x,s1\n"]
-    path = datasets / "accelerator_aliases.csv"
-    path.write_text(header + "".join(rows))
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "one", date="2024-01-02T00:00:00")
-    rows[1] = "a100,A100,y,s2\n"
-    path.write_text(header + "".join(rows))
-    git(repo, "commit", "-qam", "two", date="2025-03-04T00:00:00")
-    first = {r[2]: r for r in row_changes(datasets, ["accelerator_aliases.csv"])}
-    assert {k: (r[1], r[3], r[5]) for k, r in first.items()} == {
-        "H100": (2, "h100", "2024-01-02"), "A100": (4, "a100", "2025-03-04"), "MI300X": (5, "mi300x", "2024-01-02")}
-    rows[0] = 'h100,H100,"a\nnew note",s1\n'  # the record's second line only
-    path.write_text(header + "".join(rows))
-    now = {r[2]: r for r in row_changes(datasets, ["accelerator_aliases.csv"])}
-    assert now["H100"][5:] == (build_time()[:10], "uncommitted") and now["A100"][5] == "2025-03-04"
-
-    git(repo, "commit", "-qam", "three", date="2025-06-07T00:00:00")
-    shallow = tmp_path / "shallow"
-    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(shallow))
-    got = {r[2]: r[5:] for r in row_changes(shallow / "datasets", ["accelerator_aliases.csv"])}
-    assert got["A100"] == got["MI300X"] == (None, None) and got["H100"][0] == "2025-06-07"
-    assert row_changes(tmp_path / "elsewhere", ["accelerator_aliases.csv"]) == []
-
-
 def test_each_dataset_says_what_date_it_is_current_to(built):
     """A curated table that declares its as-of column has `current_to:<table>` in build_info and
     `x-data-current-to` in the data package: the newest value of that column (a date, or a year)."""

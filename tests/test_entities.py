@@ -260,17 +260,17 @@ def test_entity_pages_open_with_a_card_of_key_facts(site, db):
 
 @pytest.mark.parametrize(("folder", "column", "ident"), [("accelerators", "accelerator_id", "nvidia-h100-sxm5-80gb"),
                                                          ("models", "run_id", "gpt-4")])
-def test_last_changed_is_the_entitys_latest_row_change(site, db, folder, column, ident):
-    """'Data last changed' on an entity page is the latest change of a curated row that names it (row_changes,
-    from git blame), with that row's file and commit; not the build's date."""
+def test_last_changed_is_the_entitys_newest_value_change(site, db, folder, column, ident):
+    """'Data last changed' on an entity page is the newest change of a curated row that names it (value_history,
+    from git), with that change's file and commit; not the build's date."""
     day, dataset, commit = db.execute(
-        f"SELECT changed_date, dataset, commit FROM row_changes WHERE {column} = ? "
-        "ORDER BY changed_date DESC NULLS LAST, dataset, line LIMIT 1", [ident]).fetchone()
+        f"SELECT changed_date, dataset, commit FROM value_history WHERE {column} = ? "
+        "ORDER BY changed_date DESC, commit_seq DESC, dataset, key_values, column_name LIMIT 1", [ident]).fetchone()
     html = (site / folder / f"{ident}.html").read_text()
     shown = re.search(r'data last changed <span class="atlas-last-changed"[^>]*>([^<]+)</span> \(([^)]+)\)', html)
     assert shown and shown.group(1) == day.isoformat() and shown.group(2) == f"{dataset}, commit {commit}"
-    per_file = dict(db.execute("SELECT dataset, max(changed_date) FROM row_changes GROUP BY 1").fetchall())
-    assert day <= per_file[dataset]
+    newest = db.execute(f"SELECT max(changed_date) FROM value_history WHERE {column} = ?", [ident]).fetchone()[0]
+    assert day == newest
 
 
 @pytest.mark.parametrize(("column", "sql"), [

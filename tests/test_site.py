@@ -60,7 +60,7 @@ def test_downloads_are_published_with_the_site(site):
 
 def test_numbers_come_from_the_database(site, altered_site):
     def h100(s):
-        return re.search(r"H100 SXM delivers <span class=\"atlas-value\">([^<]+)</span>", (s / "index.html").read_text()).group(1)
+        return re.search(r"H100 SXM delivers <span class=\"atlas-value\"[^>]*>([^<]+)</span>", (s / "index.html").read_text()).group(1)
     assert h100(site) == "989 TFLOP/s"
     assert h100(altered_site) == "950 TFLOP/s"
 
@@ -108,8 +108,11 @@ def test_unknown_atlas_value_fails_the_build(tmp_path, built, known_names_page):
     # the page with a known figure builds, and shows the database's value
     con = duckdb.connect(str(built / "compute_atlas.duckdb"), read_only=True)
     n = con.execute("SELECT count(*) FROM accelerators").fetchone()[0]
+    when = con.execute("SELECT current_to_date FROM headline_figures WHERE figure_id = 'accelerators_count'").fetchone()[0]
     con.close()
-    assert f'<span class="atlas-value">{n}</span>' in known_names_page
+    assert re.search(rf'<span class="atlas-value" [^>]*>{n}</span>', known_names_page)
+    # the figure's own as-of date is its tooltip
+    assert f'title="Current to {when.isoformat()}"' in known_names_page
     proc = sphinx_one_page(tmp_path, built, "# T\n\nValue: {atlas-value}`no_such_figure`\n")
     assert proc.returncode != 0
     assert "unknown atlas value 'no_such_figure'" in proc.stderr
@@ -282,7 +285,7 @@ def test_topic_pages_open_with_their_finding_then_how_we_know(site):
         first = re.search(r"<p\b[^>]*>(.*?)</p>", after_title, re.S)
         assert first, name
         assert "<h2" not in after_title[:first.start()], f"{name}: a section comes before the finding"
-        values = [html_lib.unescape(v) for v in re.findall(r'<span class="atlas-value">([^<]+)</span>', first.group(1))]
+        values = [html_lib.unescape(v) for v in re.findall(r'<span class="atlas-value"[^>]*>([^<]+)</span>', first.group(1))]
         quoted = [v for v in values if v in figures]
         assert len(quoted) >= 2, f"{name}: the first paragraph quotes no figure and its interval or population: {values}"
         headings = [re.sub(r"<[^>]+>", "", h).replace("\u00b6", "").strip()

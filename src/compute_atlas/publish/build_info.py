@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import functools
 import os
 import subprocess
 from pathlib import Path
@@ -61,86 +59,6 @@ def last_changed(datasets: Path, files) -> dict[str, str]:
     return {name: today if name in modified else day for name, day in out.items()}
 
 
-def _blame(datasets: Path, name: str) -> list[tuple[str | None, str | None, str]] | None:
-    """``(date, commit, text)`` of each line of a dataset file from ``git blame``: date and commit of the commit
-    that last changed the line (today and ``uncommitted`` for an uncommitted change; ``None`` for a line of a
-    shallow clone's oldest commit, whose real change the history does not reach); ``None`` outside git."""
-    try:
-        out = subprocess.run(["git", "blame", "--line-porcelain", "--", name], cwd=datasets, capture_output=True,
-                             text=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if out.returncode != 0:
-        return None
-    today = build_time()[:10]
-    lines, sha, when, boundary = [], "", None, False
-    for raw in out.stdout.split("\n"):
-        if raw.startswith("\t"):
-            if set(sha) == {"0"}:
-                lines.append((today, "uncommitted", raw[1:]))
-            elif boundary and _shallow(datasets):
-                lines.append((None, None, raw[1:]))
-            else:
-                lines.append((when, sha[:10], raw[1:]))
-            sha, when, boundary = "", None, False
-        elif not sha:
-            sha = raw.split(" ", 1)[0]
-        elif raw.startswith("committer-time "):
-            when = dt.datetime.fromtimestamp(int(raw.split()[1]), dt.UTC).date().isoformat()
-        elif raw == "boundary":
-            boundary = True
-    return lines
-
-
-@functools.cache
-def _shallow(datasets: Path) -> bool:
-    out = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=datasets, capture_output=True,
-                         text=True, timeout=10)
-    return out.stdout.strip() == "true"
-
-
-def _records(blamed: list[tuple[str | None, str | None, str]]):
-    """The header of a blamed CSV file, then ``(first line, fields, (date, commit))`` of each record after it: a
-    record's change is the latest of its lines' (``(None, None)`` if the history reaches none of them)."""
-    seen: list[tuple[str | None, str | None]] = []
-
-    def texts():
-        for when, sha, text in blamed:
-            seen.append((when, sha))
-            yield text
-
-    reader = csv.reader(texts())  # reads a line only when a record needs it: seen[done:] are the record's lines
-    yield next(reader, [])
-    done = len(seen)
-    for record in reader:
-        mine, done = seen[done:], len(seen)
-        if record:
-            # a line the history does not reach changed no later than every line it does reach
-            dated = [c for c in mine if c[0] is not None]
-            yield reader.line_num - len(mine) + 1, record, (max(dated) if dated else (None, None))
-
-
-def row_changes(datasets: Path, files) -> list[tuple]:
-    """``row_changes`` rows of each curated file: its rows with the latest change of any of their lines, their key
-    as written, and their ``accelerator_id`` and ``run_id``."""
-    by_file = {r.csv_file: r for r in RELATIONS if r.csv_file}
-    rows = []
-    for name in sorted(files):
-        rel = by_file.get(name)
-        blamed = _blame(datasets, name) if rel else None
-        if not blamed:
-            continue
-        records = _records(blamed)
-        at = {col: i for i, col in enumerate(next(records))}
-        key = [at[c] for c in rel.declaration.key if c in at]
-        ids = [at.get("accelerator_id"), at.get("run_id")]
-        for line, record, (when, sha) in records:
-            values = [record[i] if i is not None and i < len(record) else "" for i in ids]
-            rows.append((name, line, " | ".join(record[i] for i in key if i < len(record)),
-                         *[v or None for v in values], when, sha))
-    return rows
-
-
 def current_to(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(current_to:<table>, date)`` of each curated table that declares its ``as_of`` column: the newest value
     of that column (a year where the column is one), the date the dataset is current to."""
@@ -173,11 +91,7 @@ def package_versions() -> list[tuple[str, str]]:
 
 def write_build_info(con: duckdb.DuckDBPyConnection, loaded: Loaded, datasets: Path,
                      history_note: str | None = None) -> None:
-    """Write ``build_info`` and ``row_changes``; ``history_note`` says why ``value_history`` is incomplete."""
-    con.execute(create_table(relation("row_changes")))
-    changes = row_changes(datasets, loaded.hashes)
-    if changes:  # none outside a git repository
-        con.executemany("INSERT INTO row_changes VALUES (?, ?, ?, ?, ?, ?, ?)", changes)
+    """Write ``build_info``; ``history_note`` says why ``value_history`` is incomplete."""
     rows = [("schema_version", SCHEMA_VERSION), ("git_revision", git_revision()), ("built_at", build_time())]
     rows += package_versions()
     for rel in RELATIONS:

@@ -59,6 +59,10 @@ def sources(con: duckdb.DuckDBPyConnection, rel: Relation) -> list[dict]:
     return [{"title": title, **({"path": url} if url else {}), "citationKey": key} for key, title, url in rows]
 
 
+#: The column of a derived relation whose every row says the date it is current to (``headline_figures``).
+ROW_CURRENT_TO = "current_to_date"
+
+
 def descriptor(con: duckdb.DuckDBPyConnection) -> dict:
     resources = []
     for rel in RELATIONS:
@@ -71,6 +75,11 @@ def descriptor(con: duckdb.DuckDBPyConnection) -> dict:
         if rel.as_of:
             newest = con.execute(f"SELECT CAST(max({ident(rel.as_of)}) AS VARCHAR) FROM {ident(rel.name)}").fetchone()[0]
             res["x-data-current-to"] = {"date": newest, "column": rel.as_of}
+        elif ROW_CURRENT_TO in {c.name for c in rel.columns()}:
+            # a relation whose rows each carry their own as-of date (headline_figures): the newest, and the column
+            newest = con.execute(f"SELECT CAST(max({ident(ROW_CURRENT_TO)}) AS VARCHAR) FROM {ident(rel.name)}"
+                                 ).fetchone()[0]
+            res["x-data-current-to"] = {"date": newest, "column": ROW_CURRENT_TO, "per_row": True}
         resources.append(res)
     return {
         "name": "compute-atlas",

@@ -46,7 +46,6 @@ from .published_costs import PublishedCosts
 from .published_trends import PublishedTrends
 from .references import References
 from .replication_subsets import ReplicationSubsets
-from .row_changes import RowChanges
 from .technique_effects import TechniqueEffects
 from .technique_results import TechniqueResults
 from .technique_summary import TechniqueSummary
@@ -114,7 +113,6 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("mlperf_progress", MlperfProgress),
     Relation("headline_figures", HeadlineFigures),
     Relation("build_info", BuildInfo),
-    Relation("row_changes", RowChanges),
     Relation("value_history", ValueHistory),
 )
 

@@ -301,7 +301,7 @@ MODEL_SECTIONS.append(history_section("run_id"))
 
 SECTIONS = {"accelerator": ACCELERATOR_SECTIONS, "model": MODEL_SECTIONS}
 #: The column that names an entity of each kind in the curated datasets: an entity page's "data last changed" is the
-#: latest change of the rows that carry its id there (``row_changes``).
+#: newest change of the rows that carry its id there (``value_history``).
 ID_COLUMNS = {"accelerator": "accelerator_id", "model": "run_id"}
 #: Columns that name an entity: their cells link to its page.
 LINKED = {"accelerator_id": "accelerator", "run_id": "model"}
@@ -421,15 +421,15 @@ class Entity:
                     add(f"{p.upper()} per 2024 dollar", "flop_per_s_per_usd_2024", eff.get("flop_per_s_per_usd_2024"))
                     add(f"{p.upper()} per watt", "flop_per_s_per_watt", eff.get("flop_per_s_per_watt"))
                     break
-            on_demand = sorted(r["price_usd_per_hour"] for r in self.sections.get("cloud_prices", [])
-                               if r.get("pricing_model") == "on_demand" and r.get("price_usd_per_hour"))
-            if on_demand:
-                lo, hi = on_demand[0], on_demand[-1]
+            # the on-demand spread as cloud_price_summary holds it (the "cloud_summary" section's row)
+            summary = next((r for r in self.sections.get("cloud_summary", []) if r.get("pricing_model") == "on_demand"),
+                           None)
+            if summary:
+                lo, hi = summary["min_price_usd_per_hour"], summary["max_price_usd_per_hour"]
                 span = display("price_usd_per_hour", lo) + (f" to {display('price_usd_per_hour', hi)}" if hi > lo else "")
-                dates = sorted(r["price_date"] for r in self.sections.get("cloud_prices", [])
-                               if r.get("pricing_model") == "on_demand")
                 out.append(("Cloud, on demand, per chip-hour",
-                            f"{span} ({len(on_demand)} offers, {dates[0]} to {dates[-1]}, nominal dollars)"))
+                            f"{span} ({summary['n_prices']} offers, {summary['first_price_date']} to "
+                            f"{summary['last_price_date']}, nominal dollars)"))
         else:
             for label, col in [("Organization", "organization"), ("Published", "publication_date")]:
                 add(label, col, rec.get(col))
@@ -511,13 +511,13 @@ def load(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Entity]]:
                 if e is None:
                     continue
                 e.sections.setdefault(s.key, []).append({n: _jsonable(v) for n, v in zip(names, row[1:])})
-        # "last changed": the latest change of a curated row about the entity (row_changes, from git blame)
+        # "last changed": the newest change of a curated row about the entity (value_history, from git)
         column = ID_COLUMNS[kind]
         for ident, day, dataset, commit in con.execute(f"""
-                SELECT {column}, changed_date, dataset, commit FROM row_changes WHERE {column} IS NOT NULL
-                QUALIFY row_number() OVER (PARTITION BY {column} ORDER BY changed_date DESC NULLS LAST,
-                                           dataset, line) = 1""").fetchall():
-            if ident in out[kind] and day is not None:
+                SELECT {column}, changed_date, dataset, commit FROM value_history WHERE {column} IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY {column} ORDER BY changed_date DESC, commit_seq DESC,
+                                           dataset, key_values, column_name) = 1""").fetchall():
+            if ident in out[kind]:
                 out[kind][ident].last_changed = day.isoformat()
                 out[kind][ident].last_changed_in = f"{dataset}, commit {commit}"
     for alias, aid in con.execute("SELECT alias, accelerator_id FROM accelerator_aliases ORDER BY alias").fetchall():

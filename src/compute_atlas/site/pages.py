@@ -443,8 +443,9 @@ def run_estimates(con: duckdb.DuckDBPyConnection) -> list[tuple[str, object]]:
     model's default utilization (``default-mfu``), so that the chips compare like with like (a measured matrix
     multiply is an upper bound of a whole job's, and the atlas has one for some chips only)."""
     from ..estimator import Atlas, EstimateError, estimate
+    from .state import built_at
 
-    built = con.execute("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()[0][0][:10]
+    built = built_at(con)[:10]
     mfu = con.execute("SELECT value FROM assumptions WHERE assumption_id = 'default-mfu'").fetchall()[0][0]
     db = Atlas(con, Path("site build"))
     out: list[tuple[str, object]] = []

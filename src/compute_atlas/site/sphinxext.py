@@ -5,6 +5,8 @@
   builder keeps under the build folder. It refuses to write into ``docs/`` itself.
 - ``{atlas-value}`figure_id``` puts a figure of ``headline_figures`` into
   prose; an unknown name fails the build.
+  The figure's own as-of date (``current_to_date``) is its tooltip; ``{atlas-figure-current-to}`figure_id ...```
+  says it in words ("The figure above is current to 2025-06-12.").
 - ``{atlas-build}`item``` puts a value of ``build_info`` into prose.
 - ``{atlas-download}`csv/name.csv``` links a file the build publishes under ``downloads/``.
 - ``{atlas-chart} name`` embeds a chart of ``compute_atlas.site.charts``.
@@ -41,7 +43,7 @@ from .. import paths
 from ..metadata.units import fmt_value
 from . import entities, incremental, layout, pages, state, vega
 from .incremental import note_input
-from .state import chart_of, connect
+from .state import built_at, chart_of, connect
 from .tables import CITE, ROOT_PLACEHOLDER
 
 logger = logging.getLogger(__name__)
@@ -57,19 +59,65 @@ def on_builder_inited(app: Sphinx) -> None:
         pages.generate(app)
 
 
-def value_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    app = inliner.document.settings.env.app
-    con = connect(app)
-    rows = con.execute("SELECT value, unit FROM headline_figures WHERE figure_id = ?", [text.strip()]).fetchall()
+class figure_value(nodes.inline):
+    """A headline figure in prose: HTML gives it the date the figure is current to as its tooltip; other writers
+    treat it as the inline it is."""
+
+
+def visit_figure_value(self, node: figure_value) -> None:
+    when = node.get("current_to")
+    self.body.append(self.starttag(node, "span", "", **({"title": f"Current to {when}"} if when else {})))
+
+
+def depart_figure_value(self, node: figure_value) -> None:
+    self.body.append("</span>")
+
+
+def figure_rows(inliner, text: str, lineno: int):
+    """``(value, unit, current_to_date)`` of a headline figure, or the error nodes of an unknown one."""
+    con = connect(inliner.document.settings.env.app)
+    rows = con.execute("SELECT value, unit, current_to_date FROM headline_figures WHERE figure_id = ?",
+                       [text]).fetchall()
     if not rows:
         known = [r[0] for r in con.execute("SELECT figure_id FROM headline_figures ORDER BY 1").fetchall()]
         msg = inliner.reporter.error(f"unknown atlas value {text!r}; known: {', '.join(known)}", line=lineno)
+        return None, msg
+    note_input(inliner.document.settings.env, ("value", text))
+    return rows[0], None
+
+
+def value_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    row, msg = figure_rows(inliner, text.strip(), lineno)
+    if row is None:
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    value, unit = rows[0]
-    note_input(inliner.document.settings.env, ("value", text.strip()))
-    node = nodes.inline(rawtext, fmt_value(value, unit), classes=["atlas-value"])
+    value, unit, when = row
+    node = figure_value(rawtext, fmt_value(value, unit), classes=["atlas-value"])
     node["ids"] = []
+    node["current_to"] = when.isoformat() if when else None
     return [node], []
+
+
+def figure_current_to_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """The dates the headline figures named are current to (``headline_figures.current_to_date``), in the order
+    named: "The figure above is current to 2025-06-12.", or "The figures above are current to 2025-06-12 and
+    2026-02-16 respectively." A figure without a date (a constant the atlas chose) cannot be named."""
+    dates = []
+    for figure in text.split():
+        row, msg = figure_rows(inliner, figure, lineno)
+        if row is None:
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        if row[2] is None:
+            msg = inliner.reporter.error(f"figure {figure!r} has no date it is current to", line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        dates.append(row[2].isoformat())
+    if not dates:
+        msg = inliner.reporter.error("name the headline figures whose dates to give", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    if len(set(dates)) == 1:
+        words = f"{'figure above is' if len(dates) == 1 else 'figures above are'} current to {dates[0]}."
+    else:
+        words = f"figures above are current to {', '.join(dates[:-1])} and {dates[-1]} respectively."
+    return [nodes.inline(rawtext, "The " + words, classes=["atlas-figure-current-to"])], []
 
 
 def build_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -321,8 +369,7 @@ def build_year(app: Sphinx) -> str:
     """The year the data were built (``build_info.built_at``), which a citation of a page gives."""
     year = getattr(app, "atlas_build_year", None)
     if year is None:
-        rows = connect(app).execute("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()
-        year = app.atlas_build_year = rows[0][0][:4] if rows else ""
+        year = app.atlas_build_year = built_at(connect(app))[:4]
     return year
 
 
@@ -465,6 +512,8 @@ def setup(app: Sphinx) -> dict:
     app.add_role("atlas-download", download_role)
     app.add_role("atlas-build", build_role)
     app.add_role("atlas-current-to", current_to_role)
+    app.add_role("atlas-figure-current-to", figure_current_to_role)
+    app.add_node(figure_value, html=(visit_figure_value, depart_figure_value))
     app.add_directive("atlas-chart", ChartDirective)
     app.add_directive("atlas-compare", CompareDirective)
     app.add_directive("atlas-estimate", EstimateDirective)

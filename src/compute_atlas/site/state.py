@@ -19,6 +19,12 @@ def connect(app: Sphinx) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def built_at(con: duckdb.DuckDBPyConnection) -> str:
+    """When the published database was built (``build_info.built_at``, UTC, ISO 8601); "" if it does not say."""
+    rows = con.execute("SELECT value_text FROM build_info WHERE item = 'built_at'").fetchall()
+    return rows[0][0] if rows else ""
+
+
 def chart_of(app: Sphinx, name: str):
     """Each chart is computed once per build."""
     from .charts import CHARTS
