@@ -4,6 +4,8 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 from conftest import DATASETS, cli, edit_csv, row_of
 
 
@@ -13,12 +15,18 @@ def git(cwd, *args):
                         "GIT_COMMITTER_EMAIL": "t@example.invalid", "HOME": str(cwd), "PATH": "/usr/bin:/bin"})
 
 
-def test_diff_reports_added_removed_and_changed_rows(tmp_path):
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository holding a copy of the shipped datasets, committed as ``HEAD``."""
     repo = tmp_path / "repo"
     shutil.copytree(DATASETS, repo / "datasets")
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def test_diff_reports_added_removed_and_changed_rows(repo):
     acc = repo / "datasets" / "accelerators.csv"
     edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "710")
     lines = acc.read_text().splitlines(keepends=True)
@@ -35,22 +43,26 @@ def test_diff_reports_added_removed_and_changed_rows(tmp_path):
     assert "1 added, 1 removed, 1 changed" in cli("diff", "HEAD", "--datasets", repo / "datasets", "--curated-only").stdout
 
 
-def test_diff_unknown_revision_is_a_clear_error(tmp_path):
-    repo = tmp_path / "repo"
-    shutil.copytree(DATASETS, repo / "datasets")
-    git(repo, "init", "-q")
+def test_diff_unknown_revision_is_a_clear_error(repo):
     result = cli("diff", "no-such-rev", "--datasets", repo / "datasets")
     assert result.exit_code == 2 and "unknown git revision" in result.output
 
 
-def test_diff_says_what_a_change_did_to_the_derived_tables_and_headline_figures(tmp_path):
+def test_diff_of_curated_rows_shows_every_edit_of_a_value_as_written(repo):
+    """A curated value is compared as its text: an edit smaller than the derived tables' numeric tolerance is
+    still an edit a reviewer sees."""
+    acc = repo / "datasets" / "accelerators.csv"
+    edit_csv(acc, row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb"), "tdp_watts", "700.0000001")
+    result = cli("diff", "HEAD", "--datasets", repo / "datasets", "--format", "json", "--curated-only")
+    assert result.exit_code == 0, result.output
+    (acc_diff,) = [t for t in json.loads(result.stdout) if t["table"] == "accelerators"]
+    assert acc_diff["changed"] == {
+        "nvidia-h100-sxm5-80gb": [{"column": "tdp_watts", "old": "700", "new": "700.0000001"}]}
+
+
+def test_diff_says_what_a_change_did_to_the_derived_tables_and_headline_figures(repo, tmp_path):
     """REV's datasets and today's, both built with today's pipeline: a chip's TDP moves its per-watt rates, and a
     headline figure that quotes a changed value is listed with both values."""
-    repo = tmp_path / "repo"
-    shutil.copytree(DATASETS, repo / "datasets")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "base")
     acc = repo / "datasets" / "accelerators.csv"
     row = row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb")
     edit_csv(acc, row, "tdp_watts", "710")
@@ -90,15 +102,11 @@ def test_compare_databases_lists_changed_figures_and_rows(tmp_path):
         {"h100 | bf16": [("flop_per_s_per_watt", "1000000000000.0", "2000000000000.0")]}]
 
 
-def test_diff_with_a_revision_whose_data_fail_todays_checks_compares_rows_only(tmp_path):
-    repo = tmp_path / "repo"
-    shutil.copytree(DATASETS, repo / "datasets")
+def test_diff_with_a_revision_whose_data_fail_todays_checks_compares_rows_only(repo, tmp_path):
     acc = repo / "datasets" / "accelerators.csv"
     row = row_of(acc, "accelerator_id", "nvidia-h100-sxm5-80gb")
     edit_csv(acc, row, "tdp_watts", "-5")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "bad")
+    git(repo, "commit", "-qam", "bad")
     edit_csv(acc, row, "tdp_watts", "700")
     result = cli("diff", "HEAD", "--datasets", repo / "datasets", "--build-dir", tmp_path / "build")
     assert result.exit_code == 0, result.output

@@ -7,12 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import cli, edit_csv, row_of
+from conftest import cli, edit_csv, read_rows, row_of
 
 
 def problems(datasets):
     result = cli("validate", "--datasets", datasets, "--format", "json")
     return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def of_check(found, check, severity=None):
+    """The problems of one declared check (of one severity where given)."""
+    return [p for p in found if p.get("check") == check and severity in (None, p["severity"])]
 
 
 def test_shipped_datasets_are_valid(datasets):
@@ -80,7 +85,7 @@ def test_non_tensor_rate_as_tensor_is_caught(datasets):
 
 def test_central_estimate_outside_interval(datasets):
     path = datasets / "published_trends.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    rows = read_rows(path)
     i = next(n for n, r in enumerate(rows) if r["ci_low"] and r["ci_high"])
     line = edit_csv(path, i, "value", str(10 * float(rows[i]["ci_high"])))
     code, found = problems(datasets)
@@ -170,15 +175,15 @@ def test_on_sale_date_is_an_error_unless_the_basis_says_announced_and_launched_t
     row = row_of(path, "accelerator_id", "nvidia-rtx-6000-ada")
     line = edit_csv(path, row, "release_date", "2022-12-03")
     code, found = problems(datasets)
-    on_sale = [p for p in found if p.get("check") == "release-date-is-on-sale-date"]
+    on_sale = of_check(found, "release-date-is-on-sale-date")
     assert code == 2 and [(p["line"], p["column"]) for p in on_sale] == [(line, "release_date")]
     edit_csv(path, row, "release_date_basis", "announcement_and_launch")
     code, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "release-date-is-on-sale-date"]
+    assert not of_check(found, "release-date-is-on-sale-date")
 
 
 def _shader_rate_errors(found):
-    return [p for p in found if p.get("check") == "fp32-off-shaders-and-clock" and p["severity"] == "error"]
+    return of_check(found, "fp32-off-shaders-and-clock", "error")
 
 
 def test_mobile_variant_rate_on_desktop_card_is_caught(datasets):
@@ -207,7 +212,7 @@ def test_four_flop_per_shader_clock_only_on_dual_issue_chips(datasets):
     """RDNA 3 and 4 count 4 FLOP per shader per clock; on a GeForce or Quadro card half the shaders (FP32 = 4 x
     shaders x clock) is an error, while the shipped RDNA 3 rows pass at 4x."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     rdna3 = [r for r in rows if r["accelerator_id"] == "amd-rx-7900-xt"][0]
     assert abs(float(rdna3["fp32_flop_per_s"]) / (4 * int(rdna3["shader_count"]) * float(rdna3["boost_clock_hz"])) - 1) < 0.02
     i = row_of(path, "accelerator_id", "nvidia-quadro-p2000")
@@ -222,7 +227,7 @@ def test_6nd_estimate_off_by_a_power_of_ten_is_an_error(datasets):
     """A parameters_tokens estimate that is 6ND times 10^k (k != 0) is an exponent slip (Megatron-LM 1.2B's
     '10e11'); a ratio that is no whole power of ten (active parameters, epochs) is not."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "parameters_tokens"
              and r["parameters"] and r["training_tokens"] and r["training_compute_flop"])
     six_nd = 6 * float(rows[i]["parameters"]) * float(rows[i]["training_tokens"])
@@ -244,7 +249,7 @@ def test_organizations_take_one_separator(datasets):
     """Organizations are listed `A,B`: a semicolon, a space beside the comma or an empty name is an error on
     the row's organization cell (69 rows once used `; `); a single name, or `A,B`, is not."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(i for i, r in enumerate(rows) if "," not in r["organization"])
     rule = "organizations are separated by a comma with no space beside it"
     for value, flagged in (("Alpha Lab; Beta University", True), ("Alpha Lab;Beta University", True),
@@ -266,16 +271,16 @@ def test_clock_other_than_the_vendors_is_caught(datasets):
     """Issue 27 (sample 4, class E): the Arc A310 rated at TechPowerUp's 1750 MHz while its notes give Intel's
     2000 MHz graphics clock; the clock is an error at its line, and the vendor's clock passes."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = row_of(path, "accelerator_id", "intel-arc-a310")
     assert "states a graphics clock of" in rows[i]["notes"]
     line = edit_csv(path, i, "boost_clock_hz", "1.75e9")
     code, found = problems(datasets)
-    off = [p for p in found if p.get("check") == "boost-clock-off-vendor-clock"]
+    off = of_check(found, "boost-clock-off-vendor-clock")
     assert code == 2 and [(p["line"], p["column"], p["value"]) for p in off] == [(line, "boost_clock_hz", "1.75e+09")]
     edit_csv(path, i, "notes", rows[i]["notes"].replace("Clock: Intel states", "Clock: TechPowerUp gives"))
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "boost-clock-off-vendor-clock"]
+    assert not of_check(found, "boost-clock-off-vendor-clock")
 
 
 def test_hedged_tdp_must_be_marked_secondary(datasets):
@@ -285,22 +290,22 @@ def test_hedged_tdp_must_be_marked_secondary(datasets):
     i = row_of(path, "accelerator_id", "nvidia-v100-sxm3-32gb")
     line = edit_csv(path, i, "value_basis", "")
     code, found = problems(datasets)
-    hedged = [p for p in found if p.get("check") == "tdp-hedged-not-secondary"]
+    hedged = of_check(found, "tdp-hedged-not-secondary")
     assert code == 2 and [(p["line"], p["column"]) for p in hedged] == [(line, "value_basis")]
     edit_csv(path, i, "value_basis", "tdp_watts:secondary")
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "tdp-hedged-not-secondary"]
+    assert not of_check(found, "tdp-hedged-not-secondary")
 
 
 def _launch_price_problems(found, check):
-    return [p for p in found if p.get("check") == check and p["severity"] == "error"]
+    return of_check(found, check, "error")
 
 
 def test_later_memory_variant_with_the_earlier_ones_launch_price_is_an_error(datasets):
     """Issue 27 (sample 4, class B): the GTX 1050 3 GB of 2018 stored with the 2 GB card's 2016 USD 109. The later
     variant is flagged at its launch price, naming the earlier one; a price of its own passes."""
     path = datasets / "accelerators.csv"
-    rows = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    rows = {r["accelerator_id"]: r for r in read_rows(path)}
     earlier = rows["nvidia-gtx-1050"]
     i = row_of(path, "accelerator_id", "nvidia-gtx-1050-3gb")
     edit_csv(path, i, "launch_price_date", rows["nvidia-gtx-1050-3gb"]["release_date"])
@@ -318,7 +323,7 @@ def test_memory_variants_are_told_apart_by_name_only(datasets):
     """Two different cards with one price are not variants: the GTX 1050 Ti (4 GB) given the GTX 1050's price is
     not flagged, since its name differs by more than a memory size."""
     path = datasets / "accelerators.csv"
-    rows = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    rows = {r["accelerator_id"]: r for r in read_rows(path)}
     assert rows["nvidia-gtx-1050-ti"]["memory_bytes"] != rows["nvidia-gtx-1050"]["memory_bytes"]
     edit_csv(path, row_of(path, "accelerator_id", "nvidia-gtx-1050-ti"), "launch_price_usd",
              rows["nvidia-gtx-1050"]["launch_price_usd"])
@@ -331,21 +336,20 @@ def test_launch_price_dated_long_after_release_is_flagged(datasets):
     is the parameter launch-price-max-days-after-release: one day past it is flagged at the date (a warning, since a
     card first sold to OEMs gets its list price later), the limit itself passes."""
     import datetime as dt
-    params = {r["parameter_id"]: r for r in csv.DictReader(io.StringIO(
-        (datasets / "parameters.csv").read_text(encoding="utf-8")))}
+    params = {r["parameter_id"]: r for r in read_rows(datasets / "parameters.csv")}
     days = int(float(params["launch-price-max-days-after-release"]["value"]))
     path = datasets / "accelerators.csv"
     i = row_of(path, "accelerator_id", "nvidia-gtx-1050")
     release = dt.date.fromisoformat(
-        list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))[i]["release_date"])
+        read_rows(path)[i]["release_date"])
     line = edit_csv(path, i, "launch_price_date", (release + dt.timedelta(days=days + 1)).isoformat())
     _, found = problems(datasets)
-    (p,) = [p for p in found if p.get("check") == "launch-price-long-after-release"]
+    (p,) = of_check(found, "launch-price-long-after-release")
     assert p["severity"] == "warning" and (p["line"], p["column"]) == (line, "launch_price_date")
     assert str(release) in p["value"]
     edit_csv(path, i, "launch_price_date", (release + dt.timedelta(days=days)).isoformat())
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "launch-price-long-after-release"]
+    assert not of_check(found, "launch-price-long-after-release")
 
 
 def test_launch_price_of_another_day_on_a_same_day_launch_is_an_error(datasets):
@@ -355,18 +359,18 @@ def test_launch_price_of_another_day_on_a_same_day_launch_is_an_error(datasets):
     (no announcement day claimed) on the same edit passes."""
     import datetime as dt
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(k for k, r in enumerate(rows)
              if r["release_date_basis"] == "announcement_and_launch" and r["launch_price_date"])
     later = (dt.date.fromisoformat(rows[i]["release_date"]) + dt.timedelta(days=7)).isoformat()
     line = edit_csv(path, i, "launch_price_date", later)
     _, found = problems(datasets)
-    (p,) = [p for p in found if p.get("check") == "launch-price-off-same-day-release"]
+    (p,) = of_check(found, "launch-price-off-same-day-release")
     assert p["severity"] == "error" and (p["line"], p["column"]) == (line, "launch_price_date")
     assert later in p["value"] and rows[i]["release_date"] in p["value"]
     edit_csv(path, i, "release_date_basis", "launch")
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "launch-price-off-same-day-release"]
+    assert not of_check(found, "launch-price-off-same-day-release")
 
 
 def test_tpu_slice_cores_counted_as_chips(datasets):
@@ -374,7 +378,7 @@ def test_tpu_slice_cores_counted_as_chips(datasets):
     such as `v4-128`, or 'N cores') stores cores as chips (Octo: 128 stored, 64 chips): an error on the count.
     Half the quoted number, a GPU row, or a v5e slice name (which counts chips) is not flagged."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     tpu = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "google-tpu-v4")
     gpu = next(i for i, r in enumerate(rows) if r["accelerator_id"].startswith("nvidia-"))
     rule = "equals the TensorCore count the notes quote"
@@ -405,7 +409,7 @@ def test_publication_date_after_the_biorxiv_doi_date(datasets):
     days later is a later version's date, a warning on the row's publication_date. An old numeric DOI, which
     carries no date, and a date within the 14 days are not flagged."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(i for i, r in enumerate(rows) if r["run_id"] != "prott5-xl-u50" and "arxiv" not in r["source_url"])
     rule = "after the day in the bioRxiv DOI"
     for url, date, flagged in (("https://www.biorxiv.org/content/10.1101/2020.07.12.199554v3", "2021-05-04", True),
@@ -431,7 +435,7 @@ def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets)
     Chinese GPGPU families with tensor cores, false is an error at the row's has_matrix_units, naming the family;
     true with the tensor rate left empty passes."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     family = {"Moore Threads": "Moore Threads", "MetaX": "MetaX", "Biren": "Biren", "Iluvatar CoreX": "Iluvatar"}
     chips = [i for i, r in enumerate(rows) if r["vendor"] in family]
     assert {rows[i]["vendor"] for i in chips} == set(family)
@@ -440,7 +444,7 @@ def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets)
     for i in chips:
         edit_csv(path, i, "has_matrix_units", "false")
     code, found = problems(datasets)
-    hits = [p for p in found if p.get("check") == "matrix-units-of-family"]
+    hits = of_check(found, "matrix-units-of-family")
     assert code == 2
     assert sorted((p["line"], p["column"], p["severity"]) for p in hits) == [(i + 2, "has_matrix_units", "error")
                                                                              for i in chips]
@@ -450,7 +454,7 @@ def test_announced_tensor_cores_without_a_rate_still_mean_matrix_units(datasets)
     for i in chips:
         edit_csv(path, i, "has_matrix_units", "true")
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "matrix-units-of-family"]
+    assert not of_check(found, "matrix-units-of-family")
 
 
 def test_secondary_database_clock_and_data_rate_against_the_vendors_are_caught(datasets):
@@ -460,7 +464,7 @@ def test_secondary_database_clock_and_data_rate_against_the_vendors_are_caught(d
     checks pass), the clock and the data rate are errors at their lines; without the vendor's figure in notes,
     nothing is flagged."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     checks = ("boost-clock-off-vendor-clock", "pin-rate-off-vendor-rate")
 
     def flagged():
@@ -496,9 +500,8 @@ def test_precision_slower_than_the_compute_needs(datasets):
     label, a compute within the FP32 peak, and one beyond every rate (the warning compute-above-peak) are not
     flagged by it."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    chips = {r["accelerator_id"]: r for r in csv.DictReader(io.StringIO(
-        (datasets / "accelerators.csv").read_text(encoding="utf-8")))}
+    rows = read_rows(path)
+    chips = {r["accelerator_id"]: r for r in read_rows(datasets / "accelerators.csv")}
     chip = next(a for a, r in chips.items() if r["fp32_flop_per_s"] and r["bf16_flop_per_s"]
                 and float(r["bf16_flop_per_s"]) > 4 * float(r["fp32_flop_per_s"]))
     fp32, bf16 = float(chips[chip]["fp32_flop_per_s"]), float(chips[chip]["bf16_flop_per_s"])
@@ -532,7 +535,7 @@ def test_chain_of_thought_said_in_notes_but_not_in_settings(datasets):
     the protocol in the notes on import: an error on settings. Settings that say it, notes that say it is absent
     (`no CoT`, `without chain-of-thought`) and a word that merely contains the letters are not flagged."""
     path = datasets / "benchmark_results.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     # a row whose source has no other result of the same benchmark and shots (so no peer says CoT)
     i = next(i for i, r in enumerate(rows) if not r["settings"] and r["evaluator"] and sum(
         (o["evaluator"], o["benchmark_id"], o["shots"]) == (r["evaluator"], r["benchmark_id"], r["shots"])
@@ -568,14 +571,14 @@ def test_announcement_date_must_be_cited_to_the_provider_or_the_developer(datase
     cited = rows[index]["effective_date_source"]
     line = edit_csv(path, index, "effective_date_source", "pydantic2026genaiprices")
     code, found = problems(datasets)
-    hits = [p for p in found if p.get("check") == "price-announcement-not-by-provider"]
+    hits = of_check(found, "price-announcement-not-by-provider")
     assert code == 2 and [(p["line"], p["column"], p["severity"]) for p in hits] == [
         (line, "effective_date_source", "error")]
     # the developer's own announcement dates a price even where another vendor sells the model
     edit_csv(path, index, "effective_date_source", cited)
     edit_csv(path, index, "provider", "Some Reseller")
     code, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "price-announcement-not-by-provider"], found
+    assert not of_check(found, "price-announcement-not-by-provider"), found
 
 
 def _far_above_peers(found):
@@ -586,7 +589,7 @@ def test_undivided_instance_price_is_flagged_against_its_peers(datasets):
     """An 8-GPU instance's price stored as the price per GPU (the class of `cloud-price-far-above-peers`): the row
     is inside the 0.05 to 100 USD range, so only the comparison with the same chip's other prices finds it."""
     path = datasets / "cloud_prices.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     h100 = [i for i, r in enumerate(rows) if r["accelerator_id"] == "nvidia-h100-sxm5-80gb"]
     prices = sorted(float(rows[i]["price_usd_per_hour"]) for i in h100)
     median = (prices[(len(prices) - 1) // 2] + prices[len(prices) // 2]) / 2
@@ -608,7 +611,7 @@ def test_derivative_compute_that_includes_its_base_is_held_to_the_base_run(datas
     compute (FLAN 137B once counted 6 x N x LaMDA-PT's corpus, 5.8 times run lamda); a row whose notes claim no
     inclusion, or a compute within the factor, is not flagged; the base's figure is read from the base's row."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     compute = {r["run_id"]: r["training_compute_flop"] for r in rows}
     i = next(i for i, r in enumerate(rows) if r["base_run_id"] and compute[r["base_run_id"]]
              and r["training_compute_flop"] and "compute includes" in r["notes"])
@@ -632,7 +635,7 @@ def test_derivative_compute_that_includes_its_base_is_held_to_the_base_run(datas
 def test_domain_other_needs_its_reason_in_notes(datasets):
     """`other` is not a placeholder for an empty source domain (GPT-5.2): it needs 'domain other: ...' in notes."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(i for i, r in enumerate(rows) if r["domain"] == "language")
     rule = "domain is `other`, and the notes do not say why"
     for notes, flagged in ((rows[i]["notes"], True), ("domain other -> language", True),
@@ -696,36 +699,36 @@ def test_cached_input_price_at_or_above_the_uncached_price_is_an_error(datasets)
     (cache hit)' row above '(cache miss)'); swapped, the cache-read price is the higher one. Flagged at the cached
     price, naming the input price; a cached price below the input price passes."""
     path = datasets / "inference_prices.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(k for k, r in enumerate(rows) if r["input_usd_per_mtok"] and r["cached_input_usd_per_mtok"])
     uncached, cached = rows[i]["input_usd_per_mtok"], rows[i]["cached_input_usd_per_mtok"]
     edit_csv(path, i, "input_usd_per_mtok", cached)
     line = edit_csv(path, i, "cached_input_usd_per_mtok", uncached)
     code, found = problems(datasets)
-    (p,) = [p for p in found if p.get("check") == "cached-input-above-input"]
+    (p,) = of_check(found, "cached-input-above-input")
     assert code == 2 and p["severity"] == "error"
     assert (p["file"], p["line"], p["column"]) == ("inference_prices.csv", line, "cached_input_usd_per_mtok")
     assert f"{float(cached):g}" in p["rule"]
     edit_csv(path, i, "input_usd_per_mtok", uncached)
     edit_csv(path, i, "cached_input_usd_per_mtok", cached)
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "cached-input-above-input"]
+    assert not of_check(found, "cached-input-above-input")
 
 
 def test_batch_price_above_the_standard_price_is_an_error(datasets):
     """A batch (asynchronous) price is a discount: one above the same row's standard price is a swapped tier."""
     path = datasets / "inference_prices.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(k for k, r in enumerate(rows) if r["input_usd_per_mtok"] and r["output_usd_per_mtok"])
     standard_output = float(rows[i]["output_usd_per_mtok"])
     edit_csv(path, i, "batch_input_usd_per_mtok", rows[i]["input_usd_per_mtok"])
     line = edit_csv(path, i, "batch_output_usd_per_mtok", str(standard_output * 2))
     code, found = problems(datasets)
-    (p,) = [p for p in found if p.get("check") == "batch-price-above-standard"]
+    (p,) = of_check(found, "batch-price-above-standard")
     assert code == 2 and (p["line"], p["column"]) == (line, "batch_input_usd_per_mtok")
     edit_csv(path, i, "batch_output_usd_per_mtok", str(standard_output / 2))
     _, found = problems(datasets)
-    assert not [p for p in found if p.get("check") == "batch-price-above-standard"]
+    assert not of_check(found, "batch-price-above-standard")
 
 
 def test_a_model_dated_after_the_preview_its_notes_name_is_an_error(datasets):
@@ -733,7 +736,7 @@ def test_a_model_dated_after_the_preview_its_notes_name_is_an_error(datasets):
     2026-06-26 preview. A publication date after the preview the notes date is flagged at the date; on or before
     it passes, and both ways of writing the preview's date are read."""
     path = datasets / "training_runs.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(i for i, r in enumerate(rows) if r["run_id"] == "gpt-3-175b")
     rule = "publication_date is after the preview the row's notes date"
     for notes, date, flagged in (("a preview of 2020-05-01 went to partners", "2020-06-11", True),
@@ -752,14 +755,14 @@ def test_a_model_dated_after_the_preview_its_notes_name_is_an_error(datasets):
 
 
 def _die_area_errors(found):
-    return [p for p in found if p.get("check") == "die-area-differs-on-one-die" and p["severity"] == "error"]
+    return of_check(found, "die-area-differs-on-one-die", "error")
 
 
 def test_one_die_stored_with_two_areas_is_an_error(datasets):
     """Issue 27 (sample hw8, F1): Tahiti stored as 365 mm2 on the HD 7990 and 352 mm2 on the other Tahiti cards.
     Giving one Tahiti row another area is an error at its line (and on the rows it now disagrees with)."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     tahiti = [r for r in rows if r["die"] == "Tahiti" and r["die_size_mm2"]]
     assert len(tahiti) > 2 and len({r["die_size_mm2"] for r in tahiti}) == 1
     other = str(float(tahiti[0]["die_size_mm2"]) - 13)
@@ -774,7 +777,7 @@ def test_one_die_stored_with_two_areas_is_an_error(datasets):
 def test_die_area_check_skips_rows_without_a_die_or_area(datasets):
     """An empty die_size_mm2 (unknown stays empty) or an empty die is not compared."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     i = next(k for k, r in enumerate(rows) if r["die"] == "Tahiti")
     edit_csv(path, i, "die", "")
     edit_csv(path, i, "die_size_mm2", "300")
@@ -785,14 +788,14 @@ def test_die_area_check_skips_rows_without_a_die_or_area(datasets):
 
 
 def _refresh_tdp_warnings(found):
-    return [p for p in found if p.get("check") == "refresh-tdp-equals-base" and p["severity"] == "warning"]
+    return of_check(found, "refresh-tdp-equals-base", "warning")
 
 
 def test_refresh_edition_with_the_original_cards_tdp_is_flagged(datasets):
     """Issue 27 (sample hw8, G2): the HD 7950 Boost was stored with the plain HD 7950's TDP; a refresh edition whose
     TDP equals its base card's row is a warning at its line, naming the base card."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     base = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950")
     boost = next(r for r in rows if r["accelerator_id"] == "amd-hd-7950-boost")
     assert boost["tdp_watts"] != base["tdp_watts"]
@@ -807,7 +810,7 @@ def test_refresh_edition_with_the_original_cards_tdp_is_flagged(datasets):
 def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
     """Without a row of the card it refreshes (name less the suffix), an edition is not compared."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     base = next(i for i, r in enumerate(rows) if r["accelerator_id"] == "amd-hd-7950")
     edit_csv(path, row_of(path, "accelerator_id", "amd-hd-7950-boost"), "tdp_watts", rows[base]["tdp_watts"])
     edit_csv(path, base, "name", "AMD Radeon HD 7950 (original)")
@@ -816,14 +819,14 @@ def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
 
 
 def _variant_date_errors(found):
-    return [p for p in found if p.get("check") == "unverified-date-of-memory-variant" and p["severity"] == "error"]
+    return of_check(found, "unverified-date-of-memory-variant", "error")
 
 
 def test_memory_variant_dated_with_its_siblings_launch_is_an_error(datasets):
     """Issue 27 (sample hw8, G1): the RX 6500 XT 8 GB (Sapphire's card of July 2022) was dated with the 4 GB
     card's launch, basis unverified. An unverified date equal to a memory variant's is an error at its line."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     small = next(r for r in rows if r["accelerator_id"] == "amd-rx-6500-xt-4gb")
     big = row_of(path, "accelerator_id", "amd-rx-6500-xt-8gb")
     assert rows[big]["release_date"] != small["release_date"]
@@ -838,7 +841,7 @@ def test_memory_variants_announced_together_with_their_own_basis_pass(datasets):
     """Variants the vendor announced on one day (RTX 4060 Ti 8 GB and 16 GB) share a date with a basis of their
     own; only an unverified basis makes the shared day suspect, and a variant of another die is not a sibling."""
     path = datasets / "accelerators.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     a, b = (next(r for r in rows if r["accelerator_id"] == k) for k in ("nvidia-rtx-4060-ti-8gb", "nvidia-rtx-4060-ti-16gb"))
     assert a["release_date"] == b["release_date"] and "unverified" not in (a["release_date_basis"], b["release_date_basis"])
     _, found = problems(datasets)

@@ -25,6 +25,9 @@ import csv
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _importer import Proposal, csv_line, read_dataset, write_back  # noqa: E402
+
 SOURCE_KEY = "epoch2025hardwareprices"
 #: how the notes of a row this tool wrote begin; rows edited by hand afterwards should drop or reword it
 IMPORTED = "Imported from Epoch AI's hardware price database"
@@ -105,11 +108,6 @@ def read_snapshot(path: Path) -> list[dict[str, str]]:
     """Epoch's purchase-price rows (the file begins with a UTF-8 byte-order mark)."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [r for r in csv.DictReader(f) if (r.get("Price (hardware purchase)") or "").strip()]
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def map_model(model: str, url: str) -> tuple[str | None, str]:
@@ -214,13 +212,6 @@ def unheld_citations(snapshot: list[dict[str, str]], current: list[dict[str, str
     return out
 
 
-def _line(row: dict[str, str]) -> str:
-    import io
-    buf = io.StringIO()
-    csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="").writerow(row)
-    return buf.getvalue()
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("snapshot", type=Path, help="Epoch AI's Hardware prices.csv")
@@ -229,14 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     prices_path = args.datasets / "hardware_prices.csv"
-    current = read_csv(prices_path)
-    release = {r["accelerator_id"]: r["release_date"] for r in read_csv(args.datasets / "accelerators.csv")}
+    current = read_dataset(prices_path)[1]
+    release = {r["accelerator_id"]: r["release_date"] for r in read_dataset(args.datasets / "accelerators.csv")[1]}
     snapshot = read_snapshot(args.snapshot)
     additions, changes, curated, present, skipped = propose(snapshot, current, release)
 
     print(f"# {args.snapshot.name}: {len(snapshot)} purchase prices; against {prices_path}")
     for row in additions:
-        print("+ " + _line(row))
+        print("+ " + csv_line(row, FIELDS))
     for old, new in changes:
         diffs = ", ".join(f"{k} {old[k]} -> {v}" for k, v in new.items())
         print(f"~ {old['accelerator_id']} {old['price_date']} {old['source_url']}: {diffs}")
@@ -253,16 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {len(additions)} to add, {len(changes)} to change, {present} present, {len(skipped)} left out, "
           f"{len(unheld)} citations the snapshot does not hold")
 
-    if args.write and (additions or changes):
-        for old, new in changes:
-            old.update(new)
-        with prices_path.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
-            w.writeheader()
-            w.writerows(current + additions)
-        print(f"# wrote {prices_path}")
-    elif not args.write and (additions or changes):
-        print("# dry run: nothing written (use --write)")
+    write_back(prices_path, FIELDS, current, Proposal("accelerator_id", additions, changes), args.write)
     return 0
 
 

@@ -41,13 +41,14 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import json
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _importer import Proposal, csv_line, read_dataset, write_back  # noqa: E402
 
 SOURCE_KEY = "pydantic2026genaiprices"
 #: how the notes of a row this tool wrote begin; a row edited by hand afterwards should drop or reword it
@@ -530,12 +531,6 @@ def read_snapshot(path: Path) -> list[dict]:
     return data["providers"] if isinstance(data, dict) and "providers" in data else data
 
 
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames or []), list(reader)
-
-
 def _same(a: str, b: str) -> bool:
     if not a or not b:
         return a == b
@@ -625,12 +620,6 @@ def propose(snapshot: list[dict], current: list[dict[str, str]], runs: set[str],
     return additions, changes, curated, present, skipped
 
 
-def _line(row: dict[str, str], fields: list[str]) -> str:
-    buf = io.StringIO()
-    csv.DictWriter(buf, fieldnames=fields, lineterminator="", extrasaction="ignore").writerow(row)
-    return buf.getvalue()
-
-
 def _date(text: str) -> str:
     return dt.date.fromisoformat(text).isoformat()
 
@@ -646,8 +635,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     prices_path = args.datasets / "inference_prices.csv"
-    fields, current = read_csv(prices_path)
-    runs = {r["run_id"] for r in read_csv(args.datasets / "training_runs.csv")[1]}
+    fields, current = read_dataset(prices_path)
+    runs = {r["run_id"] for r in read_dataset(args.datasets / "training_runs.csv")[1]}
     snapshot = read_snapshot(args.snapshot)
     date = args.snapshot_date
     additions, changes, curated, present, skipped = propose(snapshot, current, runs, date, args.revision)
@@ -655,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
     n_models = sum(len(p.get("models", [])) for p in snapshot)
     print(f"# {args.snapshot.name} ({date}): {len(snapshot)} providers, {n_models} models; against {prices_path}")
     for row in additions:
-        print("+ " + _line(row, fields))
+        print("+ " + csv_line(row, fields))
     for old, new in changes:
         diffs = ", ".join(f"{k} {old[k] or '(empty)'} -> {v or '(empty)'}" for k, v in new.items()
                           if not _same(old[k], v))
@@ -670,16 +659,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {len(additions)} to add, {len(changes)} to change, {present} present, {len(curated)} curated rows "
           f"differ, {len(skipped)} left out")
 
-    if args.write and (additions or changes):
-        for old, new in changes:
-            old.update(new)
-        with prices_path.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-            w.writeheader()
-            w.writerows(current + additions)
-        print(f"# wrote {prices_path}")
-    elif not args.write and (additions or changes):
-        print("# dry run: nothing written (use --write)")
+    write_back(prices_path, fields, current, Proposal("price_id", additions, changes), args.write)
     return 0
 
 

@@ -11,6 +11,11 @@ import duckdb
 from .schemas import CURATED, Relation
 from .sql import ident
 
+#: Two derived numbers closer than this (relative) are the same: a rebuild's floating-point noise is not a change.
+REL_TOLERANCE = 1e-9
+#: The DuckDB types compared as numbers (within ``REL_TOLERANCE``); any other type is compared as text.
+NUMERIC_TYPES = ("DOUBLE", "FLOAT", "DECIMAL", "BIGINT", "INTEGER", "HUGEINT")
+
 
 class DiffError(Exception):
     pass
@@ -76,37 +81,43 @@ def diff(datasets: Path, rev: str, tmp: Path) -> list[TableDiff]:
             old_path.write_text(empty_header)
             _read(con, old_path, rel, "old")
         _read(con, new_path, rel, "new")
-        out.append(_compare(con, rel))
+        # the CSVs are read as text, so their values are compared as written (no tolerance)
+        out.append(_compare(con, rel.name, list(rel.key), {c.name: "VARCHAR" for c in rel.columns()}, "old", "new"))
     return out
 
 
-def _compare(con, rel: Relation) -> TableDiff:
-    key = list(rel.key)
+def _compare(con, table: str, key: list[str], columns: dict[str, str], old: str, new: str) -> TableDiff:
+    """Rows of ``table`` added, removed and changed between the relations ``old`` and ``new`` (SQL names, with
+    their database prefix where they have one), matched on ``key``. ``columns`` maps each column to compare to its
+    DuckDB type: numbers are the same within ``REL_TOLERANCE``, anything else when its text is. Keys and values
+    are reported as text."""
 
-    def key_of(alias: str = "") -> str:
-        prefix = f"{alias}." if alias else ""
-        return " || ' | ' || ".join(f"coalesce({prefix}{k}, '')" for k in key)
+    def key_of(alias: str) -> str:
+        return " || ' | ' || ".join(f"coalesce(CAST({alias}.{ident(k)} AS VARCHAR), '')" for k in key)
 
-    d = TableDiff(rel.name)
+    d = TableDiff(table)
     d.added = [r[0] for r in con.execute(
-        f"SELECT {key_of()} FROM new EXCEPT SELECT {key_of()} FROM old ORDER BY 1").fetchall()]
+        f"SELECT {key_of('t')} FROM {new} t EXCEPT SELECT {key_of('t')} FROM {old} t ORDER BY 1").fetchall()]
     d.removed = [r[0] for r in con.execute(
-        f"SELECT {key_of()} FROM old EXCEPT SELECT {key_of()} FROM new ORDER BY 1").fetchall()]
-    join = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in key)
-    for col in (c.name for c in rel.columns() if c.name not in key):
-        rows = con.execute(
-            f"SELECT {key_of('n')} AS k, o.{col}, n.{col} FROM new n JOIN old o ON {join} "
-            f"WHERE o.{col} IS DISTINCT FROM n.{col} ORDER BY k").fetchall()
-        for k, old, new in rows:
-            d.changed.setdefault(k, []).append((col, old, new))
+        f"SELECT {key_of('t')} FROM {old} t EXCEPT SELECT {key_of('t')} FROM {new} t ORDER BY 1").fetchall()]
+    join = " AND ".join(f"o_.{ident(k)} IS NOT DISTINCT FROM n_.{ident(k)}" for k in key)
+    for col, kind in columns.items():
+        if col in key:
+            continue
+        c = ident(col)
+        if kind in NUMERIC_TYPES:
+            differs = (f"(o_.{c} IS NULL) <> (n_.{c} IS NULL) OR abs(o_.{c} - n_.{c}) > "
+                       f"{REL_TOLERANCE} * greatest(abs(o_.{c}), abs(n_.{c}))")
+        else:
+            differs = f"CAST(o_.{c} AS VARCHAR) IS DISTINCT FROM CAST(n_.{c} AS VARCHAR)"
+        for k, old_value, new_value in con.execute(
+                f"SELECT {key_of('n_')}, CAST(o_.{c} AS VARCHAR), CAST(n_.{c} AS VARCHAR) "
+                f"FROM {new} n_ JOIN {old} o_ ON {join} WHERE {differs} ORDER BY 1").fetchall():
+            d.changed.setdefault(k, []).append((col, old_value, new_value))
     return d
 
 
 # --- what a change of the data did to the derived tables and the headline figures -------------------------------
-
-#: Two derived numbers closer than this (relative) are the same: a rebuild's floating-point noise is not a change.
-REL_TOLERANCE = 1e-9
-
 
 @dataclass
 class DerivedDiff:
@@ -189,8 +200,9 @@ def compare_databases(old_db: Path, new_db: Path) -> DerivedDiff:
         present = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'o' INTERSECT "
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'n'").fetchall()}
-        tables = [_compare_derived(con, rel) for rel in DERIVED
-                  if rel.name in present and rel.name != "headline_figures"]  # the figures: below
+        tables = [_compare(con, rel.name, list(rel.key), _columns(con, "o", rel.name),
+                           f"o.{ident(rel.name)}", f"n.{ident(rel.name)}")
+                  for rel in DERIVED if rel.name in present and rel.name != "headline_figures"]  # the figures: below
         figures = con.execute(f"""
             SELECT coalesce(n_.figure_id, o_.figure_id), o_.value, n_.value, coalesce(n_.unit, o_.unit),
                    coalesce(n_.description, o_.description)
@@ -203,35 +215,7 @@ def compare_databases(old_db: Path, new_db: Path) -> DerivedDiff:
     return DerivedDiff([t for t in tables if not t.empty], figures)
 
 
-def _compare_derived(con, rel: Relation) -> TableDiff:
-    """Rows of a derived table added, removed and changed between the databases ``o`` and ``n`` (numbers
-    compared within ``REL_TOLERANCE``)."""
-    key = list(rel.key)
-    name = ident(rel.name)
-
-    def key_of(alias: str) -> str:
-        return " || ' | ' || ".join(f"coalesce(CAST({alias}.{ident(k)} AS VARCHAR), '')" for k in key)
-
-    d = TableDiff(rel.name)
-    d.added = [r[0] for r in con.execute(
-        f"SELECT {key_of('t')} FROM n.{name} t EXCEPT SELECT {key_of('t')} FROM o.{name} t ORDER BY 1").fetchall()]
-    d.removed = [r[0] for r in con.execute(
-        f"SELECT {key_of('t')} FROM o.{name} t EXCEPT SELECT {key_of('t')} FROM n.{name} t ORDER BY 1").fetchall()]
-    old_cols = {r[0]: r[1] for r in con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'o' AND table_name = ?",
-        [rel.name]).fetchall()}
-    join = " AND ".join(f"o_.{ident(k)} IS NOT DISTINCT FROM n_.{ident(k)}" for k in key)
-    for col, kind in old_cols.items():
-        if col in key:
-            continue
-        c = ident(col)
-        if kind in ("DOUBLE", "FLOAT", "DECIMAL", "BIGINT", "INTEGER", "HUGEINT"):
-            differs = (f"(o_.{c} IS NULL) <> (n_.{c} IS NULL) OR abs(o_.{c} - n_.{c}) > "
-                       f"{REL_TOLERANCE} * greatest(abs(o_.{c}), abs(n_.{c}))")
-        else:
-            differs = f"CAST(o_.{c} AS VARCHAR) IS DISTINCT FROM CAST(n_.{c} AS VARCHAR)"
-        for k, old, new in con.execute(
-                f"SELECT {key_of('n_')}, CAST(o_.{c} AS VARCHAR), CAST(n_.{c} AS VARCHAR) "
-                f"FROM n.{name} n_ JOIN o.{name} o_ ON {join} WHERE {differs} ORDER BY 1").fetchall():
-            d.changed.setdefault(k, []).append((col, old, new))
-    return d
+def _columns(con, database: str, table: str) -> dict[str, str]:
+    """The columns of ``database.table``, in order, with their DuckDB types."""
+    return dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
+                            "AND table_name = ? ORDER BY column_index", [database, table]).fetchall())

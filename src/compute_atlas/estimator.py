@@ -11,7 +11,7 @@ reproduces that run's row (``tests/test_estimate.py`` holds it to that).
 
 Each result has a central value and a low/high range: the ends of the inputs' ranges taken together (interval
 bounds, not a probability interval). The ranges come from the assumption rows' ``low``/``high``, the spread of
-the providers' prices, and the utilization range (see :func:`_utilization`).
+the providers' prices, and the utilization range (see :meth:`Inputs.utilization`).
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ PRICINGS = (*PRICING_MODELS, "ownership")
 #: The precision an estimate uses unless told, where the chip has a rate in it.
 DEFAULT_PRECISION = "bf16"
 
-_ASSUMPTIONS = ("default-mfu", "pue", "server-power-overhead-frac", "tpu-server-power-overhead-frac",
-                "server-avg-power-frac", "tpu-server-avg-power-frac", "hardware-depreciation-years",
-                "server-cost-markup-frac", "interconnect-cost-frac", "default-electricity-price-usd-per-kwh",
-                "default-carbon-intensity-g-co2e-per-kwh", "cloud-commit-1y-discount-frac",
-                "cloud-commit-3y-discount-frac")
+#: The assumption rows an estimate reads (``assumptions``), as ``training_run_costs`` reads them.
+ASSUMPTIONS = ("default-mfu", "pue", "server-power-overhead-frac", "tpu-server-power-overhead-frac",
+               "server-avg-power-frac", "tpu-server-avg-power-frac", "hardware-depreciation-years",
+               "server-cost-markup-frac", "interconnect-cost-frac", "default-electricity-price-usd-per-kwh",
+               "default-carbon-intensity-g-co2e-per-kwh", "cloud-commit-1y-discount-frac",
+               "cloud-commit-3y-discount-frac")
 _PARAMETERS = ("hours-per-year", "interval-level-frac")
 
 
@@ -291,15 +292,22 @@ def _job(con, *, flop, parameters, tokens, run_id, inference, tokens_per_day, da
                         "(with --inference: --tokens or --tokens-per-day and a model size)")
 
 
-def resolve_accelerator(con, name: str) -> str:
-    """The accelerator id of an id, an alias or a name (any case); else an error naming the nearest ones."""
-    key = name.strip().lower()
+def accelerator_names(con) -> dict[str, str]:
+    """Each name an accelerator is known by, lower-cased, and its id: the ids first, then the chips' names, then
+    their aliases (``accelerator_aliases``); a name two chips could claim is the first one's."""
     names: dict[str, str] = {}
     for acc_id, acc_name in con.execute("SELECT accelerator_id, name FROM accelerators").fetchall():
         names[acc_id.lower()] = acc_id
         names.setdefault(acc_name.lower(), acc_id)
     for alias, acc_id in con.execute("SELECT alias, accelerator_id FROM accelerator_aliases").fetchall():
         names.setdefault(alias.lower(), acc_id)
+    return names
+
+
+def resolve_accelerator(con, name: str) -> str:
+    """The accelerator id of an id, an alias or a name (any case); else an error naming the nearest ones."""
+    key = name.strip().lower()
+    names = accelerator_names(con)
     if key in names:
         return names[key]
     near = difflib.get_close_matches(key, list(names), n=5, cutoff=0.5)
@@ -308,15 +316,22 @@ def resolve_accelerator(con, name: str) -> str:
                         + (f"; nearest: {', '.join(shown)}" if shown else "; see the accelerators table"))
 
 
-class _Model:
-    """The rows of the cost model an estimate reads, read once per connection."""
+class Inputs:
+    """The job's inputs: every row of the published database that an estimate reads, through one connection.
 
-    def __init__(self, con):
+    The cost model's assumption and parameter rows (and the utilizations the catalogue's runs reached) are read
+    once, when it is made; the rest on request: each chip's row, dense peak rates, utilization, cloud prices and
+    purchase price nearest a date, each region's electricity price and carbon intensity, the catalogue's runs.
+    Each piece comes with the rows it rests on (:class:`Source`). :func:`estimate` and :func:`estimate_all`
+    compute from these, and so does the site's estimate page, which exports them for its form
+    (``compute_atlas.site.estimate_page``): one reading of the database for both."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         rows = _rows(con, "SELECT assumption_id, value, low, high, source FROM assumptions "
-                          f"WHERE assumption_id IN ({', '.join('?' * len(_ASSUMPTIONS))})", list(_ASSUMPTIONS))
+                          f"WHERE assumption_id IN ({', '.join('?' * len(ASSUMPTIONS))})", list(ASSUMPTIONS))
         self.a = {r["assumption_id"]: r for r in rows}
-        missing = set(_ASSUMPTIONS) - set(self.a)
+        missing = set(ASSUMPTIONS) - set(self.a)
         if missing:
             raise EstimateError(f"the database lacks the assumption rows {', '.join(sorted(missing))}")
         self.p = {r["parameter_id"]: r for r in _rows(
@@ -325,18 +340,185 @@ class _Model:
         mfu = [r[0] for r in con.execute("SELECT mfu_frac FROM training_run_costs WHERE mfu_frac > 0 "
                                          "AND mfu_frac <= 1 ORDER BY mfu_frac").fetchall()]
         level = self.p["interval-level-frac"]["value"]
+        #: ``(low, high, number of runs, level)``: the middle ``level`` of the runs' utilizations
         self.mfu_range = (_quantile(mfu, (1 - level) / 2), _quantile(mfu, (1 + level) / 2), len(mfu), level)
 
     def value(self, aid: str) -> float:
+        """An assumption's central value."""
         return self.a[aid]["value"]
 
     def range(self, aid: str) -> Range:
+        """An assumption's value with its low and high ends (the value where the row gives none)."""
         r = self.a[aid]
         return Range(r["value"], r["low"] if r["low"] is not None else r["value"],
                      r["high"] if r["high"] is not None else r["value"])
 
     def source(self, aid: str, used_for: str) -> Source:
+        """An assumption's row, as a source used for ``used_for``."""
         return Source("assumptions", aid, self.a[aid]["source"], used_for)
+
+    def parameter(self, pid: str, used_for: str) -> tuple[float, Source]:
+        """A parameter row's value (``hours-per-year``, ``interval-level-frac``) and the row."""
+        r = self.p[pid]
+        return r["value"], Source("parameters", pid, r["source"], used_for)
+
+    def accelerators(self, acc_id: str | None = None) -> list[dict]:
+        """The accelerators' rows (``accelerator_id``, ``name``, ``kind``, ``market_segment``, ``tdp_watts``,
+        ``source``) by id; only ``acc_id``'s where given."""
+        return _rows(self.con, "SELECT accelerator_id, name, kind, market_segment, tdp_watts, source FROM accelerators "
+                               "WHERE ? IS NULL OR accelerator_id = ? ORDER BY accelerator_id", [acc_id, acc_id])
+
+    def rates(self, acc_id: str) -> dict[str, dict]:
+        """A chip's dense peak rates by precision (``peak_flop_per_s``, ``is_best_16bit_tensor``, ``source``)."""
+        return {r["precision"]: r for r in _rows(
+            self.con, "SELECT precision, peak_flop_per_s, is_best_16bit_tensor, source FROM accelerator_efficiency "
+                      "WHERE accelerator_id = ?", [acc_id])}
+
+    def precision(self, acc_id: str, precision: str | None = None) -> tuple[str | None, float | None, str, str | None]:
+        """The precision, its dense peak rate, how it was chosen, and the source of the rate."""
+        rates = self.rates(acc_id)
+        if precision is not None:
+            p = precision.strip().lower()
+            if p not in rates:
+                return p, None, f"no {p.upper()} rate in the atlas (it has: {', '.join(sorted(rates)) or 'none'})", None
+            return p, rates[p]["peak_flop_per_s"], "given", rates[p]["source"]
+        if DEFAULT_PRECISION in rates:
+            return DEFAULT_PRECISION, rates[DEFAULT_PRECISION]["peak_flop_per_s"], "default (BF16)", \
+                rates[DEFAULT_PRECISION]["source"]
+        best = [p for p, r in rates.items() if r["is_best_16bit_tensor"]]
+        if best:
+            return best[0], rates[best[0]]["peak_flop_per_s"], "the chip's best 16-bit tensor rate (no BF16)", \
+                rates[best[0]]["source"]
+        if "fp32" in rates:
+            return "fp32", rates["fp32"]["peak_flop_per_s"], "FP32 (no 16-bit tensor rate)", rates["fp32"]["source"]
+        return None, None, "no peak rate in the atlas", None
+
+    def utilization(self, acc_id: str, precision: str | None, given: float | None = None
+                    ) -> tuple[Range, str, list[Source]]:
+        """Utilization (achieved over dense peak): the given one; else the measured achieved-over-peak of a matrix
+        multiply on that chip and precision (``achieved_vs_peak``); else the cost model's ``default-mfu``.
+
+        The range spans the central value and the middle ``interval-level-frac`` of the utilizations the atlas's
+        training runs reached (``training_run_costs.mfu_frac`` at most 1; a run that implies more than its chips'
+        peak has a wrong figure somewhere): a matrix multiply's rate is an upper bound of a whole job's."""
+        lo_runs, hi_runs, n_runs, level = self.mfu_range
+        spread = Source("training_run_costs", f"mfu_frac of {n_runs} runs", None,
+                        f"utilization range: the middle {level:.0%} of the runs' utilizations")
+        if given is not None:
+            if given > 1:
+                raise EstimateError(f"utilization is a fraction of the peak rate (0 to 1], got {given}")
+            return Range(given), "given", []
+        measured = _rows(self.con, "SELECT achieved_over_peak_frac, measurement_id, source FROM achieved_vs_peak "
+                              "WHERE accelerator_id = ? AND precision = ?", [acc_id, precision]) if precision else []
+        if measured:
+            m = measured[0]
+            u = m["achieved_over_peak_frac"]
+            return (Range(u, min(u, lo_runs or u), max(u, hi_runs or u)),
+                    "measured: achieved over peak of a matrix multiply on this chip (an upper bound of a whole job's)",
+                    [Source("achieved_vs_peak", f"{acc_id} {precision} ({m['measurement_id']})", m["source"],
+                            "utilization"), spread])
+        u = self.value("default-mfu")
+        return (Range(u, min(u, lo_runs or u), max(u, hi_runs or u)),
+                "assumed: the cost model's default utilization (assumption default-mfu); no measurement for this chip",
+                [self.source("default-mfu", "utilization"), spread])
+
+    def region(self, region: str | None = None) -> tuple[str, float, float, list[Source], list[str]]:
+        """Electricity price and carbon intensity of a region (its latest year in ``electricity``); where the region
+        lacks one, the cost model's default, said in the notes."""
+        notes: list[str] = []
+        price = self.value("default-electricity-price-usd-per-kwh")
+        carbon = self.value("default-carbon-intensity-g-co2e-per-kwh")
+        src_price = self.source("default-electricity-price-usd-per-kwh", "electricity price")
+        src_carbon = self.source("default-carbon-intensity-g-co2e-per-kwh", "carbon intensity")
+        if region is None:
+            return "default", price, carbon, [src_price, src_carbon], notes
+        rows = _rows(self.con, "SELECT * FROM electricity WHERE lower(region_id) = lower(?) OR lower(region) = lower(?) "
+                          "ORDER BY year DESC", [region, region])
+        if not rows:
+            ids = [r[0] for r in self.con.execute("SELECT DISTINCT region_id FROM electricity ORDER BY 1").fetchall()]
+            near = difflib.get_close_matches(region.lower(), ids, n=5, cutoff=0.4)
+            raise EstimateError(f"unknown region {region!r}; regions: " + ", ".join(near or ids))
+        price_row = next((r for r in rows if r["industrial_price_usd_per_kwh"] is not None), None)
+        carbon_row = next((r for r in rows if r["carbon_intensity_g_co2e_per_kwh"] is not None), None)
+        rid = rows[0]["region_id"]
+        if price_row:
+            price = price_row["industrial_price_usd_per_kwh"]
+            src_price = Source("electricity", f"{rid} {price_row['year']}", price_row["source"], "electricity price")
+        else:
+            notes.append(f"region {rid} has no electricity price in the atlas: the default price is used")
+        if carbon_row:
+            carbon = carbon_row["carbon_intensity_g_co2e_per_kwh"]
+            src_carbon = Source("electricity", f"{rid} {carbon_row['year']}", carbon_row["source"], "carbon intensity")
+        else:
+            notes.append(f"region {rid} has no carbon intensity in the atlas: the default is used")
+        return rid, price, carbon, [src_price, src_carbon], notes
+
+    def regions(self) -> list[tuple[str, str]]:
+        """Each region of ``electricity`` as ``(region_id, its latest name)``, by name."""
+        return self.con.execute("SELECT region_id, any_value(region ORDER BY year DESC) FROM electricity "
+                                "GROUP BY region_id ORDER BY 2").fetchall()
+
+    def cloud_prices(self, acc_id: str, when: dt.date) -> dict[str, tuple[Range, str, list[Source]]]:
+        """Price per chip-hour of each cloud pricing model listed for the chip: the median of the prices nearest
+        ``when`` (as ``training_run_costs``), ranging over each provider's price nearest ``when``."""
+        out = {}
+        rows = _rows(self.con, "SELECT provider, pricing_model, price_date, price_usd_per_hour, source, instance_type, "
+                          "coalesce(cloud_region, '') AS cloud_region FROM cloud_prices WHERE accelerator_id = ?",
+                     [acc_id])
+        for pm in PRICING_MODELS:
+            these = [r for r in rows if r["pricing_model"] == pm]
+            if not these:
+                continue
+            gap = min(abs((r["price_date"] - when).days) for r in these)
+            near = [r for r in these if abs((r["price_date"] - when).days) == gap]
+            first_date = min(r["price_date"] for r in near)
+            near = [r for r in near if r["price_date"] == first_date]
+            by_provider = {}
+            for r in sorted(these, key=lambda r: (abs((r["price_date"] - when).days), r["price_date"])):
+                by_provider.setdefault(r["provider"], r)
+            central = statistics.median(r["price_usd_per_hour"] for r in near)
+            spread = [r["price_usd_per_hour"] for r in by_provider.values()] + [central]
+            basis = (f"median of {len(near)} {pm} price(s) of {first_date}; range over {len(by_provider)} "
+                     f"provider(s)' prices nearest {when}")
+            srcs = [Source("cloud_prices", " ".join(str(x) for x in (
+                               r["provider"], r["instance_type"], r["cloud_region"], pm, r["price_date"]) if x),
+                           r["source"],
+                           f"{pm} price (US$ {r['price_usd_per_hour']}/h)")
+                    for r in {id(r): r for r in [*near, *by_provider.values()]}.values()]
+            out[pm] = (Range(central, min(spread), max(spread)), basis, srcs)
+        return out
+
+    def chip_price(self, acc_id: str, when: dt.date) -> tuple[float, dt.date, str, Source] | None:
+        """The purchase price per chip nearest ``when``, chosen as ``training_run_costs`` chooses it."""
+        rows = _rows(self.con, """
+            WITH own_prices AS (
+                SELECT accelerator_id, price_date, price_usd, source, 'hardware_prices' AS tbl FROM hardware_prices
+                UNION ALL
+                SELECT accelerator_id, launch_price_date, launch_price_usd, source, 'accelerators' FROM accelerators
+                WHERE launch_price_usd IS NOT NULL
+                  AND accelerator_id NOT IN (SELECT accelerator_id FROM hardware_prices)
+            ),
+            chip_prices AS (
+                SELECT *, 'own' AS basis FROM own_prices
+                UNION ALL
+                SELECT x.accelerator_id, p.price_date, p.price_usd, p.source, p.tbl, 'proxy:' || x.proxy_accelerator_id
+                FROM price_proxies x JOIN own_prices p ON p.accelerator_id = x.proxy_accelerator_id
+                WHERE x.accelerator_id NOT IN (SELECT accelerator_id FROM own_prices)
+            )
+            SELECT * FROM chip_prices WHERE accelerator_id = ?
+            ORDER BY abs(date_diff('day', price_date, ?::DATE)), price_date, price_usd LIMIT 1""", [acc_id, when])
+        if not rows:
+            return None
+        r = rows[0]
+        owner = r["basis"].removeprefix("proxy:") if r["basis"] != "own" else acc_id
+        return r["price_usd"], r["price_date"], r["basis"], Source(
+            r["tbl"], f"{owner} {r['price_date']}", r["source"], f"chip price (US$ {r['price_usd']:,.0f}, {r['basis']})")
+
+    def training_runs(self) -> list[dict]:
+        """The catalogue's runs (a job's size, its chips and precision) by model name."""
+        return _rows(self.con, "SELECT run_id, model, training_compute_flop, parameters, training_tokens, "
+                               "accelerator_id, accelerator_count, precision, source FROM training_runs "
+                               "ORDER BY lower(model), run_id")
 
 
 def _quantile(xs: list[float], q: float) -> float | None:
@@ -345,150 +527,6 @@ def _quantile(xs: list[float], q: float) -> float | None:
     pos = q * (len(xs) - 1)
     lo, hi = math.floor(pos), math.ceil(pos)
     return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
-
-
-# ---------------------------------------------------------------------------------------------- the pieces
-
-def _precision(con, acc_id: str, precision: str | None) -> tuple[str | None, float | None, str, str | None]:
-    """The precision, its dense peak rate, how it was chosen, and the source of the rate."""
-    rates = {r["precision"]: r for r in _rows(
-        con, "SELECT precision, peak_flop_per_s, is_best_16bit_tensor, source FROM accelerator_efficiency "
-             "WHERE accelerator_id = ?", [acc_id])}
-    if precision is not None:
-        p = precision.strip().lower()
-        if p not in rates:
-            return p, None, f"no {p.upper()} rate in the atlas (it has: {', '.join(sorted(rates)) or 'none'})", None
-        return p, rates[p]["peak_flop_per_s"], "given", rates[p]["source"]
-    if DEFAULT_PRECISION in rates:
-        return DEFAULT_PRECISION, rates[DEFAULT_PRECISION]["peak_flop_per_s"], "default (BF16)", \
-            rates[DEFAULT_PRECISION]["source"]
-    best = [p for p, r in rates.items() if r["is_best_16bit_tensor"]]
-    if best:
-        return best[0], rates[best[0]]["peak_flop_per_s"], "the chip's best 16-bit tensor rate (no BF16)", \
-            rates[best[0]]["source"]
-    if "fp32" in rates:
-        return "fp32", rates["fp32"]["peak_flop_per_s"], "FP32 (no 16-bit tensor rate)", rates["fp32"]["source"]
-    return None, None, "no peak rate in the atlas", None
-
-
-def _utilization(con, model: _Model, acc_id: str, precision: str | None, given: float | None
-                 ) -> tuple[Range, str, list[Source]]:
-    """Utilization (achieved over dense peak): the given one; else the measured achieved-over-peak of a matrix
-    multiply on that chip and precision (``achieved_vs_peak``); else the cost model's ``default-mfu``.
-
-    The range spans the central value and the middle ``interval-level-frac`` of the utilizations the atlas's
-    training runs reached (``training_run_costs.mfu_frac`` at most 1; a run that implies more than its chips'
-    peak has a wrong figure somewhere): a matrix multiply's rate is an upper bound of a whole job's."""
-    lo_runs, hi_runs, n_runs, level = model.mfu_range
-    spread = Source("training_run_costs", f"mfu_frac of {n_runs} runs", None,
-                    f"utilization range: the middle {level:.0%} of the runs' utilizations")
-    if given is not None:
-        if given > 1:
-            raise EstimateError(f"utilization is a fraction of the peak rate (0 to 1], got {given}")
-        return Range(given), "given", []
-    measured = _rows(con, "SELECT achieved_over_peak_frac, measurement_id, source FROM achieved_vs_peak "
-                          "WHERE accelerator_id = ? AND precision = ?", [acc_id, precision]) if precision else []
-    if measured:
-        m = measured[0]
-        u = m["achieved_over_peak_frac"]
-        return (Range(u, min(u, lo_runs or u), max(u, hi_runs or u)),
-                "measured: achieved over peak of a matrix multiply on this chip (an upper bound of a whole job's)",
-                [Source("achieved_vs_peak", f"{acc_id} {precision} ({m['measurement_id']})", m["source"],
-                        "utilization"), spread])
-    u = model.value("default-mfu")
-    return (Range(u, min(u, lo_runs or u), max(u, hi_runs or u)),
-            "assumed: the cost model's default utilization (assumption default-mfu); no measurement for this chip",
-            [model.source("default-mfu", "utilization"), spread])
-
-
-def _region(con, model: _Model, region: str | None) -> tuple[str, float, float, list[Source], list[str]]:
-    """Electricity price and carbon intensity of a region (its latest year in ``electricity``); where the region
-    lacks one, the cost model's default, said in the notes."""
-    notes: list[str] = []
-    price = model.value("default-electricity-price-usd-per-kwh")
-    carbon = model.value("default-carbon-intensity-g-co2e-per-kwh")
-    src_price = model.source("default-electricity-price-usd-per-kwh", "electricity price")
-    src_carbon = model.source("default-carbon-intensity-g-co2e-per-kwh", "carbon intensity")
-    if region is None:
-        return "default", price, carbon, [src_price, src_carbon], notes
-    rows = _rows(con, "SELECT * FROM electricity WHERE lower(region_id) = lower(?) OR lower(region) = lower(?) "
-                      "ORDER BY year DESC", [region, region])
-    if not rows:
-        ids = [r[0] for r in con.execute("SELECT DISTINCT region_id FROM electricity ORDER BY 1").fetchall()]
-        near = difflib.get_close_matches(region.lower(), ids, n=5, cutoff=0.4)
-        raise EstimateError(f"unknown region {region!r}; regions: " + ", ".join(near or ids))
-    price_row = next((r for r in rows if r["industrial_price_usd_per_kwh"] is not None), None)
-    carbon_row = next((r for r in rows if r["carbon_intensity_g_co2e_per_kwh"] is not None), None)
-    rid = rows[0]["region_id"]
-    if price_row:
-        price = price_row["industrial_price_usd_per_kwh"]
-        src_price = Source("electricity", f"{rid} {price_row['year']}", price_row["source"], "electricity price")
-    else:
-        notes.append(f"region {rid} has no electricity price in the atlas: the default price is used")
-    if carbon_row:
-        carbon = carbon_row["carbon_intensity_g_co2e_per_kwh"]
-        src_carbon = Source("electricity", f"{rid} {carbon_row['year']}", carbon_row["source"], "carbon intensity")
-    else:
-        notes.append(f"region {rid} has no carbon intensity in the atlas: the default is used")
-    return rid, price, carbon, [src_price, src_carbon], notes
-
-
-def _cloud_prices(con, acc_id: str, when: dt.date) -> dict[str, tuple[Range, str, list[Source]]]:
-    """Price per chip-hour of each cloud pricing model listed for the chip: the median of the prices nearest
-    ``when`` (as ``training_run_costs``), ranging over each provider's price nearest ``when``."""
-    out = {}
-    rows = _rows(con, "SELECT provider, pricing_model, price_date, price_usd_per_hour, source, instance_type, "
-                      "coalesce(cloud_region, '') AS cloud_region FROM cloud_prices WHERE accelerator_id = ?",
-                 [acc_id])
-    for pm in PRICING_MODELS:
-        these = [r for r in rows if r["pricing_model"] == pm]
-        if not these:
-            continue
-        gap = min(abs((r["price_date"] - when).days) for r in these)
-        near = [r for r in these if abs((r["price_date"] - when).days) == gap]
-        first_date = min(r["price_date"] for r in near)
-        near = [r for r in near if r["price_date"] == first_date]
-        by_provider = {}
-        for r in sorted(these, key=lambda r: (abs((r["price_date"] - when).days), r["price_date"])):
-            by_provider.setdefault(r["provider"], r)
-        central = statistics.median(r["price_usd_per_hour"] for r in near)
-        spread = [r["price_usd_per_hour"] for r in by_provider.values()] + [central]
-        basis = (f"median of {len(near)} {pm} price(s) of {first_date}; range over {len(by_provider)} "
-                 f"provider(s)' prices nearest {when}")
-        srcs = [Source("cloud_prices", " ".join(str(x) for x in (
-                           r["provider"], r["instance_type"], r["cloud_region"], pm, r["price_date"]) if x),
-                       r["source"],
-                       f"{pm} price (US$ {r['price_usd_per_hour']}/h)")
-                for r in {id(r): r for r in [*near, *by_provider.values()]}.values()]
-        out[pm] = (Range(central, min(spread), max(spread)), basis, srcs)
-    return out
-
-
-def _chip_price(con, acc_id: str, when: dt.date) -> tuple[float, dt.date, str, Source] | None:
-    """The purchase price per chip nearest ``when``, chosen as ``training_run_costs`` chooses it."""
-    rows = _rows(con, """
-        WITH own_prices AS (
-            SELECT accelerator_id, price_date, price_usd, source, 'hardware_prices' AS tbl FROM hardware_prices
-            UNION ALL
-            SELECT accelerator_id, launch_price_date, launch_price_usd, source, 'accelerators' FROM accelerators
-            WHERE launch_price_usd IS NOT NULL
-              AND accelerator_id NOT IN (SELECT accelerator_id FROM hardware_prices)
-        ),
-        chip_prices AS (
-            SELECT *, 'own' AS basis FROM own_prices
-            UNION ALL
-            SELECT x.accelerator_id, p.price_date, p.price_usd, p.source, p.tbl, 'proxy:' || x.proxy_accelerator_id
-            FROM price_proxies x JOIN own_prices p ON p.accelerator_id = x.proxy_accelerator_id
-            WHERE x.accelerator_id NOT IN (SELECT accelerator_id FROM own_prices)
-        )
-        SELECT * FROM chip_prices WHERE accelerator_id = ?
-        ORDER BY abs(date_diff('day', price_date, ?::DATE)), price_date, price_usd LIMIT 1""", [acc_id, when])
-    if not rows:
-        return None
-    r = rows[0]
-    owner = r["basis"].removeprefix("proxy:") if r["basis"] != "own" else acc_id
-    return r["price_usd"], r["price_date"], r["basis"], Source(
-        r["tbl"], f"{owner} {r['price_date']}", r["source"], f"chip price (US$ {r['price_usd']:,.0f}, {r['basis']})")
 
 
 # ------------------------------------------------------------------------------------------------ estimate
@@ -526,7 +564,7 @@ def estimate(*, flop: float | None = None, parameters: float | None = None, toke
             precision = job.run["precision"]
         if count is None:
             count = job.run["accelerator_count"]
-    return _estimate_on(db, _Model(con), job, resolve_accelerator(con, accelerator), count=count,
+    return _estimate_on(Inputs(con), job, resolve_accelerator(con, accelerator), count=count,
                         precision=precision, utilization=utilization, pricing=pricing, region=region, pue=pue,
                         date=date, strict=True)
 
@@ -549,13 +587,13 @@ def estimate_all(*, flop: float | None = None, parameters: float | None = None, 
     con = db.con
     job = _job(con, flop=flop, parameters=parameters, tokens=tokens, run_id=run_id, inference=inference,
                tokens_per_day=tokens_per_day, days=days)
-    model = _Model(con)
+    inputs = Inputs(con)
     ids = [r[0] for r in con.execute(
         "SELECT accelerator_id FROM accelerators WHERE ? IS NULL OR market_segment = ? ORDER BY accelerator_id",
         [segment, segment]).fetchall()]
     if not ids:
         raise EstimateError(f"no accelerator in market segment {segment!r}")
-    out = [_estimate_on(db, model, job, a, count=count, precision=precision, utilization=utilization,
+    out = [_estimate_on(inputs, job, a, count=count, precision=precision, utilization=utilization,
                         pricing=pricing or "on_demand", region=region, pue=pue, date=date, strict=False) for a in ids]
 
     def order(e: Estimate):
@@ -575,9 +613,8 @@ def _date(date: dt.date | str | None) -> dt.date:
         raise EstimateError(f"date must be ISO 8601 (YYYY-MM-DD), got {date!r}") from None
 
 
-def _estimate_on(db: Atlas, model: _Model, job: _Job, acc_id: str, *, count, precision, utilization, pricing,
+def _estimate_on(inputs: Inputs, job: _Job, acc_id: str, *, count, precision, utilization, pricing,
                  region, pue, date, strict: bool) -> Estimate:
-    con = db.con
     when = _date(date)
     if count is None:
         count = 1
@@ -588,11 +625,10 @@ def _estimate_on(db: Atlas, model: _Model, job: _Job, acc_id: str, *, count, pre
     pue_given = _positive("pue", pue)
     if pricing is not None and pricing not in PRICINGS:
         raise EstimateError(f"unknown pricing {pricing!r}; pricings: {', '.join(PRICINGS)}")
-    acc = _rows(con, "SELECT accelerator_id, name, kind, tdp_watts, source FROM accelerators "
-                     "WHERE accelerator_id = ?", [acc_id])[0]
+    acc = inputs.accelerators(acc_id)[0]
     sources = list(job.sources)
     missing: list[str] = []
-    prec, peak, prec_basis, peak_source = _precision(con, acc_id, precision)
+    prec, peak, prec_basis, peak_source = inputs.precision(acc_id, precision)
     if peak is None:
         if strict:
             raise EstimateError(f"{acc['name']} ({acc_id}): {prec_basis}")
@@ -600,7 +636,7 @@ def _estimate_on(db: Atlas, model: _Model, job: _Job, acc_id: str, *, count, pre
     else:
         sources.append(Source("accelerator_efficiency", f"{acc_id} {prec}", peak_source,
                               f"dense peak rate ({peak:.3g} FLOP/s)"))
-    util, util_basis, util_sources = _utilization(con, model, acc_id, prec, utilization)
+    util, util_basis, util_sources = inputs.utilization(acc_id, prec, utilization)
     sources += util_sources
 
     # time: chip-hours = FLOP / (peak × utilization × 3600); a higher utilization is the low end
@@ -616,53 +652,53 @@ def _estimate_on(db: Atlas, model: _Model, job: _Job, acc_id: str, *, count, pre
     overhead_id = "tpu-server-power-overhead-frac" if tpu else "server-power-overhead-frac"
     avg_id = "tpu-server-avg-power-frac" if tpu else "server-avg-power-frac"
     if acc["tdp_watts"] is not None:
-        overhead = model.range(overhead_id)
+        overhead = inputs.range(overhead_id)
         power = Range(acc["tdp_watts"]).scale(Range(1 + overhead.value, 1 + overhead.low, 1 + overhead.high)
-                                              ).scale(model.range(avg_id))
+                                              ).scale(inputs.range(avg_id))
         sources += [Source("accelerators", acc_id, acc["source"], f"TDP ({acc['tdp_watts']:.0f} W)"),
-                    model.source(overhead_id, "server power beyond the chip"),
-                    model.source(avg_id, "average power during the job")]
+                    inputs.source(overhead_id, "server power beyond the chip"),
+                    inputs.source(avg_id, "average power during the job")]
     else:
         power = Range(None)
         missing.append("no TDP in the atlas")
     if pue_given is not None:
         pue_range = Range(pue_given)
     else:
-        pue_range = model.range("pue")
-        sources.append(model.source("pue", "PUE"))
+        pue_range = inputs.range("pue")
+        sources.append(inputs.source("pue", "PUE"))
     energy = chip_hours.scale(power).scale(pue_range).times(1 / 1000)
-    region_id, price_kwh, carbon, region_sources, region_notes = _region(con, model, region)
+    region_id, price_kwh, carbon, region_sources, region_notes = inputs.region(region)
     sources += region_sources
     emissions = energy.times(carbon / 1000)
 
     # cost per pricing
     costs: dict[str, Range] = {}
     basis: dict[str, str] = {}
-    cloud = _cloud_prices(con, acc_id, when)
+    cloud = inputs.cloud_prices(acc_id, when)
     for pm, (price, why, srcs) in cloud.items():
         costs[pm] = chip_hours.scale(price)
         basis[pm] = why
         sources += srcs
     for pm, aid in (("commit_1y", "cloud-commit-1y-discount-frac"), ("commit_3y", "cloud-commit-3y-discount-frac")):
         if pm not in cloud and "on_demand" in cloud:
-            d = model.range(aid)
+            d = inputs.range(aid)
             costs[pm] = chip_hours.scale(cloud["on_demand"][0]).scale(Range(1 - d.value, 1 - d.high, 1 - d.low))
             basis[pm] = f"on-demand price less the assumed discount (assumption {aid}); no {pm} price listed"
-            sources.append(model.source(aid, f"{pm} discount"))
-    chip = _chip_price(con, acc_id, when)
+            sources.append(inputs.source(aid, f"{pm} discount"))
+    chip = inputs.chip_price(acc_id, when)
     if chip is not None and energy.value is not None:
         price_usd, price_date, price_basis, src = chip
-        markup, years = model.range("server-cost-markup-frac"), model.range("hardware-depreciation-years")
-        ic = model.value("interconnect-cost-frac")
-        hpy = model.p["hours-per-year"]["value"]
+        markup, years = inputs.range("server-cost-markup-frac"), inputs.range("hardware-depreciation-years")
+        ic = inputs.value("interconnect-cost-frac")
+        hpy, hpy_source = inputs.parameter("hours-per-year", "ownership")
         per_chip_hour = Range(price_usd).scale(Range(1 + markup.value, 1 + markup.low, 1 + markup.high)).times(
             1 / (1 - ic)).scale(Range(1 / years.value, 1 / years.high, 1 / years.low)).times(1 / hpy)
         costs["ownership"] = chip_hours.scale(per_chip_hour).plus(energy.times(price_kwh))
         basis["ownership"] = (f"chip price of {price_date} ({price_basis}) with server and interconnect, "
                               f"straight-line over the depreciation life, plus energy at US$ {price_kwh}/kWh")
-        sources += [src, *(model.source(a, "ownership") for a in (
+        sources += [src, *(inputs.source(a, "ownership") for a in (
             "server-cost-markup-frac", "interconnect-cost-frac", "hardware-depreciation-years")),
-            Source("parameters", "hours-per-year", model.p["hours-per-year"]["source"], "ownership")]
+            hpy_source]
     available = [p for p in PRICINGS if p in costs and costs[p].value is not None]
     if pricing is not None and pricing not in available:
         why = (f"no {pricing} price for {acc['name']} ({acc_id}) in the atlas; pricings with a price: "

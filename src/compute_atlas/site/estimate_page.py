@@ -1,10 +1,10 @@
 """The estimate page (``docs/estimate.md``): the data its form recomputes from, exported by the estimator itself.
 
 ``page_data`` gathers, at the build's date, every input that ``compute_atlas.estimator`` reads from the database,
-through the estimator's own functions (the cost model's assumption and parameter rows, each chip's dense peak
+through the estimator's own reading of them, ``estimator.Inputs`` (the cost model's assumption and parameter rows, each chip's dense peak
 rates, its default utilization per precision, its cloud prices per pricing model and its purchase price, each
 region's electricity price and carbon intensity, the catalogue's runs and the chips' aliases), with the rows they
-come from. ``docs/_static/estimate.js`` repeats only the arithmetic of ``estimator._estimate_on`` on them; the
+come from. ``docs/_static/estimate.js`` repeats only the arithmetic of ``compute_atlas.estimate()`` on them; the
 constants of the arithmetic (FLOP per parameter and token, the default precision, the pricings) come from the
 estimator too. ``tests/test_estimate_page.py`` holds the page's results to ``compute_atlas.estimate()``.
 
@@ -94,52 +94,41 @@ def _iso(v) -> str | None:
 
 def page_data(con: duckdb.DuckDBPyConnection, when: dt.date) -> dict:
     """Everything the page's arithmetic needs, at the prices nearest ``when`` (the build's date)."""
-    model = estimator._Model(con)
+    inputs = estimator.Inputs(con)
     src = _Sources()
-    assumptions = {a: [*_range(model.range(a)), src.add(model.source(a, ""))] for a in estimator._ASSUMPTIONS}
-    hpy = model.p["hours-per-year"]
-    lo, hi, n, level = model.mfu_range
-    default_util, default_basis, default_sources = estimator._utilization(con, model, "", None, None)
+    assumptions = {a: [*_range(inputs.range(a)), src.add(inputs.source(a, ""))] for a in estimator.ASSUMPTIONS}
+    hours_per_year, hours_per_year_source = inputs.parameter("hours-per-year", "ownership")
+    lo, hi, n, level = inputs.mfu_range
+    default_util, default_basis, default_sources = inputs.utilization("", None)
     chips = []
-    for acc in estimator._rows(con, "SELECT accelerator_id, name, kind, market_segment, tdp_watts, source "
-                                    "FROM accelerators ORDER BY accelerator_id"):
+    for acc in inputs.accelerators():
         aid = acc["accelerator_id"]
         rates = {}
-        for r in estimator._rows(con, "SELECT precision, peak_flop_per_s, is_best_16bit_tensor, source "
-                                      "FROM accelerator_efficiency WHERE accelerator_id = ?", [aid]):
-            util, basis, util_sources = estimator._utilization(con, model, aid, r["precision"], None)
+        for r in inputs.rates(aid).values():
+            util, basis, util_sources = inputs.utilization(aid, r["precision"])
             # the default utilization (the cost model's) is the page's own, once; a measured one is the chip's
             rates[r["precision"]] = [r["peak_flop_per_s"], bool(r["is_best_16bit_tensor"]), src.refs(r["source"]),
                                      None if basis == default_basis and util == default_util else
                                      [*_range(util), basis, [src.add(s, aid) for s in util_sources]]]
         cloud = {pm: [*_range(price), basis, [src.add(s, aid) for s in srcs]]
-                 for pm, (price, basis, srcs) in estimator._cloud_prices(con, aid, when).items()}
-        chip_price = estimator._chip_price(con, aid, when)
+                 for pm, (price, basis, srcs) in inputs.cloud_prices(aid, when).items()}
+        chip_price = inputs.chip_price(aid, when)
         if chip_price is not None:
             usd, price_date, basis, s = chip_price
             chip_price = [usd, _iso(price_date), basis, src.add(s, aid)]
         chips.append({"id": aid, "name": acc["name"], "segment": acc["market_segment"], "tpu": acc["kind"] == "tpu",
                       "tdp": acc["tdp_watts"], "tdp_refs": src.refs(acc["source"]), "rates": rates, "cloud": cloud,
                       "chip_price": chip_price})
-    # as estimator.resolve_accelerator: an id first, then a name, then an alias (any case); the ids themselves
-    # are the chips' own
-    names: dict[str, str] = {}
-    for acc_id, name in con.execute("SELECT accelerator_id, name FROM accelerators").fetchall():
-        names[acc_id.lower()] = acc_id
-        names.setdefault(name.lower(), acc_id)
-    for alias, acc_id in con.execute("SELECT alias, accelerator_id FROM accelerator_aliases").fetchall():
-        names.setdefault(alias.lower(), acc_id)
+    # the names estimator.resolve_accelerator knows, less the ids themselves (the chips' own)
+    names = estimator.accelerator_names(con)
     aliases = {k: v for k, v in sorted(names.items()) if k != v.lower()}
     regions = []
-    for rid, name in con.execute("SELECT region_id, any_value(region ORDER BY year DESC) FROM electricity "
-                                 "GROUP BY region_id ORDER BY 2").fetchall():
-        region_id, price, carbon, srcs, notes = estimator._region(con, model, rid)
+    for rid, name in inputs.regions():
+        region_id, price, carbon, srcs, notes = inputs.region(rid)
         regions.append([region_id, name, price, carbon, [src.add(s) for s in srcs], notes])
-    default_region = estimator._region(con, model, None)
+    default_region = inputs.region(None)
     runs = []
-    for r in estimator._rows(con, "SELECT run_id, model, training_compute_flop, parameters, training_tokens, "
-                                  "accelerator_id, accelerator_count, precision, source FROM training_runs "
-                                  "ORDER BY lower(model), run_id"):
+    for r in inputs.training_runs():
         runs.append([r["run_id"], r["model"], r["training_compute_flop"], r["parameters"], r["training_tokens"],
                      r["accelerator_id"], r["accelerator_count"], r["precision"],
                      src.add(estimator.Source("training_runs", r["run_id"], r["source"], "the job's size"))])
@@ -153,8 +142,7 @@ def page_data(con: duckdb.DuckDBPyConnection, when: dt.date) -> dict:
         "names": {"pricing": {**READER_NAMES["pricing_model"], "ownership": "owning the hardware"},
                   "precision": READER_NAMES["precision"], "segment": READER_NAMES["market_segment"]},
         "assumptions": assumptions,
-        "hours_per_year": [hpy["value"], src.add(estimator.Source("parameters", "hours-per-year", hpy["source"],
-                                                                  "ownership"))],
+        "hours_per_year": [hours_per_year, src.add(hours_per_year_source)],
         "utilization_runs": [lo, hi, n, level],
         "default_utilization": [*_range(default_util), default_basis, [src.add(s) for s in default_sources]],
         "chips": chips,
