@@ -245,6 +245,34 @@ def test_6nd_estimate_off_by_a_power_of_ten_is_an_error(datasets):
             assert not hits, factor
 
 
+def test_6nd_estimate_that_is_not_its_own_arithmetic_is_an_error(datasets):
+    """A parameters_tokens compute more than the tolerance away from 6 x parameters x tokens is another estimate
+    or a rounded copy (GLaM's hardware figure 5% above its 6ND); rounding within it passes, an exact power of ten
+    is left to the exponent check, and a mixture of experts whose notes name the active parameters may sit below
+    6ND of its total parameters."""
+    path = datasets / "training_runs.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "parameters_tokens"
+             and r["parameters"] and r["training_tokens"] and r["training_compute_flop"]
+             and "active" not in r["notes"].lower())
+    six_nd = 6 * float(rows[i]["parameters"]) * float(rows[i]["training_tokens"])
+    rule = "but 6ND from the row's own cells is"
+    for factor, flagged in ((1.12, True), (0.8, True), (1.03, False), (1, False), (10, False)):
+        line = edit_csv(path, i, "training_compute_flop", f"{six_nd * factor:.6g}")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, factor
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"]) == ("training_runs.csv", line,
+                                                                             "training_compute_flop")
+        else:
+            assert not hits, factor
+    edit_csv(path, i, "training_compute_flop", f"{six_nd * 0.2:.6g}")
+    edit_csv(path, i, "notes", rows[i]["notes"] + "; MoE: 6ND on the active parameters")
+    _, found = problems(datasets)
+    assert not [p for p in found if rule in p["rule"]]
+
+
 def test_organizations_take_one_separator(datasets):
     """Organizations are listed `A,B`: a semicolon, a space beside the comma or an empty name is an error on
     the row's organization cell (69 rows once used `; `); a single name, or `A,B`, is not."""

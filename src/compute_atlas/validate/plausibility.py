@@ -1024,6 +1024,28 @@ CHECKS: tuple[Check, ...] = (
                               "(6 * parameters * training_tokens)))))"),),
           catches="A 6ND estimate off by an exact power of ten, copied from a source's arithmetic slip (Epoch AI's "
                   "Megatron-LM 1.2B: '6*1.57*10e11*1.2e9 = 1.13e22', ten times 6ND)."),
+    Check("compute-off-its-6nd", "training_runs", "training_compute_flop",
+          "the compute is labelled 6 x parameters x tokens (parameters_tokens), but 6ND from the row's own cells is "
+          "{six_nd} ({off} off, more than {compute-6nd-tolerance-frac:.0%})",
+          "recompute 6 x parameters x training_tokens and store it, or relabel the method by the formula the stored "
+          "value comes from (a hardware-time figure, a reported one) and say in notes what each gives; for a mixture "
+          "of experts, say in notes that the active parameters set the compute",
+          where="compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
+                "parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                "abs(training_compute_flop / (6 * parameters * training_tokens) - 1) > {compute-6nd-tolerance-frac} "
+                "AND NOT (abs(log10(training_compute_flop / (6 * parameters * training_tokens))) > 0.5 AND "
+                "abs(log10(training_compute_flop / (6 * parameters * training_tokens)) - "
+                "round(log10(training_compute_flop / (6 * parameters * training_tokens)))) < 0.005) "
+                "AND NOT (training_compute_flop < 6 * parameters * training_tokens AND "
+                "regexp_matches(coalesce(notes, ''), '(?i)\\bactive\\b|mixture.of.experts|\\bMoE\\b'))",
+          value="CAST(training_compute_flop AS VARCHAR)",
+          details=(("six_nd", "printf('%.4g', 6 * parameters * training_tokens)"),
+                   ("off", "printf('%.0f%%', 100 * abs(training_compute_flop / (6 * parameters * training_tokens) "
+                           "- 1))")),
+          parameters=("compute-6nd-tolerance-frac",),
+          catches="A compute labelled 6ND that is another estimate or a rounded copy of one (GLaM's hardware figure "
+                  "3.64e23 stored beside its 6 x 96.6B x 600B = 3.48e23; CaLM's 2.9e19 for its own 3.0e19; issue "
+                  "28, leftovers of the training runs); an exact power of ten is compute-6nd-times-power-of-ten's."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
