@@ -137,3 +137,56 @@ def test_which_price_list_is_in_effect():
     assert prices is None and "conditional price" in left[0]
     assert tool.slug("regional.anthropic.claude-3-5-haiku-20241022-v1:0") == \
         "regional-anthropic-claude-3-5-haiku-20241022-v1-0"
+
+
+def _commit(repo: Path, day: str, files: dict[str, str], message: str) -> str:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    env = {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "TZ": "UTC", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", message], check=True, env=env)
+    return subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True, env=env).stdout.strip()
+
+
+def _provider(models: str) -> str:
+    return f"name: OpenAI\nid: openai\npricing_urls:\n  - https://openai.com/api/pricing/\nmodels:\n{models}"
+
+
+def _model(mid: str, inp: float, out: float) -> str:
+    return f"  - id: {mid}\n    match:\n      equals: {mid}\n    prices:\n      input_mtok: {inp}\n      output_mtok: {out}\n"
+
+
+def test_git_history_dates_each_price_by_the_first_commit_that_holds_it(tmp_path):
+    """--git-history (issue 31): on a small genai-prices repository made here, a price is dated by the first commit
+    whose provider file holds it: a model added, another added later, a price changed later still; a later
+    commit holding the same price does not move the date, commits after the snapshot date are not read, and a
+    price no commit holds is left undated."""
+    tool = load_tool()
+    repo = tmp_path / "genai-prices"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    f = "prices/providers/openai.yml"
+    a = _commit(repo, "2026-06-02", {f: _provider(_model("m-one", 1.0, 4.0))}, "add m-one")
+    b = _commit(repo, "2026-06-10", {f: _provider(_model("m-one", 1.0, 4.0) + _model("m-two", 2, 8))}, "m-two")
+    _commit(repo, "2026-06-12", {"README.md": "not a price file\n"}, "docs")
+    c = _commit(repo, "2026-07-01", {f: _provider(_model("m-one", 0.5, 2.0) + _model("m-two", 2, 8))}, "cut")
+    seen = tool.first_seen(repo / ".git")
+    assert seen[("openai", "m-one", (1.0, 4.0, None))] == (a, "2026-06-02")
+    assert seen[("openai", "m-two", (2.0, 8.0, None))] == (b, "2026-06-10")
+    assert seen[("openai", "m-one", (0.5, 2.0, None))] == (c, "2026-07-01")
+    assert ("openai", "m-one", (0.5, 2.0, None)) not in tool.first_seen(repo / ".git", until="2026-06-30")
+
+    def addition(mid, inp, out):
+        return {"provider": "OpenAI", "model_version": mid, "input_usd_per_mtok": inp, "output_usd_per_mtok": out,
+                "cached_input_usd_per_mtok": "", "effective_date": "", "effective_date_basis": "",
+                "effective_date_source": "", "notes": "n"}
+    rows = [addition("m-one", "0.5", "2"), addition("m-two", "2", "8"), addition("m-two", "3", "9")]
+    ids = {("OpenAI", "m-one"): "openai", ("OpenAI", "m-two"): "openai"}
+    assert tool.date_by_history(rows, seen, ids) == 2
+    assert [r["effective_date"] for r in rows] == ["2026-07-01", "2026-06-10", ""]
+    assert rows[0]["effective_date_basis"] == "price_history" and rows[0]["effective_date_source"] == tool.HISTORY_KEY
+    assert tool.COMMIT_URL + c in rows[0]["notes"] and rows[2]["notes"] == "n"

@@ -973,3 +973,24 @@ def test_resold_launch_price_dated_by_the_developer_must_be_the_developers_price
     edit_csv(path, index, "effective_date_source", rows[index]["effective_date_source"] + ";resellerpost")
     code, found = problems(datasets)
     assert not [p for p in found if p.get("check") == rule], found
+
+
+def test_a_price_history_commit_named_by_a_short_hash_is_an_error(datasets):
+    """Issue 31 (prices first seen in pydantic/genai-prices' git history): a row dated by a commit names it in
+    source_url. A short hash, a branch or a tag is flagged at source_url (it can become ambiguous or move); the
+    full 40-character hash passes, and so does a URL that is not a commit."""
+    path = datasets / "inference_prices.csv"
+    rows = read_rows(path)
+    i = next(k for k, r in enumerate(rows) if "/commit/" in r["source_url"])
+    full = rows[i]["source_url"]
+    base, sha = full.rsplit("/", 1)
+    assert len(sha) == 40
+    for bad in (f"{base}/{sha[:8]}", f"{base}/main", f"{base}/{sha.upper()}"):
+        line = edit_csv(path, i, "source_url", bad)
+        code, found = problems(datasets)
+        (p,) = of_check(found, "price-commit-url-not-full")
+        assert code == 2 and (p["file"], p["line"], p["column"]) == ("inference_prices.csv", line, "source_url")
+    for good in (full, "https://github.com/pydantic/genai-prices"):
+        edit_csv(path, i, "source_url", good)
+        _, found = problems(datasets)
+        assert not of_check(found, "price-commit-url-not-full")

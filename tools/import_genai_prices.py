@@ -30,12 +30,17 @@ How a record becomes a row:
 * ``context_window_tokens`` is the model's ``context_window``, left empty (and the notes say why) where other
   rows of that model at that provider give another window.
 
+With ``--git-history GIT_DIR`` (a clone or bare mirror of genai-prices), an addition that the snapshot does not date
+gets the day of the first commit of ``prices/providers`` whose file holds its price as the one in effect then
+(first seen: an upper bound of when it took effect; basis ``price_history``, source ``HISTORY_KEY``, the commit's
+URL in the notes). Commits after the snapshot date are not read.
+
 Nothing is written unless ``--write`` is given; then the additions are appended and the revised prices set.
 It is a curation aid kept out of the build: the build and the tests never read the reference snapshot.
 
 Usage:
     python tools/import_genai_prices.py data.json --snapshot-date 2026-08-21 [--revision 47df840]
-        [--datasets DIR] [--write]
+        [--datasets DIR] [--git-history GIT_DIR] [--write]
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -51,6 +57,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _importer import Proposal, csv_line, read_dataset, write_back  # noqa: E402
 
 SOURCE_KEY = "pydantic2026genaiprices"
+#: the git history of genai-prices' provider files (``--git-history``): a price first held by a commit was in
+#: effect by the commit's day
+HISTORY_KEY = "pydantic2026genaipriceshistory"
+COMMIT_URL = "https://github.com/pydantic/genai-prices/commit/"
 #: how the notes of a row this tool wrote begin; a row edited by hand afterwards should drop or reword it
 IMPORTED = "pydantic/genai-prices data.json @"
 PRICE_COLUMNS = ("input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok")
@@ -620,6 +630,71 @@ def propose(snapshot: list[dict], current: list[dict[str, str]], runs: set[str],
     return additions, changes, curated, present, skipped
 
 
+def _git(git_dir: Path, *args: str) -> str:
+    return subprocess.run(["git", "--git-dir", str(git_dir), *args], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _provider_file(text: str):
+    """A provider YAML file, dates kept as text (as data.json has them)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
+
+
+def _price_key(prices: dict) -> tuple:
+    return tuple(_base(prices.get(k))[0] for k in ("input_mtok", "output_mtok", "cache_read_mtok"))
+
+
+def first_seen(git_dir: Path, until: str = "") -> dict[tuple[str, str, tuple], tuple[str, str]]:
+    """{(provider id, model id, (input, output, cache read)): (commit, date)}: the first commit of a genai-prices
+    git directory whose ``prices/providers/<provider>.yml`` holds that price as the one in effect on the commit's
+    day (its author date, as `git log --date=short` gives it). Commits after ``until`` (an ISO date) are not read."""
+    log = _git(git_dir, "log", "--reverse", "--format=%H %ad", "--date=short", "--", "prices/providers")
+    files: dict[str, dict] = {}
+    seen: dict[tuple[str, str, tuple], tuple[str, str]] = {}
+    for line in log.splitlines():
+        sha, day = line.split()
+        if until and day > until:
+            break
+        changed = _git(git_dir, "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", sha, "--",
+                       "prices/providers").split()
+        for name in (n for n in changed if n.endswith(".yml")):
+            try:
+                files[name] = _provider_file(_git(git_dir, "show", f"{sha}:{name}")) or {}
+            except subprocess.CalledProcessError:          # deleted in this commit
+                files.pop(name, None)
+        for name, data in files.items():
+            pid = data.get("id") or Path(name).stem
+            for m in data.get("models") or []:
+                prices, _, _ = in_effect(m, day)
+                if prices:
+                    seen.setdefault((pid, m["id"], _price_key(prices)), (sha, day))
+    return seen
+
+
+def date_by_history(additions: list[dict[str, str]], seen: dict, ids: dict[tuple[str, str], str]) -> int:
+    """Give each addition without an effective_date the day its price was first seen in the git history (basis
+    price_history, source HISTORY_KEY, the commit in the notes); return how many were dated."""
+    dated = 0
+    for row in additions:
+        pid = ids.get((row["provider"], row["model_version"]))
+        key = (pid, row["model_version"], tuple(float(row[c]) if row[c] else None for c in PRICE_COLUMNS))
+        if row["effective_date"] or key not in seen:
+            continue
+        sha, day = seen[key]
+        row.update(effective_date=day, effective_date_basis="price_history", effective_date_source=HISTORY_KEY)
+        row["notes"] += (f"; effective_date: first seen in genai-prices commit {COMMIT_URL}{sha} of {day} (the "
+                         "first commit of prices/providers that holds this price), an upper bound of when it took "
+                         "effect")
+        dated += 1
+    return dated
+
+
 def _date(text: str) -> str:
     return dt.date.fromisoformat(text).isoformat()
 
@@ -632,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--revision", default="", help="the commit the file was read at (for the notes)")
     ap.add_argument("--datasets", type=Path, default=Path(__file__).resolve().parents[1] / "datasets")
     ap.add_argument("--write", action="store_true", help="append the additions and set the revised prices")
+    ap.add_argument("--git-history", type=Path, metavar="GIT_DIR",
+                    help="a genai-prices git directory: date each addition by the first commit holding its price")
     args = ap.parse_args(argv)
 
     prices_path = args.datasets / "inference_prices.csv"
@@ -640,6 +717,12 @@ def main(argv: list[str] | None = None) -> int:
     snapshot = read_snapshot(args.snapshot)
     date = args.snapshot_date
     additions, changes, curated, present, skipped = propose(snapshot, current, runs, date, args.revision)
+    if args.git_history:
+        ids = {(PROVIDERS[p["id"]], m["id"]): p["id"] for p in snapshot if p["id"] in PROVIDERS
+               for m in p.get("models", [])}
+        dated = date_by_history(additions, first_seen(args.git_history, date), ids)
+        print(f"# {dated} of {len(additions)} additions dated by the first commit of {args.git_history} "
+              "holding their price")
 
     n_models = sum(len(p.get("models", [])) for p in snapshot)
     print(f"# {args.snapshot.name} ({date}): {len(snapshot)} providers, {n_models} models; against {prices_path}")

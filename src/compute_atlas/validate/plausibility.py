@@ -1352,6 +1352,16 @@ CHECKS: tuple[Check, ...] = (
           "effective_date is when the price took effect or was first seen, observed_date when it was read; "
           "swap them, or check the date",
           where="effective_date > observed_date", value="CAST(effective_date AS VARCHAR)"),
+    Check("price-commit-url-not-full", "inference_prices", "source_url",
+          "source_url names a git commit, but not by its full 40-character hash",
+          "give the commit's full hash (`git rev-parse <short hash>`), https://github.com/<owner>/<repo>/commit/"
+          "<40 hex digits>: a short hash can become ambiguous and a branch or tag moves, so the row would no "
+          "longer name the price history it was read from",
+          where="regexp_matches(source_url, '^https?://(www\\.)?github\\.com/[^/]+/[^/]+/commit/') AND NOT "
+                "regexp_matches(source_url, '^https?://(www\\.)?github\\.com/[^/]+/[^/]+/commit/[0-9a-f]{40}$')",
+          value="source_url",
+          catches="A price dated by a commit of a price history (pydantic/genai-prices) that names the commit by "
+                  "a short hash, a branch or a tag instead of its full hash."),
     Check("price-effective-is-snapshot-date", "inference_prices", "effective_date",
           "effective_date is the date of the snapshot it cites (`date` in references.bib): the day a price list "
           "was read, not the day its price took effect",
