@@ -945,3 +945,35 @@ def test_resold_launch_price_dated_by_the_developer_must_be_the_developers_price
     edit_csv(path, index, "effective_date_source", rows[index]["effective_date_source"] + ";resellerpost")
     code, found = problems(datasets)
     assert not [p for p in found if p.get("check") == rule], found
+
+
+def test_parameters_tokens_label_on_a_compute_that_is_not_6nd(datasets):
+    """`parameters_tokens` (6ND) on a compute that is a chips x hours x peak x 0.3 product with no tokens
+    (RetinaNet-R101, issue 28 tenth sample), or on a compute above 6 x parameters x tokens, is an error on the
+    method. A 6ND figure, one below it (a mixture of experts' active parameters) and a product at an
+    unround utilization are not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = read_rows(path)
+    fp32 = {r["accelerator_id"]: float(r["fp32_flop_per_s"]) for r in read_rows(datasets / "accelerators.csv")
+            if r["fp32_flop_per_s"]}
+    i = next(i for i, r in enumerate(rows) if r["precision"] == "fp32" and r["accelerator_id"] in fp32
+             and r["accelerator_count"] and r["training_duration_hours"] and r["parameters"])
+    r = rows[i]
+    product = float(r["accelerator_count"]) * float(r["training_duration_hours"]) * 3600 * fp32[r["accelerator_id"]]
+    six_nd_tokens = f"{product * 0.3 / (6 * float(r['parameters'])):.6g}"
+    rule = "compute_estimation_method is `parameters_tokens`"
+    edit_csv(path, i, "compute_estimation_method", "parameters_tokens")
+    for compute, tokens, flagged in ((product * 0.3, "", True), (product * 0.4, "", True),
+                                     (product * 0.37, "", False), (product * 0.3, six_nd_tokens, False),
+                                     (product * 0.3 * 0.3, six_nd_tokens, False),
+                                     (product * 0.3 * 1.3, six_nd_tokens, True)):
+        edit_csv(path, i, "training_tokens", tokens)
+        line = edit_csv(path, i, "training_compute_flop", f"{compute:.6g}")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (compute, tokens)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "compute_estimation_method", "error")
+        else:
+            assert not hits, (compute, tokens)

@@ -74,6 +74,10 @@ _RUN_RATE = ("(SELECT CASE training_runs.precision WHEN 'fp32' THEN a.fp32_flop_
              "END FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION_AT_PRECISION = (f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * "
                              f"{_RUN_RATE})")
+#: A training run's compute is chips x hours x a peak rate x a round utilization (0.3 or 0.4, the assumptions of
+#: Epoch AI's hardware-time estimates) to within 1 %, at the run's precision or at the chip's fastest 16/32-bit rate.
+_HARDWARE_PRODUCT = " OR ".join(f"abs({u} / {f} - 1) < 0.01" for u in (_UTILIZATION, _UTILIZATION_AT_PRECISION)
+                                for f in ("0.3", "0.4"))
 
 
 def _degree(name: str) -> str:
@@ -1024,6 +1028,26 @@ CHECKS: tuple[Check, ...] = (
                               "(6 * parameters * training_tokens)))))"),),
           catches="A 6ND estimate off by an exact power of ten, copied from a source's arithmetic slip (Epoch AI's "
                   "Megatron-LM 1.2B: '6*1.57*10e11*1.2e9 = 1.13e22', ten times 6ND)."),
+    Check("parameters-tokens-not-6nd", "training_runs", "compute_estimation_method",
+          "compute_estimation_method is `parameters_tokens` (6 x parameters x tokens), but {why}",
+          "label the compute by the formula that gives the stored value: a chips x hours x peak x utilization "
+          "product is hardware_time, FLOP per example x examples is operation_counting; a 6ND figure is never "
+          "above 6 x total parameters x tokens (a mixture of experts counts its active parameters, which lowers it)",
+          where=f"compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND ("
+                f"(parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
+                f"training_compute_flop > 1.15 * 6 * parameters * training_tokens) OR "
+                f"(training_tokens IS NULL AND ({_HARDWARE_PRODUCT})))",
+          value="compute_estimation_method",
+          details=(("why", f"CASE WHEN training_tokens IS NOT NULL THEN 'the compute is ' || "
+                           f"printf('%.2f', training_compute_flop / (6 * parameters * training_tokens)) || "
+                           f"' times 6ND, and 6ND of the total parameters is its upper bound' ELSE 'the tokens are "
+                           f"empty and the compute is the chips x hours x peak rate x ' || "
+                           f"printf('%.2g', coalesce({_UTILIZATION_AT_PRECISION}, {_UTILIZATION})) || "
+                           f"', a hardware-time product at a round utilization' END"),),
+          reads=("accelerators",),
+          catches="A hardware-time product labelled 6ND (RetinaNet-R101: Epoch AI's 8 M40 x 35 h x 6.83 TFLOP/s "
+                  "x 0.3, with no token count; issue 28, tenth sample), or a '6ND' compute above 6 x parameters x "
+                  "tokens."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
