@@ -977,3 +977,36 @@ def test_parameters_tokens_label_on_a_compute_that_is_not_6nd(datasets):
                 "training_runs.csv", line, "compute_estimation_method", "error")
         else:
             assert not hits, (compute, tokens)
+
+
+def test_run_dated_long_before_every_dated_version_of_its_results(datasets):
+    """A run whose results are all of dated versions (`-2024-09-12`, Google's `-exp-02-05`), the earliest more
+    than 30 days after its publication_date, kept a family's announcement date (Gemini 2.0 Pro at Gemini 2.0
+    Flash's 2024-12-11): an error on the date. Within 30 days, or with a 'publication_date checked' note, or with
+    one undated version among the results, it is not flagged."""
+    runs, results = datasets / "training_runs.csv", datasets / "benchmark_results.csv"
+    rows, res = read_rows(runs), read_rows(results)
+    run_ids = {r["run_id"] for r in rows}
+    rid = next(r["run_id"] for r in res if r["run_id"] in run_ids and sum(o["run_id"] == r["run_id"] for o in res) > 1)
+    i = row_of(runs, "run_id", rid)
+    mine = [j for j, r in enumerate(res) if r["run_id"] == rid]
+    rule = "every result of the run is of a dated version"
+    edit_csv(runs, i, "notes", "")
+    edit_csv(runs, i, "base_run_id", "")
+    for j in mine:
+        edit_csv(results, j, "model_version", "x-exp-02-05" if j == mine[0] else "x-2025-03-01")
+    for date, note, undated, flagged in (("2024-12-11", "", False, True), ("2025-01-20", "", False, False),
+                                         ("2024-12-11", "publication_date checked: the announcement", False, False),
+                                         ("2024-12-11", "", True, False)):
+        edit_csv(results, mine[-1], "model_version", "x-latest" if undated else "x-2025-03-01")
+        edit_csv(runs, i, "notes", note)
+        line = edit_csv(runs, i, "publication_date", date)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (date, note, undated)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"]) == (
+                "training_runs.csv", line, "publication_date", date)
+            assert "`x-exp-02-05` (2025-02-05)" in hits[0]["rule"]
+        else:
+            assert not hits, (date, note, undated)
