@@ -994,3 +994,68 @@ def test_a_price_history_commit_named_by_a_short_hash_is_an_error(datasets):
         edit_csv(path, i, "source_url", good)
         _, found = problems(datasets)
         assert not of_check(found, "price-commit-url-not-full")
+
+
+def test_parameters_tokens_label_on_a_compute_that_is_not_6nd(datasets):
+    """`parameters_tokens` (6ND) on a compute that is a chips x hours x peak x 0.3 product with no tokens
+    (RetinaNet-R101, issue 28 tenth sample) is an error on the method. A 6ND figure and a product at an unround
+    utilization are not flagged; a compute off its own 6ND is compute-off-its-6nd's (on the compute), not this."""
+    path = datasets / "training_runs.csv"
+    rows = read_rows(path)
+    fp32 = {r["accelerator_id"]: float(r["fp32_flop_per_s"]) for r in read_rows(datasets / "accelerators.csv")
+            if r["fp32_flop_per_s"]}
+    i = next(i for i, r in enumerate(rows) if r["precision"] == "fp32" and r["accelerator_id"] in fp32
+             and r["accelerator_count"] and r["training_duration_hours"] and r["parameters"])
+    r = rows[i]
+    product = float(r["accelerator_count"]) * float(r["training_duration_hours"]) * 3600 * fp32[r["accelerator_id"]]
+    six_nd_tokens = f"{product * 0.3 / (6 * float(r['parameters'])):.6g}"
+    rule = "compute_estimation_method is `parameters_tokens`"
+    edit_csv(path, i, "compute_estimation_method", "parameters_tokens")
+    for compute, tokens, flagged in ((product * 0.3, "", True), (product * 0.4, "", True),
+                                     (product * 0.37, "", False), (product * 0.3, six_nd_tokens, False),
+                                     (product * 0.3 * 0.3, six_nd_tokens, False),
+                                     (product * 0.3 * 1.3, six_nd_tokens, False)):
+        edit_csv(path, i, "training_tokens", tokens)
+        line = edit_csv(path, i, "training_compute_flop", f"{compute:.6g}")
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (compute, tokens)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "compute_estimation_method", "error")
+        else:
+            assert not hits, (compute, tokens)
+    assert [p["column"] for p in of_check(found, "compute-off-its-6nd")] == ["training_compute_flop"]
+
+
+def test_run_dated_long_before_every_dated_version_of_its_results(datasets):
+    """A run whose results are all of dated versions (`-2024-09-12`, Google's `-exp-02-05`), the earliest more
+    than 30 days after its publication_date, kept a family's announcement date (Gemini 2.0 Pro at Gemini 2.0
+    Flash's 2024-12-11): an error on the date. Within 30 days, or with a 'publication_date checked' note, or with
+    one undated version among the results, it is not flagged."""
+    runs, results = datasets / "training_runs.csv", datasets / "benchmark_results.csv"
+    rows, res = read_rows(runs), read_rows(results)
+    run_ids = {r["run_id"] for r in rows}
+    rid = next(r["run_id"] for r in res if r["run_id"] in run_ids and sum(o["run_id"] == r["run_id"] for o in res) > 1)
+    i = row_of(runs, "run_id", rid)
+    mine = [j for j, r in enumerate(res) if r["run_id"] == rid]
+    rule = "every result of the run is of a dated version"
+    edit_csv(runs, i, "notes", "")
+    edit_csv(runs, i, "base_run_id", "")
+    for j in mine:
+        edit_csv(results, j, "model_version", "x-exp-02-05" if j == mine[0] else "x-2025-03-01")
+    for date, note, undated, flagged in (("2024-12-11", "", False, True), ("2025-01-20", "", False, False),
+                                         ("2024-12-11", "publication_date checked: the announcement", False, False),
+                                         ("2024-12-11", "", True, False)):
+        edit_csv(results, mine[-1], "model_version", "x-latest" if undated else "x-2025-03-01")
+        edit_csv(runs, i, "notes", note)
+        line = edit_csv(runs, i, "publication_date", date)
+        code, found = problems(datasets)
+        hits = [p for p in found if rule in p["rule"]]
+        if flagged:
+            assert code == 2 and len(hits) == 1, (date, note, undated)
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["value"]) == (
+                "training_runs.csv", line, "publication_date", date)
+            assert "`x-exp-02-05` (2025-02-05)" in hits[0]["rule"]
+        else:
+            assert not hits, (date, note, undated)

@@ -74,6 +74,25 @@ _RUN_RATE = ("(SELECT CASE training_runs.precision WHEN 'fp32' THEN a.fp32_flop_
              "END FROM accelerators a WHERE a.accelerator_id = training_runs.accelerator_id)")
 _UTILIZATION_AT_PRECISION = (f"training_compute_flop / (accelerator_count * training_duration_hours * 3600 * "
                              f"{_RUN_RATE})")
+#: The date in a result's model_version (`b.model_version`): `-2025-04-16` or `-20250416`, or Google's `-exp-02-05`
+#: and `-preview-03-25` (month and day, in the year that puts it no more than 180 days before the run's date).
+_VERSION_MD = r"regexp_extract(b.model_version, '-(?:exp|preview)-([01][0-9])-([0-3][0-9])(?:[^0-9]|$)', {})"
+_VERSION_MD_DATE = (f"TRY_CAST(CAST(year(training_runs.publication_date) AS VARCHAR) || '-' || {_VERSION_MD.format(1)} "
+                    f"|| '-' || {_VERSION_MD.format(2)} AS DATE)")
+_VERSION_DATE = ("coalesce(TRY_CAST(regexp_replace(regexp_extract(b.model_version, "
+                 "'(20[0-9]{2}-?[01][0-9]-?[0-3][0-9])(?:[^0-9]|$)', 1), "
+                 "'^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$', '\\1-\\2-\\3') AS DATE), "
+                 f"CASE WHEN {_VERSION_MD_DATE} < training_runs.publication_date - INTERVAL 180 DAY "
+                 f"THEN {_VERSION_MD_DATE} + INTERVAL 1 YEAR ELSE {_VERSION_MD_DATE} END)")
+#: The earliest date of the run's results' model_versions, NULL unless every version is dated.
+_EARLIEST_VERSION_DATE = (f"(SELECT CASE WHEN count(*) = count({_VERSION_DATE}) THEN min({_VERSION_DATE}) END "
+                          f"FROM benchmark_results b WHERE b.run_id = training_runs.run_id AND "
+                          f"b.model_version IS NOT NULL)")
+
+#: A training run's compute is chips x hours x a peak rate x a round utilization (0.3 or 0.4, the assumptions of
+#: Epoch AI's hardware-time estimates) to within 1 %, at the run's precision or at the chip's fastest 16/32-bit rate.
+_HARDWARE_PRODUCT = " OR ".join(f"abs({u} / {f} - 1) < 0.01" for u in (_UTILIZATION, _UTILIZATION_AT_PRECISION)
+                                for f in ("0.3", "0.4"))
 
 
 def _degree(name: str) -> str:
@@ -1046,6 +1065,21 @@ CHECKS: tuple[Check, ...] = (
           catches="A compute labelled 6ND that is another estimate or a rounded copy of one (GLaM's hardware figure "
                   "3.64e23 stored beside its 6 x 96.6B x 600B = 3.48e23; CaLM's 2.9e19 for its own 3.0e19; issue "
                   "28, leftovers of the training runs); an exact power of ten is compute-6nd-times-power-of-ten's."),
+    Check("parameters-tokens-not-6nd", "training_runs", "compute_estimation_method",
+          "compute_estimation_method is `parameters_tokens` (6 x parameters x tokens), but the tokens are empty and "
+          "the compute is the chips x hours x peak rate x {utilization}, a hardware-time product at a round "
+          "utilization",
+          "label the compute by the formula that gives the stored value: a chips x hours x peak x utilization "
+          "product is hardware_time, FLOP per example x examples is operation_counting; a 6ND figure is never "
+          "above 6 x total parameters x tokens (a mixture of experts counts its active parameters, which lowers it)",
+          where=f"compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
+                f"training_tokens IS NULL AND ({_HARDWARE_PRODUCT})",
+          value="compute_estimation_method",
+          details=(("utilization", f"printf('%.2g', coalesce({_UTILIZATION_AT_PRECISION}, {_UTILIZATION}))"),),
+          reads=("accelerators",),
+          catches="A hardware-time product labelled 6ND (RetinaNet-R101: Epoch AI's 8 M40 x 35 h x 6.83 TFLOP/s "
+                  "x 0.3, with no token count; issue 28, tenth sample); a compute off 6ND of its own tokens is "
+                  "compute-off-its-6nd's."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
@@ -1090,6 +1124,22 @@ CHECKS: tuple[Check, ...] = (
           value="CAST(publication_date AS VARCHAR)", details=(("preview", _PREVIEW_DATE),),
           catches="A model dated by its general availability though its notes name an earlier public preview "
                   "(GPT-5.6 Sol, Terra and Luna: 2026-07-09 for a 2026-06-26 preview; issue 28, eighth sample)."),
+    Check("results-versions-all-after-publication", "training_runs", "publication_date",
+          "every result of the run is of a dated version, the earliest `{version}` ({version_date}), more than 30 "
+          "days after publication_date: a family's announcement date kept for a member released later?",
+          "date the run by the member's own first public release (the developer's release notes or model list); "
+          "where an earlier announcement or preview of this very model is the right date, say so in notes as "
+          "'publication_date checked: ...'",
+          where=f"NOT regexp_matches(coalesce(notes, ''), '(?i)publication_date') AND "
+                f"{_EARLIEST_VERSION_DATE} > publication_date + INTERVAL 30 DAY",
+          value="CAST(publication_date AS VARCHAR)",
+          details=(("version_date", f"CAST(CAST({_EARLIEST_VERSION_DATE} AS DATE) AS VARCHAR)"),
+                   ("version", f"(SELECT arg_min(b.model_version, {_VERSION_DATE}) FROM benchmark_results b "
+                               f"WHERE b.run_id = training_runs.run_id AND b.model_version IS NOT NULL)")),
+          reads=("benchmark_results",),
+          catches="A member of a model family dated by the family's announcement though it came out later: Gemini "
+                  "2.0 Pro at Gemini 2.0 Flash's 2024-12-11, though its only version, gemini-2.0-pro-exp-02-05, "
+                  "was released on 2025-02-05 (issue 28, tenth sample)."),
     Check("compute-above-peak", "training_runs", "training_duration_hours",
           "training compute exceeds what the chips could deliver at peak in the stated time "
           "(implied utilization above 1)",
