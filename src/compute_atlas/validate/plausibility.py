@@ -426,6 +426,13 @@ _EARLIER_SIBLING_ANNOUNCED_ROWS = (
     "b.release_date_basis IN ('announcement', 'announcement_and_launch') AND "
     "b.release_date < accelerators.release_date AND "
     "accelerators.release_date - b.release_date <= CAST({launch-after-sibling-announcement-max-days} AS INTEGER)")
+#: Other cards of the same vendor and die as the outer accelerators row dated by an announcement on the row's own
+#: day (``b`` is the sibling's row).
+_SAME_DAY_SIBLING_ANNOUNCED_ROWS = (
+    "SELECT b.accelerator_id FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.release_date_basis IN ('announcement', 'announcement_and_launch') AND "
+    "b.release_date = accelerators.release_date")
 
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
@@ -880,6 +887,18 @@ CHECKS: tuple[Check, ...] = (
                   "Epoch AI's 2013-08-08 while their notes gave TechPowerUp's 2013-10-08, the day the R7 260X, R9 270X "
                   "and R9 280X are dated announcement_and_launch): an unverified release_date earlier than a day its "
                   "notes give on which a card of the same vendor and series is dated with a basis of its own."),
+    Check("launch-on-sibling-announcement-day", "accelerators", "release_date_basis",
+          "release_date_basis is launch on the day {sibling}, a card of the same vendor and die, is dated by its "
+          "announcement",
+          "a card dated on the day its sibling was announced was announced that day too (the GTX 1660 SUPER on "
+          "sale the day NVIDIA announced it with the GTX 1650 SUPER): set release_date_basis to "
+          "announcement_and_launch if it went on sale that day, or announcement (on-sale day in notes)",
+          where=f"release_date_basis = 'launch' AND die IS NOT NULL AND EXISTS ({_SAME_DAY_SIBLING_ANNOUNCED_ROWS})",
+          value="release_date_basis",
+          details=(("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DAY_SIBLING_ANNOUNCED_ROWS}) s)"),),
+          catches="A basis that denies an announcement the row's own sibling documents (issue 27, tenth sample, "
+                  "class D2: the GTX 1660 SUPER dated 2019-10-29 as a plain launch, the day the GTX 1650 SUPER of "
+                  "the same TU116 die is dated by their joint announcement)."),
     Check("launch-dated-after-sibling-announcement", "accelerators", "release_date",
           "release_date ({date}) is a launch day {days} days after {sibling}, a card of the same vendor and die, "
           "was announced ({day})",
