@@ -427,12 +427,15 @@ _EARLIER_SIBLING_ANNOUNCED_ROWS = (
     "b.release_date < accelerators.release_date AND "
     "accelerators.release_date - b.release_date <= CAST({launch-after-sibling-announcement-max-days} AS INTEGER)")
 #: Other cards of the same vendor and die as the outer accelerators row dated by an announcement on the row's own
-#: day (``b`` is the sibling's row).
+#: day (``b`` is the sibling's row). A memory variant of the row (names equal once the memory size is taken out) is
+#: left to the memory-variant checks: a partner's later board dated with the reference card's day is another error.
 _SAME_DAY_SIBLING_ANNOUNCED_ROWS = (
     "SELECT b.accelerator_id FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
     "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
     "b.release_date_basis IN ('announcement', 'announcement_and_launch') AND "
-    "b.release_date = accelerators.release_date")
+    "b.release_date = accelerators.release_date AND "
+    "trim(regexp_replace(b.name, '\\(?[0-9.]+ ?GB\\)?', '', 'g')) <> "
+    "trim(regexp_replace(accelerators.name, '\\(?[0-9.]+ ?GB\\)?', '', 'g'))")
 
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
