@@ -1059,3 +1059,60 @@ def test_run_dated_long_before_every_dated_version_of_its_results(datasets):
             assert "`x-exp-02-05` (2025-02-05)" in hits[0]["rule"]
         else:
             assert not hits, (date, note, undated)
+
+
+def _sibling_announcement(found, check):
+    return [p for p in found if p.get("check") == check]
+
+
+def test_launch_dated_weeks_after_a_same_die_siblings_announcement_is_flagged(datasets):
+    """Issue 27 (sample hw10, class D2): the GTX 1650 SUPER was dated at its 2019-11-22 sale, although NVIDIA
+    announced it on 2019-10-29 with the GTX 1660 SUPER (same TU116 die). A `launch` date within the parameter
+    launch-after-sibling-announcement-max-days of a same-die sibling's announcement is a warning at its line; the
+    limit itself is flagged, a day past it is not, and the row's own announcement basis is not."""
+    import datetime as dt
+    check = "launch-dated-after-sibling-announcement"
+    params = {r["parameter_id"]: r for r in csv.DictReader(io.StringIO(
+        (datasets / "parameters.csv").read_text(encoding="utf-8")))}
+    days = int(float(params["launch-after-sibling-announcement-max-days"]["value"]))
+    path = datasets / "accelerators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    i = row_of(path, "accelerator_id", "nvidia-gtx-1650-super")
+    sibling = next(r for r in rows if r["accelerator_id"] == "nvidia-gtx-1660-super")
+    assert sibling["die"] == rows[i]["die"] and sibling["release_date_basis"].startswith("announcement")
+    announced = dt.date.fromisoformat(sibling["release_date"])
+    _, found = problems(datasets)
+    assert not _sibling_announcement(found, check)
+    line = edit_csv(path, i, "release_date_basis", "launch")
+    edit_csv(path, i, "release_date", (announced + dt.timedelta(days=days)).isoformat())
+    code, found = problems(datasets)
+    (p,) = _sibling_announcement(found, check)
+    assert (p["line"], p["column"], p["severity"]) == (line, "release_date", "warning")
+    assert "nvidia-gtx-1660-super" in p["rule"] and f"{days} days" in p["rule"]
+    edit_csv(path, i, "release_date", (announced + dt.timedelta(days=days + 1)).isoformat())
+    _, found = problems(datasets)
+    assert not _sibling_announcement(found, check)
+    edit_csv(path, i, "release_date", (announced + dt.timedelta(days=days)).isoformat())
+    edit_csv(path, i, "release_date_basis", "announcement")
+    _, found = problems(datasets)
+    assert not _sibling_announcement(found, check)
+
+
+def test_launch_basis_on_a_same_die_siblings_announcement_day_is_an_error(datasets):
+    """Issue 27 (sample hw10, class D2): the GTX 1660 SUPER carried basis `launch` on 2019-10-29, the day the GTX
+    1650 SUPER (same die) is dated by their joint announcement. That is an error at the basis; the same day with
+    basis announcement_and_launch, or a sibling whose own basis is `launch`, passes."""
+    check = "launch-on-sibling-announcement-day"
+    path = datasets / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-gtx-1660-super")
+    j = row_of(path, "accelerator_id", "nvidia-gtx-1650-super")
+    _, found = problems(datasets)
+    assert not _sibling_announcement(found, check)
+    line = edit_csv(path, i, "release_date_basis", "launch")
+    code, found = problems(datasets)
+    (p,) = _sibling_announcement(found, check)
+    assert code == 2 and (p["line"], p["column"], p["value"]) == (line, "release_date_basis", "launch")
+    assert "nvidia-gtx-1650-super" in p["rule"]
+    edit_csv(path, j, "release_date_basis", "launch")
+    _, found = problems(datasets)
+    assert not _sibling_announcement(found, check)

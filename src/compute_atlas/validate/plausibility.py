@@ -436,6 +436,26 @@ _LATER_SERIES_DAY_IN_NOTES_ROWS = (
     "contains(coalesce(accelerators.notes, ''), strftime(b.release_date, '%Y-%m-%d'))")
 
 
+#: Other cards of the same vendor and die as the outer accelerators row, dated by an announcement (basis
+#: announcement or announcement_and_launch) on an earlier day at most launch-after-sibling-announcement-max-days
+#: before the row's own date (``b`` is the sibling's row).
+_EARLIER_SIBLING_ANNOUNCED_ROWS = (
+    "SELECT b.accelerator_id, b.release_date FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.release_date_basis IN ('announcement', 'announcement_and_launch') AND "
+    "b.release_date < accelerators.release_date AND "
+    "accelerators.release_date - b.release_date <= CAST({launch-after-sibling-announcement-max-days} AS INTEGER)")
+#: Other cards of the same vendor and die as the outer accelerators row dated by an announcement on the row's own
+#: day (``b`` is the sibling's row). A memory variant of the row (names equal once the memory size is taken out) is
+#: left to the memory-variant checks: a partner's later board dated with the reference card's day is another error.
+_SAME_DAY_SIBLING_ANNOUNCED_ROWS = (
+    "SELECT b.accelerator_id FROM accelerators b WHERE b.vendor = accelerators.vendor AND "
+    "b.die = accelerators.die AND b.accelerator_id <> accelerators.accelerator_id AND "
+    "b.release_date_basis IN ('announcement', 'announcement_and_launch') AND "
+    "b.release_date = accelerators.release_date AND "
+    "trim(regexp_replace(b.name, '\\(?[0-9.]+ ?GB\\)?', '', 'g')) <> "
+    "trim(regexp_replace(accelerators.name, '\\(?[0-9.]+ ?GB\\)?', '', 'g'))")
+
 #: The datasheet peak of a measurement's chip at its precision (accelerators' rate column of that precision).
 _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_flop_per_s WHEN 'fp32' THEN "
                    "a.fp32_flop_per_s WHEN 'tf32' THEN a.tf32_flop_per_s WHEN 'bf16' THEN a.bf16_flop_per_s "
@@ -889,6 +909,38 @@ CHECKS: tuple[Check, ...] = (
                   "Epoch AI's 2013-08-08 while their notes gave TechPowerUp's 2013-10-08, the day the R7 260X, R9 270X "
                   "and R9 280X are dated announcement_and_launch): an unverified release_date earlier than a day its "
                   "notes give on which a card of the same vendor and series is dated with a basis of its own."),
+    Check("launch-on-sibling-announcement-day", "accelerators", "release_date_basis",
+          "release_date_basis is launch on the day {sibling}, a card of the same vendor and die, is dated by its "
+          "announcement",
+          "a card dated on the day its sibling was announced was announced that day too (the GTX 1660 SUPER on "
+          "sale the day NVIDIA announced it with the GTX 1650 SUPER): set release_date_basis to "
+          "announcement_and_launch if it went on sale that day, or announcement (on-sale day in notes)",
+          where=f"release_date_basis = 'launch' AND die IS NOT NULL AND EXISTS ({_SAME_DAY_SIBLING_ANNOUNCED_ROWS})",
+          value="release_date_basis",
+          details=(("sibling", f"(SELECT min(s.accelerator_id) FROM ({_SAME_DAY_SIBLING_ANNOUNCED_ROWS}) s)"),),
+          catches="A basis that denies an announcement the row's own sibling documents (issue 27, tenth sample, "
+                  "class D2: the GTX 1660 SUPER dated 2019-10-29 as a plain launch, the day the GTX 1650 SUPER of "
+                  "the same TU116 die is dated by their joint announcement)."),
+    Check("launch-dated-after-sibling-announcement", "accelerators", "release_date",
+          "release_date ({date}) is a launch day {days} days after {sibling}, a card of the same vendor and die, "
+          "was announced ({day})",
+          "a card announced together with a sibling is dated by that announcement, not by its own later launch: "
+          "look for the vendor's announcement (newsroom or blog, launch coverage dated that day, the same-day "
+          "sibling cards) and store it with basis announcement (on-sale day in notes); if the card was announced "
+          "on its own day, store that day with its source, or say in notes what was searched and add a reviewed "
+          "exception", "warning",
+          where=f"release_date_basis = 'launch' AND die IS NOT NULL AND EXISTS ({_EARLIER_SIBLING_ANNOUNCED_ROWS})",
+          value="CAST(release_date AS VARCHAR)",
+          details=(("date", "CAST(release_date AS VARCHAR)"),
+                   ("sibling", f"(SELECT arg_max(s.accelerator_id, s.release_date) FROM ({_EARLIER_SIBLING_ANNOUNCED_ROWS}) s)"),
+                   ("day", f"(SELECT CAST(max(s.release_date) AS VARCHAR) FROM ({_EARLIER_SIBLING_ANNOUNCED_ROWS}) s)"),
+                   ("days", f"(SELECT CAST(min(accelerators.release_date - s.release_date) AS VARCHAR) FROM "
+                            f"({_EARLIER_SIBLING_ANNOUNCED_ROWS}) s)")),
+          parameters=("launch-after-sibling-announcement-max-days",),
+          catches="A card dated at its retail launch although it was announced with a sibling (issue 27, tenth "
+                  "sample, class D2: the GTX 1650 SUPER at its 2019-11-22 sale while NVIDIA announced it on "
+                  "2019-10-29 with the GTX 1660 SUPER): a `launch` date a few weeks after a card of the same "
+                  "vendor and die was dated by an announcement."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
