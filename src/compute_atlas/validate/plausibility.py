@@ -1373,6 +1373,23 @@ CHECKS: tuple[Check, ...] = (
           value="effective_date_source", reads=("references", "training_runs"),
           catches="A launch or price-change date credited to the provider's announcement but taken from a third "
                   "party (a price tracker, an aggregator's snapshot, a blog)."),
+    Check("launch-price-dated-after-announcement", "inference_prices", "effective_date",
+          "the developer's first dated price of the model takes effect after the model's publication_date "
+          "(training_runs.csv) while the notes speak of its announcement, preview or launch",
+          "a launch price takes effect on the day the developer announced it or first charged it (a preview "
+          "counts), not on general availability: date it by the dated announcement or the first dated source "
+          "that shows the price; a price that did begin later (a promotion's end, a cut) is not the developer's "
+          "first dated row, or its notes do not speak of the launch",
+          where="effective_date_basis IN ('price_history', 'provider_announcement') AND lower(provider) IN (SELECT "
+                "lower(t.organization) FROM training_runs t WHERE t.run_id = inference_prices.run_id) AND "
+                "effective_date > (SELECT min(t.publication_date) FROM training_runs t WHERE t.run_id = "
+                "inference_prices.run_id) AND regexp_matches(notes, '(?i)announc|preview|launch') AND NOT EXISTS "
+                "(SELECT 1 FROM inference_prices o WHERE o.run_id = inference_prices.run_id AND o.provider = "
+                "inference_prices.provider AND o.price_id <> inference_prices.price_id AND "
+                "coalesce(o.effective_date, o.observed_date) <= inference_prices.effective_date)",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",),
+          catches="A developer's launch price dated by general availability (or by a tracker that does not hold "
+                  "the day) when the announcement or gated preview that stated it came earlier (GPT-5.6, 2026)."),
     Check("price-resold-differs-from-announcement", "inference_prices", "input_usd_per_mtok",
           "a reseller's price dated only by the developer's announcement differs from the developer's own price of "
           "that day by more than the 10% regional premium ({developer})",
