@@ -984,3 +984,30 @@ def test_launch_price_dated_after_its_announcement(datasets):
         csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(other)
     code, found = problems(datasets)
     assert not of_check(found, "launch-price-dated-after-announcement"), found
+
+
+def test_a_content_farm_site_may_not_be_cited(datasets):
+    # issue 31, class B: a reference whose URL is on a reviewed content-farm host may not be cited by any row;
+    # the problem is located at the citing row and column, whatever the URL's scheme, `www.` or subdomain
+    from compute_atlas.metadata.vocabularies import CONTENT_FARM_HOSTS
+
+    host = sorted(CONTENT_FARM_HOSTS)[0]
+    path = datasets / "inference_prices.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    index = next(i for i, r in enumerate(rows) if r["source"] and not r["effective_date_source"])
+    line = edit_csv(path, index, "source", rows[index]["source"] + ";farmtest2026")
+    bib = datasets / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    for url, flagged in ((f"https://{host}/guide/page", True), (f"http://www.{host}/x", True),
+                         (f"https://blog.{host}/x", True), (f"https://not{host}/x", False),
+                         (f"https://example.org/{host}/x", False)):
+        bib.write_text(text + "\n@misc{farmtest2026,\n  title = {A guide},\n  author = {{A Site}},\n  year = {2026},\n"
+                       f"  url = {{{url}}},\n  urldate = {{2026-12-07}}\n}}\n", encoding="utf-8")
+        code, found = problems(datasets)
+        hits = of_check(found, "cites-content-farm")
+        if flagged:
+            assert code == 2 and [(p["file"], p["line"], p["column"], p["value"], p["severity"]) for p in hits] == [
+                ("inference_prices.csv", line, "source", "farmtest2026", "error")], (url, found[:3])
+        else:
+            assert not hits, url

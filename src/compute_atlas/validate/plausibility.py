@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, RELEASE_DATE_DAY_BASES, TECHNIQUE_METRICS
+from ..metadata.vocabularies import (
+    CLAIM_RULES,
+    CONTENT_FARM_HOSTS,
+    RATIO_METRICS,
+    RELEASE_DATE_DAY_BASES,
+    TECHNIQUE_METRICS,
+)
 from ..problems import Problem
 from ..schemas import CURATED, relation
 from ..schemas.accelerators import VALUE_COLUMNS
@@ -480,6 +486,45 @@ def _mlperf_rows(q: _Query):
                             f"accelerators_per_node, accelerator_id FROM {t} ORDER BY rowid").fetchall()
 
 
+#: columns of a curated relation that cite references.bib keys (``;``-separated)
+_CITE_COLUMNS = ("source", "original_source", "effective_date_source")
+
+
+def _host(url: str | None) -> str:
+    """The host of ``url``, lower case, without a leading ``www.``."""
+    host = (url or "").split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def content_farm_citations(q: _Query, have: set[str]) -> list[Problem]:
+    """Rows that cite a reference whose URL is on a content-farm host (``CONTENT_FARM_HOSTS``), located at the row."""
+    farms = {}
+    for key, url in q.con.execute('SELECT reference_key, url FROM "references"').fetchall():
+        host = _host(url)
+        reason = next((r for h, r in CONTENT_FARM_HOSTS.items() if host == h or host.endswith("." + h)), None)
+        if reason:
+            farms[key] = (host, reason)
+    out = []
+    if not farms:
+        return out
+    for rel in CURATED:
+        if rel.name not in have or not rel.csv_file:
+            continue
+        for col in (c for c in _CITE_COLUMNS if c in rel.schema.columns):
+            rows = q.con.execute(f"SELECT rowid, {col} FROM {ident(rel.name)} WHERE {col} IS NOT NULL "
+                                 "ORDER BY rowid").fetchall()
+            for rowid, cited in rows:
+                for key in cited.split(";"):
+                    if key in farms:
+                        host, reason = farms[key]
+                        out.append(Problem(q.file(rel.name), q.loaded.line_of(rel.name, rowid), col, key,
+                                           f"cites a content-farm site ({host}: {reason})",
+                                           "cite the dated primary source (the vendor's page, a release, a "
+                                           "paper) or a reputable one instead, or drop the row if none holds; "
+                                           "the list of hosts is CONTENT_FARM_HOSTS in metadata/vocabularies.py"))
+    return out
+
+
 def mlperf_duplicate_results(q: _Query, have: set[str]) -> list[Problem]:
     """One result per round, submitter, system and benchmark; a second names the line of the first."""
     t, rows = _mlperf_rows(q)
@@ -943,6 +988,12 @@ CHECKS: tuple[Check, ...] = (
           details=(("as_shipped", "printf('%g', as_shipped_peak_flop_per_s)"),),
           catches="A measured rate above the as-shipped peak that its source gives for parts below the datasheet "
                   "clock."),
+    # references
+    Check("cites-content-farm", "references", None,
+          "a row cites a reference on a content-farm host (CONTENT_FARM_HOSTS: generated guide sites that print "
+          "invented or contradictory figures)",
+          find=lambda q, have: content_farm_citations(q, have),
+          catches="A content-farm page cited as a source (chatforest.com's invented Claude prices, 2026)."),
     # mlperf
     Check("mlperf-duplicate-result", "mlperf_training", "system",
           "one result per round, submitter, system and benchmark; a second names the line of the first",
