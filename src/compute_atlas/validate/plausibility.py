@@ -96,6 +96,10 @@ _IMPLIED_POWER = "energy_per_output_token_joules * output_tokens_per_s"
 #: a date the notes give to a preview ("preview of 2026-06-26", "the 2026-06-26 preview")
 _PREVIEW_DATE = (r"coalesce(nullif(regexp_extract(notes, 'preview (?:of|on|from) ([0-9]{4}-[0-9]{2}-[0-9]{2})', 1), ''), "
                  r"regexp_extract(notes, '([0-9]{4}-[0-9]{2}-[0-9]{2}) (?:limited |gated )?preview', 1))")
+#: a date the notes give to a keynote or an announcement ("announced ... in its keynote on 2026-06-01", "the I/O
+#: announcement of 2024-05-14")
+_ANNOUNCED_DATE = (r"regexp_extract(notes, '(?i)(?:keynote|announced|announcement)[^;|()]{0,80}? (?:on|of) "
+                   r"([0-9]{4}-[0-9]{2}-[0-9]{2})', 1)")
 _ARXIV_YM = r"regexp_extract(source_url, 'arxiv\.org/(?:abs|pdf)/([0-9]{4})\.[0-9]{4,5}', 1)"
 _ARXIV_MONTH_END = (f"last_day(make_date(2000 + CAST(substr({_ARXIV_YM}, 1, 2) AS INTEGER), "
                     f"CAST(substr({_ARXIV_YM}, 3, 2) AS INTEGER), 1))")
@@ -1119,6 +1123,17 @@ CHECKS: tuple[Check, ...] = (
           value="CAST(publication_date AS VARCHAR)", details=(("preview", _PREVIEW_DATE),),
           catches="A model dated by its general availability though its notes name an earlier public preview "
                   "(GPT-5.6 Sol, Terra and Luna: 2026-07-09 for a 2026-06-26 preview; issue 28, eighth sample)."),
+    Check("publication-after-announcement", "training_runs", "publication_date",
+          "publication_date is after the keynote or announcement the row's notes date ({announced}): the earliest "
+          "of announcement and release is the publication",
+          "date the model by the announcement (a keynote, a launch post) where it named this model, and say in the "
+          "notes when the weights or the model card followed; where the announcement named only another model of "
+          "the family, add a reviewed row to check_exceptions.csv", "warning",
+          where=f"{_ANNOUNCED_DATE} <> '' AND publication_date > CAST({_ANNOUNCED_DATE} AS DATE)",
+          value="CAST(publication_date AS VARCHAR)", details=(("announced", _ANNOUNCED_DATE),),
+          catches="A model dated by its model card's 'Release Date' or the day its weights appeared though its notes "
+                  "name an earlier keynote announcement (Nemotron 3 Ultra: 2026-06-04 for the Computex keynote of "
+                  "2026-06-01; issue 31)."),
     Check("compute-above-peak", "training_runs", "training_duration_hours",
           "training compute exceeds what the chips could deliver at peak in the stated time "
           "(implied utilization above 1)",
