@@ -1116,3 +1116,69 @@ def test_launch_basis_on_a_same_die_siblings_announcement_day_is_an_error(datase
     edit_csv(path, j, "release_date_basis", "launch")
     _, found = problems(datasets)
     assert not _sibling_announcement(found, check)
+
+
+def test_launch_price_dated_after_its_announcement(datasets):
+    # issue 31, class A: a developer's first dated price of a model, after the model's publication, while the
+    # notes speak of its announcement or preview, is a launch price dated by general availability
+    import datetime as dt
+
+    path = datasets / "inference_prices.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with (datasets / "training_runs.csv").open(newline="", encoding="utf-8") as f:
+        runs = {r["run_id"]: r for r in csv.DictReader(f)}
+    # a developer's row dated on its model's publication day, the only dated row of that provider and model
+    index = next(i for i, r in enumerate(rows) if r["effective_date"] and r["run_id"] in runs
+                 and r["provider"].lower() == runs[r["run_id"]]["organization"].lower()
+                 and r["effective_date"] == runs[r["run_id"]]["publication_date"]
+                 and r["effective_date_basis"] in ("price_history", "provider_announcement")
+                 and sum(o["run_id"] == r["run_id"] and o["provider"] == r["provider"] for o in rows) == 1)
+    row = rows[index]
+    later = (dt.date.fromisoformat(row["effective_date"]) + dt.timedelta(days=13)).isoformat()
+    edit_csv(path, index, "observed_date", max(later, row["observed_date"]))
+    edit_csv(path, index, "notes", "the launch price of the preview announcement")
+    line = edit_csv(path, index, "effective_date", later)
+    code, found = problems(datasets)
+    hits = of_check(found, "launch-price-dated-after-announcement")
+    assert code == 2 and [(p["line"], p["column"], p["value"], p["severity"]) for p in hits] == [
+        (line, "effective_date", later, "error")]
+    # notes that do not speak of the launch (a price cut, a promotion's end) are not flagged
+    edit_csv(path, index, "notes", "the price after the cut")
+    code, found = problems(datasets)
+    assert not of_check(found, "launch-price-dated-after-announcement"), found
+    # nor is a later price of a model whose earlier price is on file
+    edit_csv(path, index, "notes", "the launch price of the preview announcement")
+    other = dict(row, price_id=row["price_id"] + "-earlier", observed_date=row["effective_date"],
+                 effective_date="", effective_date_basis="", effective_date_source="")
+    with path.open("a", newline="", encoding="utf-8") as f:
+        csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(other)
+    code, found = problems(datasets)
+    assert not of_check(found, "launch-price-dated-after-announcement"), found
+
+
+def test_a_content_farm_site_may_not_be_cited(datasets):
+    # issue 31, class B: a reference whose URL is on a reviewed content-farm host may not be cited by any row;
+    # the problem is located at the citing row and column, whatever the URL's scheme, `www.` or subdomain
+    from compute_atlas.metadata.vocabularies import CONTENT_FARM_HOSTS
+
+    host = sorted(CONTENT_FARM_HOSTS)[0]
+    path = datasets / "inference_prices.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    index = next(i for i, r in enumerate(rows) if r["source"] and not r["effective_date_source"])
+    line = edit_csv(path, index, "source", rows[index]["source"] + ";farmtest2026")
+    bib = datasets / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    for url, flagged in ((f"https://{host}/guide/page", True), (f"http://www.{host}/x", True),
+                         (f"https://blog.{host}/x", True), (f"https://not{host}/x", False),
+                         (f"https://example.org/{host}/x", False)):
+        bib.write_text(text + "\n@misc{farmtest2026,\n  title = {A guide},\n  author = {{A Site}},\n  year = {2026},\n"
+                       f"  url = {{{url}}},\n  urldate = {{2026-12-07}}\n}}\n", encoding="utf-8")
+        code, found = problems(datasets)
+        hits = of_check(found, "cites-content-farm")
+        if flagged:
+            assert code == 2 and [(p["file"], p["line"], p["column"], p["value"], p["severity"]) for p in hits] == [
+                ("inference_prices.csv", line, "source", "farmtest2026", "error")], (url, found[:3])
+        else:
+            assert not hits, url

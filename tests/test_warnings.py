@@ -62,6 +62,8 @@ BEYOND_POWER = ("energy per output token × output tokens per second is 4.57 tim
                 "(accelerator_count × tdp_watts), outside 0.05 to 1.1")
 TOKENS_6ND = ("the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the compute "
               "by more than 25%")
+AFTER_KEYNOTE = ("publication_date is after the keynote or announcement the row's notes date (2026-06-01): the "
+                 "earliest of announcement and release is the publication")
 BEFORE_BASE = "publication_date is before that of the base model `llama-3-1-70b` (2024-07-23) it was fine-tuned or derived from"
 ROUNDED_WINDOW = ("context window is the rounded 'k' label of a power of two (4,096, 8,192, 16,384 or 32,768 "
                   "tokens), not a model's window")
@@ -369,6 +371,12 @@ def derivative_before_base(d):
     return _edit(d, "training_runs.csv", "run_id", "llama-3-1-nemotron-70b-instruct", "publication_date", "2024-06-12")
 
 
+def published_after_keynote(d):
+    # Nemotron 3 Ultra back at its model card's 'Release Date' (2026-06-04), after the Computex keynote of
+    # 2026-06-01 its notes name (issue 31 class C)
+    return _edit(d, "training_runs.csv", "run_id", "nemotron-3-ultra", "publication_date", "2026-06-04")
+
+
 def rounded_window(d):
     # GPT-4's 8,192-token window as the Epoch AI price sheet's '8k context' label (issue 28 class 3)
     return _edit(d, "inference_prices.csv", "price_id", "openai-gpt-4-0314-2023-03-14", "context_window_tokens",
@@ -422,6 +430,7 @@ EDITS = {
     ROUNDED_WINDOW: rounded_window,
     TOKENS_6ND: tokens_claimed_6nd_off,
     BEFORE_BASE: derivative_before_base,
+    AFTER_KEYNOTE: published_after_keynote,
     ARCHIVE_LAG: price_long_before_capture,
     PAPER_BEFORE_MODEL: result_of_later_model,
     MAJ_DROPPED: majority_vote_dropped,
@@ -466,7 +475,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "input-price-far-from-peers": PRICE_PEERS.format("input_usd_per_mtok", "2.5"),
                   "output-price-far-from-peers": PRICE_PEERS.format("output_usd_per_mtok", "10"),
                   "context-window-rounded-label": ROUNDED_WINDOW, "tokens-claimed-6nd-off": TOKENS_6ND,
-                  "derivative-before-base": BEFORE_BASE,
+                  "derivative-before-base": BEFORE_BASE, "publication-after-announcement": AFTER_KEYNOTE,
                   "price-long-before-archive-capture": ARCHIVE_LAG,
                   "result-cites-paper-before-model": PAPER_BEFORE_MODEL,
                   "majority-vote-dropped": MAJ_DROPPED, "chain-of-thought-dropped": COT_DROPPED}

@@ -41,6 +41,19 @@ RELEASE_DATE_DAY_BASES = ("announcement", "announcement_and_launch", "launch", "
 #: launch post or price announcement, a dated price history (llm-prices, genai-prices), Epoch AI's price
 #: sheet's `Price date`, or the first month Artificial Analysis' monthly prices show it.
 EFFECTIVE_DATE_BASES = ("provider_announcement", "price_history", "price_sheet_date", "first_seen_monthly")
+#: Hosts of content-farm sites (generated "guide" pages that print invented or contradictory figures), which a
+#: row may not cite: each with the reason it is on the list, as reviewed. A site is added here only on evidence of
+#: invented or self-contradictory figures, not for being a secondary source.
+CONTENT_FARM_HOSTS = {
+    "chatforest.com": "its Claude Sonnet 5 launch page prints invented prices (Claude Opus 4.8 at $10 / $50 per "
+                      "MTok, Anthropic's $5 / $25; Claude Haiku 4.5 at $0.80 / $4, Anthropic's $1 / $5); "
+                      "issue 31, sample of the 2026 prices",
+    "deploybase.ai": "its RunPod pricing guide labels RunPod's on-demand prices as spot and prints higher "
+                     "on-demand prices beside them (H100 SXM 'spot' $2.69, 'on-demand' $4.76), while its own spot "
+                     "guide gives $2.69 as on-demand; issue 31, sample of the 2026 prices",
+    "aiunpacker.com": "its Claude API guide dated May 2026 gives Claude Sonnet 4.6 an August 2026 knowledge "
+                      "cutoff, after the page's own date; issue 31, sample of the 2026 prices",
+}
 #: How a cloud price is sold.
 PRICING_MODELS = ("on_demand", "commit_1y", "commit_3y", "spot")
 

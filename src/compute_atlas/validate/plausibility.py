@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metadata.vocabularies import CLAIM_RULES, RATIO_METRICS, RELEASE_DATE_DAY_BASES, TECHNIQUE_METRICS
+from ..metadata.vocabularies import (
+    CLAIM_RULES,
+    CONTENT_FARM_HOSTS,
+    RATIO_METRICS,
+    RELEASE_DATE_DAY_BASES,
+    TECHNIQUE_METRICS,
+)
 from ..problems import Problem
 from ..schemas import CURATED, relation
 from ..schemas.accelerators import VALUE_COLUMNS
@@ -109,6 +115,10 @@ _IMPLIED_POWER = "energy_per_output_token_joules * output_tokens_per_s"
 #: a date the notes give to a preview ("preview of 2026-06-26", "the 2026-06-26 preview")
 _PREVIEW_DATE = (r"coalesce(nullif(regexp_extract(notes, 'preview (?:of|on|from) ([0-9]{4}-[0-9]{2}-[0-9]{2})', 1), ''), "
                  r"regexp_extract(notes, '([0-9]{4}-[0-9]{2}-[0-9]{2}) (?:limited |gated )?preview', 1))")
+#: a date the notes give to a keynote or an announcement ("announced ... in its keynote on 2026-06-01", "the I/O
+#: announcement of 2024-05-14")
+_ANNOUNCED_DATE = (r"regexp_extract(notes, '(?i)(?:keynote|announced|announcement)[^;|()]{0,80}? (?:on|of) "
+                   r"([0-9]{4}-[0-9]{2}-[0-9]{2})', 1)")
 _ARXIV_YM = r"regexp_extract(source_url, 'arxiv\.org/(?:abs|pdf)/([0-9]{4})\.[0-9]{4,5}', 1)"
 _ARXIV_MONTH_END = (f"last_day(make_date(2000 + CAST(substr({_ARXIV_YM}, 1, 2) AS INTEGER), "
                     f"CAST(substr({_ARXIV_YM}, 3, 2) AS INTEGER), 1))")
@@ -517,6 +527,45 @@ def _mlperf_rows(q: _Query):
     t = "mlperf_training"
     return t, q.con.execute(f"SELECT rowid, mlperf_round, submitter, system, mlperf_benchmark, node_count, "
                             f"accelerators_per_node, accelerator_id FROM {t} ORDER BY rowid").fetchall()
+
+
+#: columns of a curated relation that cite references.bib keys (``;``-separated)
+_CITE_COLUMNS = ("source", "original_source", "effective_date_source")
+
+
+def _host(url: str | None) -> str:
+    """The host of ``url``, lower case, without a leading ``www.``."""
+    host = (url or "").split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def content_farm_citations(q: _Query, have: set[str]) -> list[Problem]:
+    """Rows that cite a reference whose URL is on a content-farm host (``CONTENT_FARM_HOSTS``), located at the row."""
+    farms = {}
+    for key, url in q.con.execute('SELECT reference_key, url FROM "references"').fetchall():
+        host = _host(url)
+        reason = next((r for h, r in CONTENT_FARM_HOSTS.items() if host == h or host.endswith("." + h)), None)
+        if reason:
+            farms[key] = (host, reason)
+    out = []
+    if not farms:
+        return out
+    for rel in CURATED:
+        if rel.name not in have or not rel.csv_file:
+            continue
+        for col in (c for c in _CITE_COLUMNS if c in rel.schema.columns):
+            rows = q.con.execute(f"SELECT rowid, {col} FROM {ident(rel.name)} WHERE {col} IS NOT NULL "
+                                 "ORDER BY rowid").fetchall()
+            for rowid, cited in rows:
+                for key in cited.split(";"):
+                    if key in farms:
+                        host, reason = farms[key]
+                        out.append(Problem(q.file(rel.name), q.loaded.line_of(rel.name, rowid), col, key,
+                                           f"cites a content-farm site ({host}: {reason})",
+                                           "cite the dated primary source (the vendor's page, a release, a "
+                                           "paper) or a reputable one instead, or drop the row if none holds; "
+                                           "the list of hosts is CONTENT_FARM_HOSTS in metadata/vocabularies.py"))
+    return out
 
 
 def mlperf_duplicate_results(q: _Query, have: set[str]) -> list[Problem]:
@@ -1014,6 +1063,12 @@ CHECKS: tuple[Check, ...] = (
           details=(("as_shipped", "printf('%g', as_shipped_peak_flop_per_s)"),),
           catches="A measured rate above the as-shipped peak that its source gives for parts below the datasheet "
                   "clock."),
+    # references
+    Check("cites-content-farm", "references", None,
+          "a row cites a reference on a content-farm host (CONTENT_FARM_HOSTS: generated guide sites that print "
+          "invented or contradictory figures)",
+          find=lambda q, have: content_farm_citations(q, have),
+          catches="A content-farm page cited as a source (chatforest.com's invented Claude prices, 2026)."),
     # mlperf
     Check("mlperf-duplicate-result", "mlperf_training", "system",
           "one result per round, submitter, system and benchmark; a second names the line of the first",
@@ -1192,6 +1247,19 @@ CHECKS: tuple[Check, ...] = (
           catches="A member of a model family dated by the family's announcement though it came out later: Gemini "
                   "2.0 Pro at Gemini 2.0 Flash's 2024-12-11, though its only version, gemini-2.0-pro-exp-02-05, "
                   "was released on 2025-02-05 (issue 28, tenth sample)."),
+
+
+    Check("publication-after-announcement", "training_runs", "publication_date",
+          "publication_date is after the keynote or announcement the row's notes date ({announced}): the earliest "
+          "of announcement and release is the publication",
+          "date the model by the announcement (a keynote, a launch post) where it named this model, and say in the "
+          "notes when the weights or the model card followed; where the announcement named only another model of "
+          "the family, add a reviewed row to check_exceptions.csv", "warning",
+          where=f"{_ANNOUNCED_DATE} <> '' AND publication_date > CAST({_ANNOUNCED_DATE} AS DATE)",
+          value="CAST(publication_date AS VARCHAR)", details=(("announced", _ANNOUNCED_DATE),),
+          catches="A model dated by its model card's 'Release Date' or the day its weights appeared though its notes "
+                  "name an earlier keynote announcement (Nemotron 3 Ultra: 2026-06-04 for the Computex keynote of "
+                  "2026-06-01; issue 31)."),
     Check("compute-above-peak", "training_runs", "training_duration_hours",
           "training compute exceeds what the chips could deliver at peak in the stated time "
           "(implied utilization above 1)",
@@ -1507,6 +1575,23 @@ CHECKS: tuple[Check, ...] = (
           value="effective_date_source", reads=("references", "training_runs"),
           catches="A launch or price-change date credited to the provider's announcement but taken from a third "
                   "party (a price tracker, an aggregator's snapshot, a blog)."),
+    Check("launch-price-dated-after-announcement", "inference_prices", "effective_date",
+          "the developer's first dated price of the model takes effect after the model's publication_date "
+          "(training_runs.csv) while the notes speak of its announcement, preview or launch",
+          "a launch price takes effect on the day the developer announced it or first charged it (a preview "
+          "counts), not on general availability: date it by the dated announcement or the first dated source "
+          "that shows the price; a price that did begin later (a promotion's end, a cut) is not the developer's "
+          "first dated row, or its notes do not speak of the launch",
+          where="effective_date_basis IN ('price_history', 'provider_announcement') AND lower(provider) IN (SELECT "
+                "lower(t.organization) FROM training_runs t WHERE t.run_id = inference_prices.run_id) AND "
+                "effective_date > (SELECT min(t.publication_date) FROM training_runs t WHERE t.run_id = "
+                "inference_prices.run_id) AND regexp_matches(notes, '(?i)announc|preview|launch') AND NOT EXISTS "
+                "(SELECT 1 FROM inference_prices o WHERE o.run_id = inference_prices.run_id AND o.provider = "
+                "inference_prices.provider AND o.price_id <> inference_prices.price_id AND "
+                "coalesce(o.effective_date, o.observed_date) <= inference_prices.effective_date)",
+          value="CAST(effective_date AS VARCHAR)", reads=("training_runs",),
+          catches="A developer's launch price dated by general availability (or by a tracker that does not hold "
+                  "the day) when the announcement or gated preview that stated it came earlier (GPT-5.6, 2026)."),
     Check("price-resold-differs-from-announcement", "inference_prices", "input_usd_per_mtok",
           "a reseller's price dated only by the developer's announcement differs from the developer's own price of "
           "that day by more than the 10% regional premium ({developer})",
