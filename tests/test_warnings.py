@@ -135,8 +135,9 @@ def fp16_tensor_below_twice_fp32(d):
 
 
 def first_of_month_as_day(d):
-    # the Tesla K40's announcement (2013-11-18, SC13) stored as the month's 1st, a placeholder passed off as the day
-    return accelerator(d, "nvidia-tesla-k40", "release_date", "2013-11-01")
+    # TPU v4's announcement (2021-05-18, Google I/O) stored as the month's 1st, a placeholder passed off as the day
+    # (the Tesla K40, the earlier example, would now also date its same-die K40 sibling's launch after it)
+    return accelerator(d, "google-tpu-v4", "release_date", "2021-05-01")
 
 
 def region_of_other_provider(d):
