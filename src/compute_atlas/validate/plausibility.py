@@ -1064,7 +1064,7 @@ CHECKS: tuple[Check, ...] = (
           catches="A measured rate above the as-shipped peak that its source gives for parts below the datasheet "
                   "clock."),
     # references
-    Check("cites-content-farm", "references", None,
+    Check("cites-content-farm", "references", "url",
           "a row cites a reference on a content-farm host (CONTENT_FARM_HOSTS: generated guide sites that print "
           "invented or contradictory figures)",
           find=lambda q, have: content_farm_citations(q, have),
