@@ -271,12 +271,6 @@ SHARED: dict[str, FieldDef] = {f.name: f for f in [
     _f("unit", str, "Unit code of the row's figures, from the unit vocabulary (the data dictionary lists it).",
        isin=sorted(UNITS)),
     _f("year", int, "Calendar year the row refers to.", "year", ge=1900, le=2100),
-    # the datasets' history (bookkeeping relations built from git)
-    _f("dataset", str, "The curated file (`accelerators.csv`, ...)."),
-    _f("key_values", str, "The row's key as its file writes it (the key columns' values joined by ` | `)."),
-    _f("changed_date", dt.date, "Date of the commit that changed the row or value; today for an uncommitted "
-       "change.", "date"),
-    _f("commit", str, "That commit, abbreviated; `uncommitted` for a change not yet committed."),
 ]}
 
 

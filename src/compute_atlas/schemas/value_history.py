@@ -7,8 +7,9 @@ from ._base import Declaration, field, shared
 
 
 class ValueHistory(pa.DataFrameModel):
-    dataset: str = shared("dataset", nullable=False)
-    key_values: str = shared("key_values", nullable=False)
+    dataset: str = field("The curated file (`accelerators.csv`, ...).", nullable=False)
+    key_values: str = field("The row's key as its file writes it (the key columns' values joined by ` | `).",
+                            nullable=False)
     accelerator_id: str = shared("accelerator_id", nullable=True, note=(
         "The row's, where its dataset has that column: an accelerator page lists the history of its rows."))
     run_id: str = shared("run_id", nullable=True, note=(
@@ -19,9 +20,10 @@ class ValueHistory(pa.DataFrameModel):
                              nullable=False, isin=["added", "changed", "removed"])
     old_value: str = field("The value before the change, as the file wrote it; empty for none.")
     new_value: str = field("The value after it, as the file writes it; empty for none.")
-    changed_date: pl.Date = shared("changed_date", nullable=False, note=(
-        "Here the commit on main that made the change: a merged branch's change counts on the day main took it."))
-    commit: str = shared("commit", nullable=False)
+    changed_date: pl.Date = field("Date of the commit on main that made the change (a merged branch's change "
+                                  "counts on the day main took it); today for an uncommitted change.", "date",
+                                  nullable=False)
+    commit: str = field("That commit, abbreviated; `uncommitted` for a change not yet committed.", nullable=False)
     commit_seq: int = field("The commit's place on main's line of commits (1: the oldest that changed a dataset "
                             "and that the history reaches): orders the changes of one day.", nullable=False, ge=1)
     commit_subject: str = field("The commit's subject line (what its author said it changed).")
