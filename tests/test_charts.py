@@ -2,6 +2,7 @@
 rounded and titled, each column of a chart's CSV described with its unit, and the colours atlas.js needs for a
 dark page or a narrow column carried by every chart."""
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -125,3 +126,37 @@ def test_legends_and_axes_name_things_as_readers_do(charts):
                 shown = [v for v in chart.data[e["field"]].drop_nulls().unique().to_list()
                          if isinstance(v, str) and IDENTIFIER.match(v)]
                 assert not shown, f"{name}: the {channel} legend or axis shows identifiers: {shown[:3]}"
+
+
+#: The most decades a log axis may span: beyond it the estimates that matter are crushed into a corner (a fit of
+#: four record setters has an interval reaching 10^44 a year).
+MAX_DECADES = 12
+
+
+def log_axes(spec: dict) -> Iterator[tuple[dict, list[str]]]:
+    """Each log-scale position encoding of a spec with the fields drawn on it (x with x2, y with y2)."""
+    for enc in encodings(spec):
+        for channel in ("x", "y"):
+            e = enc.get(channel)
+            if isinstance(e, dict) and e.get("scale", {}).get("type") == "log":
+                second = enc.get(channel + "2")
+                fields = [e.get("field")] + ([second.get("field")] if isinstance(second, dict) else [])
+                yield e, [f for f in fields if f]
+
+
+def test_a_log_axis_spans_what_it_shows(charts):
+    """No log axis spans more than MAX_DECADES decades, and every value drawn on one with a fixed domain lies
+    inside it (an interval beyond the edge is cut in the data, not drawn past the axis)."""
+    for name, chart in charts.items():
+        spec = chart.spec_dict()
+        records = [r for rows in spec.get("datasets", {}).values() for r in rows]
+        for e, fields in log_axes(spec):
+            values = [r[f] for r in records for f in fields if isinstance(r.get(f), (int, float)) and r[f] > 0]
+            if not values:
+                continue
+            domain = e["scale"].get("domain")
+            low, high = (domain if isinstance(domain, list) else (min(values), max(values)))
+            assert math.log10(high / low) <= MAX_DECADES, f"{name}: {e['field']} spans {low:g} to {high:g}"
+            if isinstance(domain, list):
+                outside = [v for v in values if not low * (1 - 1e-9) <= v <= high * (1 + 1e-9)]
+                assert not outside, f"{name}: {e['field']} draws {outside[:3]} outside its axis {domain}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +162,25 @@ def menu(con: duckdb.DuckDBPyConnection, default_sql: str, options: list[str], l
     default = con.execute(default_sql).fetchall()
     value = default[0][0] if default else (options[0] if options else "")
     return alt.param(name=name, value=value, bind=alt.binding_select(options=options, name=label)), value
+
+
+def _decades(values: list[float]) -> tuple[int, int]:
+    return math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
+
+
+def log_domain(estimates: pl.Series, lows: pl.Series, highs: pl.Series, slack: int = 1) -> tuple[float, float]:
+    """The domain of a log axis: the whole decades that enclose the estimates, widened to their intervals by at
+    most ``slack`` decades each way, so that a runaway interval (a fit of four points can reach 10^44 a year)
+    cannot crush the estimates into a corner. Draw intervals clipped to it and say where they are cut."""
+    positive = [v for v in estimates.drop_nulls().to_list() if v > 0]
+    if not positive:
+        return 1.0, 10.0
+    low, high = _decades(positive)
+    lows_ = [v for v in lows.drop_nulls().to_list() if v > 0]
+    highs_ = [v for v in highs.drop_nulls().to_list() if v > 0]
+    low = max(low - slack, _decades(lows_)[0]) if lows_ and min(lows_) < 10.0 ** low else low
+    high = min(high + slack, _decades(highs_)[1]) if highs_ and max(highs_) > 10.0 ** high else high
+    return 10.0 ** low, 10.0 ** max(high, low + 1)
 
 
 def tip(column: str, title: str, unit_code: str | None = None) -> alt.Tooltip:

@@ -9,7 +9,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...metadata.vocabularies import SIZE_CLASSES
-from .common import PALETTE, WIDTH, Chart, axis, frame, menu, theme, tip
+from .common import PALETTE, WIDTH, Chart, axis, frame, log_domain, menu, theme, tip
 
 #: the benchmark the price-frontier chart opens on: the one with the most thresholds
 DEFAULT_BENCHMARK_SQL = """SELECT benchmark_id FROM inference_thresholds GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"""
@@ -66,7 +66,9 @@ def price_frontier(con) -> Chart:
                  columns={"threshold": ("The fixed capability of the line: a benchmark and the score reached.", None)})
 
 
-_LABEL = ("b.name || ' at ' || r.model || coalesce(' (' || h.reference_model_version || ')', '')")
+#: the benchmark's short name (its name without the spelled-out expansion in brackets) at the reference model
+_LABEL = ("regexp_replace(b.name, ' \\(.*\\)$', '') || ' at ' || r.model "
+          "|| coalesce(' (' || h.reference_model_version || ')', '')")
 _JOIN = ("FROM inference_price_trends t JOIN benchmarks b USING (benchmark_id) JOIN inference_thresholds h "
          "USING (threshold_id) JOIN training_runs r ON r.run_id = h.reference_run_id")
 _ORIGINS = ["this atlas, all dated prices", "this atlas, their window", "Cottier et al. 2025"]
@@ -87,18 +89,28 @@ def price_trends(con) -> Chart:
                t.published_decline_per_year_x_low AS low, t.published_decline_per_year_x_high AS high, p.n_points
         {_JOIN} JOIN published_trends p ON p.trend_id = t.published_trend_id ORDER BY label""")
     points = pl.concat([ours, replicated, published], how="vertical_relaxed")
+    # fits of four or five record setters can have intervals reaching 10^40 a year: an interval beyond the axis
+    # is cut at the edge and marked with an arrow; the tooltip and the CSV keep its true bounds
+    lo_edge, hi_edge = log_domain(points["decline"], points["low"], points["high"])
+    points = points.with_columns(pl.col("high").clip(upper_bound=hi_edge).alias("high_shown"),
+                                 pl.col("low").clip(lower_bound=lo_edge).alias("low_shown"),
+                                 (pl.col("high") > hi_edge).alias("cut"))
     tooltip = [alt.Tooltip("label:N", title="Capability"), alt.Tooltip("origin:N", title="Origin"),
                tip("decline", "Price falls per year (×)", "factor_per_year"), tip("low", "Low", "factor_per_year"),
                tip("high", "High", "factor_per_year"), alt.Tooltip("n_points:Q", title="Points")]
-    color = alt.Color("origin:N", title=None, scale=alt.Scale(domain=_ORIGINS, range=PALETTE[:3]))
-    scale = alt.Scale(type="log")
-    y = alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=360))
+    color = alt.Color("origin:N", title=None, scale=alt.Scale(domain=_ORIGINS, range=PALETTE[:3]),
+                      legend=alt.Legend(orient="bottom", direction="vertical"))
+    scale = alt.Scale(type="log", domain=[lo_edge, hi_edge])
+    y = alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=300))
     y_off = alt.YOffset("origin:N", scale=alt.Scale(domain=_ORIGINS))
     rules = alt.Chart(points).mark_rule(strokeWidth=2).encode(
-        x=alt.X("low:Q", scale=scale, title="Factor by which the price falls per year (log scale)"), x2="high:Q",
-        y=y, yOffset=y_off, color=color, tooltip=tooltip)
+        x=alt.X("low_shown:Q", scale=scale, title="Factor by which the price falls per year (log scale)"),
+        x2="high_shown:Q", y=y, yOffset=y_off, color=color, tooltip=tooltip)
     dots = alt.Chart(points).mark_point(filled=True, size=80).encode(
         x=alt.X("decline:Q", scale=scale), y=y, yOffset=y_off, color=color, tooltip=tooltip)
+    arrows = alt.Chart(points).transform_filter(alt.datum.cut).mark_point(
+        shape="triangle-right", filled=True, size=60).encode(
+        x=alt.X("high_shown:Q", scale=scale), y=y, yOffset=y_off, color=color, tooltip=tooltip)
     if replicated.height:
         med_rep = replicated["decline"].median()
         med_pub = published.filter(pl.col("label").is_in(replicated["label"].implode()))["decline"].median()
@@ -110,9 +122,11 @@ def price_trends(con) -> Chart:
         takeaway = "Too few record setters for any fit."
     description = (f"Dot-and-interval chart, log scale, of the factor by which the cheapest price falls per year for "
                    f"{points['label'].n_unique()} capabilities: our fit over all prices with an effective date, our "
-                   "replication on the published window, and Cottier et al. 2025's published rate, with intervals.")
-    return Chart("How fast the price of a fixed capability falls", takeaway, description, points,
-                 theme(alt.layer(rules, dots)).properties(width=WIDTH - 360,
+                   "replication on the published window, and Cottier et al. 2025's published rate, with intervals; "
+                   f"an interval above {sig(hi_edge, 1)}× a year is cut at the edge and marked with an arrow.")
+    return Chart("How fast the price of a fixed capability falls", takeaway, description,
+                 points.drop("high_shown", "low_shown", "cut"),
+                 theme(alt.layer(rules, dots, arrows)).properties(width=WIDTH - 300,
                                                           height=max(160, 60 * points["label"].n_unique())),
                  columns={"decline": ("Factor by which the cheapest price of the capability falls each year.",
                                       "factor_per_year")})
