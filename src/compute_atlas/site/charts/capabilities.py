@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ...metadata.units import fmt_value, sig
-from .common import PALETTE, WIDTH, Chart, axis, frame, menu, theme, tip
+from .common import PALETTE, WIDTH, Chart, axis, frame, menu, short_name, theme, tip
 
 #: Where an open-ended interval (some resamples show no progress) is drawn to: the right edge of the axis.
 OPEN_END_MONTHS = 1000
@@ -117,7 +117,7 @@ def frontier_cost(con) -> Chart:
 
 def halving_times(con) -> Chart:
     ours = frame(con, f"""
-        SELECT b.name || ' · ' || a.fit_method || CASE WHEN a.era = 'reasoning' THEN ' · reasoning era' ELSE '' END
+        SELECT {short_name('b.name')} || ' · ' || a.fit_method || CASE WHEN a.era = 'reasoning' THEN ' · reasoning era' ELSE '' END
                AS label, 'this atlas' AS origin, a.halving_time_months AS months,
                a.halving_time_months_low AS low, coalesce(a.halving_time_months_high, {OPEN_END_MONTHS}) AS high,
                a.halving_time_months_high IS NULL AS open_ended, a.n_models, a.interval_level_frac AS level,
@@ -125,9 +125,13 @@ def halving_times(con) -> Chart:
         FROM algorithmic_progress a JOIN benchmarks b USING (benchmark_id)
         WHERE a.halving_time_months IS NOT NULL ORDER BY b.domain, a.era DESC, a.benchmark_id, a.fit_method""")
     published = frame(con, """
-        SELECT DISTINCT 'Published: ' || p.trend_id AS label, 'published' AS origin, p.value AS months, p.ci_low AS low, p.ci_high AS high,
+        SELECT DISTINCT 'Published: ' || split_part(r.authors, ',', 1)
+                   || CASE WHEN r.authors LIKE '% and %' THEN ' et al. ' ELSE ' ' END || r.year
+                   || ' (' || replace(p.subset, '-', ' ') || ')' AS label,
+               'published' AS origin, p.value AS months, p.ci_low AS low, p.ci_high AS high,
                false AS open_ended, p.n_points AS n_models, p.interval_level_frac AS level, p.trend_id
-        FROM published_trends p WHERE p.trend_id IN (SELECT published_trend_id FROM algorithmic_progress)
+        FROM published_trends p JOIN "references" r ON r.reference_key = p.source
+        WHERE p.trend_id IN (SELECT published_trend_id FROM algorithmic_progress)
         ORDER BY p.trend_id""")
     points = pl.concat([ours, published], how="vertical_relaxed")
     order = points["label"].to_list()

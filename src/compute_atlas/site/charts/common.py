@@ -183,6 +183,12 @@ def log_domain(estimates: pl.Series, lows: pl.Series, highs: pl.Series, slack: i
     return 10.0 ** low, 10.0 ** max(high, low + 1)
 
 
+def short_name(column: str) -> str:
+    """SQL for a benchmark's name as a chart label: without the spelled-out expansion in brackets at its end
+    ("MMLU (Massive Multitask Language Understanding)" reads "MMLU")."""
+    return f"regexp_replace({column}, ' \\(.*\\)$', '')"
+
+
 def tip(column: str, title: str, unit_code: str | None = None) -> alt.Tooltip:
     """A tooltip of a quantitative column, formatted for its unit (the column's own, from the metadata, unless the
     chart renamed it: then the unit of what it holds)."""

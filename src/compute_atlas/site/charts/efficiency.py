@@ -7,12 +7,12 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...metadata.vocabularies import EFFICIENCY_BASES
-from .common import Chart, axis, frame, log_domain, menu, theme, tip
+from .common import Chart, axis, frame, log_domain, menu, short_name, theme, tip
 
 #: A compute-efficiency reference as a reader names it: the landmark model, a budget from the landmark's year,
 #: or an inference capability (a benchmark, at its reference model's score).
 REFERENCE_NAME = ("coalesce(r.model, p.name || ' from ' || a.model || '’s year', "
-                  "regexp_replace(b.name, ' \\(.*\\)$', '') || ' at ' || tr.model || '’s score', e.reference)")
+                  f"{short_name('b.name')} || ' at ' || tr.model || '’s score', e.reference)")
 #: the inference chart's menu opens on the benchmark with the most fixed capabilities
 DEFAULT_BENCHMARK_SQL = ("SELECT b.name FROM inference_thresholds t JOIN benchmarks b USING (benchmark_id) "
                          "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")

@@ -9,7 +9,7 @@ import polars as pl
 
 from ...metadata.units import fmt_value, sig
 from ...metadata.vocabularies import SIZE_CLASSES
-from .common import PALETTE, WIDTH, Chart, axis, frame, log_domain, menu, theme, tip
+from .common import PALETTE, WIDTH, Chart, axis, frame, log_domain, menu, short_name, theme, tip
 
 #: the benchmark the price-frontier chart opens on: the one with the most thresholds
 DEFAULT_BENCHMARK_SQL = """SELECT benchmark_id FROM inference_thresholds GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"""
@@ -67,7 +67,7 @@ def price_frontier(con) -> Chart:
 
 
 #: the benchmark's short name (its name without the spelled-out expansion in brackets) at the reference model
-_LABEL = ("regexp_replace(b.name, ' \\(.*\\)$', '') || ' at ' || r.model "
+_LABEL = (f"{short_name('b.name')} || ' at ' || r.model "
           "|| coalesce(' (' || h.reference_model_version || ')', '')")
 _JOIN = ("FROM inference_price_trends t JOIN benchmarks b USING (benchmark_id) JOIN inference_thresholds h "
          "USING (threshold_id) JOIN training_runs r ON r.run_id = h.reference_run_id")
