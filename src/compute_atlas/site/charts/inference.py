@@ -15,15 +15,19 @@ from .common import PALETTE, WIDTH, Chart, axis, frame, log_domain, menu, short_
 DEFAULT_BENCHMARK_SQL = """SELECT benchmark_id FROM inference_thresholds GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"""
 
 
+#: a fixed capability as a reader names it: "MMLU ≥ 86.4 (GPT-4)"
+_THRESHOLD = (f"{short_name('b.name')} || ' ≥ ' || format('{{:g}}', round(f.threshold_score, 1)) || ' (' || r.model || ')'")
+
+
 def price_frontier(con) -> Chart:
-    lines = frame(con, """
-        SELECT f.threshold_id, f.benchmark_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
+    lines = frame(con, f"""
+        SELECT f.threshold_id, f.benchmark_id, {_THRESHOLD}
                    AS threshold, f.as_of_date, f.min_blended_usd_per_mtok
         FROM inference_price_frontier f JOIN benchmarks b USING (benchmark_id)
         JOIN inference_thresholds t USING (threshold_id) JOIN training_runs r ON r.run_id = t.reference_run_id
         ORDER BY f.threshold_id, f.as_of_date""")
-    points = frame(con, """
-        SELECT DISTINCT f.threshold_id, f.benchmark_id, b.name || ' ≥ ' || format('{:g}', f.threshold_score) || ' (' || r.model || ')'
+    points = frame(con, f"""
+        SELECT DISTINCT f.threshold_id, f.benchmark_id, {_THRESHOLD}
                    AS threshold, f.min_price_effective_date AS effective_date, f.min_blended_usd_per_mtok,
                m.model, f.min_price_provider AS provider, f.min_price_score AS score, p.source, p.source_url
         FROM inference_price_frontier f JOIN benchmarks b USING (benchmark_id)
