@@ -1182,3 +1182,22 @@ def test_a_content_farm_site_may_not_be_cited(datasets):
                 ("inference_prices.csv", line, "source", "farmtest2026", "error")], (url, found[:3])
         else:
             assert not hits, url
+
+
+def test_launch_price_the_notes_call_not_a_list_price_is_an_error(datasets):
+    """Issue 27 (class 7, hwprice27): the Radeon Pro Vega II rows stored Apple's Mac Pro upgrade charge as the launch
+    price while their own notes said so. A priced row whose notes say its price is an upgrade charge, a reseller or
+    street price or a rumour is flagged at the price; the same words about a removed price (empty cells) are not."""
+    path = datasets / "accelerators.csv"
+    rows = {r["accelerator_id"]: r for r in read_rows(path)}
+    priced = next(k for k, r in rows.items() if r["launch_price_usd"] and r["launch_price_date"])
+    i = row_of(path, "accelerator_id", priced)
+    line = edit_csv(path, i, "notes", rows[priced]["notes"] + " The launch price is a reseller listing on eBay.")
+    _, found = problems(datasets)
+    (p,) = of_check(found, "launch-price-noted-as-not-list")
+    assert p["severity"] == "error" and (p["line"], p["column"]) == (line, "launch_price_usd")
+    assert "reseller" in p["rule"]
+    edit_csv(path, i, "launch_price_usd", "")
+    edit_csv(path, i, "launch_price_date", "")
+    _, found = problems(datasets)
+    assert not of_check(found, "launch-price-noted-as-not-list")

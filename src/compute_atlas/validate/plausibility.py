@@ -477,6 +477,10 @@ _DATASHEET_PEAK = ("(SELECT CASE measurements.precision WHEN 'fp64' THEN a.fp64_
 #: The names of multi-chip boards: two GPUs (or four SoCs) sold as one card, whose figures are the whole board's.
 DUAL_BOARD_NAMES = (r"\b(X2|GX2|Duo)\b|[0-9]X2\b|\bGTX (295|590|690)\b|\bTITAN Z\b|\bHD (5970|6990|7990)\b|"
                     r"\bTesla (K10|K80|M60)\b|\bMLU370-X8\b|\bAI 100 Ultra\b")
+# What notes say the stored launch price is, when it is not a list price ('price is Apple's upgrade price').
+_NOT_LIST_PRICE = ("coalesce(regexp_extract(notes, '(?i)(?:launch )?price (?:is|was|=) [^.;]{0,40}?"
+                   "(upgrade price|upgrade charge|reseller|retailer|street price|rumou?r|pre-launch|taobao|ebay)', 1), '')")
+
 _DUAL_BOARD = f"regexp_extract(name, '{DUAL_BOARD_NAMES}', 0)"
 
 
@@ -839,6 +843,17 @@ CHECKS: tuple[Check, ...] = (
           parameters=("launch-price-max-days-after-release",),
           catches="A launch price dated long after the release: a later street price, or the price of a sibling "
                   "launched later, stored as the launch price (issue 27, class 7)."),
+    Check("launch-price-noted-as-not-list", "accelerators", "launch_price_usd",
+          "the notes say the stored launch price is not a list price ('{kind}')",
+          "a launch price is the vendor's list price at launch; an upgrade charge, a reseller or street price or a "
+          "rumour is not: remove it from the row (leave launch_price_usd and launch_price_date empty and say why in "
+          "notes) and, if it is sourced and dated, add it to hardware_prices with its kind",
+          where=f"launch_price_usd IS NOT NULL AND {_NOT_LIST_PRICE} <> ''",
+          value="printf('%g', launch_price_usd)",
+          details=(("kind", _NOT_LIST_PRICE),),
+          catches="A figure that is not the vendor's list price stored as the launch price while the row's own notes "
+                  "say what it is: Apple's Mac Pro upgrade charge as the Radeon Pro Vega II's price (issue 27, "
+                  "class 7, hwprice27)."),
     Check("launch-price-of-other-memory-variant", "accelerators", "launch_price_usd",
           "the launch price equals that of {sibling} ({sibling_memory} bytes), an earlier memory variant of the same "
           "card",
