@@ -1118,6 +1118,32 @@ def test_launch_basis_on_a_same_die_siblings_announcement_day_is_an_error(datase
     assert not _sibling_announcement(found, check)
 
 
+def test_launch_basis_without_a_recorded_search(datasets):
+    """Issue 27, class 6 (hwd2): 44 rows were dated by their launch with notes admitting 'an earlier announcement
+    not checked'; six were announced-and-launched days. A `launch` basis whose notes say no search was made is an
+    error at the basis; notes silent on a search warn; another basis passes."""
+    error, warning = "launch-date-announcement-not-checked", "launch-date-unsearched"
+    path = datasets / "accelerators.csv"
+    excepted = {r["row_key"] for r in read_rows(datasets / "check_exceptions.csv") if r["check_name"] == warning}
+    rows = read_rows(path)
+    i = next(k for k, r in enumerate(rows) if r["release_date_basis"] == "launch"
+             and r["accelerator_id"] not in excepted)
+    _, found = problems(datasets)
+    assert not of_check(found, error) and not of_check(found, warning)
+    line = edit_csv(path, i, "notes", "Date: launched per two secondary lists.")
+    code, found = problems(datasets)
+    (p,) = of_check(found, warning, "warning")
+    assert code == 0 and (p["line"], p["column"], p["value"]) == (line, "release_date_basis", "launch")
+    assert not of_check(found, error)
+    edit_csv(path, i, "notes", "Date: launched per two lists (an earlier announcement not checked).")
+    code, found = problems(datasets)
+    (p,) = of_check(found, error, "error")
+    assert code == 2 and (p["line"], p["column"]) == (line, "release_date_basis")
+    edit_csv(path, i, "release_date_basis", "announcement_and_launch")
+    _, found = problems(datasets)
+    assert not of_check(found, error) and not of_check(found, warning)
+
+
 def test_launch_price_dated_after_its_announcement(datasets):
     # issue 31, class A: a developer's first dated price of a model, after the model's publication, while the
     # notes speak of its announcement or preview, is a launch price dated by general availability

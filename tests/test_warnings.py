@@ -42,6 +42,8 @@ REGION_OTHER = "the region is written in Azure's form, not Google Cloud's"
 NAME_MEMORY = "the memory size in the name (40 GB) differs from memory_bytes by more than 10%"
 PRICE_LONG_AFTER = "launch_price_date is more than 90 days after release_date"
 REFRESH_TDP = "tdp_watts (200 W) equals that of nvidia-rtx-4070, the card this edition refreshes"
+LAUNCH_UNSEARCHED = ("release_date_basis is launch, but notes do not say what was searched for an earlier "
+                     "announcement")
 LAUNCH_AFTER_SIBLING = ("release_date (2019-11-22) is a launch day 24 days after nvidia-gtx-1660-super, a card of the "
                         "same vendor and die, was announced (2019-10-29)")
 PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
@@ -164,7 +166,17 @@ def launch_dated_after_sibling_announcement(d):
     path = d / "accelerators.csv"
     i = row_of(path, "accelerator_id", "nvidia-gtx-1650-super")
     edit_csv(path, i, "release_date_basis", "launch")
+    # a launch basis records its search for an earlier announcement (else launch-date-unsearched warns too)
+    edit_csv(path, i, "notes", "Date: on sale 2019-11-22; earlier announcement searched: none found.")
     return "accelerators.csv", edit_csv(path, i, "release_date", "2019-11-22"), "release_date"
+
+
+def launch_date_unsearched(d):
+    # a launch-day date whose notes say nothing of a search for an earlier announcement (issue 27, class 6)
+    path = d / "accelerators.csv"
+    i = row_of(path, "accelerator_id", "nvidia-gtx-465")
+    return "accelerators.csv", edit_csv(path, i, "notes", "Date: launched per two secondary lists."), \
+        "release_date_basis"
 
 
 def name_memory_differs(d):
@@ -405,6 +417,7 @@ EDITS = {
     PRICE_LONG_AFTER: launch_price_long_after_release,
     REFRESH_TDP: refresh_tdp_equals_base,
     LAUNCH_AFTER_SIBLING: launch_dated_after_sibling_announcement,
+    LAUNCH_UNSEARCHED: launch_date_unsearched,
     FIRST_AS_DAY: first_of_month_as_day,
     UNCITED: uncited_entry,
     CLOUD_PRICE: cloud_price_out_of_range,
@@ -465,6 +478,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
                   "launch-price-long-after-release": PRICE_LONG_AFTER, "refresh-tdp-equals-base": REFRESH_TDP,
                   "launch-dated-after-sibling-announcement": LAUNCH_AFTER_SIBLING,
+                  "launch-date-unsearched": LAUNCH_UNSEARCHED,
                   "release-date-first-as-day": FIRST_AS_DAY,
                   "price-announced-before-release": PRICE_ANNOUNCED,
                   "run-dated-version-of-another": DATED_RUN, "run-twin-of-another": TWIN_RUN,

@@ -1005,6 +1005,25 @@ CHECKS: tuple[Check, ...] = (
                   "sample, class D2: the GTX 1650 SUPER at its 2019-11-22 sale while NVIDIA announced it on "
                   "2019-10-29 with the GTX 1660 SUPER): a `launch` date a few weeks after a card of the same "
                   "vendor and die was dated by an announcement."),
+    Check("launch-date-announcement-not-checked", "accelerators", "release_date_basis",
+          "release_date_basis is launch while notes say an earlier announcement was not checked",
+          "`launch` means no announcement with specifications before the launch day was found, which needs a "
+          "search: look in the vendor's newsroom and the launch coverage (pre-launch reports, reviews dated that "
+          "day), store an announcement found with its basis (announcement, or announcement_and_launch for the "
+          "same day), or say in notes ('Earlier announcement searched: ...') what was searched and what it showed",
+          where="release_date_basis = 'launch' AND regexp_matches(notes, '(?i)announcement (was )?not (checked|searched)')",
+          value="release_date_basis",
+          catches="A launch-day date whose notes admit that nobody looked for an earlier announcement (issue 27, "
+                  "class 6: 44 rows carried 'an earlier announcement not checked'; six of them were "
+                  "announced-and-launched days, as coverage dated that day shows)."),
+    Check("launch-date-unsearched", "accelerators", "release_date_basis",
+          "release_date_basis is launch, but notes do not say what was searched for an earlier announcement",
+          "say in notes ('Earlier announcement searched: ...') what was searched and what it showed, or store the "
+          "announcement found with its basis; a launch kept on purpose beside a known announcement gets a "
+          "reviewed exception", "warning",
+          where="release_date_basis = 'launch' AND (notes IS NULL OR NOT regexp_matches(notes, '(?i)searched'))",
+          value="release_date_basis",
+          catches="A launch-day date with no record of a search for an earlier announcement (issue 27, class 6)."),
     Check("process-node-of-family", "accelerators", "process_node_nm",
           "process_node_nm differs from its family's process: {family}, stored as {family_node}",
           "store the node as the vendor names its process (TSMC 4N is 4); a secondary table's '5 nm' for 4N is "
