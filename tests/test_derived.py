@@ -58,7 +58,7 @@ def accelerator(accelerator_id, kind, release_date, *, fp32=None, bf16=None, fp1
             "launch_price_usd": price, "launch_price_date": price_date, "fp32_flop_per_s": fp32,
             "bf16_flop_per_s": bf16, "fp16_flop_per_s": fp16, "has_matrix_units": str(matrix).lower(),
             "memory_bytes": 1.6e10, "memory_bandwidth_bytes_per_s": 1e12, "tdp_watts": tdp,
-            "tdp_kind": "vendor_tdp", "source": CHIP}
+            "tdp_kind": "vendor_tdp", "source": CHIP, "notes": "Date: only the month is known."}
 
 
 ACCELERATORS = [

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -1227,3 +1228,44 @@ def test_launch_price_the_notes_call_not_a_list_price_is_an_error(datasets):
     edit_csv(path, i, "launch_price_date", "")
     _, found = problems(datasets)
     assert not of_check(found, "launch-price-noted-as-not-list")
+
+
+def _checked(found, check):
+    return [(p["line"], p["column"], p["value"]) for p in of_check(found, check)]
+
+
+def test_unverified_release_date_without_a_record_of_the_search_is_an_error(datasets):
+    """Issue 27 (class 6): a release date kept `unverified` must say in notes what was searched, so that the next
+    reviewer can tell whether it was ever looked for. Every shipped unverified row does; one whose notes lose the
+    record is an error at its notes, and the same notes under a basis of its own day are not flagged."""
+    path = datasets / "accelerators.csv"
+    rows = read_rows(path)
+    unverified = [i for i, r in enumerate(rows) if r["release_date_basis"] == "unverified"]
+    assert unverified and all("search" in rows[i]["notes"].lower() for i in unverified)
+    i = unverified[0]
+    notes = re.sub(r"(?i)search\w*", "looked", rows[i]["notes"])
+    line = edit_csv(path, i, "notes", notes)
+    code, found = problems(datasets)
+    assert code == 2 and _checked(found, "release-date-unverified-unsearched") == [(line, "notes", "unverified")]
+    edit_csv(path, i, "notes", notes.replace("Date unverified", "Date"))
+    edit_csv(path, i, "release_date_basis", "launch")
+    _, found = problems(datasets)
+    assert not of_check(found, "release-date-unverified-unsearched")
+
+
+def test_month_or_year_only_release_date_whose_notes_do_not_say_so_is_an_error(datasets):
+    """Issue 27 (class 6): a month_only date is stored as the 1st, a year_only one as 1 July; notes must say which
+    part is known, or a reader takes the placeholder for the day. Dropping the words is an error naming the part."""
+    path = datasets / "accelerators.csv"
+    rows = read_rows(path)
+    for basis, part in (("month_only", "month"), ("year_only", "year")):
+        i = next(i for i, r in enumerate(rows) if r["release_date_basis"] == basis)
+        notes = re.sub(rf"(?i)only the {part}|{part} only|the {part} is stored", "the date", rows[i]["notes"])
+        line = edit_csv(path, i, "notes", notes)
+        code, found = problems(datasets)
+        assert code == 2 and _checked(found, "release-date-partial-not-said") == [(line, "notes", basis)]
+        (p,) = of_check(found, "release-date-partial-not-said")
+        assert f"only the {part} is known" in p["rule"]
+        edit_csv(path, i, "notes", rows[i]["notes"])
+    _, found = problems(datasets)
+    assert not of_check(found, "release-date-partial-not-said")

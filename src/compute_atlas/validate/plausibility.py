@@ -1071,6 +1071,27 @@ CHECKS: tuple[Check, ...] = (
           value="release_date_basis",
           catches="A release date that rests on one secondary database passed off as confirmed, or a confirmed one "
                   "whose notes still call it unverified."),
+    Check("release-date-unverified-unsearched", "accelerators", "notes",
+          "release_date_basis is unverified but notes do not say what was searched",
+          "search for the first public announcement with specifications (vendor newsroom, launch coverage, "
+          "Wikipedia's lists); if none is found, keep the basis unverified and say in notes what was searched "
+          "('searched ...')",
+          where="release_date_basis = 'unverified' AND NOT contains(lower(coalesce(notes, '')), 'search')",
+          value="release_date_basis",
+          catches="An unconfirmed release date left without a record of the search, so that the next reviewer "
+                  "cannot tell whether it was ever looked for."),
+    Check("release-date-partial-not-said", "accelerators", "notes",
+          "release_date_basis is {basis} but notes do not say that only the {part} is known",
+          "say in notes which part of the date is known ('only the month is known', 'only the year 2016 is "
+          "confirmed') and from which sources, so that the stored 1st (or 1 July) is not read as a day",
+          where="(release_date_basis = 'month_only' AND NOT regexp_matches(lower(coalesce(notes, '')), "
+                "'only the month|month only|the month is stored')) OR (release_date_basis = 'year_only' AND NOT "
+                "regexp_matches(lower(coalesce(notes, '')), 'only the year|year only|the year is stored'))",
+          value="release_date_basis",
+          details=(("basis", "release_date_basis"),
+                   ("part", "CASE release_date_basis WHEN 'month_only' THEN 'month' ELSE 'year' END")),
+          catches="A month- or year-only release date (the 1st, or 1 July) whose notes do not say so, which a "
+                  "reader would take for the day of the announcement."),
     Check("value-basis-of-empty-column", "accelerators", "value_basis",
           "value_basis qualifies a column that is empty on this row", "remove the pair, or fill the value it qualifies",
           where=f"rowid IN (SELECT rid FROM ({_VALUE_BASIS_ROWS}) WHERE CASE split_part(e, ':', 1) "
