@@ -1029,6 +1029,29 @@ def test_parameters_tokens_label_on_a_compute_that_is_not_6nd(datasets):
     assert [p["column"] for p in of_check(found, "compute-off-its-6nd")] == ["training_compute_flop"]
 
 
+def test_parameters_tokens_run_needs_its_tokens(datasets):
+    """A run labelled `parameters_tokens` (6ND) with no training_tokens cannot be checked against its own 6ND
+    (CPM's corpus size, NVLM-D's base-model compute; issue 28, leftovers): an error on the empty tokens. The
+    same row labelled `mixed` with its combination stated, or with its tokens back, is not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = read_rows(path)
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "parameters_tokens"
+             and r["training_tokens"] and r["training_compute_flop"] and not r["accelerator_count"])
+    tokens = rows[i]["training_tokens"]
+    assert not of_check(problems(datasets)[1], "parameters-tokens-without-tokens")
+    line = edit_csv(path, i, "training_tokens", "")
+    code, found = problems(datasets)
+    (p,) = of_check(found, "parameters-tokens-without-tokens")
+    assert code == 2 and (p["file"], p["line"], p["column"], p["severity"]) == (
+        "training_runs.csv", line, "training_tokens", "error")
+    edit_csv(path, i, "compute_estimation_method", "mixed")
+    edit_csv(path, i, "notes", "compute mixed: a sum of two stages")
+    assert not of_check(problems(datasets)[1], "parameters-tokens-without-tokens")
+    edit_csv(path, i, "compute_estimation_method", "parameters_tokens")
+    edit_csv(path, i, "training_tokens", tokens)
+    assert not of_check(problems(datasets)[1], "parameters-tokens-without-tokens")
+
+
 def test_run_dated_long_before_every_dated_version_of_its_results(datasets):
     """A run whose results are all of dated versions (`-2024-09-12`, Google's `-exp-02-05`), the earliest more
     than 30 days after its publication_date, kept a family's announcement date (Gemini 2.0 Pro at Gemini 2.0

@@ -1242,6 +1242,22 @@ CHECKS: tuple[Check, ...] = (
           catches="A hardware-time product labelled 6ND (RetinaNet-R101: Epoch AI's 8 M40 x 35 h x 6.83 TFLOP/s "
                   "x 0.3, with no token count; issue 28, tenth sample); a compute off 6ND of its own tokens is "
                   "compute-off-its-6nd's."),
+    Check("parameters-tokens-without-tokens", "training_runs", "training_tokens",
+          "training_tokens is empty on a compute labelled 6 x parameters x tokens (parameters_tokens): the "
+          "compute cannot be checked against its own 6ND",
+          "fill the tokens seen from the paper or model card (steps x batch x sequence length, or the stated "
+          "tokens trained, not a corpus size), so that 6ND equals the compute; where the compute came another way, "
+          "label it by that method (a sum of stages or models is `mixed`, with 'compute mixed: ...' in notes); "
+          "where the tokens are undisclosed, say so in notes",
+          where=f"compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
+                f"training_tokens IS NULL AND NOT coalesce({_HARDWARE_PRODUCT}, false)",
+          value="coalesce(CAST(training_tokens AS VARCHAR), '')",
+          reads=("accelerators",),
+          catches="19 runs labelled 6ND with no token count, so compute-off-its-6nd could not test them: CPM's "
+                  "6 x 2.6B x a 100 GB corpus read as 1.67e10 tokens (the model card's 20,000 steps x 3,072 x "
+                  "1,024 give 6.3e10), Apple's on-device model a sum of five stages over two models, NVLM-D 72B "
+                  "its base model's compute alone (issue 28, leftovers of the training runs); a hardware-time "
+                  "product is parameters-tokens-not-6nd's."),
     Check("tokens-claimed-6nd-off", "training_runs", "training_tokens",
           "the notes say the tokens are consistent with 6ND, but 6 x parameters x tokens differs from the "
           "compute by more than 25%",
