@@ -1292,3 +1292,55 @@ def test_month_or_year_only_release_date_whose_notes_do_not_say_so_is_an_error(d
         edit_csv(path, i, "notes", rows[i]["notes"])
     _, found = problems(datasets)
     assert not of_check(found, "release-date-partial-not-said")
+
+
+def test_operation_count_divided_by_batch_size(datasets):
+    """A compute whose notes quote a formula dividing by the batch size (Big-Little Net: Epoch AI's '/16 (batch
+    size)', issue 28 eleventh sample) is an error on the compute; a batch size that multiplies (steps x batch
+    size) or a division described in words is not flagged."""
+    path = datasets / "training_runs.csv"
+    rows = read_rows(path)
+    i = next(i for i, r in enumerate(rows) if r["training_compute_flop"])
+    for notes, flagged in (("9.32e9 FLOP per image x 1.28e6 images / 16 (batch size) x 110 epochs x 3 = 2.46e17", True),
+                           ("forward FLOP x 1.28e6 ÷ 256 batch size x 3", True),
+                           ("4.5e5 steps /512 (global batch size)", True),
+                           ("3.1e6 mini-batches x 2,048 (batch size) positions x 3", False),
+                           ("the source divides the product by the batch size (16); redone without it", False)):
+        line = edit_csv(path, i, "notes", notes)
+        code, found = problems(datasets)
+        hits = of_check(found, "compute-divided-by-batch-size")
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "training_compute_flop", "error")
+            assert "batch size" in hits[0]["rule"]
+        else:
+            assert not hits, notes
+
+
+def test_operation_count_without_backward_factor(datasets):
+    """An operation count (operation_counting) whose notes state no backward-pass factor counts forward passes
+    only (Big-Little Net speech: 980e6 x 27.36e6 x 16, issue 28 eleventh sample): an error on the compute. A
+    formula with x 3, 2 x 3, x 3.5 or the word 'backward' is not flagged, nor is the same text on another method."""
+    path = datasets / "training_runs.csv"
+    rows = read_rows(path)
+    i = next(i for i, r in enumerate(rows) if r["compute_estimation_method"] == "operation_counting")
+    forward_only = "980e6 FLOP per example x 27.36e6 examples x 16 epochs = 4.29e17"
+    for method, notes, flagged in (("operation_counting", forward_only, True),
+                                   ("operation_counting", "", True),
+                                   ("operation_counting", "17.9e9 FLOP x 300 epochs x 1.28e6 images x 30", True),
+                                   ("operation_counting", forward_only + " x 3 = 1.29e18", False),
+                                   ("operation_counting", "1.5e9 multiply-adds x 2 x 3 x 1.2e6 x 140", False),
+                                   ("operation_counting", "17.9e9 x 300 x 1.28e6 x 3.5", False),
+                                   ("operation_counting", "forward FLOP x 3.1M x 2,048 (forward and backward)", False),
+                                   ("hardware_time", forward_only, False)):
+        edit_csv(path, i, "compute_estimation_method", method)
+        line = edit_csv(path, i, "notes", notes)
+        code, found = problems(datasets)
+        hits = of_check(found, "operation-count-without-backward-factor")
+        if flagged:
+            assert code == 2 and len(hits) == 1, notes
+            assert (hits[0]["file"], hits[0]["line"], hits[0]["column"], hits[0]["severity"]) == (
+                "training_runs.csv", line, "training_compute_flop", "error")
+        else:
+            assert not hits, (method, notes)

@@ -72,6 +72,10 @@ _UTILIZATION = f"training_compute_flop / (accelerator_count * training_duration_
 _COT = r"(?i)\bCoT\b|chain[- ]of[- ]thought"
 _NO_COT = r"(?i)\b(no|without|non)[- ](CoT\b|chain[- ]of[- ]thought)"
 
+#: a division by a batch size in a formula quoted in notes (`/ 16 (batch size)`, `÷ 512 batch size`)
+_BY_BATCH_SIZE = r"(?i)(?:/|÷)\s*[0-9][0-9,.]*\s*\(?\s*(?:global |mini-?)?batch[ _-]?size"
+#: the backward-pass factor of an operation count as notes state it: the word, or a multiplication by 3, 6 or 3.5
+_BACKWARD_FACTOR = r"(?i)backward|backprop|(?:x|×|\*)\s*(?:3|6)\b"
 #: The chip's dense peak rate in the run's own precision (NULL when the run states none or the chip has no
 #: rate in it): a run in FP32 is held to the FP32 rate, not to a tensor rate it did not use.
 _RUN_RATE = ("(SELECT CASE training_runs.precision WHEN 'fp32' THEN a.fp32_flop_per_s "
@@ -1362,6 +1366,31 @@ CHECKS: tuple[Check, ...] = (
           "label the estimate confident, likely or speculative (the source's own label where it gives one)",
           where="training_compute_flop IS NOT NULL AND compute_confidence IS NULL", value="''",
           catches="A compute estimate whose confidence label was dropped on import."),
+    Check("compute-divided-by-batch-size", "training_runs", "training_compute_flop",
+          "the notes give the compute as a product divided by the batch size (`{term}`): FLOP per example x "
+          "examples seen already counts each example once per epoch, so the batch size does not enter it",
+          "recompute without the division (steps x batch size is the examples seen; examples / batch size is the "
+          "steps, never a factor of the compute), store the product and say in notes in words what the source's "
+          "formula did",
+          where=f"training_compute_flop IS NOT NULL AND regexp_matches(coalesce(notes, ''), '{_BY_BATCH_SIZE}')",
+          value="CAST(training_compute_flop AS VARCHAR)",
+          details=(("term", f"regexp_extract(notes, '{_BY_BATCH_SIZE}')"),),
+          catches="An operation count copied with the source's division by the batch size (Big-Little Net: Epoch "
+                  "AI's '9.32*10^9 (flops per inference)*1.28x10^6 (dataset size)/16 (batch size) * 110 epochs * "
+                  "3 = 2.46e17', 16 times too low; issue 28, eleventh sample)."),
+    Check("operation-count-without-backward-factor", "training_runs", "training_compute_flop",
+          "the compute is an operation count (compute_estimation_method operation_counting), but the notes "
+          "state no factor for the backward pass: FLOP per example x examples counts the forward passes alone "
+          "unless it is multiplied by about 3 (forward and backward)",
+          "write the formula in notes with its backward factor (x 3 on forward FLOP, x 2 x 3 on multiply-adds, "
+          "x 3.5 where the source uses that ratio); where the source's formula has none, multiply by 3, store "
+          "the product and say so",
+          where="compute_estimation_method = 'operation_counting' AND training_compute_flop IS NOT NULL AND "
+                f"NOT regexp_matches(coalesce(notes, ''), '{_BACKWARD_FACTOR}')",
+          value="CAST(training_compute_flop AS VARCHAR)",
+          catches="An operation count of forward passes only (Big-Little Net speech: Epoch AI's '980000000 "
+                  "(number of FLOPs from table 3) * 27360000 (dataset size) * 16 (number of epochs) = 4.29e17', "
+                  "a third of the training compute; issue 28, eleventh sample)."),
     Check("domain-other-without-reason", "training_runs", "domain",
           "domain is `other`, and the notes do not say why none of the vocabulary fits",
           "`other` is not a placeholder for a domain the source leaves empty: take the domain from what the model "
