@@ -847,6 +847,77 @@ def test_refresh_tdp_check_needs_the_base_cards_row(datasets):
     assert not [p for p in _refresh_tdp_warnings(found) if "amd-hd-7950" in p["rule"]]
 
 
+def _sibling_tdp_warnings(found):
+    return of_check(found, "tdp-below-faster-sibling", "warning")
+
+
+def test_tdp_below_a_slower_sibling_of_the_same_silicon_is_flagged(datasets):
+    """Issue 27 (sample hw11, T1): the RX 590 carried TechPowerUp's 175 W, below the slower RX 580's 185 W (AMD:
+    225 W). A card whose TDP is below that of a row of the same silicon at a lower boost clock is a warning at
+    its line, naming that row."""
+    path = datasets / "accelerators.csv"
+    rows = {r["accelerator_id"]: r for r in read_rows(path)}
+    fast, slow = rows["amd-rx-590"], rows["amd-rx-580"]
+    assert float(fast["boost_clock_hz"]) > float(slow["boost_clock_hz"])
+    assert float(fast["tdp_watts"]) >= float(slow["tdp_watts"])
+    _, found = problems(datasets)
+    assert not [p for p in _sibling_tdp_warnings(found) if "amd-rx-580" in p["rule"]]
+    line = edit_csv(path, row_of(path, "accelerator_id", "amd-rx-590"), "tdp_watts",
+                    str(float(slow["tdp_watts"]) - 10))
+    _, found = problems(datasets)
+    (p,) = [p for p in _sibling_tdp_warnings(found) if p["line"] == line]
+    assert p["column"] == "tdp_watts" and "amd-rx-580" in p["rule"] and "vendor's figure" in p["hint"]
+
+
+def test_sibling_tdp_check_compares_only_the_same_silicon_and_segment(datasets):
+    """A card of another market segment or another chip (transistor count) is not a sibling."""
+    path = datasets / "accelerators.csv"
+    slow = next(r for r in read_rows(path) if r["accelerator_id"] == "amd-rx-580")
+    edit_csv(path, row_of(path, "accelerator_id", "amd-rx-590"), "tdp_watts", str(float(slow["tdp_watts"]) - 10))
+    i = row_of(path, "accelerator_id", "amd-rx-580")
+    edit_csv(path, i, "market_segment", "workstation")
+    _, found = problems(datasets)
+    assert not [p for p in _sibling_tdp_warnings(found) if "amd-rx-580" in p["rule"]]
+    edit_csv(path, i, "market_segment", slow["market_segment"])
+    edit_csv(path, i, "transistors", str(float(slow["transistors"]) * 1.1))
+    _, found = problems(datasets)
+    assert not [p for p in _sibling_tdp_warnings(found) if "amd-rx-580" in p["rule"]]
+
+
+def test_tdp_other_than_the_vendors_stated_power_is_an_error(datasets):
+    """Issue 27 (sample hw11, T1): a row whose notes give the vendor's power ('Power: AMD states a board power of
+    225 W') with another tdp_watts is an error at its line; without that sentence the TDP is not compared."""
+    path = datasets / "accelerators.csv"
+    rows = read_rows(path)
+    i = row_of(path, "accelerator_id", "amd-rx-590")
+    stated = re.search(r"Power: AMD states a board power of ([0-9]+) W", rows[i]["notes"]).group(1)
+    assert float(rows[i]["tdp_watts"]) == float(stated)
+    line = edit_csv(path, i, "tdp_watts", str(float(stated) - 50))
+    code, found = problems(datasets)
+    (p,) = of_check(found, "tdp-off-vendor-power", "error")
+    assert code == 2 and p["line"] == line and p["column"] == "tdp_watts" and f"({stated} W)" in p["rule"]
+    edit_csv(path, i, "notes", rows[i]["notes"].replace("Power: AMD states", "AMD gives"))
+    _, found = problems(datasets)
+    assert not of_check(found, "tdp-off-vendor-power")
+
+
+def test_workstation_memory_rate_of_the_secondary_source_is_an_error(datasets):
+    """Issue 27 (sample hw11, M1): the RTX 2000 Ada carried TechPowerUp's 16 Gbps and 256 GB/s where NVIDIA gives
+    14 Gbps and 224 GB/s. With the vendor's rate in notes, the secondary source's rate (and a bandwidth at it) is
+    an error at the row's line."""
+    path = datasets / "accelerators.csv"
+    rows = read_rows(path)
+    i = row_of(path, "accelerator_id", "nvidia-rtx-2000-ada")
+    rate = float(re.search(r"Memory: NVIDIA states a data rate of ([0-9.]+) Gbps", rows[i]["notes"]).group(1)) * 1e9
+    assert float(rows[i]["memory_pin_rate_bit_per_s"]) == rate
+    edit_csv(path, i, "memory_pin_rate_bit_per_s", str(rate * 16 / 14))
+    line = edit_csv(path, i, "memory_bandwidth_bytes_per_s",
+                    str(float(rows[i]["memory_bus_width_bits"]) / 8 * rate * 16 / 14))
+    code, found = problems(datasets)
+    (p,) = of_check(found, "pin-rate-off-vendor-rate", "error")
+    assert code == 2 and p["line"] == line and p["column"] == "memory_pin_rate_bit_per_s"
+
+
 def _variant_date_errors(found):
     return of_check(found, "unverified-date-of-memory-variant", "error")
 

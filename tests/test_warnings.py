@@ -44,6 +44,8 @@ PRICE_LONG_AFTER = "launch_price_date is more than 90 days after release_date"
 REFRESH_TDP = "tdp_watts (200 W) equals that of nvidia-rtx-4070, the card this edition refreshes"
 LAUNCH_UNSEARCHED = ("release_date_basis is launch, but notes do not say what was searched for an earlier "
                      "announcement")
+SLOWER_SIBLING_TDP = ("tdp_watts (200 W) is below that of amd-hd-7950-boost (225 W), the same silicon (vendor, "
+                      "segment, shaders, transistors) at a lower boost clock")
 LAUNCH_AFTER_SIBLING = ("release_date (2019-11-22) is a launch day 24 days after nvidia-gtx-1660-super, a card of the "
                         "same vendor and die, was announced (2019-10-29)")
 PRICE_ANNOUNCED = "price announced to take effect before the model's publication_date (training_runs.csv)"
@@ -159,6 +161,11 @@ def launch_price_long_after_release(d):
 def refresh_tdp_equals_base(d):
     # the RTX 4070 SUPER given the plain RTX 4070's 200 W (NVIDIA rates the SUPER at 220 W)
     return accelerator(d, "nvidia-rtx-4070-super", "tdp_watts", "200")
+
+
+def tdp_below_faster_sibling(d):
+    # the R9 280 back at TechPowerUp's 200 W, under the slower HD 7950 Boost's 225 W on the same Tahiti (sample hw11 T1)
+    return accelerator(d, "amd-r9-280", "tdp_watts", "200")
 
 
 def launch_dated_after_sibling_announcement(d):
@@ -416,6 +423,7 @@ EDITS = {
     NAME_MEMORY: name_memory_differs,
     PRICE_LONG_AFTER: launch_price_long_after_release,
     REFRESH_TDP: refresh_tdp_equals_base,
+    SLOWER_SIBLING_TDP: tdp_below_faster_sibling,
     LAUNCH_AFTER_SIBLING: launch_dated_after_sibling_announcement,
     LAUNCH_UNSEARCHED: launch_date_unsearched,
     FIRST_AS_DAY: first_of_month_as_day,
@@ -477,6 +485,7 @@ WARNING_CHECKS = {"fp16-over-bf16-ratio": FP16_BF16, "fp8-over-bf16-ratio": FP8_
                   "fp16-ratio-without-matrix-units": FP16_VECTOR, "fp16-tensor-below-twice-fp32": FP16_TENSOR,
                   "cloud-region-of-other-provider": REGION_OTHER, "name-memory-differs": NAME_MEMORY,
                   "launch-price-long-after-release": PRICE_LONG_AFTER, "refresh-tdp-equals-base": REFRESH_TDP,
+                  "tdp-below-faster-sibling": SLOWER_SIBLING_TDP,
                   "launch-dated-after-sibling-announcement": LAUNCH_AFTER_SIBLING,
                   "launch-date-unsearched": LAUNCH_UNSEARCHED,
                   "release-date-first-as-day": FIRST_AS_DAY,

@@ -428,6 +428,19 @@ _REFRESH_BASE_ROWS = (
     "b.name = regexp_replace(accelerators.name, ' (Boost|GHz Edition|SUPER|Super|with Boost)$', '')")
 
 
+#: Rows of the same silicon as the outer accelerators row (same vendor, market segment, chips per board, shader
+#: count and transistors per chip, process node within 2 nm: a rebrand or refresh of one design) at a lower boost
+#: clock but a higher tdp_watts (``b`` is the other row).
+_SLOWER_SIBLING_MORE_POWER_ROWS = (
+    "SELECT b.accelerator_id, b.tdp_watts, b.boost_clock_hz FROM accelerators b WHERE b.vendor = accelerators.vendor "
+    "AND b.accelerator_id <> accelerators.accelerator_id AND b.market_segment = accelerators.market_segment AND "
+    "coalesce(b.chips_per_board, 1) = coalesce(accelerators.chips_per_board, 1) AND "
+    "b.shader_count = accelerators.shader_count AND "
+    "b.transistors / coalesce(b.chips_per_board, 1) = accelerators.transistors / coalesce(accelerators.chips_per_board, 1) "
+    "AND abs(b.process_node_nm - accelerators.process_node_nm) <= 2 AND "
+    "b.boost_clock_hz < accelerators.boost_clock_hz AND b.tdp_watts > accelerators.tdp_watts")
+
+
 #: Memory-size variants of the outer accelerators row (same vendor and die, names equal once the memory size,
 #: `4 GB`, is taken out) released on the same day as it (``b`` is the other variant's row).
 _SAME_DAY_MEMORY_VARIANT_ROWS = (
@@ -619,6 +632,10 @@ _VENDOR_CLOCK_MHZ = (r"regexp_extract(coalesce(notes, ''), 'Clock: [A-Za-z]+ sta
 #: 1.6 Gbps'), or ''
 _VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]+ states a data rate of "
                          r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
+#: the board power (TDP, TBP, TGP) the vendor states, in W, as notes give it ('Power: AMD states a board power of
+#: 225 W'), or ''
+_VENDOR_POWER_W = (r"regexp_extract(coalesce(notes, ''), 'Power: [A-Za-z]+ states an? (TDP|TBP|TGP|board power|"
+                   r"total board power|total graphics power|thermal design power) of ([0-9]+(\.[0-9]+)?) W', 2)")
 #: notes that admit the clock of the rates is not checked ('The boost clock is not verified here, so the row stays at
 #: Epoch's clock'), in one sentence
 _CLOCK_UNVERIFIED = (r"regexp_matches(lower(coalesce(notes, '')), '(boost|engine|graphics|shader|core|gpu) clock"
@@ -950,6 +967,32 @@ CHECKS: tuple[Check, ...] = (
           catches="A refresh edition given the original card's power (the HD 7950 Boost stored with the plain HD "
                   "7950's 200 W from TechPowerUp where AMD gives a 225 W PowerTune limit): a Boost, GHz Edition or "
                   "SUPER card whose TDP equals the row of the card it refreshes."),
+    Check("tdp-below-faster-sibling", "accelerators", "tdp_watts",
+          "tdp_watts ({tdp} W) is below that of {sibling} ({sibling_tdp} W), the same silicon (vendor, segment, "
+          "shaders, transistors) at a lower boost clock",
+          "a faster edition of one chip rarely draws less power: is the TDP a secondary database's (TechPowerUp's and "
+          "Epoch AI's 175 W for the Radeon RX 590, whose board power AMD gives as 225 W against the RX 580's 185 W)? "
+          "Take the vendor's figure, say it in notes ('Power: <vendor> states a board power of N W'); if the vendor "
+          "gives the lower figure, add a reviewed exception with its source",
+          "warning",
+          where=f"tdp_watts IS NOT NULL AND boost_clock_hz IS NOT NULL AND EXISTS ({_SLOWER_SIBLING_MORE_POWER_ROWS})",
+          value="printf('%g', tdp_watts)",
+          details=(("tdp", "printf('%g', tdp_watts)"),
+                   ("sibling", f"(SELECT arg_max(s.accelerator_id, s.tdp_watts) FROM ({_SLOWER_SIBLING_MORE_POWER_ROWS}) s)"),
+                   ("sibling_tdp", f"(SELECT printf('%g', max(s.tdp_watts)) FROM ({_SLOWER_SIBLING_MORE_POWER_ROWS}) s)")),
+          catches="A TDP copied from a secondary database below the vendor's board power (the Radeon RX 590 at "
+                  "TechPowerUp's 175 W, under the slower RX 580's 185 W; AMD gives 225 W): a card whose tdp_watts "
+                  "is below that of a row of the same silicon (vendor, market segment, shader count, transistors per "
+                  "chip, process node within 2 nm) with a lower boost clock."),
+    Check("tdp-off-vendor-power", "accelerators", "tdp_watts",
+          "tdp_watts differs from the board power the vendor states, which notes give ({stated} W)",
+          "store the vendor's figure (its specification table, or a launch review quoting it), not a secondary "
+          "database's (TechPowerUp's and Epoch AI's 65 W for the GeForce GTX 650, which NVIDIA rates at 64 W)",
+          where=f"{_VENDOR_POWER_W} <> '' AND tdp_watts IS NOT NULL AND "
+                f"abs(tdp_watts / CAST({_VENDOR_POWER_W} AS DOUBLE) - 1) > 0.005",
+          value="printf('%g', tdp_watts)", details=(("stated", _VENDOR_POWER_W),),
+          catches="A TDP from a secondary database rather than the vendor's: a row whose notes say 'Power: <vendor> "
+                  "states a TDP (board power, TBP, TGP) of N W' with another tdp_watts."),
     Check("unverified-date-of-memory-variant", "accelerators", "release_date",
           "release_date is {variant}'s day while its basis is unverified: a memory variant dated with its sibling's "
           "launch",
