@@ -1415,3 +1415,28 @@ def test_operation_count_without_backward_factor(datasets):
                 "training_runs.csv", line, "training_compute_flop", "error")
         else:
             assert not hits, (method, notes)
+
+
+def test_launch_price_left_on_a_replaced_release_date_is_an_error(datasets):
+    """Sample hw11, class P1: a release_date corrected without its launch price date leaves the price on the old day,
+    which is neither the announcement nor the on-sale day. Any row whose notes record a replaced release_date
+    ('release_date X -> Y') gets its price dated X: an error at the price date; notes saying the price is kept on
+    that day on purpose ('Launch price stays dated X') or that X is the on-sale day clear it."""
+    import re
+    path = datasets / "accelerators.csv"
+    rows = read_rows(path)
+    pattern = re.compile(r"release_date (\d{4}-\d\d-\d\d) ->")
+    i, old = next((k, m.group(1)) for k, r in enumerate(rows) if r["launch_price_usd"]
+                  for m in [pattern.search(r["notes"])] if m and m.group(1) != r["release_date"]
+                  and f"on sale {m.group(1)}" not in r["notes"] and f"stays dated {m.group(1)}" not in r["notes"])
+    line = edit_csv(path, i, "launch_price_date", old)
+    _, found = problems(datasets)
+    (p,) = of_check(found, "launch-price-on-replaced-release-date")
+    assert p["severity"] == "error" and (p["line"], p["column"]) == (line, "launch_price_date")
+    assert p["value"] == old and rows[i]["release_date"] in p["rule"]
+    edit_csv(path, i, "notes", rows[i]["notes"] + f" Launch price stays dated {old}: reviewed.")
+    _, found = problems(datasets)
+    assert not of_check(found, "launch-price-on-replaced-release-date")
+    edit_csv(path, i, "notes", rows[i]["notes"] + f" The card went on sale {old}.")
+    _, found = problems(datasets)
+    assert not of_check(found, "launch-price-on-replaced-release-date")

@@ -853,6 +853,25 @@ CHECKS: tuple[Check, ...] = (
                   "carried the 2 GB card's launch day (2010-12-15) as 'announced and launched the same day' beside "
                   "its own price of 2011-01-19/25 (issue 27 leftovers; a date moved without its price, as the "
                   "GTX 980 Ti's, is caught the same way)."),
+    Check("launch-price-on-replaced-release-date", "accelerators", "launch_price_date",
+          "launch_price_date {date} is the release_date that the notes say was replaced (now {release}), and the "
+          "notes do not say the card went on sale that day",
+          "a launch price is dated the day it was stated (the announcement) or first charged (the on-sale day): when "
+          "a release_date is corrected, move its price date too, to the day the cited coverage gives the price, and "
+          "say so in notes ('on sale <date>' where that day is the on-sale day; 'Launch price stays dated <date>' "
+          "where it is kept on purpose)",
+          where="launch_price_date IS NOT NULL AND launch_price_date <> release_date AND ("
+                "strpos(notes, 'release_date ' || CAST(launch_price_date AS VARCHAR) || ' ->') > 0 OR "
+                "strpos(notes, 'Was (''' || CAST(launch_price_date AS VARCHAR) || '''') > 0) AND "
+                "strpos(notes, 'on sale ' || CAST(launch_price_date AS VARCHAR)) = 0 AND "
+                "strpos(notes, 'on sale ' || strftime(launch_price_date, '%Y-%m') || ')') = 0 AND "
+                "strpos(notes, 'stays dated ' || CAST(launch_price_date AS VARCHAR)) = 0",
+          value="CAST(launch_price_date AS VARCHAR)",
+          details=(("date", "CAST(launch_price_date AS VARCHAR)"), ("release", "CAST(release_date AS VARCHAR)")),
+          catches="A launch price left on a release_date that was later corrected and is neither the announcement "
+                  "nor the on-sale day: the RX Vega 64 (Liquid) at 2017-08-07 (announced 07-31, on sale 08-14), the "
+                  "R9 295X2 at 2014-04-29 (announced 04-08 with its price), the Quadro P400-P4000 at Epoch's "
+                  "2017-02-06/07 (announced 02-05, on sale 2017-03) (sample hw11, class P1)."),
     Check("launch-price-long-after-release", "accelerators", "launch_price_date",
           "launch_price_date is more than {launch-price-max-days-after-release:g} days after release_date",
           "a launch price is the vendor's list price when the card is announced or goes on sale; a later price is a "
