@@ -101,6 +101,12 @@ _EARLIEST_VERSION_DATE = (f"(SELECT CASE WHEN count(*) = count({_VERSION_DATE}) 
 
 #: A training run's compute is chips x hours x a peak rate x a round utilization (0.3 or 0.4, the assumptions of
 #: Epoch AI's hardware-time estimates) to within 1 %, at the run's precision or at the chip's fastest 16/32-bit rate.
+#: 6 x parameters x tokens, and the stored compute over it (SQL on training_runs): the 6ND checks' one formula
+_SIX_ND = "(6 * parameters * training_tokens)"
+_SIX_ND_RATIO = f"(training_compute_flop / {_SIX_ND})"
+#: the compute is 6ND times a whole power of ten other than 1 (an exponent slip)
+_SIX_ND_POWER_OF_TEN = (f"(abs(log10({_SIX_ND_RATIO})) > 0.5 AND "
+                        f"abs(log10({_SIX_ND_RATIO}) - round(log10({_SIX_ND_RATIO}))) < 0.005)")
 _HARDWARE_PRODUCT = " OR ".join(f"abs({u} / {f} - 1) < 0.01" for u in (_UTILIZATION, _UTILIZATION_AT_PRECISION)
                                 for f in ("0.3", "0.4"))
 
@@ -1253,22 +1259,17 @@ CHECKS: tuple[Check, ...] = (
           "training compute differs from 6 x parameters x tokens by more than 10x",
           "check the exponent; for mixture-of-experts the active parameters set the compute", "warning",
           where="training_compute_flop IS NOT NULL AND parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
-                "(training_compute_flop > 10 * 6 * parameters * training_tokens OR "
-                " training_compute_flop < 6 * parameters * training_tokens / 10)",
-          value="training_compute_flop || ' vs 6ND ' || (6 * parameters * training_tokens)"),
+                f"(training_compute_flop > 10 * {_SIX_ND} OR training_compute_flop < {_SIX_ND} / 10)",
+          value=f"training_compute_flop || ' vs 6ND ' || {_SIX_ND}"),
     Check("compute-6nd-times-power-of-ten", "training_runs", "training_compute_flop",
           "the compute is estimated as 6 x parameters x tokens (compute_estimation_method parameters_tokens), but it "
           "is 6ND times a power of ten (x{factor}): an exponent slip in the arithmetic",
           "recompute 6 x parameters x training_tokens (a source's '10e11' is 10^12, not 10^11) and check the "
           "exponents of all three; a ratio that is not a whole power of ten (active parameters, epochs) is not this",
           where="compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
-                "parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
-                "abs(log10(training_compute_flop / (6 * parameters * training_tokens))) > 0.5 AND "
-                "abs(log10(training_compute_flop / (6 * parameters * training_tokens)) - "
-                "round(log10(training_compute_flop / (6 * parameters * training_tokens)))) < 0.005",
-          value="training_compute_flop || ' vs 6ND ' || printf('%.4g', 6 * parameters * training_tokens)",
-          details=(("factor", "printf('%g', power(10, round(log10(training_compute_flop / "
-                              "(6 * parameters * training_tokens)))))"),),
+                f"parameters IS NOT NULL AND training_tokens IS NOT NULL AND {_SIX_ND_POWER_OF_TEN}",
+          value=f"training_compute_flop || ' vs 6ND ' || printf('%.4g', {_SIX_ND})",
+          details=(("factor", f"printf('%g', power(10, round(log10({_SIX_ND_RATIO}))))"),),
           catches="A 6ND estimate off by an exact power of ten, copied from a source's arithmetic slip (Epoch AI's "
                   "Megatron-LM 1.2B: '6*1.57*10e11*1.2e9 = 1.13e22', ten times 6ND)."),
     Check("compute-off-its-6nd", "training_runs", "training_compute_flop",
@@ -1279,16 +1280,12 @@ CHECKS: tuple[Check, ...] = (
           "of experts, say in notes that the active parameters set the compute",
           where="compute_estimation_method = 'parameters_tokens' AND training_compute_flop IS NOT NULL AND "
                 "parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
-                "abs(training_compute_flop / (6 * parameters * training_tokens) - 1) > {compute-6nd-tolerance-frac} "
-                "AND NOT (abs(log10(training_compute_flop / (6 * parameters * training_tokens))) > 0.5 AND "
-                "abs(log10(training_compute_flop / (6 * parameters * training_tokens)) - "
-                "round(log10(training_compute_flop / (6 * parameters * training_tokens)))) < 0.005) "
-                "AND NOT (training_compute_flop < 6 * parameters * training_tokens AND "
+                f"abs({_SIX_ND_RATIO} - 1) > {{compute-6nd-tolerance-frac}} AND NOT {_SIX_ND_POWER_OF_TEN} "
+                f"AND NOT (training_compute_flop < {_SIX_ND} AND "
                 "regexp_matches(coalesce(notes, ''), '(?i)\\bactive\\b|mixture.of.experts|\\bMoE\\b'))",
           value="CAST(training_compute_flop AS VARCHAR)",
-          details=(("six_nd", "printf('%.4g', 6 * parameters * training_tokens)"),
-                   ("off", "printf('%.0f%%', 100 * abs(training_compute_flop / (6 * parameters * training_tokens) "
-                           "- 1))")),
+          details=(("six_nd", f"printf('%.4g', {_SIX_ND})"),
+                   ("off", f"printf('%.0f%%', 100 * abs({_SIX_ND_RATIO} - 1))")),
           parameters=("compute-6nd-tolerance-frac",),
           catches="A compute labelled 6ND that is another estimate or a rounded copy of one (GLaM's hardware figure "
                   "3.64e23 stored beside its 6 x 96.6B x 600B = 3.48e23; CaLM's 2.9e19 for its own 3.0e19; issue "
@@ -1333,8 +1330,8 @@ CHECKS: tuple[Check, ...] = (
           "warning",
           where="training_compute_flop IS NOT NULL AND parameters IS NOT NULL AND training_tokens IS NOT NULL AND "
                 "regexp_matches(notes, '(?i)consistent with 6 ?N ?D') AND "
-                "abs(6 * parameters * training_tokens / training_compute_flop - 1) > 0.25",
-          value="training_tokens || ' (6ND ' || printf('%.3g', 6 * parameters * training_tokens) || ' vs compute ' "
+                f"abs({_SIX_ND} / training_compute_flop - 1) > 0.25",
+          value=f"training_tokens || ' (6ND ' || printf('%.3g', {_SIX_ND}) || ' vs compute ' "
                 "|| training_compute_flop || ')'",
           catches="Tokens that multiply a dataset size by epochs when the size already counts the tokens trained "
                   "(BloombergGPT's 569B x 0.8), hidden behind a note that claims consistency with 6ND."),
