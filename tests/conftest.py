@@ -138,7 +138,7 @@ def sphinx_one_page(tmp_path: Path, built: Path, text: str) -> subprocess.Comple
 
 #: A page that uses the extension's roles with names that the database has (the tests of an unknown name
 #: build the same page with an unknown one).
-KNOWN_NAMES_PAGE = ("# T\n\nValue: {atlas-value}`accelerators_count`. "
+KNOWN_NAMES_PAGE = ("# T\n\nValue: {atlas-value}`accelerators_count`; window {atlas-value}`parameter_purchase_price_window_months`. "
                     "See {atlas-accelerator}`the chip <nvidia-h100-sxm5-80gb>` and {atlas-model}`the model <gpt-3-175b>`.\n")
 
 

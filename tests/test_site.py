@@ -113,6 +113,9 @@ def test_unknown_atlas_value_fails_the_build(tmp_path, built, known_names_page):
     assert re.search(rf'<span class="atlas-value" [^>]*>{n}</span>', known_names_page)
     # the figure's own as-of date is its tooltip
     assert f'title="Current to {when.isoformat()}"' in known_names_page
+    # a parameter has no as-of date, and its tooltip says why
+    from compute_atlas.site.sphinxext import PARAMETER_TOOLTIP
+    assert f'title="{PARAMETER_TOOLTIP}"' in known_names_page
     proc = sphinx_one_page(tmp_path, built, "# T\n\nValue: {atlas-value}`no_such_figure`\n")
     assert proc.returncode != 0
     assert "unknown atlas value 'no_such_figure'" in proc.stderr

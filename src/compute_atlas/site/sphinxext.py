@@ -64,9 +64,14 @@ class figure_value(nodes.inline):
     treat it as the inline it is."""
 
 
+#: the tooltip of a figure without an as-of date because it is a parameter of the method, not a value of the data
+PARAMETER_TOOLTIP = "A parameter the atlas chose (parameters.csv), not data: it has no as-of date"
+
+
 def visit_figure_value(self, node: figure_value) -> None:
     when = node.get("current_to")
-    self.body.append(self.starttag(node, "span", "", **({"title": f"Current to {when}"} if when else {})))
+    title = f"Current to {when}" if when else PARAMETER_TOOLTIP if node.get("parameter") else None
+    self.body.append(self.starttag(node, "span", "", **({"title": title} if title else {})))
 
 
 def depart_figure_value(self, node: figure_value) -> None:
@@ -94,6 +99,7 @@ def value_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     node = figure_value(rawtext, fmt_value(value, unit), classes=["atlas-value"])
     node["ids"] = []
     node["current_to"] = when.isoformat() if when else None
+    node["parameter"] = text.strip().startswith("parameter_")
     return [node], []
 
 
