@@ -640,8 +640,11 @@ _VENDOR_PIN_RATE_GBPS = (r"regexp_extract(coalesce(notes, ''), 'Memory: [A-Za-z]
                          r"([0-9]+(\.[0-9]+)?) Gbps', 1)")
 #: the board power (TDP, TBP, TGP) the vendor states, in W, as notes give it ('Power: AMD states a board power of
 #: 225 W'), or ''
-_VENDOR_POWER_W = (r"regexp_extract(coalesce(notes, ''), 'Power: [A-Za-z]+ states an? (TDP|TBP|TGP|board power|"
-                   r"total board power|total graphics power|thermal design power) of ([0-9]+(\.[0-9]+)?) W', 2)")
+_VENDOR_POWER_W = (r"coalesce(nullif(regexp_extract(coalesce(notes, ''), 'Power: [A-Za-z]+ states an? (TDP|TBP|TGP|"
+                   r"board power|total board power|total graphics power|thermal design power) of ([0-9]+(\.[0-9]+)?) W', "
+                   r"2), ''), regexp_extract(coalesce(notes, ''), '(AMD|NVIDIA|Intel) (quotes|rates|gives|states|"
+                   r"specifies|lists) (it at |a |an |the )?([0-9]+(\.[0-9]+)?) ?W (typical |total )?(board power|TBP|TDP|"
+                   r"TGP|graphics power)', 4))")
 #: notes that admit the clock of the rates is not checked ('The boost clock is not verified here, so the row stays at
 #: Epoch's clock'), in one sentence
 _CLOCK_UNVERIFIED = (r"regexp_matches(lower(coalesce(notes, '')), '(boost|engine|graphics|shader|core|gpu) clock"
@@ -1017,7 +1020,8 @@ CHECKS: tuple[Check, ...] = (
                 f"abs(tdp_watts / CAST({_VENDOR_POWER_W} AS DOUBLE) - 1) > 0.005",
           value="printf('%g', tdp_watts)", details=(("stated", _VENDOR_POWER_W),),
           catches="A TDP from a secondary database rather than the vendor's: a row whose notes say 'Power: <vendor> "
-                  "states a TDP (board power, TBP, TGP) of N W' with another tdp_watts."),
+                  "states a TDP (board power, TBP, TGP) of N W', or '<vendor> quotes N W board power' (the Radeon "
+                  "VII's 295 W beside AMD's 300 W; issue 27, twelfth sample), with another tdp_watts."),
     Check("unverified-date-of-memory-variant", "accelerators", "release_date",
           "release_date is {variant}'s day while its basis is unverified: a memory variant dated with its sibling's "
           "launch",
@@ -1570,6 +1574,24 @@ CHECKS: tuple[Check, ...] = (
           details=(("word", _RUMOUR_WORD),),
           catches="A pre-launch rumour or a press figure labelled `list` in hardware_prices: its notes say "
                   "rumour, leak, reportedly, allegedly, expected or estimate."),
+    Check("price-on-replaced-release-date", "hardware_prices", "price_date",
+          "price_date {date} is the release_date that the chip's notes say was replaced (now {release})",
+          "a price is dated the day it was stated or seen; a price whose day is unknown and that the source gives as "
+          "the release price is dated like the chip's launch price (its announcement or on-sale day), not at a "
+          "release date the atlas has corrected; say in notes which day it is and why",
+          where="price_date <> (SELECT a.release_date FROM accelerators a "
+                "WHERE a.accelerator_id = hardware_prices.accelerator_id) AND EXISTS (SELECT 1 FROM accelerators a "
+                "WHERE a.accelerator_id = hardware_prices.accelerator_id AND "
+                "(strpos(a.notes, 'release_date ' || CAST(hardware_prices.price_date AS VARCHAR) || ' ->') > 0 OR "
+                "strpos(a.notes, 'Was (''' || CAST(hardware_prices.price_date AS VARCHAR) || '''') > 0))",
+          value="CAST(price_date AS VARCHAR)",
+          details=(("date", "CAST(price_date AS VARCHAR)"),
+                   ("release", "(SELECT CAST(a.release_date AS VARCHAR) FROM accelerators a "
+                               "WHERE a.accelerator_id = hardware_prices.accelerator_id)")),
+          reads=("accelerators",),
+          catches="Epoch AI's release price of the Quadro P600 dated at Epoch's 2017-02-07, a release date the atlas "
+                  "had replaced by the 2017-02-05 announcement (on sale March 2017): launch-price-on-replaced-release-"
+                  "date's rule on hardware_prices (issue 27, twelfth sample, class P1b)."),
     Check("price-long-before-archive-capture", "hardware_prices", "price_date",
           "a {price_kind} price dated {lag} days before the archive capture it cites ({captured}), more than "
           "{price-archive-lag-days:g}",
