@@ -14,7 +14,8 @@ from .common import Chart, axis, frame, log_domain, menu, short_name, theme, tip
 REFERENCE_NAME = ("coalesce(r.model, p.name || ' from ' || a.model || '’s year', "
                   f"{short_name('b.name')} || ' at ' || tr.model || '’s score', e.reference)")
 #: the inference chart's menu opens on the benchmark with the most fixed capabilities
-DEFAULT_BENCHMARK_SQL = ("SELECT b.name FROM inference_thresholds t JOIN benchmarks b USING (benchmark_id) "
+DEFAULT_BENCHMARK_SQL = (f"SELECT {short_name('b.name')} FROM inference_thresholds t JOIN benchmarks b "
+                         "USING (benchmark_id) "
                          "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
 
 
@@ -24,7 +25,7 @@ def _efficiency_bands(con, effect: str, where: str, y_title: str, title: str, ta
     """One effect of compute_efficiency by year, a line per reference with its interval band; ``by_benchmark``
     shows one benchmark's references at a time (a menu), so that the lines stay few enough to tell apart."""
     points = frame(con, f"""
-        SELECT e.reference, {REFERENCE_NAME} AS reference_name, b.name AS benchmark, e.basis, e.year, e.value, e.value_low, e.value_high,
+        SELECT e.reference, {REFERENCE_NAME} AS reference_name, {short_name('b.name')} AS benchmark, e.basis, e.year, e.value, e.value_low, e.value_high,
                e.factor_x, e.factor_low_x, e.factor_high_x, e.interval_level_frac, e.is_projection, e.base_year
         FROM compute_efficiency e
         LEFT JOIN training_runs r ON r.run_id = e.reference
